@@ -1,0 +1,134 @@
+"""Checks: claims + rulebook → findings. One registry of rules, a few generic engines.
+
+Every rule id a finding can carry is registered here exactly once, with its category, default
+severity and a one-line summary (used by --help, `claimcheck explain`, SARIF and docs). An engine
+is a function over one document's claims (`scope="document"`) or over all claims of the corpus
+(`scope="corpus"`). Engines never read text: they see claims only.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass, field
+
+from claimcheck.claims import Claim
+from claimcheck.documents import Document
+from claimcheck.findings import Finding, Related, Severity
+from claimcheck.rulebook import Rulebook
+
+
+@dataclass(frozen=True, slots=True)
+class Rule:
+    id: str
+    category: str
+    severity: Severity
+    summary: str
+    engine: str = ""
+    fixable: bool = False
+
+
+RULES: dict[str, Rule] = {}
+
+
+def register_rule(rule: Rule) -> Rule:
+    if rule.id in RULES and RULES[rule.id] != rule:
+        raise ValueError(f"rule {rule.id} registered twice")
+    RULES[rule.id] = rule
+    return rule
+
+
+@dataclass
+class DocContext:
+    """What a document engine sees: one document, its claims, and the rulebook."""
+
+    doc: Document
+    claims: Sequence[Claim]
+    book: Rulebook
+
+    def finding(
+        self,
+        rule_id: str,
+        claim: Claim,
+        message: str,
+        evidence: Iterable[object] = (),
+        related: Iterable[Related] = (),
+        fix: str | None = None,
+        severity: Severity | None = None,
+    ) -> Finding:
+        """A finding at the claim's span, citing each rule entry in `evidence` with its source.
+
+        A finding that rests on an unverified entry is never more than a warning.
+        """
+        rule = RULES[rule_id]
+        sev: Severity = severity or rule.severity
+        rel = list(related)
+        for entry in evidence:
+            rel.append(cite(self.book, entry))
+            if getattr(entry, "status", "verified") == "unverified" and sev == "error":
+                sev = "warning"
+        line, col = self.doc.position(claim.start)
+        end_line, end_col = self.doc.position(claim.end)
+        return Finding(
+            rule.id,
+            rule.category,
+            sev,
+            self.doc.path,
+            line,
+            col,
+            end_line,
+            end_col,
+            message,
+            tuple(rel),
+            fix,
+            anchor=claim.text,
+        )
+
+
+def cite(book: Rulebook, entry: object) -> Related:
+    """A related location for a rule entry: its file position and its source."""
+    origin = book.origin(entry)
+    source = getattr(entry, "source", None)
+    status = getattr(entry, "status", "verified")
+    what = f"source: {source}" if source else "rule entry"
+    if status == "unverified":
+        what += " (unverified)"
+    if origin is None:
+        return Related("<rulebook>", 1, 1, what)
+    return Related(origin.path, origin.line, origin.column, what)
+
+
+DocEngine = Callable[[DocContext], Iterable[Finding]]
+
+
+@dataclass
+class CorpusContext:
+    """What a corpus engine sees: every document with its claims, in a stable order."""
+
+    docs: Sequence[Document]
+    claims: dict[str, Sequence[Claim]]  # by document path
+    book: Rulebook
+    targets: frozenset[str] = field(default_factory=frozenset)  # files findings are wanted for
+
+
+CorpusEngine = Callable[[CorpusContext], Iterable[Finding]]
+DOC_ENGINES: dict[str, DocEngine] = {}
+CORPUS_ENGINES: dict[str, CorpusEngine] = {}
+
+
+def engine(
+    name: str, rules: Sequence[Rule], scope: str = "document"
+) -> Callable[[Callable[..., Iterable[Finding]]], Callable[..., Iterable[Finding]]]:
+    """Register an engine and the rules it reports."""
+
+    def register(fn: Callable[..., Iterable[Finding]]) -> Callable[..., Iterable[Finding]]:
+        for r in rules:
+            register_rule(Rule(r.id, r.category, r.severity, r.summary, name, r.fixable))
+        (DOC_ENGINES if scope == "document" else CORPUS_ENGINES)[name] = fn
+        return fn
+
+    return register
+
+
+def load_engines() -> None:
+    """Import every engine module so that it registers itself (one place, not two lists)."""
+    from claimcheck.checks import documents, terms  # noqa: F401

@@ -1,0 +1,98 @@
+"""Claims: what one sentence of an article asserts, with its exact span.
+
+Claims are plain data (no reference to the rulebook objects, only ids) so that they can be cached
+per document and compared across the corpus.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import asdict, dataclass, field
+from typing import Any
+
+from claimcheck.dates import PartialDate, Period
+
+KINDS = (
+    "title",  # a person named with an office ("Prime Minister Shinzo Abe")
+    "name",  # a short reference to a person ("Mr. Abe", "Ambassador Naoki")
+    "rank",  # an entity's place in a ranking
+    "quantity",  # an amount or count of a metric
+    "event",  # a dated event ("established diplomatic relations on ...")
+    "elapsed",  # an anniversary or a number of years since an event
+    "term",  # an official name, right or wrong
+    "arithmetic",  # a total with its parts, or a change with both ends
+)
+
+
+@dataclass(frozen=True, slots=True)
+class Quantity:
+    """A value as an interval of what the digits and hedge allow, in the unit's base amount."""
+
+    low: float
+    high: float
+    unit: str | None  # "USD", "JPY", "person", "percent"; None: written without a unit
+    digits: str = ""  # the number as written, "47.6"
+    scale: str | None = None  # "million", "billion" ...
+    hedge: str | None = None  # "about", "over" ...
+
+    def overlaps(self, other: Quantity) -> bool:
+        return self.low <= other.high and other.low <= self.high
+
+
+@dataclass(frozen=True, slots=True)
+class Claim:
+    kind: str
+    start: int  # character offsets into Document.text
+    end: int
+    text: str
+    subject: str | None = None  # entity or person id
+    target: str | None = None  # office, metric, ranking, event or term id
+    value: Quantity | None = None
+    rank: int | None = None
+    period: Period | None = None
+    date: PartialDate | None = None  # a date the sentence states for an event
+    modifiers: tuple[str, ...] = ()
+    attrs: tuple[tuple[str, str], ...] = ()  # kind-specific details, e.g. ("right", "...")
+    parts: tuple[Claim, ...] = ()
+    sentence: tuple[int, int] = (0, 0)
+    extra: dict[str, Any] = field(default_factory=dict, compare=False, hash=False)
+
+    def attr(self, key: str, default: str | None = None) -> str | None:
+        for k, v in self.attrs:
+            if k == key:
+                return v
+        return default
+
+    def to_json(self) -> dict[str, Any]:
+        data = asdict(self)
+        del data["extra"]
+        out: dict[str, Any] = _jsonable(data)
+        return out
+
+    @classmethod
+    def from_json(cls, data: dict[str, Any]) -> Claim:
+        d = dict(data)
+        if d.get("value") is not None:
+            d["value"] = Quantity(**d["value"])
+        if d.get("period") is not None:
+            p = d["period"]
+            d["period"] = Period(
+                dt.date.fromisoformat(p["start"]), dt.date.fromisoformat(p["end"]), p["kind"]
+            )
+        if d.get("date") is not None:
+            d["date"] = PartialDate(**d["date"])
+        d["modifiers"] = tuple(d.get("modifiers", ()))
+        d["attrs"] = tuple(tuple(a) for a in d.get("attrs", ()))
+        d["parts"] = tuple(cls.from_json(p) for p in d.get("parts", ()))
+        d["sentence"] = tuple(d.get("sentence", (0, 0)))
+        return cls(**d)
+
+
+def _jsonable(obj: Any) -> Any:
+    if isinstance(obj, dict):
+        return {k: _jsonable(v) for k, v in obj.items()}
+    if isinstance(obj, (list, tuple)):
+        return [_jsonable(v) for v in obj]
+    if isinstance(obj, dt.date):
+        return obj.isoformat()
+    return obj

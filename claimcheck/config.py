@@ -1,0 +1,104 @@
+"""Configuration: `.claimcheck.yaml`, found from the working directory upwards, then flags.
+
+Paths in the file are relative to the file's folder; they are turned into paths relative to the
+working directory, so that findings show the paths a person would type.
+"""
+
+from __future__ import annotations
+
+import glob
+import os
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from pydantic import BaseModel, ConfigDict, Field
+
+from claimcheck import yamlpos
+from claimcheck.documents import DEFAULT_INCLUDE
+from claimcheck.findings import Severity
+
+CONFIG_NAME = ".claimcheck.yaml"
+
+
+class ConfigFile(BaseModel):
+    """The keys `.claimcheck.yaml` may hold; anything else is an error."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    rules: list[str] = Field(default_factory=list, description="rule folders or files")
+    corpus: list[str] = Field(
+        default_factory=list,
+        description="globs of the whole corpus: files named on the command line are checked "
+        "against it, and findings are reported for those files only",
+    )
+    include: list[str] = Field(
+        default_factory=lambda: list(DEFAULT_INCLUDE),
+        description="file name globs read when a folder is walked",
+    )
+    exclude: list[str] = Field(default_factory=list, description="path globs never read")
+    fail_on: Severity = Field("error", description="lowest severity that makes the exit status 1")
+    severity: dict[str, Severity] = Field(default_factory=dict, description="rule id → severity")
+    disable: list[str] = Field(default_factory=list, description="rule ids never reported")
+    baseline: str | None = Field(None, description="baseline file of known findings")
+
+
+@dataclass
+class Settings:
+    """Configuration merged with the command line; paths are as the user sees them."""
+
+    rules: list[str] = field(default_factory=list)
+    corpus: list[str] = field(default_factory=list)
+    include: list[str] = field(default_factory=lambda: list(DEFAULT_INCLUDE))
+    exclude: list[str] = field(default_factory=list)
+    fail_on: Severity = "error"
+    severity: dict[str, Severity] = field(default_factory=dict)
+    disable: list[str] = field(default_factory=list)
+    baseline: str | None = None
+    source: str | None = None  # the config file read, if any
+
+
+def find(start: Path | None = None) -> Path | None:
+    here = (start or Path.cwd()).resolve()
+    for folder in (here, *here.parents):
+        candidate = folder / CONFIG_NAME
+        if candidate.is_file():
+            return candidate
+    return None
+
+
+def load(path: Path | None) -> Settings:
+    """Read a config file (or none: defaults); raise YamlProblems on any problem in it."""
+    if path is None:
+        return Settings()
+    shown = _shown(path)
+    data = yamlpos.read(path, shown)
+    cfg = yamlpos.validate(ConfigFile, data, shown)
+    assert isinstance(cfg, ConfigFile)
+    base = path.parent
+    return Settings(
+        rules=[_shown(base / r) for r in cfg.rules],
+        corpus=[_shown(base / g) for g in cfg.corpus],
+        include=cfg.include,
+        exclude=cfg.exclude,
+        fail_on=cfg.fail_on,
+        severity=dict(cfg.severity),
+        disable=list(cfg.disable),
+        baseline=_shown(base / cfg.baseline) if cfg.baseline else None,
+        source=shown,
+    )
+
+
+def expand_corpus(globs: list[str]) -> list[str]:
+    """Files matched by the corpus globs, sorted, as shown paths."""
+    out: set[str] = set()
+    for g in globs:
+        out.update(p for p in glob.glob(g, recursive=True) if os.path.isfile(p))
+    return sorted(out)
+
+
+def _shown(path: Path) -> str:
+    try:
+        rel = os.path.relpath(path)
+    except ValueError:
+        return str(path)
+    return rel if not rel.startswith(".." + os.sep + ".." + os.sep) else str(path.resolve())

@@ -1,0 +1,341 @@
+"""Documents: read articles from disk with their metadata and a line index.
+
+Reading never fails the run: a file that cannot be read becomes a `document` finding on that file
+and the other files are still checked (the bad-input policy of design.md).
+"""
+
+from __future__ import annotations
+
+import bisect
+import datetime as dt
+import fnmatch
+import os
+import re
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from claimcheck import yamlpos
+from claimcheck.dates import PartialDate
+from claimcheck.findings import Finding, Severity
+
+MANIFEST = "claimcheck-manifest.yaml"
+DEFAULT_INCLUDE = ("*.md", "*.markdown", "*.txt")
+_FRONT = re.compile(r"\A(?:\ufeff)?---[ \t]*\r?\n")
+_FRONT_END = re.compile(r"^(?:---|\.\.\.)[ \t]*\r?$", re.M)
+_MONTHS = {
+    m.lower(): i
+    for i, names in enumerate(
+        [
+            ("January", "Jan"),
+            ("February", "Feb"),
+            ("March", "Mar"),
+            ("April", "Apr"),
+            ("May",),
+            ("June", "Jun"),
+            ("July", "Jul"),
+            ("August", "Aug"),
+            ("September", "Sep", "Sept"),
+            ("October", "Oct"),
+            ("November", "Nov"),
+            ("December", "Dec"),
+        ],
+        start=1,
+    )
+    for m in names
+}
+_MONTH_RE = "|".join(sorted(_MONTHS, key=len, reverse=True))
+_DATELINE = re.compile(
+    r"\b(?:(?P<d1>\d{1,2})/(?P<m1>\d{1,2})/(?P<y1>\d{4})"
+    r"|(?P<y2>\d{4})-(?P<m2>\d{2})-(?P<d2>\d{2})"
+    rf"|(?P<mn3>{_MONTH_RE})\.? (?P<d3>\d{{1,2}}), (?P<y3>\d{{4}})"
+    rf"|(?P<d4>\d{{1,2}}) (?P<mn4>{_MONTH_RE})\.? (?P<y4>\d{{4}}))\b",
+    re.I,
+)
+DATELINE_LINES = 8
+DATELINE_WIDTH = 80
+
+
+@dataclass
+class Document:
+    """An article: its text (front matter included, so lines match the file) and metadata."""
+
+    path: str
+    text: str
+    body_start: int = 0
+    meta: dict[str, Any] = field(default_factory=dict)
+    date: PartialDate | None = None
+    date_source: str = "unknown"  # front matter | manifest | dateline | unknown
+    _lines: list[int] | None = field(default=None, repr=False)
+
+    @property
+    def body(self) -> str:
+        return self.text[self.body_start :]
+
+    def position(self, offset: int) -> tuple[int, int]:
+        """1-based (line, column) of a character offset; columns count characters."""
+        if self._lines is None:
+            self._lines = [0] + [m.end() for m in re.finditer("\n", self.text)]
+        i = bisect.bisect_right(self._lines, offset) - 1
+        return i + 1, offset - self._lines[i] + 1
+
+    def line_text(self, line: int) -> str:
+        self.position(0)
+        assert self._lines is not None
+        start = self._lines[line - 1]
+        end = self._lines[line] - 1 if line < len(self._lines) else len(self.text)
+        return self.text[start:end]
+
+
+@dataclass
+class Loaded:
+    documents: list[Document]
+    findings: list[Finding]
+
+
+def _problem(
+    path: str, rule: str, message: str, severity: Severity = "error", line: int = 1, column: int = 1
+) -> Finding:
+    return Finding(
+        rule, "document", severity, path, line, column, line, column, message, anchor=rule
+    )
+
+
+def collect(
+    paths: Sequence[str], include: Sequence[str] = DEFAULT_INCLUDE, exclude: Sequence[str] = ()
+) -> tuple[list[str], list[str]]:
+    """Files named or found under folders, as shown paths; and the paths that do not exist."""
+    files: list[str] = []
+    missing: list[str] = []
+    seen: set[str] = set()
+
+    def excluded(p: str) -> bool:
+        norm = p.replace(os.sep, "/")
+        return any(fnmatch.fnmatch(norm, g) or fnmatch.fnmatch(Path(p).name, g) for g in exclude)
+
+    for given in paths:
+        p = Path(given)
+        if p.is_dir():
+            for root, dirs, names in os.walk(p):
+                dirs[:] = sorted(d for d in dirs if not d.startswith("."))
+                for name in sorted(names):
+                    shown = os.path.join(root, name)
+                    if any(fnmatch.fnmatch(name, g) for g in include) and not excluded(shown):
+                        if shown not in seen:
+                            seen.add(shown)
+                            files.append(shown)
+        elif p.is_file():
+            if given not in seen:
+                seen.add(given)
+                files.append(given)
+        else:
+            missing.append(given)
+    return files, missing
+
+
+def load(files: Iterable[str]) -> Loaded:
+    """Read every file; problems become findings, and every readable file becomes a Document."""
+    docs: list[Document] = []
+    findings: list[Finding] = []
+    manifests: dict[Path, dict[str, Any] | None] = {}
+    for shown in files:
+        doc, problems = read(shown, manifests)
+        findings.extend(problems)
+        if doc is not None:
+            docs.append(doc)
+    return Loaded(docs, findings)
+
+
+def read(
+    shown: str, manifests: dict[Path, dict[str, Any] | None] | None = None
+) -> tuple[Document | None, list[Finding]]:
+    manifests = {} if manifests is None else manifests
+    path = Path(shown)
+    try:
+        raw = path.read_bytes()
+    except OSError as exc:
+        return None, [_problem(shown, "document-unreadable", f"cannot read: {exc.strerror}")]
+    if b"\0" in raw[:8192]:
+        return None, [_problem(shown, "document-binary", "binary file, not an article")]
+    try:
+        text = raw.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        line = raw.count(b"\n", 0, exc.start) + 1
+        col = exc.start - (raw.rfind(b"\n", 0, exc.start) + 1) + 1
+        return None, [
+            _problem(
+                shown,
+                "document-encoding",
+                f"not UTF-8: byte 0x{raw[exc.start]:02x} at line {line} cannot be decoded",
+                line=line,
+                column=col,
+            )
+        ]
+    text = text.removeprefix("\ufeff")
+    doc = Document(shown, text)
+    problems: list[Finding] = []
+    if not text.strip():
+        return doc, [_problem(shown, "document-empty", "empty file: nothing to check", "info")]
+    if _FRONT.match(text):
+        problems.extend(_front_matter(doc))
+    if doc.date is None:
+        problems.extend(_manifest(doc, manifests))
+    if doc.date is None and "date" not in doc.meta:
+        problems.extend(_dateline(doc))
+    return doc, problems
+
+
+def _front_matter(doc: Document) -> list[Finding]:
+    start = _FRONT.match(doc.text)
+    assert start is not None
+    end = _FRONT_END.search(doc.text, start.end())
+    if end is None:
+        return [
+            _problem(
+                doc.path,
+                "document-front-matter",
+                "front matter starts with --- but never ends (no closing --- line)",
+            )
+        ]
+    block = doc.text[start.end() : end.start()]
+    doc.body_start = min(len(doc.text), end.end() + 1)
+    try:
+        meta = yamlpos.parse(block, doc.path, line_offset=1)
+    except yamlpos.YamlProblems as exc:
+        p = exc.problems[0]
+        return [
+            _problem(
+                doc.path,
+                "document-front-matter",
+                f"front matter: {p.message}",
+                line=p.line,
+                column=p.column,
+            )
+        ]
+    if meta is None:
+        return []
+    if not isinstance(meta, dict):
+        return [
+            _problem(
+                doc.path,
+                "document-front-matter",
+                "front matter must be a mapping of keys to values",
+                line=2,
+            )
+        ]
+    doc.meta = {str(k): v for k, v in meta.items()}
+    if "date" in meta:
+        try:
+            doc.date = PartialDate.parse(meta["date"])
+            doc.date_source = "front matter"
+        except ValueError as exc:
+            line, col = yamlpos.position(meta, ["date"])
+            return [
+                _problem(
+                    doc.path,
+                    "document-date",
+                    f"front matter date: {exc}",
+                    line=line + 1,
+                    column=col,
+                )
+            ]
+    return []
+
+
+def _manifest(doc: Document, cache: dict[Path, dict[str, Any] | None]) -> list[Finding]:
+    folder = Path(doc.path).parent
+    if folder not in cache:
+        cache[folder] = None
+        mpath = folder / MANIFEST
+        if mpath.is_file():
+            try:
+                data = yamlpos.read(mpath, str(mpath))
+            except yamlpos.YamlProblems as exc:
+                p = exc.problems[0]
+                return [_problem(doc.path, "document-manifest", f"manifest {p}")]
+            cache[folder] = data if isinstance(data, dict) else None
+    manifest = cache[folder]
+    name = Path(doc.path).name
+    if not manifest or name not in manifest:
+        return []
+    entry = manifest[name]
+    if not isinstance(entry, dict):
+        return []
+    for k, v in entry.items():
+        doc.meta.setdefault(str(k), v)
+    if "date" in entry:
+        shown = str(folder / MANIFEST)
+        try:
+            doc.date = PartialDate.parse(entry["date"])
+            doc.date_source = "manifest"
+        except ValueError as exc:
+            line, col = yamlpos.position(manifest, [name, "date"])
+            return [_problem(doc.path, "document-date", f"{shown}:{line}:{col}: {exc}")]
+        want = entry.get("precision")
+        if want is not None and want != doc.date.precision:
+            line, col = yamlpos.position(manifest, [name, "precision"])
+            return [
+                _problem(
+                    doc.path,
+                    "document-date",
+                    f"{shown}:{line}:{col}: precision {want!r} does not match date "
+                    f"{doc.date} ({doc.date.precision})",
+                )
+            ]
+    return []
+
+
+def _dateline(doc: Document) -> list[Finding]:
+    head_end = doc.body_start
+    for _ in range(DATELINE_LINES):
+        nl = doc.text.find("\n", head_end)
+        if nl < 0:
+            head_end = len(doc.text)
+            break
+        head_end = nl + 1
+    for m in _DATELINE.finditer(doc.text, doc.body_start, min(head_end, doc.body_start + 4000)):
+        g = m.groupdict()
+        try:
+            if g["y1"]:
+                date = dt.date(int(g["y1"]), int(g["m1"]), int(g["d1"]))
+            elif g["y2"]:
+                date = dt.date(int(g["y2"]), int(g["m2"]), int(g["d2"]))
+            elif g["y3"]:
+                date = dt.date(int(g["y3"]), _MONTHS[g["mn3"].lower()], int(g["d3"]))
+            else:
+                date = dt.date(int(g["y4"]), _MONTHS[g["mn4"].lower()], int(g["d4"]))
+        except ValueError:
+            continue
+        line_start = doc.text.rfind("\n", 0, m.start()) + 1
+        line_end = doc.text.find("\n", m.end())
+        if (line_end if line_end >= 0 else len(doc.text)) - line_start > DATELINE_WIDTH:
+            continue  # a date inside a sentence is an event's date, not the article's
+        doc.date = PartialDate.parse(date)
+        doc.date_source = "dateline"
+        line, col = doc.position(m.start())
+        end_line, end_col = doc.position(m.end())
+        return [
+            Finding(
+                "document-date-inferred",
+                "document",
+                "info",
+                doc.path,
+                line,
+                col,
+                end_line,
+                end_col,
+                f"no date in front matter or manifest; using the dateline {m.group(0)!r}"
+                f" ({doc.date})",
+                anchor="document-date-inferred",
+            )
+        ]
+    return [
+        _problem(
+            doc.path,
+            "document-no-date",
+            "no date (front matter, manifest or dateline): checks that depend on the "
+            "publication date are skipped",
+            "info",
+        )
+    ]

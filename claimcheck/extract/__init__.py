@@ -1,0 +1,80 @@
+"""Extraction: documents → claims, per document and pure (no other document is looked at).
+
+The rulebook supplies the vocabulary (names, titles, aliases); the English grammar around it
+(hedges, scale words, rank words, period phrases) lives in the modules of this package. Each
+extractor registers itself in EXTRACTORS and is called once per sentence.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass
+
+from claimcheck.claims import Claim
+from claimcheck.dates import PartialDate
+from claimcheck.documents import Document
+from claimcheck.extract import sentences
+from claimcheck.rulebook import Rulebook
+from claimcheck.vocab import Match, Vocabulary, fold
+
+
+@dataclass
+class Sentence:
+    """One sentence with the vocabulary found in it; offsets are into the document text."""
+
+    doc: Document
+    start: int
+    end: int
+    folded: str  # fold() of the whole document text
+    matches: list[Match]
+    book: Rulebook
+
+    @property
+    def text(self) -> str:
+        return self.doc.text[self.start : self.end]
+
+    @property
+    def date(self) -> PartialDate | None:
+        return self.doc.date
+
+
+ExtractorFn = Callable[[Sentence], Iterable[Claim]]
+EXTRACTORS: dict[str, ExtractorFn] = {}
+
+
+def extractor(name: str) -> Callable[[ExtractorFn], ExtractorFn]:
+    def register(fn: ExtractorFn) -> ExtractorFn:
+        EXTRACTORS[name] = fn
+        return fn
+
+    return register
+
+
+class Extractor:
+    """Compiled once per rulebook; `extract` is then called for each document."""
+
+    def __init__(self, book: Rulebook) -> None:
+        _load_extractors()
+        self.book = book
+        self.vocab = Vocabulary(book)
+
+    def extract(self, doc: Document) -> list[Claim]:
+        folded = fold(doc.text)
+        found = self.vocab.longest(doc.text, folded)
+        claims: list[Claim] = []
+        i = 0
+        for start, end in sentences.split(doc.text, doc.body_start):
+            while i < len(found) and found[i].start < start:
+                i += 1
+            j = i
+            while j < len(found) and found[j].end <= end:
+                j += 1
+            sent = Sentence(doc, start, end, folded, found[i:j], self.book)
+            for fn in EXTRACTORS.values():
+                claims.extend(fn(sent))
+        claims.sort(key=lambda c: (c.start, c.end, c.kind))
+        return claims
+
+
+def _load_extractors() -> None:
+    from claimcheck.extract import terms  # noqa: F401  (registers itself)

@@ -1,0 +1,42 @@
+"""Sentence splitting for news text: paragraphs are lines, sentences end at . ! ? before a capital.
+
+Abbreviations common in news ("Mr.", "No.", "U.S.", "Jan.") do not end a sentence. Linear time, no
+backtracking: one scan over the text with a simple pattern.
+"""
+
+from __future__ import annotations
+
+import re
+
+_END = re.compile(r"[.!?]['\"\u2019\u201d)]*[ \t]+(?=[\"'\u2018\u201c(]?[A-Z0-9])|\n")
+_ABBREV = frozenset(
+    "mr mrs ms dr prof st no nos vs jan feb mar apr jun jul aug sep sept oct nov dec gen col lt "
+    "sen rep gov u.s u.k e.g i.e inc ltd co corp jr sr approx est fig".split()  # noqa: SIM905
+)
+_WORD_BEFORE = re.compile(r"([A-Za-z][A-Za-z.]*)$")
+
+
+def split(text: str, start: int = 0, end: int | None = None) -> list[tuple[int, int]]:
+    """Sentence spans (start, end) in text[start:end], whitespace trimmed, empty ones dropped."""
+    end = len(text) if end is None else end
+    spans: list[tuple[int, int]] = []
+    pos = start
+    for m in _END.finditer(text, start, end):
+        if m.group(0) != "\n":
+            before = _WORD_BEFORE.search(text, max(pos, m.start() - 12), m.start())
+            if before and before.group(1).lower().rstrip(".") in _ABBREV:
+                continue
+        cut = m.start() + 1 if m.group(0) != "\n" else m.start()
+        _add(text, pos, cut if m.group(0) == "\n" else m.end(), spans)
+        pos = m.end()
+    _add(text, pos, end, spans)
+    return spans
+
+
+def _add(text: str, a: int, b: int, spans: list[tuple[int, int]]) -> None:
+    while a < b and text[a].isspace():
+        a += 1
+    while b > a and text[b - 1].isspace():
+        b -= 1
+    if b > a:
+        spans.append((a, b))

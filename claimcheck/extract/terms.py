@@ -1,0 +1,70 @@
+"""Official names and their wrong variants, with the year the sentence ties them to."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from claimcheck.claims import Claim
+from claimcheck.extract import Sentence, extractor
+from claimcheck.vocab import fold
+
+# "... Partnership in 2014", "... Partnership (2014)"; a sentence opening "In 2002, ..." ties its
+# first name to that year.
+_YEAR_AFTER = re.compile(r"[\"'\u201d\u2019]?,?\s*(?:in|\()\s*((?:19|20)\d\d)\b")
+_YEAR_LEAD = re.compile(r"\s*in\s+((?:19|20)\d\d)\s*,", re.I)
+_UPGRADE = re.compile(
+    r"\b(?:upgrad\w*|establish\w*|elevat\w*|set(?:ting)? up|form\w*|"
+    r"launch\w*|lift\w*|rais\w*)\b",
+    re.I,
+)
+
+
+@extractor("terms")
+def terms(s: Sentence) -> Iterator[Claim]:
+    text = s.doc.text
+    first = True
+    reach = -1
+    for m in s.matches:
+        if m.start < reach:
+            continue  # inside a wrong variant already extended to the full name
+        for entry in m.entries:
+            if entry.kind not in ("term", "variant"):
+                continue
+            term = s.book.terms[entry.id]
+            end = m.end
+            attrs: list[tuple[str, str]] = [("form", entry.detail)]
+            if entry.kind == "variant":
+                variant = term.variants[int(entry.detail)]
+                right = variant.right
+                rest = _rest_of_name(term.name, right)
+                if rest and s.folded.startswith(fold(rest), end):
+                    end += len(rest)
+                    right = term.name
+                attrs = [("form", "wrong"), ("right", right), ("variant", entry.detail)]
+            year = _YEAR_AFTER.match(text, end, s.end)
+            lead = _YEAR_LEAD.match(text, s.start, m.start) if first else None
+            bound = year or lead
+            if bound:
+                attrs.append(("year", bound.group(1)))
+                if _UPGRADE.search(text, s.start, m.start):
+                    attrs.append(("began", "yes"))
+            first = False
+            reach = end
+            yield Claim(
+                "term",
+                m.start,
+                end,
+                text[m.start : end],
+                target=term.id,
+                attrs=tuple(attrs),
+                sentence=(s.start, s.end),
+            )
+            break
+
+
+def _rest_of_name(name: str, right: str) -> str:
+    """What follows a short form in the full name, when the name begins with it."""
+    if fold(name).startswith(fold(right)) and len(name) > len(right):
+        return name[len(right) :]
+    return ""

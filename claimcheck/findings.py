@@ -1,0 +1,85 @@
+"""Findings: what a check concludes, in the shape of the JSON output contract (design.md)."""
+
+from __future__ import annotations
+
+import hashlib
+import posixpath
+from dataclasses import dataclass, field
+from typing import Any, Literal
+
+Severity = Literal["error", "warning", "info"]
+SEVERITIES: tuple[Severity, ...] = ("error", "warning", "info")
+SEVERITY_RANK: dict[str, int] = {"error": 3, "warning": 2, "info": 1}
+CATEGORIES = (
+    "title",
+    "rank",
+    "quantity",
+    "unit",
+    "date",
+    "term",
+    "name",
+    "arithmetic",
+    "document",
+)
+
+
+@dataclass(frozen=True, slots=True)
+class Related:
+    """Evidence for a finding: the rule entry and its source, or the other article."""
+
+    path: str
+    line: int
+    column: int
+    message: str
+
+    def to_json(self) -> dict[str, Any]:
+        return {
+            "path": self.path,
+            "line": self.line,
+            "column": self.column,
+            "message": self.message,
+        }
+
+
+@dataclass(frozen=True, slots=True)
+class Finding:
+    rule: str
+    category: str
+    severity: Severity
+    path: str
+    line: int
+    column: int
+    end_line: int
+    end_column: int
+    message: str
+    related: tuple[Related, ...] = ()
+    fix: str | None = None
+    # The claim's text and its n-th occurrence: stable under edits elsewhere in the file, so a
+    # baseline keeps matching when lines move.
+    anchor: str = field(default="", compare=False)
+
+    @property
+    def fingerprint(self) -> str:
+        text = " ".join(self.anchor.split()).lower()
+        path = posixpath.normpath(self.path.replace("\\", "/"))
+        return hashlib.sha256(f"{self.rule}\0{path}\0{text}".encode()).hexdigest()[:32]
+
+    def sort_key(self) -> tuple[str, int, int, str, str]:
+        return (self.path, self.line, self.column, self.rule, self.message)
+
+    def to_json(self) -> dict[str, Any]:
+        out: dict[str, Any] = {
+            "rule": self.rule,
+            "category": self.category,
+            "severity": self.severity,
+            "path": self.path,
+            "line": self.line,
+            "column": self.column,
+            "end_line": self.end_line,
+            "end_column": self.end_column,
+            "message": self.message,
+            "related": [r.to_json() for r in self.related],
+        }
+        if self.fix is not None:
+            out["fix"] = {"replacement": self.fix}
+        return out

@@ -1,0 +1,118 @@
+"""The pipeline: paths → documents → claims → findings, as one pure-ish function the CLI calls.
+
+Failures that stop the job (rules that do not load, paths that do not exist) raise JobError; every
+problem with an article becomes a finding and the run goes on.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from claimcheck import checks, config, documents, rulebook, suppress
+from claimcheck.claims import Claim
+from claimcheck.documents import Document
+from claimcheck.findings import SEVERITY_RANK, Finding
+from claimcheck.yamlpos import YamlProblems
+
+
+class JobError(Exception):
+    """claimcheck cannot do the job (exit 2); the message lines say why, each naming a file."""
+
+
+@dataclass
+class Result:
+    documents: list[Document]
+    claims: dict[str, list[Claim]]
+    findings: list[Finding]
+    book: rulebook.Rulebook
+    targets: list[str] = field(default_factory=list)
+
+    @property
+    def claim_count(self) -> int:
+        return sum(len(c) for c in self.claims.values())
+
+
+def key(path: str) -> str:
+    return os.path.normpath(path)
+
+
+def load_rules(dirs: Sequence[str]) -> rulebook.Rulebook:
+    if not dirs:
+        raise JobError("no rule files: pass --rules DIR or set `rules:` in .claimcheck.yaml")
+    try:
+        return rulebook.load([Path(d) for d in dirs])
+    except YamlProblems as exc:
+        raise JobError("\n".join(map(str, exc.problems))) from None
+
+
+def run(paths: Sequence[str], settings: config.Settings) -> Result:
+    """Check the articles under `paths` (against the corpus, when one is configured)."""
+    book = load_rules(settings.rules)
+    targets, missing = documents.collect(paths, settings.include, settings.exclude)
+    if missing:
+        raise JobError("\n".join(f"{p}: no such file or folder" for p in missing))
+    target_keys = {key(p) for p in targets}
+    corpus = [p for p in config.expand_corpus(settings.corpus) if key(p) not in target_keys]
+    if settings.corpus:
+        corpus, _ = documents.collect(corpus, settings.include, settings.exclude)
+    loaded = documents.load([*targets, *corpus])
+
+    from claimcheck.extract import Extractor
+
+    extractor = Extractor(book)
+    claims = {doc.path: extractor.extract(doc) for doc in loaded.documents}
+    found = list(loaded.findings)
+    found.extend(evaluate(loaded.documents, claims, book, frozenset(target_keys)))
+    wanted = [f for f in found if key(f.path) in target_keys]
+    wanted = _configure(wanted, settings)
+    by_path = {doc.path: doc for doc in loaded.documents}
+    sups = {p: suppress.scan(d) for p, d in by_path.items()}
+    wanted = [f for f in wanted if f.path not in sups or not sups[f.path].hides(f)]
+    if settings.baseline and Path(settings.baseline).exists():
+        try:
+            known = suppress.read_baseline(Path(settings.baseline))
+        except suppress.BaselineError as exc:
+            raise JobError(str(exc)) from None
+        wanted = suppress.apply_baseline(sorted(wanted, key=Finding.sort_key), known)
+    wanted.sort(key=Finding.sort_key)
+    shown_docs = [d for d in loaded.documents if key(d.path) in target_keys]
+    return Result(shown_docs, {d.path: claims[d.path] for d in shown_docs}, wanted, book, targets)
+
+
+def evaluate(
+    docs: Sequence[Document],
+    claims: dict[str, list[Claim]],
+    book: rulebook.Rulebook,
+    targets: frozenset[str],
+) -> list[Finding]:
+    """Run every document engine on every document, then every corpus engine once."""
+    checks.load_engines()
+    out: list[Finding] = []
+    for doc in docs:
+        ctx = checks.DocContext(doc, claims[doc.path], book)
+        for fn in checks.DOC_ENGINES.values():
+            out.extend(fn(ctx))
+    cctx = checks.CorpusContext(docs, claims, book, targets)  # type: ignore[arg-type]
+    for cfn in checks.CORPUS_ENGINES.values():
+        out.extend(cfn(cctx))
+    return out
+
+
+def _configure(found: list[Finding], settings: config.Settings) -> list[Finding]:
+    from dataclasses import replace
+
+    out = []
+    for f in found:
+        if f.rule in settings.disable:
+            continue
+        sev = settings.severity.get(f.rule)
+        out.append(replace(f, severity=sev) if sev else f)
+    return out
+
+
+def failed(findings: Sequence[Finding], fail_on: str) -> bool:
+    floor = SEVERITY_RANK[fail_on]
+    return any(SEVERITY_RANK[f.severity] >= floor for f in findings)

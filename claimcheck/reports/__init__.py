@@ -1,0 +1,37 @@
+"""Report formatters: one registry, each a function Result → text, deterministic bytes.
+
+A formatter module registers itself with @formatter; the CLI's --format choices come from this
+registry, so adding a format is adding a module.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from importlib import import_module
+
+from claimcheck.pipeline import Result
+
+Formatter = Callable[[Result], str]
+FORMATTERS: dict[str, Formatter] = {}
+# name → module; modules are imported only when their format is asked for (start-up time).
+MODULES = {
+    "text": "claimcheck.reports.text",
+    "json": "claimcheck.reports.json_report",
+    "markdown": "claimcheck.reports.markdown",
+    "sarif": "claimcheck.reports.sarif",
+    "github": "claimcheck.reports.github",
+}
+
+
+def formatter(name: str) -> Callable[[Formatter], Formatter]:
+    def register(fn: Formatter) -> Formatter:
+        FORMATTERS[name] = fn
+        return fn
+
+    return register
+
+
+def get(name: str) -> Formatter:
+    if name not in FORMATTERS:
+        import_module(MODULES[name])
+    return FORMATTERS[name]

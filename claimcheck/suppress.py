@@ -1,0 +1,111 @@
+"""Inline suppressions in articles and the baseline file of known findings.
+
+Inline: `<!-- claimcheck-disable-next-line [RULE ...] -->` hides findings on the next non-blank
+line; `<!-- claimcheck-disable [RULE ...] -->` hides them until `<!-- claimcheck-enable -->` or the
+end of the file. With no rule named, every rule is meant.
+
+Baseline: a JSON file of finding fingerprints (rule, path and the claim's text, not its line), so
+that moving text around does not bring back a finding the desk has already accepted.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from collections import Counter
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from claimcheck.documents import Document
+from claimcheck.findings import Finding
+
+_COMMENT = re.compile(r"<!--\s*claimcheck-(disable-next-line|disable|enable)\b([^>]*?)-->", re.I)
+ALL = "*"
+
+
+@dataclass
+class Suppressions:
+    """Per line, the rule ids hidden there (ALL for every rule)."""
+
+    lines: dict[int, set[str]] = field(default_factory=dict)
+    ranges: list[tuple[int, int, set[str]]] = field(default_factory=list)
+
+    def hides(self, f: Finding) -> bool:
+        if (rules := self.lines.get(f.line)) and (ALL in rules or f.rule in rules):
+            return True
+        return any(a <= f.line <= b and (ALL in r or f.rule in r) for a, b, r in self.ranges)
+
+
+def scan(doc: Document) -> Suppressions:
+    sup = Suppressions()
+    if "claimcheck-" not in doc.text:
+        return sup
+    open_at: dict[str, int] = {}
+    n_lines = doc.text.count("\n") + 1
+    for m in _COMMENT.finditer(doc.text):
+        verb = m.group(1).lower()
+        rules = set(m.group(2).replace(",", " ").split()) or {ALL}
+        line, _ = doc.position(m.start())
+        if verb == "disable-next-line":
+            target = line + 1
+            while target <= n_lines and not doc.line_text(target).strip():
+                target += 1
+            sup.lines.setdefault(target, set()).update(rules)
+        elif verb == "disable":
+            for r in rules:
+                open_at.setdefault(r, line)
+        else:
+            for r in list(open_at) if rules == {ALL} else rules:
+                if r in open_at:
+                    sup.ranges.append((open_at.pop(r), line, {r}))
+    for r, start in open_at.items():
+        sup.ranges.append((start, n_lines, {r}))
+    return sup
+
+
+BASELINE_VERSION = 1
+
+
+class BaselineError(Exception):
+    pass
+
+
+def write_baseline(path: Path, findings: Iterable[Finding]) -> int:
+    counts = Counter(f.fingerprint for f in findings)
+    entries = [{"fingerprint": fp, "count": n} for fp, n in sorted(counts.items())]
+    path.write_text(
+        json.dumps({"version": BASELINE_VERSION, "findings": entries}, indent=2) + "\n",
+        encoding="utf-8",
+    )
+    return sum(counts.values())
+
+
+def read_baseline(path: Path) -> Counter[str]:
+    try:
+        data = json.loads(path.read_text(encoding="utf-8"))
+        if not isinstance(data, dict) or data.get("version") != BASELINE_VERSION:
+            raise BaselineError(
+                f"{path}:1:1: not a claimcheck baseline (version {BASELINE_VERSION})"
+            )
+        return Counter({e["fingerprint"]: int(e.get("count", 1)) for e in data["findings"]})
+    except OSError as exc:
+        raise BaselineError(f"{path}:1:1: cannot read baseline: {exc.strerror}") from None
+    except json.JSONDecodeError as exc:
+        raise BaselineError(
+            f"{path}:{exc.lineno}:{exc.colno}: baseline is not JSON: {exc.msg}"
+        ) from None
+    except (KeyError, TypeError, ValueError) as exc:
+        raise BaselineError(f"{path}:1:1: malformed baseline ({exc})") from None
+
+
+def apply_baseline(findings: list[Finding], known: Counter[str]) -> list[Finding]:
+    left = Counter(known)
+    out = []
+    for f in findings:
+        fp = f.fingerprint
+        if left[fp] > 0:
+            left[fp] -= 1
+            continue
+        out.append(f)
+    return out

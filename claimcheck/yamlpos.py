@@ -1,0 +1,121 @@
+"""YAML with positions: load with ruamel.yaml and map a validation error's path to file:line:column.
+
+Rule files and `.claimcheck.yaml` are read the same way so that every problem a person must fix is
+reported where it is, never as a traceback.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from pydantic import BaseModel, ValidationError
+from ruamel.yaml import YAML
+from ruamel.yaml.error import MarkedYAMLError, YAMLError
+
+
+@dataclass(frozen=True, slots=True)
+class Problem:
+    """One thing wrong with an input file, at a 1-based position."""
+
+    path: str
+    line: int
+    column: int
+    message: str
+
+    def __str__(self) -> str:
+        return f"{self.path}:{self.line}:{self.column}: {self.message}"
+
+
+class YamlProblems(Exception):
+    def __init__(self, problems: Sequence[Problem]) -> None:
+        super().__init__("\n".join(map(str, problems)))
+        self.problems = list(problems)
+
+
+def parse(text: str, path: str, line_offset: int = 0) -> Any:
+    """Parse YAML text, keeping positions; raise YamlProblems on a syntax error."""
+    yaml = YAML(typ="rt", pure=True)
+    try:
+        return yaml.load(text)
+    except MarkedYAMLError as exc:
+        mark = exc.problem_mark or exc.context_mark
+        line = mark.line + 1 if mark else 1
+        col = mark.column + 1 if mark else 1
+        what = " ".join(str(p) for p in (exc.context, exc.problem) if p) or "invalid YAML"
+        raise YamlProblems([Problem(path, line + line_offset, col, what)]) from None
+    except YAMLError as exc:
+        raise YamlProblems([Problem(path, 1 + line_offset, 1, str(exc).splitlines()[0])]) from None
+
+
+def read(path: Path, shown: str | None = None) -> Any:
+    """Read and parse a YAML file; problems name `shown` (the path as the user gave it)."""
+    name = shown or str(path)
+    try:
+        text = path.read_text(encoding="utf-8")
+    except UnicodeDecodeError as exc:
+        raise YamlProblems([Problem(name, 1, 1, f"not UTF-8 text ({exc.reason})")]) from None
+    except OSError as exc:
+        raise YamlProblems([Problem(name, 1, 1, f"cannot read: {exc.strerror}")]) from None
+    return parse(text, name)
+
+
+def position(node: Any, loc: Sequence[int | str], key: bool = False) -> tuple[int, int]:
+    """The 1-based line and column of the value (or key) at `loc` inside a parsed document."""
+    line, col = 0, 0
+    if hasattr(node, "lc"):
+        line, col = node.lc.line, node.lc.col
+    for i, step in enumerate(loc):
+        last = i == len(loc) - 1
+        try:
+            if isinstance(node, dict) and step in node:
+                lc = node.lc.key(step) if (key and last) else node.lc.value(step)  # type: ignore[attr-defined]
+                line, col = lc
+                node = node[step]
+            elif isinstance(node, list) and isinstance(step, int) and 0 <= step < len(node):
+                line, col = node.lc.item(step)  # type: ignore[attr-defined]
+                node = node[step]
+            else:
+                break
+        except (AttributeError, KeyError, TypeError):
+            break
+    return line + 1, col + 1
+
+
+def validate(model: type[BaseModel], data: Any, path: str) -> BaseModel:
+    """Validate parsed YAML against a model, turning every error into a positioned Problem."""
+    if data is None:
+        data = {}
+    try:
+        return model.model_validate(data)
+    except ValidationError as exc:
+        problems = []
+        for err in exc.errors(include_url=False):
+            loc = list(err["loc"])
+            if err["type"] == "extra_forbidden":
+                line, col = position(data, loc, key=True)
+                message = f"unknown key {loc[-1]!r}" + _where(loc[:-1])
+            elif err["type"] == "missing":
+                line, col = position(data, loc[:-1])
+                message = f"missing key {loc[-1]!r}" + _where(loc[:-1])
+            else:
+                # model validators report at the model; literal errors at the field
+                line, col = position(data, loc)
+                message = _clean(err["msg"]) + _where(loc)
+            problems.append(Problem(path, line, col, message))
+        raise YamlProblems(
+            sorted(set(problems), key=lambda p: (p.line, p.column, p.message))
+        ) from None
+
+
+def _where(loc: Sequence[int | str]) -> str:
+    if not loc:
+        return ""
+    text = "".join(f"[{p}]" if isinstance(p, int) else f".{p}" for p in loc).lstrip(".")
+    return f" (at {text})"
+
+
+def _clean(msg: str) -> str:
+    return msg.removeprefix("Value error, ")
