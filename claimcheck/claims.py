@@ -1,7 +1,37 @@
 """Claims: what one sentence of an article asserts, with its exact span.
 
-Claims are plain data (no reference to the rulebook objects, only ids) so that they can be cached
-per document and compared across the corpus.
+Claims are plain data (ids, never rulebook objects) so that they can be cached per document and
+compared across the corpus. This docstring is the contract between extraction (claimcheck/extract)
+and the check engines (claimcheck/checks); both sides follow it.
+
+Common fields: `start`/`end` are character offsets into Document.text of the words the claim
+rests on (what a finding underlines); `sentence` is the sentence's span; `period` is the time the
+claim speaks of (the sentence's own event date, a stated period, or, for present tense, the
+document date; None when unknown); `modifiers` are lower-case words from the fixed English list
+(former, late, then, ex, acting, outgoing, elect, now, current).
+
+kind="title": a person named with an office title.
+    subject = person id; target = office id, or None when the title names no office of the
+    jurisdiction (then the check looks at attrs). attrs: ("title", title as written),
+    ("jurisdiction", entity id, when the sentence says whose office: "Japanese", "of Japan",
+    "Japan's"), ("form", "full"|"family"|"given": which name part was written).
+    `date` = the date of the sentence's own event ("visited Vietnam in January 2013"), if any.
+kind="name": a short reference to a known person ("Mr. Abe", "Ambassador Naoki", "PM Chinh").
+    subject = person id; attrs: ("part", "given"|"family"), ("title", the word before: "Mr.",
+    "Ambassador", "PM").
+kind="rank": subject = entity id; target = ranking id; rank = 1-based place; attrs:
+    ("measure", e.g. "cumulative"/"annual" when the text says), ("out_of", "143") when written.
+kind="quantity": subject = entity id (or None); target = metric id; value = Quantity (its unit
+    is None when the text gives none); attrs: ("change", "increase"|"decrease") for changes.
+kind="event": target = event id; date = the date the sentence gives it.
+kind="elapsed": target = event id; attrs: ("years", "50"), ("form", "ordinal"|"cardinal");
+    period = the time the count is made at (document date unless the sentence dates it).
+kind="term": target = term id; attrs: ("form", "name"|"short"|"wrong"), ("right", the fix for a
+    wrong form), ("variant", index), ("year", the year the sentence ties it to), ("began", "yes"
+    when the sentence says it was set up/upgraded then).
+kind="arithmetic": parts = the quantity claims involved; attrs: ("relation", "sum"|"change"|
+    "fold"), ("percent"/"factor", as written). The first part is the total (sum) or the new
+    value (change, fold); the others are the parts or the old value.
 """
 
 from __future__ import annotations

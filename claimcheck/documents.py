@@ -121,10 +121,10 @@ def collect(
                 dirs[:] = sorted(d for d in dirs if not d.startswith("."))
                 for name in sorted(names):
                     shown = os.path.join(root, name)
-                    if any(fnmatch.fnmatch(name, g) for g in include) and not excluded(shown):
-                        if shown not in seen:
-                            seen.add(shown)
-                            files.append(shown)
+                    wanted = any(fnmatch.fnmatch(name, g) for g in include)
+                    if wanted and not excluded(shown) and shown not in seen:
+                        seen.add(shown)
+                        files.append(shown)
         elif p.is_file():
             if given not in seen:
                 seen.add(given)

@@ -14,6 +14,7 @@ from dataclasses import dataclass
 import ahocorasick
 
 from claimcheck.rulebook import Rulebook
+from claimcheck.rulebook.schema import Person
 
 _FOLD = str.maketrans(
     {
@@ -39,6 +40,17 @@ def fold(text: str) -> str:
     return "".join(
         c if len(c) == 1 else text[i] for i, c in enumerate(text.translate(_FOLD).lower())
     )
+
+
+def full_names(p: Person) -> list[str]:
+    """The full name in each order the rulebook allows: "Shinzo Abe", "Nguyen Phu Trong"."""
+    middle = f" {p.middle}" if p.middle else ""
+    forms = []
+    if p.order in ("given-family", "either"):
+        forms.append(f"{p.given}{middle} {p.family}")
+    if p.order in ("family-given", "either"):
+        forms.append(f"{p.family}{middle} {p.given}")
+    return forms
 
 
 @dataclass(frozen=True, slots=True)
@@ -73,7 +85,7 @@ class Vocabulary:
             for n in e.demonyms:
                 add(n, Entry("demonym", e.id, n))
         for p in book.people.values():
-            for full in (f"{p.given} {p.family}", f"{p.family} {p.given}", *p.aliases):
+            for full in (*full_names(p), *p.aliases):
                 add(full, Entry("person", p.id, full, "full"))
             add(p.given, Entry("person", p.id, p.given, "given"))
             add(p.family, Entry("person", p.id, p.family, "family"))

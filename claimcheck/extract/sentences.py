@@ -11,7 +11,7 @@ import re
 _END = re.compile(r"[.!?]['\"\u2019\u201d)]*[ \t]+(?=[\"'\u2018\u201c(]?[A-Z0-9])|\n")
 _ABBREV = frozenset(
     "mr mrs ms dr prof st no nos vs jan feb mar apr jun jul aug sep sept oct nov dec gen col lt "
-    "sen rep gov u.s u.k e.g i.e inc ltd co corp jr sr approx est fig".split()  # noqa: SIM905
+    "sen rep gov u.s u.k e.g i.e inc ltd co corp jr sr approx est fig".split()
 )
 _WORD_BEFORE = re.compile(r"([A-Za-z][A-Za-z.]*)$")
 

@@ -64,13 +64,16 @@ class Person(Strict):
     """Someone who holds or held an office; short references are checked against `short`."""
 
     id: Id
-    given: str = Field(description='given name(s): "Shinzo", "Phu Trong"')
+    given: str = Field(description='given name: "Shinzo", "Trong"')
     family: str = Field(description='family name: "Abe", "Nguyen"')
+    middle: str | None = Field(None, description='middle name: "Phu" in Nguyen Phu Trong')
     short: Literal["family", "given"] = Field(
         description="which part a short reference uses: family (Mr. Abe) or given (Mr. Trong)"
     )
     order: Literal["given-family", "family-given", "either"] = Field(
-        "either", description="name order in English text"
+        "either",
+        description="name order of the full name in English text: given-family (Shinzo Abe), "
+        "family-given (Nguyen Phu Trong), or either (Abe Shinzo and Shinzo Abe)",
     )
     aliases: list[str] = Field(default_factory=list, description="other spellings of the full name")
     born: Date | None = None

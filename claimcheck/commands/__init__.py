@@ -1,0 +1,67 @@
+"""Subcommands: each module has `register(subparsers) -> parser` and `run(args) -> int`.
+
+Shared here: the exit codes, the errors that end a command, and reading the settings.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+
+from claimcheck.config import Settings
+from claimcheck.pipeline import JobError
+
+EXIT_CLEAN, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
+
+__all__ = ["EXIT_CLEAN", "EXIT_ERROR", "EXIT_FINDINGS", "JobError", "Usage", "settings", "write"]
+
+
+class Usage(Exception):
+    """Bad command-line usage (exit 2)."""
+
+
+def add_rules_options(p: argparse.ArgumentParser) -> None:
+    p.add_argument(
+        "--rules",
+        action="append",
+        metavar="DIR",
+        default=None,
+        help="rule folder or file (repeatable; replaces `rules:` of the config)",
+    )
+    p.add_argument(
+        "--config",
+        metavar="FILE",
+        help="configuration file (default: .claimcheck.yaml here or above)",
+    )
+
+
+def settings(args: argparse.Namespace) -> Settings:
+    """The config file (given, or found upwards) with the command line laid over it."""
+    from claimcheck import config
+    from claimcheck.yamlpos import YamlProblems
+
+    path: Path | None
+    if getattr(args, "config", None):
+        path = Path(args.config)
+        if not path.is_file():
+            raise JobError(f"{args.config}: no such configuration file")
+    else:
+        path = config.find()
+    try:
+        result = config.load(path)
+    except YamlProblems as exc:
+        raise JobError("\n".join(map(str, exc.problems))) from None
+    if getattr(args, "rules", None):
+        result.rules = list(args.rules)
+    return result
+
+
+def write(text: str) -> None:
+    """Print a report as UTF-8 whatever the terminal's encoding."""
+    try:
+        sys.stdout.write(text)
+    except UnicodeEncodeError:
+        sys.stdout.flush()
+        sys.stdout.buffer.write(text.encode("utf-8"))
+    sys.stdout.flush()

@@ -1,0 +1,73 @@
+"""`claimcheck check`: check articles and report findings."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+from typing import Any
+
+from claimcheck.commands import (
+    EXIT_CLEAN,
+    EXIT_FINDINGS,
+    JobError,
+    add_rules_options,
+    settings,
+    write,
+)
+from claimcheck.reports import MODULES as FORMATS
+
+
+def register(sub: Any) -> argparse.ArgumentParser:
+    from claimcheck.cli import EXAMPLES
+
+    p: argparse.ArgumentParser = sub.add_parser(
+        "check",
+        help="check articles and report findings",
+        description="Check articles (.md with front matter, .txt with a manifest, or folders of "
+        "them) against the rule files, and across the corpus.",
+        epilog=EXAMPLES,
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
+    p.add_argument("paths", nargs="+", metavar="PATH", help="articles or folders to check")
+    add_rules_options(p)
+    p.add_argument(
+        "--format", choices=tuple(FORMATS), default="text", help="report format (default: text)"
+    )
+    p.add_argument(
+        "--fail-on",
+        choices=("error", "warning", "info"),
+        default=None,
+        help="lowest severity that fails the run (default: error, or fail_on in the config)",
+    )
+    p.add_argument("--baseline", metavar="FILE", help="hide the findings recorded in FILE")
+    p.add_argument(
+        "--write-baseline", metavar="FILE", help="record the current findings in FILE and exit 0"
+    )
+    p.add_argument("--output", "-o", metavar="FILE", help="write the report to FILE")
+    return p
+
+
+def run(args: argparse.Namespace) -> int:
+    from claimcheck import pipeline, reports, suppress
+
+    s = settings(args)
+    if args.fail_on:
+        s.fail_on = args.fail_on
+    if args.baseline:
+        if not Path(args.baseline).is_file():
+            raise JobError(f"{args.baseline}: no such baseline file")
+        s.baseline = args.baseline
+    if args.write_baseline:
+        s.baseline = None
+    result = pipeline.run(args.paths, s)
+    if args.write_baseline:
+        n = suppress.write_baseline(Path(args.write_baseline), result.findings)
+        print(f"claimcheck: wrote {n} finding(s) to {args.write_baseline}", file=sys.stderr)
+        return EXIT_CLEAN
+    text = reports.get(args.format)(result)
+    if args.output:
+        Path(args.output).write_text(text, encoding="utf-8")
+    else:
+        write(text)
+    return EXIT_FINDINGS if pipeline.failed(result.findings, s.fail_on) else EXIT_CLEAN
