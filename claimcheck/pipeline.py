@@ -14,12 +14,9 @@ from pathlib import Path
 from claimcheck import checks, config, documents, rulebook, suppress
 from claimcheck.claims import Claim
 from claimcheck.documents import Document
+from claimcheck.errors import JobError
 from claimcheck.findings import SEVERITY_RANK, Finding
 from claimcheck.yamlpos import YamlProblems
-
-
-class JobError(Exception):
-    """claimcheck cannot do the job (exit 2); the message lines say why, each naming a file."""
 
 
 @dataclass

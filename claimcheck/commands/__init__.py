@@ -8,17 +8,16 @@ from __future__ import annotations
 import argparse
 import sys
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from claimcheck.config import Settings
-from claimcheck.pipeline import JobError
+from claimcheck.errors import JobError, Usage
+
+if TYPE_CHECKING:
+    from claimcheck.config import Settings
 
 EXIT_CLEAN, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
 
 __all__ = ["EXIT_CLEAN", "EXIT_ERROR", "EXIT_FINDINGS", "JobError", "Usage", "settings", "write"]
-
-
-class Usage(Exception):
-    """Bad command-line usage (exit 2)."""
 
 
 def add_rules_options(p: argparse.ArgumentParser) -> None:

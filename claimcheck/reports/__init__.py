@@ -8,10 +8,12 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from importlib import import_module
+from typing import TYPE_CHECKING
 
-from claimcheck.pipeline import Result
+if TYPE_CHECKING:
+    from claimcheck.pipeline import Result
 
-Formatter = Callable[[Result], str]
+Formatter = Callable[["Result"], str]
 FORMATTERS: dict[str, Formatter] = {}
 # name → module; modules are imported only when their format is asked for (start-up time).
 MODULES = {
