@@ -1,13 +1,16 @@
 """Configuration: `.claimcheck.yaml`, found from the working directory upwards, then flags.
 
-Paths in the file are relative to the file's folder; they are turned into paths relative to the
-working directory, so that findings show the paths a person would type.
+Paths in the file (rules, corpus globs, baseline, exclude globs with a `/`) are relative to the
+file's folder; they are turned into paths relative to the working directory, so that findings show
+the paths a person would type. An exclude glob without `/` matches a file name anywhere.
 """
 
 from __future__ import annotations
 
+import fnmatch
 import glob
 import os
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -35,7 +38,11 @@ class ConfigFile(BaseModel):
         default_factory=lambda: list(DEFAULT_INCLUDE),
         description="file name globs read when a folder is walked",
     )
-    exclude: list[str] = Field(default_factory=list, description="path globs never read")
+    exclude: list[str] = Field(
+        default_factory=list,
+        description="globs never read: with a `/`, a path from the config's folder; "
+        "without, a file name",
+    )
     fail_on: Severity = Field("error", description="lowest severity that makes the exit status 1")
     severity: dict[str, Severity] = Field(default_factory=dict, description="rule id → severity")
     disable: list[str] = Field(default_factory=list, description="rule ids never reported")
@@ -79,7 +86,7 @@ def load(path: Path | None) -> Settings:
         rules=[_shown(base / r) for r in cfg.rules],
         corpus=[_shown(base / g) for g in cfg.corpus],
         include=cfg.include,
-        exclude=cfg.exclude,
+        exclude=[_shown(base / g) if "/" in g else g for g in cfg.exclude],
         fail_on=cfg.fail_on,
         severity=dict(cfg.severity),
         disable=list(cfg.disable),
@@ -88,11 +95,13 @@ def load(path: Path | None) -> Settings:
     )
 
 
-def expand_corpus(globs: list[str]) -> list[str]:
-    """Files matched by the corpus globs, sorted, as shown paths."""
+def expand_corpus(globs: list[str], include: Sequence[str] = DEFAULT_INCLUDE) -> list[str]:
+    """Files (matching `include`) and folders matched by the corpus globs, sorted."""
     out: set[str] = set()
     for g in globs:
-        out.update(p for p in glob.glob(g, recursive=True) if os.path.isfile(p))
+        for p in glob.glob(g, recursive=True):
+            if os.path.isdir(p) or any(fnmatch.fnmatch(os.path.basename(p), i) for i in include):
+                out.add(p)
     return sorted(out)
 
 

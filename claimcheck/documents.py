@@ -7,6 +7,7 @@ and the other files are still checked (the bad-input policy of design.md).
 from __future__ import annotations
 
 import bisect
+import contextlib
 import datetime as dt
 import fnmatch
 import os
@@ -105,14 +106,21 @@ def _problem(
 def collect(
     paths: Sequence[str], include: Sequence[str] = DEFAULT_INCLUDE, exclude: Sequence[str] = ()
 ) -> tuple[list[str], list[str]]:
-    """Files named or found under folders, as shown paths; and the paths that do not exist."""
+    """Files named or found under folders, as shown paths; and the paths that do not exist.
+
+    Folders are walked recursively (hidden folders skipped) for file names matching `include`.
+    `exclude` globs match a path (as shown, `/`-separated) or a file name, and apply to named
+    files too, so that a hook passing every staged file honours them.
+    """
     files: list[str] = []
     missing: list[str] = []
     seen: set[str] = set()
 
-    def excluded(p: str) -> bool:
-        norm = p.replace(os.sep, "/")
-        return any(fnmatch.fnmatch(norm, g) or fnmatch.fnmatch(Path(p).name, g) for g in exclude)
+    def add(shown: str) -> None:
+        key = os.path.normpath(shown)
+        if key not in seen and not excluded(shown, exclude):
+            seen.add(key)
+            files.append(shown)
 
     for given in paths:
         p = Path(given)
@@ -120,18 +128,24 @@ def collect(
             for root, dirs, names in os.walk(p):
                 dirs[:] = sorted(d for d in dirs if not d.startswith("."))
                 for name in sorted(names):
-                    shown = os.path.join(root, name)
-                    wanted = any(fnmatch.fnmatch(name, g) for g in include)
-                    if wanted and not excluded(shown) and shown not in seen:
-                        seen.add(shown)
-                        files.append(shown)
+                    if any(fnmatch.fnmatch(name, g) for g in include):
+                        add(os.path.join(root, name))
         elif p.is_file():
-            if given not in seen:
-                seen.add(given)
-                files.append(given)
+            add(given)
         else:
             missing.append(given)
     return files, missing
+
+
+def excluded(shown: str, exclude: Sequence[str]) -> bool:
+    """Whether a glob matches the file's name, its path from here, or its absolute path."""
+    if not exclude:
+        return False
+    forms = {Path(shown).name, os.path.abspath(shown)}
+    with contextlib.suppress(ValueError):  # another drive on Windows
+        forms.add(os.path.relpath(shown))
+    forms = {f.replace(os.sep, "/") for f in forms}
+    return any(fnmatch.fnmatch(f, g) for f in forms for g in exclude)
 
 
 def load(files: Iterable[str]) -> Loaded:

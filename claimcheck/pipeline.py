@@ -33,7 +33,8 @@ class Result:
 
 
 def key(path: str) -> str:
-    return os.path.normpath(path)
+    """One spelling per file, however it was named (`./a.md`, `a.md`, `/abs/a.md`)."""
+    return os.path.normpath(os.path.abspath(path))
 
 
 def load_rules(dirs: Sequence[str]) -> rulebook.Rulebook:
@@ -52,9 +53,11 @@ def run(paths: Sequence[str], settings: config.Settings) -> Result:
     if missing:
         raise JobError("\n".join(f"{p}: no such file or folder" for p in missing))
     target_keys = {key(p) for p in targets}
-    corpus = [p for p in config.expand_corpus(settings.corpus) if key(p) not in target_keys]
+    corpus: list[str] = []
     if settings.corpus:
-        corpus, _ = documents.collect(corpus, settings.include, settings.exclude)
+        globbed = config.expand_corpus(settings.corpus, settings.include)
+        walked, _ = documents.collect(globbed, settings.include, settings.exclude)
+        corpus = [p for p in walked if key(p) not in target_keys]
     loaded = documents.load([*targets, *corpus])
 
     from claimcheck.extract import Extractor

@@ -6,6 +6,8 @@ reported where it is, never as a traceback.
 
 from __future__ import annotations
 
+import difflib
+import typing
 from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -97,6 +99,7 @@ def validate(model: type[BaseModel], data: Any, path: str) -> BaseModel:
             if err["type"] == "extra_forbidden":
                 line, col = position(data, loc, key=True)
                 message = f"unknown key {loc[-1]!r}" + _where(loc[:-1])
+                message += _suggest(str(loc[-1]), _keys_at(model, loc[:-1]))
             elif err["type"] == "missing":
                 line, col = position(data, loc[:-1])
                 message = f"missing key {loc[-1]!r}" + _where(loc[:-1])
@@ -108,6 +111,44 @@ def validate(model: type[BaseModel], data: Any, path: str) -> BaseModel:
         raise YamlProblems(
             sorted(set(problems), key=lambda p: (p.line, p.column, p.message))
         ) from None
+
+
+def _keys_at(model: type[BaseModel], loc: Sequence[int | str]) -> list[str]:
+    """The keys allowed at `loc` (a pydantic error location) inside `model`."""
+    current: Any = model
+    for step in loc:
+        if isinstance(step, int):
+            continue  # a list item: the same model as its list
+        fields = current.model_fields if _is_model(current) else {}
+        info = fields.get(step) or next((f for f in fields.values() if f.alias == step), None)
+        if info is None:
+            return []
+        current = _model_in(info.annotation)
+        if current is None:
+            return []
+    if not _is_model(current):
+        return []
+    return [info.alias or name for name, info in current.model_fields.items()]
+
+
+def _is_model(tp: Any) -> bool:
+    return isinstance(tp, type) and issubclass(tp, BaseModel)
+
+
+def _model_in(tp: Any) -> type[BaseModel] | None:
+    """The model inside an annotation such as `list[Office]` or `Office | None`."""
+    if _is_model(tp):
+        return typing.cast(type[BaseModel], tp)
+    for arg in typing.get_args(tp):
+        found = _model_in(arg)
+        if found is not None:
+            return found
+    return None
+
+
+def _suggest(key: str, known: Sequence[str]) -> str:
+    close = difflib.get_close_matches(key, known, n=1, cutoff=0.6)
+    return f"; did you mean {close[0]!r}?" if close else ""
 
 
 def _where(loc: Sequence[int | str]) -> str:

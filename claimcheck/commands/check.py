@@ -55,19 +55,26 @@ def run(args: argparse.Namespace) -> int:
     if args.fail_on:
         s.fail_on = args.fail_on
     if args.baseline:
-        if not Path(args.baseline).is_file():
-            raise JobError(f"{args.baseline}: no such baseline file")
         s.baseline = args.baseline
     if args.write_baseline:
-        s.baseline = None
+        s.baseline = None  # record everything there is, not what an old baseline leaves
+    elif s.baseline and not Path(s.baseline).is_file():
+        named = "" if args.baseline else f" (named by `baseline:` in {s.source})"
+        raise JobError(f"{s.baseline}: no such baseline file{named}")
     result = pipeline.run(args.paths, s)
     if args.write_baseline:
-        n = suppress.write_baseline(Path(args.write_baseline), result.findings)
+        try:
+            n = suppress.write_baseline(Path(args.write_baseline), result.findings)
+        except OSError as exc:
+            raise JobError(f"{args.write_baseline}: cannot write: {exc.strerror}") from None
         print(f"claimcheck: wrote {n} finding(s) to {args.write_baseline}", file=sys.stderr)
         return EXIT_CLEAN
     text = reports.get(args.format)(result)
     if args.output:
-        Path(args.output).write_text(text, encoding="utf-8")
+        try:
+            Path(args.output).write_text(text, encoding="utf-8")
+        except OSError as exc:
+            raise JobError(f"{args.output}: cannot write: {exc.strerror}") from None
     else:
         write(text)
     return EXIT_FINDINGS if pipeline.failed(result.findings, s.fail_on) else EXIT_CLEAN
