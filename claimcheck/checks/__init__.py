@@ -8,7 +8,7 @@ is a function over one document's claims (`scope="document"`) or over all claims
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 
 from claimcheck.claims import Claim
@@ -105,9 +105,10 @@ class CorpusContext:
     """What a corpus engine sees: every document with its claims, in a stable order."""
 
     docs: Sequence[Document]
-    claims: dict[str, Sequence[Claim]]  # by document path
+    claims: Mapping[str, Sequence[Claim]]  # by document path (Document.path)
     book: Rulebook
-    targets: frozenset[str] = field(default_factory=frozenset)  # files findings are wanted for
+    # pipeline.key(path) of the files findings are wanted for (the newly checked ones in a hook)
+    targets: frozenset[str] = field(default_factory=frozenset)
 
 
 CorpusEngine = Callable[[CorpusContext], Iterable[Finding]]

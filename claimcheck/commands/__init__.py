@@ -8,7 +8,7 @@ from __future__ import annotations
 import argparse
 import sys
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from claimcheck.errors import JobError, Usage
 
@@ -33,6 +33,43 @@ def add_rules_options(p: argparse.ArgumentParser) -> None:
         metavar="FILE",
         help="configuration file (default: .claimcheck.yaml here or above)",
     )
+
+
+def add_speed_options(p: argparse.ArgumentParser) -> None:
+    p.add_argument(
+        "--jobs",
+        "-j",
+        type=int,
+        metavar="N",
+        default=0,
+        help="processes for extracting claims (default: the number of cores)",
+    )
+    p.add_argument(
+        "--no-cache",
+        action="store_true",
+        help="neither read nor write the claim cache (.claimcheck_cache/)",
+    )
+
+
+def cache_dir(s: Settings) -> Path:
+    """The claim cache lives beside the config file, else in the working directory."""
+    from claimcheck.cache import CACHE_DIR
+
+    base = Path(s.source).parent if s.source else Path()
+    return base / CACHE_DIR
+
+
+def speed(args: argparse.Namespace, s: Settings) -> dict[str, Any]:
+    """pipeline.run keyword arguments from --jobs and --no-cache."""
+    from claimcheck.batch import default_jobs, want_progress
+
+    if args.jobs < 0:
+        raise Usage("--jobs must be 0 (all cores) or more")
+    return {
+        "cache_dir": None if args.no_cache else cache_dir(s),
+        "jobs": args.jobs or default_jobs(),
+        "progress": want_progress(),
+    }
 
 
 def settings(args: argparse.Namespace) -> Settings:

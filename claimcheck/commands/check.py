@@ -12,7 +12,9 @@ from claimcheck.commands import (
     EXIT_FINDINGS,
     JobError,
     add_rules_options,
+    add_speed_options,
     settings,
+    speed,
     write,
 )
 from claimcheck.reports import MODULES as FORMATS
@@ -45,6 +47,7 @@ def register(sub: Any) -> argparse.ArgumentParser:
         "--write-baseline", metavar="FILE", help="record the current findings in FILE and exit 0"
     )
     p.add_argument("--output", "-o", metavar="FILE", help="write the report to FILE")
+    add_speed_options(p)
     return p
 
 
@@ -61,7 +64,7 @@ def run(args: argparse.Namespace) -> int:
     elif s.baseline and not Path(s.baseline).is_file():
         named = "" if args.baseline else f" (named by `baseline:` in {s.source})"
         raise JobError(f"{s.baseline}: no such baseline file{named}")
-    result = pipeline.run(args.paths, s)
+    result = pipeline.run(args.paths, s, **speed(args, s))
     if args.write_baseline:
         try:
             n = suppress.write_baseline(Path(args.write_baseline), result.findings)

@@ -1,0 +1,34 @@
+"""`claimcheck cache clear`: delete the claim cache."""
+
+from __future__ import annotations
+
+import argparse
+from typing import Any
+
+from claimcheck.commands import EXIT_CLEAN, Usage, cache_dir, settings
+
+
+def register(sub: Any) -> argparse.ArgumentParser:
+    from claimcheck.cli import Parser
+
+    p: argparse.ArgumentParser = sub.add_parser(
+        "cache",
+        help="manage the claim cache",
+        description="Manage the claim cache "
+        "(.claimcheck_cache/ beside the config file, else in the working directory).",
+    )
+    actions = p.add_subparsers(dest="action", metavar="ACTION", parser_class=Parser)
+    clear = actions.add_parser("clear", help="delete the claim cache")
+    clear.add_argument("--config", metavar="FILE", help="configuration file")
+    return p
+
+
+def run(args: argparse.Namespace) -> int:
+    if args.action is None:
+        raise Usage("claimcheck cache: error: name an action (clear)")
+    from claimcheck.cache import clear
+
+    folder = cache_dir(settings(args))
+    n = clear(folder)
+    print(f"claimcheck: removed {n} cache file(s) from {folder}")
+    return EXIT_CLEAN
