@@ -1,0 +1,88 @@
+"""What every report shares: a total order on findings, counts by severity, one summary sentence.
+
+Formatters take a Result built anywhere (a test, a future server), so they impose their own order
+instead of trusting the pipeline's: same findings in any order → same bytes.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterable, Iterator, Sequence
+from itertools import groupby
+
+from claimcheck.findings import SEVERITIES, Finding, Related, Severity
+from claimcheck.pipeline import Result
+
+# Human-facing reports (text, markdown) cut a longer message: a 100,000-digit claim quoted in a
+# message must not flood a terminal or eat a pull-request comment. Machine formats keep it whole.
+MAX_MESSAGE = 1000
+# Control characters quoted from an article (an ANSI escape, a NUL) must not reach a terminal.
+_CONTROLS = {c: "\ufffd" for c in (*range(0x20), *range(0x7F, 0xA0))}
+
+
+def _total_key(f: Finding) -> tuple[tuple[str, int, int, str, str], str]:
+    # sort_key ties (same place, rule and message) are broken by the whole content.
+    return f.sort_key(), json.dumps(f.to_json(), sort_keys=True)
+
+
+def ordered(findings: Iterable[Finding]) -> list[Finding]:
+    """Findings by path, line, column, rule, message, then content: a total order."""
+    return sorted(findings, key=_total_key)
+
+
+def by_file(findings: Iterable[Finding]) -> Iterator[tuple[str, list[Finding]]]:
+    """(path, its findings) in path order, each group sorted by line."""
+    for path, group in groupby(ordered(findings), key=lambda f: f.path):
+        yield path, list(group)
+
+
+def counts(findings: Iterable[Finding]) -> dict[Severity, int]:
+    """Findings per severity, every severity present, most severe first."""
+    out: dict[Severity, int] = dict.fromkeys(SEVERITIES, 0)
+    for f in findings:
+        out[f.severity] += 1
+    return out
+
+
+def plural(n: int, word: str) -> str:
+    return f"{n} {word}" if n == 1 else f"{n} {word}s"
+
+
+def counts_phrase(findings: Iterable[Finding]) -> str:
+    """'2 errors, 1 warning, 0 info' ('info' is a mass noun: no plural)."""
+    return ", ".join(
+        f"{n} {sev}" if sev == "info" else plural(n, sev) for sev, n in counts(findings).items()
+    )
+
+
+def summary(result: Result) -> str:
+    """'5 documents, 14 claims: 2 errors, 0 warnings, 0 info'."""
+    return (
+        f"{plural(len(result.documents), 'document')}, {plural(result.claim_count, 'claim')}: "
+        f"{counts_phrase(result.findings)}"
+    )
+
+
+def where(r: Related | Finding) -> str:
+    """path:line, the reference a person clicks or types."""
+    return f"{r.path}:{r.line}"
+
+
+def one_line(text: str, limit: int | None = MAX_MESSAGE) -> str:
+    """Whitespace collapsed (a newline must not break a row), controls replaced, cut explicitly."""
+    flat = " ".join(text.split()).translate(_CONTROLS)
+    if limit is not None and len(flat) > limit:
+        return f"{flat[:limit]}… [{len(flat) - limit} more characters]"
+    return flat
+
+
+def fix_phrase(f: Finding) -> str | None:
+    """What the certain fix does to the finding's span, for a person."""
+    if f.fix is None:
+        return None
+    return f"replace with {f.fix!r}" if f.fix else "delete it"
+
+
+def lines(items: Sequence[str]) -> str:
+    """Lines joined with a final newline: every report ends with one."""
+    return "".join(f"{s}\n" for s in items)
