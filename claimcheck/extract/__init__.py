@@ -9,10 +9,12 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
+from functools import cached_property
 
 from claimcheck.claims import Claim
 from claimcheck.dates import PartialDate
 from claimcheck.documents import Document
+from claimcheck.extract import periods as _periods
 from claimcheck.extract import sentences
 from claimcheck.rulebook import Rulebook
 from claimcheck.vocab import Match, Vocabulary, fold
@@ -36,6 +38,11 @@ class Sentence:
     @property
     def date(self) -> PartialDate | None:
         return self.doc.date
+
+    @cached_property
+    def periods(self) -> list[_periods.FoundPeriod]:
+        """The period phrases of the sentence, scanned once and shared by every extractor."""
+        return _periods.find(self.doc.text, self.start, self.end, self.doc.date)
 
 
 ExtractorFn = Callable[[Sentence], Iterable[Claim]]

@@ -1,0 +1,424 @@
+"""Period phrases: the time a sentence speaks of, stated ("in 2022", "September 21, 1973"),
+relative to the article's date ("last November", "this year", "over the past three decades") or
+present ("currently", "to date").
+
+Each phrase kind has its own small pattern with bounded repetition only, scanned once over the
+sentence (linear time, no backtracking blowup on long lines); overlapping finds are resolved
+longest first. Relative phrases resolve against the document date; with no date they are dropped,
+with a year-only date the ones that need a month are dropped.
+
+`Period.kind` is `span` for a stated range, `point` for "as of ..." and the present. The kind a
+metric is measured with (a cumulative stock, say) is the rulebook's business: the quantity
+extractor lays it over the period found here.
+"""
+
+from __future__ import annotations
+
+import calendar
+import datetime as dt
+import re
+from dataclasses import dataclass, replace
+
+from claimcheck.dates import PartialDate, Period
+from claimcheck.extract.numbers import ORDINALS, small
+
+MONTHS: dict[str, int] = {}
+for _i, _names in enumerate(
+    (
+        "january jan",
+        "february feb",
+        "march mar",
+        "april apr",
+        "may",
+        "june jun",
+        "july jul",
+        "august aug",
+        "september sept sep",
+        "october oct",
+        "november nov",
+        "december dec",
+    ),
+    start=1,
+):
+    for _n in _names.split():
+        MONTHS[_n] = _i
+
+_M = (
+    r"(?<![A-Za-z])(?:(?:January|February|March|April|May|June|July|August|September|October|"
+    r"November|December)(?![A-Za-z])|(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec)"
+    r"(?![A-Za-z])\.?)"
+)
+_Y = r"(?<![\w$.,/])(?:1[89]|20)\d\d(?![\w%/]|[.,]\d)"
+_D = r"(?<![\d.,])[0-3]?\d(?:st|nd|rd|th)?(?![\d%]|[.,]\d)"
+_DASH = r"\s*(?:-|–|—|to|through|till|until)\s*"
+_NUM = (
+    r"(?:\d{1,3}|an?|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|"
+    r"twenty|thirty|forty|fifty|sixty|several|few|half\s+a|a\s+half)"
+)
+_UNIT = r"(?:years?|decades?|months?|century|centuries|half[- ]century)"
+
+# Each pattern: (name, compiled). Named groups: m/m2 month, d/d2 day, y/y2 year, n count, u unit.
+_PATTERNS: list[tuple[str, re.Pattern[str]]] = [
+    (
+        "day",
+        re.compile(rf"(?P<m>{_M})\s+(?P<d>{_D})(?:{_DASH}(?P<d2>{_D}))?(?:,?\s*(?P<y>{_Y}))?"),
+    ),
+    ("dmy", re.compile(rf"(?P<d>{_D})(?:{_DASH}(?P<d2>{_D}))?\s+(?P<m>{_M})(?:,?\s*(?P<y>{_Y}))?")),
+    ("numeric", re.compile(r"(?<![\d/])(?P<d>[0-3]?\d)/(?P<m>[01]?\d)/(?P<y>(?:19|20)\d\d)\b")),
+    (
+        "months",
+        re.compile(
+            rf"(?:(?i:from)\s+)?(?P<m>{_M}){_DASH}(?P<m2>{_M})(?:,?\s*(?:of\s+)?(?P<y>{_Y}))?"
+        ),
+    ),
+    ("month", re.compile(rf"(?P<m>{_M}),?\s*(?:of\s+)?(?P<y>{_Y})")),
+    (
+        "month_alone",
+        re.compile(rf"(?P<m>{_M})(?!,?\s*\d)(?:\s+(?i:(?P<ry>this|last|next)\s+year\b))?"),
+    ),
+    (
+        "part",
+        re.compile(
+            rf"(?i:(?:\bthe\s+)?\bfirst\s+(?P<n>{_NUM})[- ](?P<u>months?)\b"
+            r"|(?:\bthe\s+)?\b(?P<q>first|second|third|fourth|1st|2nd|3rd|4th)\s+(?P<qu>quarter|half)\b"
+            r"|\b(?P<qq>Q[1-4]|H[12])\b)"
+            rf"(?:(?:\s+(?i:of|in))?\s*(?:(?P<y>{_Y})|(?i:(?P<ry>this|last|next)\s+year\b)))?"
+        ),
+    ),
+    (
+        "years",
+        re.compile(
+            rf"(?:(?i:from)\s+)?(?P<y>{_Y}){_DASH}(?P<y2>{_Y})"
+            rf"|(?i:between)\s+(?P<y3>{_Y})\s+(?i:and)\s+(?P<y4>{_Y})"
+        ),
+    ),
+    (
+        "fiscal",
+        re.compile(
+            rf"(?i:(?:\bthe\s+)?(?P<y>{_Y})\s+(?:fiscal|financial)\s+year\b"
+            rf"|\b(?:fiscal|financial)\s+(?:year\s+)?(?P<y2>{_Y})|\bFY\s?(?P<y3>(?:19|20)\d\d)\b)"
+        ),
+    ),
+    (
+        "entire",
+        re.compile(
+            r"(?i:(?:\bthe\s+)?\b(?:entire|whole|full)(?:\s+year)?(?:\s+of)?[- ](?:year\s+)?)"
+            rf"(?P<y>{_Y})"
+        ),
+    ),
+    ("year", re.compile(rf"{_Y}(?!\s*(?i:thousand|million|billion|trillion|%|per\s?cent)\b)")),
+    (
+        "relyear",
+        re.compile(r"(?i:\b(?P<rel>this|last|next|the\s+current|the\s+previous)\s+year\b)"),
+    ),
+    (
+        "recent",
+        re.compile(
+            rf"(?i:(?:\bthe\s+)?\b(?P<w>last|past|previous|recent)\s+(?:(?P<n>{_NUM})\s+)?"
+            rf"(?P<u>{_UNIT})\b)"
+        ),
+    ),
+    (
+        "present",
+        re.compile(
+            r"(?i:\b(?P<w>currently|presently|nowadays|now|today|to\s+date|so\s+far|at\s+present"
+            r"|at\s+the\s+moment|up\s+to\s+now|until\s+now|as\s+of\s+now|as\s+of\s+today)\b)"
+        ),
+    ),
+    (
+        "same",
+        re.compile(
+            rf"(?i:\b(?:the\s+)?same\s+period\s+(?:(?:of|in)\s+(?P<y>{_Y})|(?:of\s+)?last\s+year"
+            r"|a\s+year\s+(?:earlier|ago|before)))"
+        ),
+    ),
+]
+
+_RANK = {name: i for i, (name, _) in enumerate(_PATTERNS)}
+_AS_OF = re.compile(
+    r"(?i:(?:\bas\s+(?:of|at)|\b(?:by|at|as\s+of)\s+the\s+end\s+of|\bend\s+of|\bend-|\bup\s+to)\s*)$"
+)
+_SINCE = re.compile(r"(?i:\bsince\s+)$")
+_PREV = re.compile(
+    r"(?i:\b(?P<w>last|this|next|early|late|mid|in|since|from|until|till|by|during|before|after|"
+    r"of|between|and|or|to|through)[\s-]+)$"
+)
+_NUMBERISH = re.compile(
+    r"(?i:\b(?:about|around|approximately|approximating|nearly|almost|some|over|under|than|"
+    r"least|most|roughly|exactly|only|just)\s+)$"
+)
+_LOOKBACK = 30
+_CUMULATIVE = ("to date", "so far", "up to now", "until now")
+
+
+@dataclass(frozen=True, slots=True)
+class FoundPeriod:
+    """A period phrase in the text: offsets, the period meant, and how it was written.
+
+    `phrase`: "stated" (the text gives the date), "relative" (resolved against the document
+    date) or "present" (currently, now, to date: the document date). `flags` carry what the
+    period alone cannot: "fiscal" (a fiscal year read as the calendar year), "as-of" (a stock on
+    the day), "since" (from the stated date to the document date), "same-period" (the period
+    of an earlier phrase in another year), "cumulative" ("to date", "so far").
+    """
+
+    start: int
+    end: int
+    period: Period
+    phrase: str
+    flags: tuple[str, ...] = ()
+
+
+def find(text: str, start: int, end: int, doc_date: PartialDate | None) -> list[FoundPeriod]:
+    """Every period phrase in text[start:end], in text order, none overlapping."""
+    cands: list[tuple[int, int, int, str, re.Match[str]]] = []
+    for name, pat in _PATTERNS:
+        for m in pat.finditer(text, start, end):
+            if m.end() > m.start():
+                cands.append((m.start(), -(m.end() - m.start()), _RANK[name], name, m))
+    cands.sort(key=lambda c: (c[0], c[1], c[2]))
+    out: list[FoundPeriod] = []
+    reach = start
+    for s, _neg, _rank, name, m in cands:
+        if s < reach:
+            continue
+        found = _resolve(name, m, text, max(start, s - _LOOKBACK), doc_date, out)
+        if found is None:
+            continue
+        found = _prefixed(text, max(start, s - _LOOKBACK), found, doc_date)
+        out.append(found)
+        reach = m.end()
+    return out
+
+
+def _month(word: str | None) -> int | None:
+    if not word or not word[0].isupper():  # "may", "march": verbs, not months
+        return None
+    return MONTHS.get(word.rstrip(".").lower())
+
+
+def _day(word: str | None) -> int | None:
+    if not word:
+        return None
+    digits = word.rstrip("stndrh")
+    return int(digits) if digits.isdigit() else None
+
+
+def _date(y: int, m: int, d: int) -> dt.date | None:
+    try:
+        return dt.date(y, m, d)
+    except ValueError:
+        return None
+
+
+def _month_span(y: int, m1: int, m2: int) -> Period | None:
+    if not (1 <= m1 <= m2 <= 12 and 1 <= y <= 9999):
+        return None
+    return Period(dt.date(y, m1, 1), dt.date(y, m2, calendar.monthrange(y, m2)[1]))
+
+
+def _past_year(month: int, doc: PartialDate | None, strictly: bool = False) -> int | None:
+    """The year of the most recent such month up to the document date (strictly before it)."""
+    if doc is None:
+        return None
+    if doc.month is None:
+        return None if strictly else doc.year
+    if month < doc.month or (month == doc.month and not strictly):
+        return doc.year
+    return doc.year - 1
+
+
+def _rel_year(word: str | None, doc: PartialDate | None) -> int | None:
+    if doc is None or word is None:
+        return None
+    w = " ".join(word.lower().split())
+    shift = {"this": 0, "the current": 0, "last": -1, "the previous": -1, "next": 1}.get(w)
+    return None if shift is None else doc.year + shift
+
+
+def _resolve(
+    name: str,
+    m: re.Match[str],
+    text: str,
+    lo: int,
+    doc: PartialDate | None,
+    before: list[FoundPeriod],
+) -> FoundPeriod | None:
+    g = m.groupdict()
+    s, e = m.start(), m.end()
+    phrase = "stated"
+    flags: tuple[str, ...] = ()
+    period: Period | None = None
+    if name in ("day", "dmy", "numeric"):
+        mo = int(g["m"]) if name == "numeric" else _month(g["m"])
+        d1 = _day(g["d"])
+        if mo is None or d1 is None:
+            return None
+        d2 = _day(g.get("d2")) or d1
+        if g["y"]:
+            year: int | None = int(g["y"])
+        else:
+            year, phrase = _past_year(mo, doc), "relative"
+        if year is None or d2 < d1:
+            return None
+        a, b = _date(year, mo, d1), _date(year, mo, d2)
+        if a is None or b is None:
+            return None
+        period = Period(a, b)
+    elif name == "months":
+        m1, m2 = _month(g["m"]), _month(g["m2"])
+        if m1 is None or m2 is None:
+            return None
+        if g["y"]:
+            year = int(g["y"])
+        else:
+            year, phrase = _past_year(m2, doc), "relative"
+        period = None if year is None else _month_span(year, m1, m2)
+    elif name == "month":
+        mo = _month(g["m"])
+        period = None if mo is None else _month_span(int(g["y"]), mo, mo)
+    elif name == "month_alone":
+        mo = _month(g["m"])
+        prev = _PREV.search(text, lo, s)
+        if mo is None or prev is None:  # a bare "May" is too often something else
+            return None
+        rel = prev.group("w").lower()
+        phrase = "relative"
+        if rel in ("last", "this", "next"):
+            s = prev.start()
+        if g["ry"]:
+            year = _rel_year(g["ry"], doc)
+        elif rel == "last":
+            year = _past_year(mo, doc, strictly=True)
+        elif rel == "next":
+            year = None if doc is None or doc.month is None else doc.year + (mo <= doc.month)
+        elif rel == "this":
+            year = None if doc is None else doc.year
+        else:
+            year = _past_year(mo, doc)
+        period = None if year is None else _month_span(year, mo, mo)
+    elif name == "part":
+        period, phrase = _part(g, doc)
+    elif name == "years":
+        y1, y2 = int(g["y"] or g["y3"]), int(g["y2"] or g["y4"])
+        if y2 <= y1:
+            return None
+        period = Period(dt.date(y1, 1, 1), dt.date(y2, 12, 31))
+    elif name == "fiscal":
+        y = int(g["y"] or g["y2"] or g["y3"])
+        period, flags = Period.of(PartialDate(y)), ("fiscal",)
+    elif name == "entire":
+        period = Period.of(PartialDate(int(g["y"])))
+    elif name == "year":
+        if _NUMBERISH.search(text, lo, s):  # "more than 2000 people" is a count
+            return None
+        period = Period.of(PartialDate(int(m.group(0))))
+    elif name == "relyear":
+        year = _rel_year(g["rel"], doc)
+        period, phrase = (None if year is None else Period.of(PartialDate(year))), "relative"
+    elif name == "recent":
+        period, phrase = _recent(g, doc), "relative"
+    elif name == "present":
+        if doc is None:
+            return None
+        phrase = "present"
+        period = Period(doc.first(), doc.last(), "point")
+        if " ".join(g["w"].lower().split()) in _CUMULATIVE:
+            flags = ("cumulative",)
+    elif name == "same":
+        period, flags = _same(g, before), ("same-period",)
+    if period is None:
+        return None
+    return FoundPeriod(s, e, period, phrase, flags)
+
+
+def _part(g: dict[str, str | None], doc: PartialDate | None) -> tuple[Period | None, str]:
+    """First N months, a quarter or a half of a stated (or this/last) year."""
+    phrase = "stated"
+    if g["y"]:
+        year: int | None = int(g["y"])
+    else:
+        year, phrase = _rel_year(g["ry"] or "this", doc), "relative"
+    if year is None:
+        return None, phrase
+    if g["n"]:
+        n = small(g["n"])
+        if n is None or not 1 <= n <= 12:
+            return None, phrase
+        return _month_span(year, 1, n), phrase
+    if g["qq"]:
+        k, size = int(g["qq"][1]), 3 if g["qq"][0] in "Qq" else 6
+    else:
+        q = (g["q"] or "").lower()
+        k = ORDINALS.get(q) or int(q[0])
+        size = 3 if (g["qu"] or "").lower() == "quarter" else 6
+    if k * size > 12:
+        return None, phrase
+    return _month_span(year, (k - 1) * size + 1, k * size), phrase
+
+
+def _recent(g: dict[str, str | None], doc: PartialDate | None) -> Period | None:
+    """ "over the last 20 years", "the past three decades": a span ending at the document date."""
+    if doc is None:
+        return None
+    unit = (g["u"] or "").lower()
+    word = " ".join((g["n"] or "").lower().split())
+    if word in ("several", "few") or ((g["w"] or "").lower() == "recent" and not word):
+        return None
+    n = 1 if not word else small(word) if word not in ("half a", "a half") else None
+    if "half" in unit or word in ("half a", "a half"):
+        months = 600 if "centur" in unit else 6 if "year" in unit else 60 if "decade" in unit else 0
+    elif n is None:
+        return None
+    else:
+        per = {"y": 12, "d": 120, "m": 1, "c": 1200}[unit[0]]
+        months = n * per
+    if months <= 0:
+        return None
+    end = doc.last()
+    total = end.year * 12 + end.month - 1 - months
+    y, mo = divmod(total, 12)
+    if y < 1:
+        return None
+    first = dt.date(y, mo + 1, min(end.day, calendar.monthrange(y, mo + 1)[1])) + dt.timedelta(1)
+    return Period(first, end)
+
+
+def _same(g: dict[str, str | None], before: list[FoundPeriod]) -> Period | None:
+    """The period of the nearest earlier phrase, moved to the year stated (or one year back)."""
+    if not before:
+        return None
+    ref = before[-1].period
+    year = int(g["y"]) if g["y"] else ref.end.year - 1
+    shift = year - ref.end.year
+    try:
+        a = ref.start.replace(year=ref.start.year + shift)
+        end_day = ref.end.day
+        if ref.end.day == calendar.monthrange(ref.end.year, ref.end.month)[1]:
+            end_day = calendar.monthrange(year, ref.end.month)[1]
+        b = ref.end.replace(year=year, day=end_day)
+    except ValueError:
+        return None
+    return Period(a, b, ref.kind)
+
+
+def _prefixed(text: str, lo: int, found: FoundPeriod, doc: PartialDate | None) -> FoundPeriod:
+    """Widen a phrase over "as of" / "end of" (a point) or "since" (up to the document date)."""
+    m = _AS_OF.search(text, lo, found.start)
+    if m and found.phrase != "present":
+        p = found.period
+        return replace(
+            found,
+            start=m.start(),
+            period=Period(p.end, p.end, "point"),
+            flags=(*found.flags, "as-of"),
+        )
+    m = _SINCE.search(text, lo, found.start)
+    if m and doc is not None and doc.last() > found.period.start:
+        return replace(
+            found,
+            start=m.start(),
+            period=Period(found.period.start, doc.last()),
+            flags=(*found.flags, "since"),
+        )
+    return found

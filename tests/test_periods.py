@@ -1,0 +1,190 @@
+"""Period phrases: stated, relative to the document date, present; spans and flags."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from claimcheck.dates import PartialDate, Period
+from claimcheck.extract.periods import find
+
+D = dt.date
+Y2017M12 = PartialDate(2017, 12)
+D20231128 = PartialDate(2023, 11, 28)
+D20150915 = PartialDate(2015, 9, 15)
+Y2023M10 = PartialDate(2023, 10)
+Y2024M12 = PartialDate(2024, 12)
+
+
+def one(text: str, doc: PartialDate | None = None) -> tuple[str, Period, str, tuple[str, ...]]:
+    found = find(text, 0, len(text), doc)
+    assert len(found) == 1, found
+    f = found[0]
+    return text[f.start : f.end], f.period, f.phrase, f.flags
+
+
+CASES = [
+    # text, document date, phrase as underlined, start, end, kind, phrase kind, flags
+    ("visited Vietnam in January 2013", None, "January 2013", D(2013, 1, 1), D(2013, 1, 31)),
+    ("the 2018 state visit", None, "2018", D(2018, 1, 1), D(2018, 12, 31)),
+    ("in 2017", None, "2017", D(2017, 1, 1), D(2017, 12, 31)),
+    ("on September 21, 1973.", None, "September 21, 1973", D(1973, 9, 21), D(1973, 9, 21)),
+    ("on 21 September 1973.", None, "21 September 1973", D(1973, 9, 21), D(1973, 9, 21)),
+    ("on Sept. 21, 1973.", None, "Sept. 21, 1973", D(1973, 9, 21), D(1973, 9, 21)),
+    ("in September 1973", None, "September 1973", D(1973, 9, 1), D(1973, 9, 30)),
+    (
+        "the first 9 months of 2023",
+        None,
+        "the first 9 months of 2023",
+        D(2023, 1, 1),
+        D(2023, 9, 30),
+    ),
+    ("first nine months of 2023", None, "first nine months of 2023", D(2023, 1, 1), D(2023, 9, 30)),
+    ("January–November 2017", None, "January–November 2017", D(2017, 1, 1), D(2017, 11, 30)),
+    ("January-November, 2017", None, "January-November, 2017", D(2017, 1, 1), D(2017, 11, 30)),
+    (
+        "from January to November 2017",
+        None,
+        "from January to November 2017",
+        D(2017, 1, 1),
+        D(2017, 11, 30),
+    ),
+    ("the entire 2016.", None, "the entire 2016", D(2016, 1, 1), D(2016, 12, 31)),
+    ("the whole of 2016.", None, "the whole of 2016", D(2016, 1, 1), D(2016, 12, 31)),
+    (
+        "from November 27 to 30, 2023.",
+        None,
+        "November 27 to 30, 2023",
+        D(2023, 11, 27),
+        D(2023, 11, 30),
+    ),
+    ("Tuesday - 28/11/2023 10:08", None, "28/11/2023", D(2023, 11, 28), D(2023, 11, 28)),
+    ("the 2025 - 2030 term", None, "2025 - 2030", D(2025, 1, 1), D(2030, 12, 31)),
+    ("between 2016 and 2020", None, "between 2016 and 2020", D(2016, 1, 1), D(2020, 12, 31)),
+    ("Q3 2023", None, "Q3 2023", D(2023, 7, 1), D(2023, 9, 30)),
+    ("the first half of 2022", None, "the first half of 2022", D(2022, 1, 1), D(2022, 6, 30)),
+    ("the third quarter of 2022", None, "the third quarter of 2022", D(2022, 7, 1), D(2022, 9, 30)),
+    # relative to the document date
+    ("in Da Nang last November.", Y2017M12, "last November", D(2017, 11, 1), D(2017, 11, 30)),
+    ("last November", PartialDate(2017, 11, 5), "last November", D(2016, 11, 1), D(2016, 11, 30)),
+    ("this year", Y2023M10, "this year", D(2023, 1, 1), D(2023, 12, 31)),
+    ("this year", PartialDate(2023), "this year", D(2023, 1, 1), D(2023, 12, 31)),
+    ("last year", Y2023M10, "last year", D(2022, 1, 1), D(2022, 12, 31)),
+    ("in August this year", Y2024M12, "August this year", D(2024, 8, 1), D(2024, 8, 31)),
+    ("opened in October.", Y2024M12, "October", D(2024, 10, 1), D(2024, 10, 31)),
+    ("held in September under", Y2023M10, "September", D(2023, 9, 1), D(2023, 9, 30)),
+    ("held in December", Y2023M10, "December", D(2022, 12, 1), D(2022, 12, 31)),
+    ("the first 11 months", Y2017M12, "the first 11 months", D(2017, 1, 1), D(2017, 11, 30)),
+    ("over the last 20 years", D20150915, "the last 20 years", D(1995, 9, 16), D(2015, 9, 15)),
+    ("Over the last decade", D20150915, "the last decade", D(2005, 9, 16), D(2015, 9, 15)),
+    (
+        "Over the past three decades,",
+        Y2023M10,
+        "the past three decades",
+        D(1993, 11, 1),
+        D(2023, 10, 31),
+    ),
+    ("the past half century", Y2023M10, "the past half century", D(1973, 11, 1), D(2023, 10, 31)),
+    ("Over the past year", Y2024M12, "the past year", D(2024, 1, 1), D(2024, 12, 31)),
+]
+
+
+@pytest.mark.parametrize(("text", "doc", "phrase", "start", "end"), CASES)
+def test_span(
+    text: str, doc: PartialDate | None, phrase: str, start: dt.date, end: dt.date
+) -> None:
+    got, period, _, _ = one(text, doc)
+    assert got == phrase
+    assert (period.start, period.end, period.kind) == (start, end, "span")
+
+
+def test_as_of_is_a_point_in_the_document_year() -> None:
+    got, period, phrase, flags = one("as of September 20, Japanese FDI", D20231128)
+    assert got == "as of September 20"
+    assert period == Period(D(2023, 9, 20), D(2023, 9, 20), "point")
+    assert (phrase, flags) == ("relative", ("as-of",))
+
+
+def test_as_of_end_of_year() -> None:
+    got, period, phrase, flags = one("as of the end of 2022", None)
+    assert flags == ("as-of",)
+    assert got == "as of the end of 2022"
+    assert period == Period(D(2022, 12, 31), D(2022, 12, 31), "point")
+    assert phrase == "stated"
+
+
+def test_fiscal_year_keeps_the_calendar_span_and_a_flag() -> None:
+    got, period, phrase, flags = one("in the 2015 fiscal year increased", None)
+    assert phrase == "stated"
+    assert got == "the 2015 fiscal year"
+    assert period == Period(D(2015, 1, 1), D(2015, 12, 31))
+    assert flags == ("fiscal",)
+    assert one("FY2015", None)[3] == ("fiscal",)
+
+
+@pytest.mark.parametrize("word", ["currently", "now", "Currently", "at present", "To date"])
+def test_present_is_the_document_date(word: str) -> None:
+    got, period, phrase, _ = one(f"Japan is {word} the partner", Y2023M10)
+    assert got == word
+    assert period == Period(D(2023, 10, 1), D(2023, 10, 31), "point")
+    assert phrase == "present"
+
+
+def test_same_period_follows_the_earlier_phrase() -> None:
+    text = "In the first 9 months of 2023, FDI rose 50% over the same period in 2022."
+    found = find(text, 0, len(text), None)
+    assert [text[f.start : f.end] for f in found] == [
+        "the first 9 months of 2023",
+        "the same period in 2022",
+    ]
+    assert found[1].period == Period(D(2022, 1, 1), D(2022, 9, 30))
+    assert found[1].flags == ("same-period",)
+
+
+def test_since_runs_to_the_document_date() -> None:
+    got, period, _, flags = one("since 2014, ties", Y2023M10)
+    assert got == "since 2014"
+    assert period == Period(D(2014, 1, 1), D(2023, 10, 31))
+    assert flags == ("since",)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "this year",
+        "last November",
+        "currently",
+        "over the last 20 years",
+        "in October",
+    ],
+)
+def test_relative_without_document_date_is_dropped(text: str) -> None:
+    assert find(text, 0, len(text), None) == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "more than 2000 people",
+        "US$2017 million",
+        "5,198 valid projects",
+        "You may go",
+        "in recent years",
+        "to march on",
+        "2,500 companies",
+        "it grew 2020%",
+    ],
+)
+def test_not_periods(text: str) -> None:
+    assert find(text, 0, len(text), Y2023M10) == []
+
+
+def test_last_november_needs_a_month_in_the_document_date() -> None:
+    assert find("last November", 0, 13, PartialDate(2017)) == []
+
+
+def test_offsets_inside_a_larger_text() -> None:
+    text = "Intro. In 2022 it reached US$47.6 billion."
+    found = find(text, 7, len(text), None)
+    assert [(f.start, f.end) for f in found] == [(10, 14)]
