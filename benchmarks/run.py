@@ -1,0 +1,141 @@
+"""Measure claimcheck on generated corpora: cold throughput, hook latency, memory, and proselint.
+
+    python benchmarks/run.py --sizes 1000 10000 100000 --work /tmp/ccbench
+
+Prints a Markdown table (the one in BENCHMARKS.md). Times are wall-clock medians on this machine;
+peak memory is the largest total RSS of claimcheck and its worker processes, sampled every 20 ms.
+"""
+
+from __future__ import annotations
+
+import argparse
+import itertools
+import math
+import os
+import shutil
+import statistics
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+HERE = Path(__file__).resolve().parent
+ROOT = HERE.parent
+CLAIMCHECK = [sys.executable, "-m", "claimcheck"]
+
+
+def _tree_rss(pid: int) -> int:
+    """Total resident memory (bytes) of a process and all its descendants."""
+    total = 0
+    stack = [pid]
+    while stack:
+        p = stack.pop()
+        try:
+            with open(f"/proc/{p}/statm") as f:
+                total += int(f.read().split()[1]) * os.sysconf("SC_PAGE_SIZE")
+            for task in os.listdir(f"/proc/{p}/task"):
+                with open(f"/proc/{p}/task/{task}/children") as f:
+                    stack.extend(int(c) for c in f.read().split())
+        except (OSError, ValueError):
+            continue
+    return total
+
+
+def timed(cmd: list[str], cwd: Path, env: dict[str, str] | None = None) -> tuple[float, int, int]:
+    """Wall seconds, peak tree RSS in bytes, exit code."""
+    start = time.perf_counter()
+    proc = subprocess.Popen(cmd, cwd=cwd, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE,
+                            env=env)
+    peak = 0
+    while proc.poll() is None:
+        peak = max(peak, _tree_rss(proc.pid))
+        time.sleep(0.02)
+    elapsed = time.perf_counter() - start
+    err = proc.stderr.read().decode() if proc.stderr else ""
+    if proc.returncode not in (0, 1):
+        raise SystemExit(f"{' '.join(cmd)} failed ({proc.returncode}): {err[-500:]}")
+    return elapsed, peak, proc.returncode
+
+
+def median_time(cmd: list[str], cwd: Path, runs: int) -> float:
+    return statistics.median(timed(cmd, cwd)[0] for _ in range(runs))
+
+
+def corpus_size(folder: Path) -> int:
+    return sum(p.stat().st_size for p in folder.rglob("*.md"))
+
+
+def main(argv: list[str] | None = None) -> int:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--sizes", type=int, nargs="+", default=[1000, 10000, 100000])
+    ap.add_argument("--hook-sizes", type=int, nargs="+", default=[1000, 10000])
+    ap.add_argument("--proselint-sizes", type=int, nargs="+", default=[1000, 10000])
+    ap.add_argument("--work", type=Path, default=Path("/tmp/claimcheck-bench"))
+    ap.add_argument("--jobs", type=int, default=os.cpu_count() or 1)
+    ap.add_argument("--runs", type=int, default=5, help="runs per hook measurement")
+    ap.add_argument("--rules", type=Path, default=ROOT / "rules")
+    args = ap.parse_args(argv)
+    rules = args.rules.resolve()
+    proselint = shutil.which("proselint")
+    rows = []
+    cold: dict[int, tuple[float, int]] = {}
+    for n in sorted(set(args.sizes) | set(args.hook_sizes)):
+        folder = args.work / f"corpus-{n}"
+        if not (folder / "expected.jsonl").exists():
+            subprocess.run([sys.executable, str(HERE / "generate.py"), "--rules", str(rules),
+                            "--count", str(n), "--seed", "1", "--out", str(folder)], check=True)
+        mb = corpus_size(folder) / 1e6
+        if n in args.sizes:
+            secs, peak, _ = timed([*CLAIMCHECK, "check", str(folder), "--rules", str(rules),
+                                   "--no-cache", "--format", "json", "-o", os.devnull,
+                                   "-j", str(args.jobs)], ROOT)
+            cold[n] = (secs, peak)
+            row = {"articles": n, "MB": mb, "cold s": secs, "MB/s": mb / secs,
+                   "articles/s": n / secs, "peak MB": peak / 1e6}
+            if proselint and n in args.proselint_sizes:
+                psecs, _, _ = timed([proselint, "check", str(folder)], ROOT)
+                row["proselint s"] = psecs
+                row["proselint MB/s"] = mb / psecs
+                row["speed-up"] = psecs / secs
+            rows.append(row)
+        if n in args.hook_sizes:
+            hook_dir = args.work / f"hook-{n}"
+            hook_dir.mkdir(parents=True, exist_ok=True)
+            (hook_dir / ".claimcheck.yaml").write_text(
+                f"rules: [{rules}]\ncorpus: ['{folder}/**/*.md']\n", encoding="utf-8")
+            new = hook_dir / "new-article.md"
+            first = next(folder.rglob("*.md"))
+            new.write_text(first.read_text(encoding="utf-8").replace("Article 0", "New article"),
+                           encoding="utf-8")
+            timed([*CLAIMCHECK, "check", str(new)], hook_dir)  # warm the claim cache
+            hook = median_time([*CLAIMCHECK, "check", str(new)], hook_dir, args.runs)
+            line = {"articles": n, "hook s": hook}
+            if proselint:
+                line["proselint one article s"] = median_time([proselint, "check", str(new)],
+                                                              hook_dir, args.runs)
+            print(f"hook against cached corpus of {n}: " +
+                  ", ".join(f"{k} {v:.3f}" for k, v in line.items() if k != "articles"))
+    print()
+    keys = list(dict.fromkeys(k for r in rows for k in r))
+    print("| " + " | ".join(keys) + " |")
+    print("|" + "---|" * len(keys))
+    for r in rows:
+        print("| " + " | ".join(_fmt(r.get(k)) for k in keys) + " |")
+    sizes = sorted(cold)
+    for a, b in itertools.pairwise(sizes):
+        t = math.log(cold[b][0] / cold[a][0]) / math.log(b / a)
+        m = math.log(cold[b][1] / cold[a][1]) / math.log(b / a)
+        print(f"growth {a} -> {b}: time exponent {t:.2f}, memory exponent {m:.2f}")
+    return 0
+
+
+def _fmt(v: object) -> str:
+    if v is None:
+        return "-"
+    if isinstance(v, float):
+        return f"{v:.2f}" if v < 100 else f"{v:.0f}"
+    return str(v)
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
