@@ -1,11 +1,19 @@
-"""`claimcheck rules`: validate rule files."""
+"""`claimcheck rules`: validate rule files, run their examples, list what is unverified, docs."""
 
 from __future__ import annotations
 
 import argparse
-from typing import Any
+from collections.abc import Iterator
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
 
-from claimcheck.commands import EXIT_CLEAN, Usage, settings
+from claimcheck.commands import EXIT_CLEAN, EXIT_FINDINGS, Usage, settings, write
+
+if TYPE_CHECKING:
+    from claimcheck.rulebook import Rulebook
+    from claimcheck.rulebook.schema import Sourced
+
+ACTIONS = ("check", "test", "unverified", "docs")
 
 
 def register(sub: Any) -> argparse.ArgumentParser:
@@ -21,23 +29,58 @@ def register(sub: Any) -> argparse.ArgumentParser:
         description="Validate rule files: exit 2 with file:line:column messages for every "
         "problem, 0 when all are valid.",
     )
-    check.add_argument(
-        "dirs",
-        nargs="*",
-        metavar="DIR",
-        help="rule folders or files (default: `rules:` of the config)",
+    test = actions.add_parser(
+        "test",
+        help="run the `examples:` of the rule files",
+        description="Check every `examples:` entry as a one-sentence article dated `date:` "
+        "against all the rule files given; the rule ids that fire must equal `expect`. "
+        "Exit 1 when an example fails, 2 when the rules do not load.",
     )
-    check.add_argument("--config", metavar="FILE", help="configuration file")
+    test.add_argument(
+        "--strict",
+        action="store_true",
+        help="fail examples that expect a rule id no engine registers (default: pending)",
+    )
+    test.add_argument(
+        "-q", "--quiet", action="store_true", help="print failing and pending examples only"
+    )
+    unverified = actions.add_parser(
+        "unverified",
+        help="list entries marked `status: unverified`",
+        description="List every rule entry marked `status: unverified` as "
+        "`file:line: kind id: note`, so that a person can check them.",
+    )
+    docs = actions.add_parser(
+        "docs",
+        help="print the rule-file guide (docs/rules.md), generated from the schema",
+        description="Print docs/rules.md as generated from the rule-file schema, the rule "
+        "registry and the configuration keys.",
+    )
+    docs.add_argument("--output", "-o", metavar="FILE", help="write the guide to FILE")
+    for action in (check, test, unverified):
+        action.add_argument(
+            "dirs",
+            nargs="*",
+            metavar="DIR",
+            help="rule folders or files (default: `rules:` of the config)",
+        )
+        action.add_argument("--config", metavar="FILE", help="configuration file")
     return p
 
 
 def run(args: argparse.Namespace) -> int:
     if args.action is None:
-        raise Usage("claimcheck rules: error: name an action (check)")
+        raise Usage(f"claimcheck rules: error: name an action ({', '.join(ACTIONS)})")
+    if args.action == "docs":
+        return _docs(args)
     from claimcheck import pipeline
 
     dirs = list(args.dirs) or settings(args).rules
     book = pipeline.load_rules(dirs)
+    if args.action == "test":
+        return _test(book, args.strict, args.quiet)
+    if args.action == "unverified":
+        return _unverified(book)
     sections = (
         "entities",
         "people",
@@ -51,4 +94,78 @@ def run(args: argparse.Namespace) -> int:
     )
     n = sum(len(getattr(book, s)) for s in sections)
     print(f"{len(book.files)} rule file(s), {n} entries: OK")
+    return EXIT_CLEAN
+
+
+def _test(book: Rulebook, strict: bool, quiet: bool) -> int:
+    from claimcheck import ruletest
+
+    outcomes = ruletest.Runner(book).run_all()
+    lines: list[str] = []
+    for o in outcomes:
+        if quiet and o.status == "PASS":
+            continue
+        lines.append(o.line())
+        if o.status == "FAIL":
+            lines.extend(f"    {f.rule}: {f.message}" for f in o.findings)
+    summary = ruletest.summarize(outcomes)
+    lines.append(str(summary) if outcomes else "no examples in the rule files")
+    write("\n".join(lines) + "\n")
+    failed = summary.failed + (summary.pending if strict else 0)
+    return EXIT_FINDINGS if failed else EXIT_CLEAN
+
+
+def unverified_entries(book: Rulebook) -> Iterator[tuple[str, str, Sourced]]:
+    """(kind, id, entry) for every entry marked unverified, in rulebook order."""
+    for office in book.offices.values():
+        for h in office.holders:
+            yield "holder", f"{office.id}/{h.person}@{h.start}", h
+    for fact in book.facts:
+        when = fact.period or f"{fact.start or ''}..{fact.end}"
+        yield "fact", f"{fact.metric}@{when}", fact
+    for ranking in book.rankings.values():
+        for r in ranking.facts:
+            when = r.period or f"{r.start or ''}..{r.end}"
+            yield "rank", f"{ranking.id}/{r.entity}@{when}", r
+    for event in book.events.values():
+        yield "event", event.id, event
+    for term in book.terms.values():
+        yield "term", term.id, term
+    for rate in book.rates:
+        yield "rate", f"{rate.base}/{rate.quote}@{rate.period}", rate
+
+
+def unverified_lines(book: Rulebook) -> list[str]:
+    """`file:line: kind id: note; source: ...` for every unverified entry, by file and line."""
+    from claimcheck.rulebook import Origin
+
+    rows: list[tuple[Origin, str]] = []
+    for kind, ident, entry in unverified_entries(book):
+        if entry.status != "unverified":
+            continue
+        origin = book.origin(entry) or Origin("<rulebook>", 1, 1)
+        note = " ".join((entry.note or "no note").split())
+        rows.append((origin, f"{kind} {ident}: {note}; source: {entry.source}"))
+    rows.sort(key=lambda r: (r[0].path, r[0].line, r[0].column))
+    return [f"{o.path}:{o.line}: {text}" for o, text in rows]
+
+
+def _unverified(book: Rulebook) -> int:
+    import sys
+
+    lines = unverified_lines(book)
+    if lines:
+        write("\n".join(lines) + "\n")
+    print(f"{len(lines)} unverified entr{'y' if len(lines) == 1 else 'ies'}", file=sys.stderr)
+    return EXIT_CLEAN
+
+
+def _docs(args: argparse.Namespace) -> int:
+    from claimcheck.rulebook import docs
+
+    text = docs.generate()
+    if args.output:
+        Path(args.output).write_text(text, encoding="utf-8")
+    else:
+        write(text)
     return EXIT_CLEAN
