@@ -1,0 +1,98 @@
+"""Apply certain fixes to articles, or show them as a unified diff.
+
+Only findings of rules registered as fixable carry a fix that is applied (a wrong term variant, a
+title the rulebook makes certain); a number is never rewritten, since the right figure depends on
+a source a person must read. Overlapping fixes: the first in the file wins, the rest wait for the
+next run.
+"""
+
+from __future__ import annotations
+
+import difflib
+from collections.abc import Iterable
+from dataclasses import dataclass
+from itertools import groupby
+from pathlib import Path
+
+from claimcheck.checks import RULES
+from claimcheck.documents import Document
+from claimcheck.findings import Finding
+
+
+@dataclass(frozen=True, slots=True)
+class Edit:
+    start: int
+    end: int
+    replacement: str
+
+
+def _offset(doc: Document, line: int, column: int) -> int:
+    doc.position(0)
+    assert doc._lines is not None
+    return doc._lines[line - 1] + column - 1
+
+
+def fixable(findings: Iterable[Finding]) -> list[Finding]:
+    return [
+        f
+        for f in findings
+        if f.fix is not None and RULES.get(f.rule, None) is not None and RULES[f.rule].fixable
+    ]
+
+
+def fixed_text(doc: Document, findings: Iterable[Finding]) -> tuple[str, int]:
+    """The document's text with the fixes applied, and how many were applied."""
+    edits = sorted(
+        (
+            Edit(
+                _offset(doc, f.line, f.column), _offset(doc, f.end_line, f.end_column), f.fix or ""
+            )
+            for f in fixable(findings)
+            if f.path == doc.path
+        ),
+        key=lambda e: (e.start, e.end),
+    )
+    out: list[str] = []
+    pos = 0
+    applied = 0
+    for e in edits:
+        if e.start < pos:
+            continue
+        out.append(doc.text[pos : e.start])
+        out.append(e.replacement)
+        pos = e.end
+        applied += 1
+    out.append(doc.text[pos:])
+    return "".join(out), applied
+
+
+def apply(docs: Iterable[Document], findings: list[Finding], write: bool) -> tuple[str, int]:
+    """Fix every document (when `write`) and return the unified diff and the number of fixes."""
+    by_path = {d.path: d for d in docs}
+    diff: list[str] = []
+    total = 0
+    for path, group in groupby(
+        sorted(fixable(findings), key=Finding.sort_key), key=lambda f: f.path
+    ):
+        doc = by_path.get(path)
+        if doc is None:
+            continue
+        new, n = fixed_text(doc, list(group))
+        if not n:
+            continue
+        total += n
+        diff.extend(
+            difflib.unified_diff(
+                doc.text.splitlines(keepends=True),
+                new.splitlines(keepends=True),
+                fromfile=f"a/{path}",
+                tofile=f"b/{path}",
+            )
+        )
+        if write:
+            with Path(path).open("w", encoding="utf-8", newline="") as fh:
+                fh.write(new)
+    text = "".join(
+        line if line.endswith("\n") else line + "\n\\ No newline at end of file\n" for line in diff
+    )
+    return text, total
