@@ -1,8 +1,9 @@
 """Markdown for a pull-request comment: the summary first, then a table of findings per file.
 
 Text from articles and rule files is escaped so that a `|`, `<` or `*` in a message renders as
-itself and never breaks the table or opens a tag. GitHub rejects a comment longer than 65,536
-characters, so findings that do not fit are dropped from the end and counted in a last line.
+itself and never breaks the table or opens a tag, nor a `$` GitHub math. GitHub rejects a comment
+longer than 65,536 characters, so findings that do not fit are dropped from the end and counted
+in a last line.
 """
 
 from __future__ import annotations
@@ -15,7 +16,7 @@ from claimcheck.reports.common import by_file, fix_phrase, one_line, plural, sum
 LIMIT = 65_536  # GitHub's limit on a comment body
 RESERVE = 200  # room kept for the "not shown" line
 TABLE_HEAD = "| Location | Severity | Rule | Finding |\n|---|---|---|---|\n"
-_ESCAPES = {ord(c): "\\" + c for c in "\\`*_[]|~"} | {
+_ESCAPES = {ord(c): "\\" + c for c in "\\`*_[]|~$"} | {
     ord("&"): "&amp;",
     ord("<"): "&lt;",
     ord(">"): "&gt;",
