@@ -176,7 +176,8 @@ def read(
         text = raw.decode("utf-8")
     except UnicodeDecodeError as exc:
         line = raw.count(b"\n", 0, exc.start) + 1
-        col = exc.start - (raw.rfind(b"\n", 0, exc.start) + 1) + 1
+        before = raw[raw.rfind(b"\n", 0, exc.start) + 1 : exc.start]
+        col = len(before.decode("utf-8", errors="replace")) + 1  # characters, not bytes
         return None, [
             _problem(
                 shown,
@@ -195,9 +196,17 @@ def read(
         problems.extend(_front_matter(doc))
     if doc.date is None:
         problems.extend(_manifest(doc, manifests))
-    if doc.date is None and "date" not in doc.meta:
-        problems.extend(_dateline(doc))
+    if doc.date is None and "date" not in doc.meta and not problems:
+        problems.extend(_dateline(doc))  # not after broken metadata: no guess, no echo
     return doc, problems
+
+
+def meta_date(value: object) -> PartialDate:
+    """A `date:` value: YYYY, YYYY-MM, YYYY-MM-DD, or an ISO date-time ("2017-12-05T10:08Z")."""
+    if isinstance(value, str) and len(value.strip()) > 10:
+        with contextlib.suppress(ValueError):
+            return PartialDate.parse(dt.datetime.fromisoformat(value.strip()))
+    return PartialDate.parse(value)
 
 
 def _front_matter(doc: Document) -> list[Finding]:
@@ -241,7 +250,7 @@ def _front_matter(doc: Document) -> list[Finding]:
     doc.meta = {str(k): v for k, v in meta.items()}
     if "date" in meta:
         try:
-            doc.date = PartialDate.parse(meta["date"])
+            doc.date = meta_date(meta["date"])
             doc.date_source = "front matter"
         except ValueError as exc:
             line, col = yamlpos.position(meta, ["date"])
@@ -281,7 +290,7 @@ def _manifest(doc: Document, cache: dict[Path, dict[str, Any] | None]) -> list[F
     if "date" in entry:
         shown = str(folder / MANIFEST)
         try:
-            doc.date = PartialDate.parse(entry["date"])
+            doc.date = meta_date(entry["date"])
             doc.date_source = "manifest"
         except ValueError as exc:
             line, col = yamlpos.position(manifest, [name, "date"])

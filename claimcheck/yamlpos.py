@@ -16,6 +16,7 @@ from typing import Any
 from pydantic import BaseModel, ValidationError
 from ruamel.yaml import YAML
 from ruamel.yaml.error import MarkedYAMLError, YAMLError
+from ruamel.yaml.nodes import MappingNode, ScalarNode, SequenceNode
 
 
 @dataclass(frozen=True, slots=True)
@@ -46,10 +47,36 @@ def parse(text: str, path: str, line_offset: int = 0) -> Any:
         mark = exc.problem_mark or exc.context_mark
         line = mark.line + 1 if mark else 1
         col = mark.column + 1 if mark else 1
-        what = " ".join(str(p) for p in (exc.context, exc.problem) if p) or "invalid YAML"
+        what = str(exc.problem or "invalid YAML")
+        if exc.context:
+            start = exc.context_mark
+            at = f" at {start.line + 1 + line_offset}:{start.column + 1}" if start else ""
+            what = f"{exc.context}{at}: {what}"
         raise YamlProblems([Problem(path, line + line_offset, col, what)]) from None
     except YAMLError as exc:
         raise YamlProblems([Problem(path, 1 + line_offset, 1, str(exc).splitlines()[0])]) from None
+    except (ValueError, TypeError, OverflowError) as exc:  # a scalar that does not construct
+        line, col, value = _failing_scalar(text)
+        message = f"cannot read {value!r}: {exc}"
+        raise YamlProblems([Problem(path, line + line_offset, col, message)]) from None
+
+
+def _failing_scalar(text: str) -> tuple[int, int, str]:
+    """The 1-based position of the first scalar that fails to construct ("2017-02-30")."""
+    yaml = YAML(typ="rt", pure=True)
+    stack = [yaml.compose(text)]
+    while stack:
+        node = stack.pop()
+        if isinstance(node, ScalarNode):
+            try:
+                yaml.constructor.construct_object(node, deep=True)
+            except (ValueError, TypeError, OverflowError):
+                return node.start_mark.line + 1, node.start_mark.column + 1, str(node.value)
+        elif isinstance(node, MappingNode):
+            stack.extend(reversed([n for pair in node.value for n in pair]))
+        elif isinstance(node, SequenceNode):
+            stack.extend(reversed(node.value))
+    return 1, 1, "a value"
 
 
 def read(path: Path, shown: str | None = None) -> Any:

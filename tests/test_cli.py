@@ -1,0 +1,152 @@
+"""The command line: exit codes, --help, --version, options, and `python -m claimcheck`."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+from conftest import RIGHT, WRONG, Newsroom, article, claimcheck_process
+
+from claimcheck import __version__
+from claimcheck.cli import main
+
+
+def test_seeds_report_the_two_wrong_term_variants(
+    repo_root: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    monkeypatch.chdir(repo_root)
+    code = main(["check", "seeds/", "--format", "json"])
+    data = json.loads(capsys.readouterr().out)
+    assert code == 1
+    assert data["documents"] == 5
+    terms = [
+        (f["path"], f["line"], f["column"], f["rule"])
+        for f in data["findings"]
+        if f["category"] == "term"
+    ]
+    seed = "seeds/002_b1a0ac73797f4e60.txt"
+    assert terms == [
+        (seed, 3, 213, "term-wrong-variant"),
+        (seed, 15, 210, "term-wrong-variant"),
+    ]
+    lines = (repo_root / seed).read_text(encoding="utf-8").splitlines()
+    for _, line, col, _ in terms:
+        assert lines[line - 1][col - 1 :].lower().startswith("exclusive strategic partnership")
+
+
+def test_exit_0_when_clean_1_on_a_finding(newsroom: Newsroom) -> None:
+    newsroom.write("good.md", article(RIGHT))
+    newsroom.write("bad.md", article(WRONG))
+    clean = newsroom.check("good.md")
+    assert (clean.code, clean.findings) == (0, [])
+    dirty = newsroom.check("good.md", "bad.md")
+    assert dirty.code == 1
+    [f] = dirty.findings
+    assert (f["path"], f["rule"], f["severity"]) == ("bad.md", "term-wrong-variant", "error")
+    assert f["fix"] == {"replacement": "Extensive Strategic Partnership"}
+
+
+def test_fail_on_lowers_the_fail_level(newsroom: Newsroom) -> None:
+    newsroom.config("rules: [rules]\nseverity: {term-wrong-variant: warning}\n")
+    newsroom.write("bad.md", article(WRONG))
+    assert newsroom.check("bad.md").code == 0
+    assert newsroom.check("bad.md", "--fail-on", "warning").code == 1
+    assert newsroom.check("bad.md", "--fail-on", "info").code == 1
+    # an info finding (no date) fails only at --fail-on info
+    newsroom.write("undated.md", RIGHT + "\n")
+    run = newsroom.check("undated.md", "--fail-on", "warning")
+    assert run.code == 0
+    assert [f["rule"] for f in run.findings] == ["document-no-date"]
+    assert newsroom.check("undated.md", "--fail-on", "info").code == 1
+
+
+def test_missing_path_is_exit_2_naming_it(newsroom: Newsroom) -> None:
+    newsroom.write("good.md", article(RIGHT))
+    run = newsroom.check("good.md", "nowhere.md")
+    assert run.code == 2
+    assert run.out == ""
+    assert run.err.strip() == "nowhere.md: no such file or folder"
+
+
+def test_no_rules_is_exit_2(newsroom: Newsroom) -> None:
+    (newsroom.root / ".claimcheck.yaml").unlink()
+    newsroom.write("good.md", article(RIGHT))
+    run = newsroom.check("good.md")
+    assert run.code == 2
+    assert "no rule files" in run.err
+
+
+def test_bad_arguments_are_exit_2_without_traceback(newsroom: Newsroom) -> None:
+    newsroom.write("good.md", article(RIGHT))
+    assert newsroom.run().code == 2  # no command: help on stderr
+    run = newsroom.run("check", "good.md", "--format", "yaml")
+    assert run.code == 2
+    assert "invalid choice: 'yaml'" in run.err
+    assert newsroom.run("check").code == 2  # no path
+    assert newsroom.run("frobnicate").code == 2
+    assert newsroom.run("rules").code == 2  # no action
+
+
+def test_help_has_examples_and_exit_codes(newsroom: Newsroom) -> None:
+    run = newsroom.run("--help")
+    assert run.code == 0
+    assert "examples:" in run.out
+    assert "claimcheck check seeds/" in run.out
+    assert "exit status: 0 clean, 1 findings at the fail level, 2" in run.out
+    check_help = newsroom.run("check", "--help")
+    assert check_help.code == 0
+    for option in (
+        "--rules",
+        "--config",
+        "--format",
+        "--fail-on",
+        "--baseline",
+        "--write-baseline",
+    ):
+        assert option in check_help.out
+    for fmt in ("text", "json", "markdown", "sarif", "github"):
+        assert fmt in check_help.out
+
+
+def test_version(newsroom: Newsroom) -> None:
+    run = newsroom.run("--version")
+    assert (run.code, run.out.strip()) == (0, f"claimcheck {__version__}")
+
+
+def test_output_file(newsroom: Newsroom) -> None:
+    newsroom.write("bad.md", article(WRONG))
+    run = newsroom.run("check", "bad.md", "--format", "json", "--output", "report.json")
+    assert (run.code, run.out) == (1, "")
+    data = json.loads((newsroom.root / "report.json").read_text(encoding="utf-8"))
+    assert [f["rule"] for f in data["findings"]] == ["term-wrong-variant"]
+    unwritable = newsroom.run("check", "bad.md", "--output", "no/such/dir/report.txt")
+    assert unwritable.code == 2
+    assert unwritable.err.startswith("no/such/dir/report.txt: cannot write")
+
+
+def test_json_output_is_deterministic(newsroom: Newsroom) -> None:
+    for i in range(3):
+        newsroom.write(f"a{i}.md", article(WRONG + " " + RIGHT))
+    first = newsroom.check(".").out
+    assert newsroom.check(".").out == first
+    assert [f["path"] for f in json.loads(first)["findings"]] == ["./a0.md", "./a1.md", "./a2.md"]
+
+
+def test_rules_check(newsroom: Newsroom) -> None:
+    ok = newsroom.run("rules", "check")
+    assert ok.code == 0
+    assert ok.out.strip() == "1 rule file(s), 3 entries: OK"
+    newsroom.write("bad-rules/x.yaml", "terms:\n  - id: x\n    name: y\n    since: 2001\n")
+    bad = newsroom.run("rules", "check", "bad-rules")
+    assert bad.code == 2
+    assert bad.err.strip() == "bad-rules/x.yaml:2:5: missing key 'source' (at terms[0])"
+
+
+def test_python_m_claimcheck_works_the_same(newsroom: Newsroom) -> None:
+    newsroom.write("bad.md", article(WRONG))
+    proc = claimcheck_process(["check", "bad.md", "--format", "json"], newsroom.root)
+    assert proc.returncode == 1, proc.stderr
+    assert proc.stdout == newsroom.check("bad.md").out
+    version = claimcheck_process(["--version"], newsroom.root)
+    assert (version.returncode, version.stdout.strip()) == (0, f"claimcheck {__version__}")
