@@ -11,7 +11,7 @@ from __future__ import annotations
 from claimcheck.findings import Finding
 from claimcheck.pipeline import Result
 from claimcheck.reports import formatter
-from claimcheck.reports.common import by_file, fix_phrase, one_line, plural, summary, where
+from claimcheck.reports.common import fix_phrase, one_line, ordered, plural, summary, where
 
 LIMIT = 65_536  # GitHub's limit on a comment body
 RESERVE = 200  # room kept for the "not shown" line
@@ -46,17 +46,16 @@ def render(result: Result) -> str:
     parts = [head]
     used = size(head)
     shown = 0
-    for path, group in by_file(result.findings):
-        for i, f in enumerate(group):
-            piece = (f"\n### {code(path)}\n\n{TABLE_HEAD}" if i == 0 else "") + _row(f)
-            if used + size(piece) + RESERVE > LIMIT:
-                break
-            parts.append(piece)
-            used += size(piece)
-            shown += 1
-        else:
-            continue
-        break
+    previous = None
+    for f in ordered(result.findings):
+        heading = f"\n### {code(f.path)}\n\n{TABLE_HEAD}" if f.path != previous else ""
+        piece = heading + _row(f)
+        if used + size(piece) + RESERVE > LIMIT:
+            break
+        parts.append(piece)
+        used += size(piece)
+        shown += 1
+        previous = f.path
     hidden = len(result.findings) - shown
     if hidden:
         parts.append(
