@@ -1,4 +1,4 @@
-"""Rule examples: each `examples:` entry is checked as a one-sentence article against the rulebook.
+"""Rule files tested like code: examples run as one-sentence articles; unverified entries listed.
 
 An example is run through the same pieces as `claimcheck check` (a Document, the Extractor, every
 engine through pipeline.evaluate), never a parallel path, so a passing example is evidence about
@@ -8,7 +8,7 @@ only: an id no engine registers yet cannot be tested, and is reported as pending
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from typing import Literal
 
@@ -16,7 +16,7 @@ from claimcheck import checks, pipeline
 from claimcheck.documents import Document
 from claimcheck.findings import Finding
 from claimcheck.rulebook import Origin, Rulebook
-from claimcheck.rulebook.schema import Example
+from claimcheck.rulebook.schema import Example, Sourced
 
 Status = Literal["PASS", "FAIL", "PENDING"]
 SHOWN_TEXT = 72  # characters of an example's text shown on its result line
@@ -117,3 +117,49 @@ class Summary:
 def summarize(outcomes: Sequence[Outcome]) -> Summary:
     count = {s: sum(1 for o in outcomes if o.status == s) for s in ("PASS", "FAIL", "PENDING")}
     return Summary(count["PASS"], count["FAIL"], count["PENDING"])
+
+
+def report(outcomes: Sequence[Outcome], quiet: bool = False) -> list[str]:
+    """One line per example (a failing one followed by its findings), then the summary."""
+    lines: list[str] = []
+    for o in outcomes:
+        if quiet and o.status == "PASS":
+            continue
+        lines.append(o.line())
+        if o.status == "FAIL":
+            lines.extend(f"    {f.rule}: {f.message}" for f in o.findings)
+    lines.append(str(summarize(outcomes)) if outcomes else "no examples in the rule files")
+    return lines
+
+
+def unverified_entries(book: Rulebook) -> Iterator[tuple[str, str, Sourced]]:
+    """(kind, id, entry) for every entry that carries a source and a status, in rulebook order."""
+    for office in book.offices.values():
+        for h in office.holders:
+            yield "holder", f"{office.id}/{h.person}@{h.start}", h
+    for fact in book.facts:
+        when = fact.period or f"{fact.start or ''}..{fact.end}"
+        yield "fact", f"{fact.metric}@{when}", fact
+    for ranking in book.rankings.values():
+        for r in ranking.facts:
+            when = r.period or f"{r.start or ''}..{r.end}"
+            yield "rank", f"{ranking.id}/{r.entity}@{when}", r
+    for event in book.events.values():
+        yield "event", event.id, event
+    for term in book.terms.values():
+        yield "term", term.id, term
+    for rate in book.rates:
+        yield "rate", f"{rate.base}/{rate.quote}@{rate.period}", rate
+
+
+def unverified_lines(book: Rulebook) -> list[str]:
+    """`file:line: kind id: note; source: ...` for every unverified entry, by file and line."""
+    rows: list[tuple[Origin, str]] = []
+    for kind, ident, entry in unverified_entries(book):
+        if entry.status != "unverified":
+            continue
+        origin = book.origin(entry) or Origin("<rulebook>", 1, 1)
+        note = " ".join((entry.note or "no note").split())
+        rows.append((origin, f"{kind} {ident}: {note}; source: {entry.source}"))
+    rows.sort(key=lambda r: (r[0].path, r[0].line, r[0].column))
+    return [f"{o.path}:{o.line}: {text}" for o, text in rows]

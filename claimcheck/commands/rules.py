@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import argparse
-from collections.abc import Iterator
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -11,7 +10,6 @@ from claimcheck.commands import EXIT_CLEAN, EXIT_FINDINGS, Usage, settings, writ
 
 if TYPE_CHECKING:
     from claimcheck.rulebook import Rulebook
-    from claimcheck.rulebook.schema import Sourced
 
 ACTIONS = ("check", "test", "unverified", "docs")
 
@@ -101,57 +99,16 @@ def _test(book: Rulebook, strict: bool, quiet: bool) -> int:
     from claimcheck import ruletest
 
     outcomes = ruletest.Runner(book).run_all()
-    lines: list[str] = []
-    for o in outcomes:
-        if quiet and o.status == "PASS":
-            continue
-        lines.append(o.line())
-        if o.status == "FAIL":
-            lines.extend(f"    {f.rule}: {f.message}" for f in o.findings)
+    write("\n".join(ruletest.report(outcomes, quiet)) + "\n")
     summary = ruletest.summarize(outcomes)
-    lines.append(str(summary) if outcomes else "no examples in the rule files")
-    write("\n".join(lines) + "\n")
     failed = summary.failed + (summary.pending if strict else 0)
     return EXIT_FINDINGS if failed else EXIT_CLEAN
 
 
-def unverified_entries(book: Rulebook) -> Iterator[tuple[str, str, Sourced]]:
-    """(kind, id, entry) for every entry marked unverified, in rulebook order."""
-    for office in book.offices.values():
-        for h in office.holders:
-            yield "holder", f"{office.id}/{h.person}@{h.start}", h
-    for fact in book.facts:
-        when = fact.period or f"{fact.start or ''}..{fact.end}"
-        yield "fact", f"{fact.metric}@{when}", fact
-    for ranking in book.rankings.values():
-        for r in ranking.facts:
-            when = r.period or f"{r.start or ''}..{r.end}"
-            yield "rank", f"{ranking.id}/{r.entity}@{when}", r
-    for event in book.events.values():
-        yield "event", event.id, event
-    for term in book.terms.values():
-        yield "term", term.id, term
-    for rate in book.rates:
-        yield "rate", f"{rate.base}/{rate.quote}@{rate.period}", rate
-
-
-def unverified_lines(book: Rulebook) -> list[str]:
-    """`file:line: kind id: note; source: ...` for every unverified entry, by file and line."""
-    from claimcheck.rulebook import Origin
-
-    rows: list[tuple[Origin, str]] = []
-    for kind, ident, entry in unverified_entries(book):
-        if entry.status != "unverified":
-            continue
-        origin = book.origin(entry) or Origin("<rulebook>", 1, 1)
-        note = " ".join((entry.note or "no note").split())
-        rows.append((origin, f"{kind} {ident}: {note}; source: {entry.source}"))
-    rows.sort(key=lambda r: (r[0].path, r[0].line, r[0].column))
-    return [f"{o.path}:{o.line}: {text}" for o, text in rows]
-
-
 def _unverified(book: Rulebook) -> int:
     import sys
+
+    from claimcheck.ruletest import unverified_lines
 
     lines = unverified_lines(book)
     if lines:

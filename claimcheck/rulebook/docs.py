@@ -9,6 +9,7 @@ model can supply (how to start a beat, the worked example) lives here as text.
 from __future__ import annotations
 
 import json
+import os
 import types
 import typing
 from collections.abc import Iterator
@@ -168,7 +169,7 @@ examples:
     text: Mayor Ada Quill presented the Clean River Programme on Monday.
     expect: []
   - date: 2024-03-01
-    text: The Clean River Programme, launched in 2019, now covers the whole harbour.
+    text: In 2019, the council launched the Clean River Programme.
     expect: [term-wrong-year]
 ```
 
@@ -200,7 +201,11 @@ on it is never more than a warning, and
 
     claimcheck rules unverified [DIR...]
 
-lists every such entry as `file:line: kind id: note` so that someone can check them.
+lists every such entry as `file:line: kind id: note; source: ...` so that someone can check
+them. For the worked example above:
+
+    $ claimcheck rules unverified rules/northport
+{unverified}
 """
 
 EXAMPLES = """\
@@ -214,11 +219,13 @@ rounded figure, "former" before a past office holder).
     claimcheck rules test [DIR...]
 
 checks each example as a one-sentence article against all the rule files of the folders, through
-the same extraction and checks as `claimcheck check`, and prints one line per example:
+the same extraction and checks as `claimcheck check`, and prints one line per example and a
+summary. For the worked example above:
 
-    rules/northport/city.yaml:49: PASS example "Mayor Ada Quill presented the Clean Rivers..."
+    $ claimcheck rules test rules/northport
+{test}
 
-then a summary. An example FAILs when the rule ids that fire differ from `expect`; it is PENDING
+An example FAILs when the rule ids that fire differ from `expect`; it is PENDING
 when it expects a rule id that no engine registers (a typo, or a check not written yet: `--strict`
 makes that a failure too). The exit status is 1 when any example fails and 2 when the rules do not
 load. The project's own test suite runs every example under `rules/` and fails when a file with
@@ -445,18 +452,39 @@ def config_table() -> list[str]:
 
 
 def generate() -> str:
+    run = worked_run()
     parts = [
         HEADER,
         WORKED,
         "\n".join(sections()) + "\n",
         DATES,
-        SOURCES,
-        EXAMPLES,
+        SOURCES.format(**run),
+        EXAMPLES.format(**run),
         "\n".join(rules_table()) + "\n",
         "\n".join(config_table()) + "\n",
         CHECKING,
     ]
     return "\n".join(p.rstrip("\n") + "\n" for p in parts)
+
+
+def worked_run() -> dict[str, str]:
+    """What `rules test` and `rules unverified` print for the worked example, run for real."""
+    import tempfile
+    from pathlib import Path
+
+    from claimcheck import rulebook, ruletest
+
+    with tempfile.TemporaryDirectory() as tmp:
+        folder = Path(tmp) / "rules" / "northport"
+        folder.mkdir(parents=True)
+        (folder / "city.yaml").write_text(worked_example(), encoding="utf-8")
+        book = rulebook.load([folder])
+        out = {
+            "test": ruletest.report(ruletest.Runner(book).run_all()),
+            "unverified": ruletest.unverified_lines(book),
+        }
+        prefix = str(Path(tmp)) + os.sep
+    return {k: "\n".join("    " + line.replace(prefix, "") for line in v) for k, v in out.items()}
 
 
 def worked_example() -> str:
