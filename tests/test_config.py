@@ -1,0 +1,200 @@
+"""`.claimcheck.yaml`: found upwards, validated with positions, overridden by flags; the corpus."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from conftest import RIGHT, TEST_RULES, WRONG, Newsroom, article
+
+from claimcheck import checks
+from claimcheck.findings import Finding
+
+
+def test_config_is_found_upwards_and_its_paths_are_relative_to_it(
+    newsroom: Newsroom, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    newsroom.write("desk/bad.md", article(WRONG))
+    monkeypatch.chdir(newsroom.root / "desk")
+    run = newsroom.check("bad.md")
+    assert run.code == 1
+    [f] = run.findings
+    assert f["path"] == "bad.md"
+    assert f["related"][0]["path"] == "../rules/terms.yaml"
+    # further up, paths are shown absolute rather than as ../../..
+    newsroom.write("desk/world/asia/bad.md", article(WRONG))
+    monkeypatch.chdir(newsroom.root / "desk" / "world" / "asia")
+    [f] = newsroom.check("bad.md").findings
+    assert f["related"][0]["path"] == str(newsroom.root / "rules" / "terms.yaml")
+
+
+def test_explicit_config_file(newsroom: Newsroom) -> None:
+    newsroom.write("bad.md", article(WRONG))
+    newsroom.write("elsewhere/other-rules/t.yaml", TEST_RULES.replace("exclusive", "intensive"))
+    newsroom.write("elsewhere/cc.yaml", "rules: [other-rules]\n")
+    newsroom.write("intensive.md", article(WRONG.replace("exclusive", "intensive")))
+    run = newsroom.check("bad.md", "intensive.md", "--config", "elsewhere/cc.yaml")
+    assert [f["path"] for f in run.findings] == ["intensive.md"]
+    missing = newsroom.check("bad.md", "--config", "nope.yaml")
+    assert (missing.code, missing.err.strip()) == (2, "nope.yaml: no such configuration file")
+
+
+@pytest.mark.parametrize(
+    ("text", "errors"),
+    [
+        (
+            "rules: [rules]\nfail_onn: warning\n",
+            [".claimcheck.yaml:2:1: unknown key 'fail_onn'; did you mean 'fail_on'?"],
+        ),
+        (
+            "rules: [rules]\ncorpse: ['**/*.md']\nzzz: 1\n",
+            [
+                ".claimcheck.yaml:2:1: unknown key 'corpse'; did you mean 'corpus'?",
+                ".claimcheck.yaml:3:1: unknown key 'zzz'",
+            ],
+        ),
+        (
+            "rules: [rules]\nfail_on: fatal\n",
+            [".claimcheck.yaml:2:10: Input should be 'error', 'warning' or 'info' (at fail_on)"],
+        ),
+        (
+            "rules: [rules]\nseverity:\n  term-wrong-variant: loud\n",
+            [
+                ".claimcheck.yaml:3:23: Input should be 'error', 'warning' or 'info' "
+                "(at severity.term-wrong-variant)"
+            ],
+        ),
+        (
+            "rules: [rules\n",
+            [
+                ".claimcheck.yaml:2:1: while parsing a flow sequence at 1:8: expected ',' or "
+                "']', but got '<stream end>'"
+            ],
+        ),
+        (
+            "- rules\n",
+            [".claimcheck.yaml:1:1: Input should be a valid dictionary or instance of ConfigFile"],
+        ),
+    ],
+)
+def test_bad_config_is_exit_2_with_positions(
+    newsroom: Newsroom, text: str, errors: list[str]
+) -> None:
+    newsroom.write("good.md", article(RIGHT))
+    newsroom.config(text)
+    run = newsroom.check("good.md")
+    assert (run.code, run.out) == (2, "")
+    assert run.err.splitlines() == errors
+
+
+def test_fail_on_in_config_and_the_flag_over_it(newsroom: Newsroom) -> None:
+    newsroom.config("rules: [rules]\nfail_on: warning\nseverity:\n  term-wrong-variant: warning\n")
+    newsroom.write("bad.md", article(WRONG))
+    run = newsroom.check("bad.md")
+    assert run.code == 1
+    assert [f["severity"] for f in run.findings] == ["warning"]
+    assert newsroom.check("bad.md", "--fail-on", "error").code == 0
+
+
+def test_disable(newsroom: Newsroom) -> None:
+    newsroom.config("rules: [rules]\ndisable: [term-wrong-variant, document-no-date]\n")
+    newsroom.write("bad.md", WRONG + "\n")  # no date either
+    run = newsroom.check("bad.md")
+    assert (run.code, run.findings) == (0, [])
+
+
+def test_rules_flag_replaces_the_config_rules(newsroom: Newsroom) -> None:
+    newsroom.write("other/t.yaml", TEST_RULES.replace("exclusive", "intensive"))
+    newsroom.write("bad.md", article(WRONG))
+    newsroom.write("intensive.md", article(WRONG.replace("exclusive", "intensive")))
+    assert [f["path"] for f in newsroom.check("bad.md", "intensive.md").findings] == ["bad.md"]
+    run = newsroom.check("bad.md", "intensive.md", "--rules", "other")
+    assert [f["path"] for f in run.findings] == ["intensive.md"]
+    both = newsroom.check(
+        "bad.md", "intensive.md", "--rules", "other", "--rules", "rules/terms.yaml"
+    )
+    assert both.code == 2  # the same term id twice
+    assert "duplicate terms id 'esp'" in both.err
+
+
+def test_include_and_exclude(newsroom: Newsroom, monkeypatch: pytest.MonkeyPatch) -> None:
+    for rel in ("a.md", "b.txt", "drafts/c.md", "desk/drafts/d.md", "desk/e.md", "README.md"):
+        newsroom.write(f"articles/{rel}", article(WRONG))
+    newsroom.config("rules: [rules]\ninclude: ['*.md']\nexclude: [articles/drafts/*, README.md]\n")
+    run = newsroom.check("articles")
+    assert sorted({f["path"] for f in run.findings}) == [
+        "articles/a.md",
+        "articles/desk/drafts/d.md",
+        "articles/desk/e.md",
+    ]
+    # exclude globs with a slash are relative to the config's folder, wherever we run from
+    monkeypatch.chdir(newsroom.root / "articles")
+    run = newsroom.check(".", "README.md")
+    assert sorted({f["path"] for f in run.findings}) == [
+        "./a.md",
+        "./desk/drafts/d.md",
+        "./desk/e.md",
+    ]
+
+
+@pytest.fixture
+def probe(monkeypatch: pytest.MonkeyPatch) -> list[tuple[list[str], list[str]]]:
+    """A corpus engine that records what it saw and flags every document."""
+    seen: list[tuple[list[str], list[str]]] = []
+
+    def engine(ctx: checks.CorpusContext) -> Iterator[Finding]:
+        seen.append(([d.path for d in ctx.docs], sorted(Path(t).name for t in ctx.targets)))
+        for d in ctx.docs:
+            yield Finding("probe", "document", "warning", d.path, 1, 1, 1, 1, "seen", anchor="p")
+
+    checks.load_engines()
+    monkeypatch.setitem(checks.CORPUS_ENGINES, "probe", engine)
+    return seen
+
+
+def test_corpus_is_read_but_only_named_files_are_reported(
+    newsroom: Newsroom, probe: list[tuple[list[str], list[str]]]
+) -> None:
+    newsroom.config("rules: [rules]\ncorpus: ['archive/**/*.md', 'new']\n")
+    newsroom.write("archive/2014/old.md", article(WRONG))
+    newsroom.write("archive/2015/older.md", article(RIGHT))
+    newsroom.write("archive/notes.yaml", "not: an article\n")
+    newsroom.write("new/today.md", article(WRONG))
+    newsroom.write("new/tomorrow.md", article(RIGHT))
+    run = newsroom.check("new/today.md")
+    assert run.code == 1
+    assert [(f["path"], f["rule"]) for f in run.findings] == [
+        ("new/today.md", "probe"),
+        ("new/today.md", "term-wrong-variant"),
+    ]
+    [(docs, targets)] = probe
+    assert sorted(docs) == [
+        "archive/2014/old.md",
+        "archive/2015/older.md",
+        "new/today.md",
+        "new/tomorrow.md",
+    ]
+    assert targets == ["today.md"]
+    assert run.json["documents"] == 1
+
+
+def test_without_corpus_only_named_files_are_read(
+    newsroom: Newsroom, probe: list[tuple[list[str], list[str]]]
+) -> None:
+    newsroom.write("archive/old.md", article(WRONG))
+    newsroom.write("today.md", article(RIGHT))
+    newsroom.check("./today.md")
+    assert probe == [(["./today.md"], ["today.md"])]
+
+
+def test_baseline_from_config(newsroom: Newsroom) -> None:
+    newsroom.write("bad.md", article(WRONG))
+    newsroom.config("rules: [rules]\nbaseline: known.json\n")
+    missing = newsroom.check("bad.md")
+    assert missing.code == 2
+    assert missing.err.strip() == (
+        "known.json: no such baseline file (named by `baseline:` in .claimcheck.yaml)"
+    )
+    assert newsroom.check("bad.md", "--write-baseline", "known.json").code == 0
+    assert newsroom.check("bad.md").findings == []
