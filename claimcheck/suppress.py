@@ -11,6 +11,7 @@ that moving text around does not bring back a finding the desk has already accep
 from __future__ import annotations
 
 import json
+import posixpath
 import re
 from collections import Counter
 from collections.abc import Iterable
@@ -72,13 +73,29 @@ class BaselineError(Exception):
 
 
 def write_baseline(path: Path, findings: Iterable[Finding]) -> int:
-    counts = Counter(f.fingerprint for f in findings)
-    entries = [{"fingerprint": fp, "count": n} for fp, n in sorted(counts.items())]
+    """Record findings by fingerprint; rule, path and text are written too, for people to review."""
+    groups: dict[str, list[Finding]] = {}
+    for f in findings:
+        groups.setdefault(f.fingerprint, []).append(f)
+    entries = [
+        {
+            "rule": fs[0].rule,
+            "path": posixpath.normpath(fs[0].path.replace("\\", "/")),
+            "text": " ".join(fs[0].anchor.split()),
+            "fingerprint": fp,
+            "count": len(fs),
+        }
+        for fp, fs in groups.items()
+    ]
+    entries.sort(
+        key=lambda e: (str(e["path"]), str(e["rule"]), str(e["text"]), str(e["fingerprint"]))
+    )
     path.write_text(
-        json.dumps({"version": BASELINE_VERSION, "findings": entries}, indent=2) + "\n",
+        json.dumps({"version": BASELINE_VERSION, "findings": entries}, indent=2, ensure_ascii=False)
+        + "\n",
         encoding="utf-8",
     )
-    return sum(counts.values())
+    return sum(len(fs) for fs in groups.values())
 
 
 def read_baseline(path: Path) -> Counter[str]:
