@@ -132,4 +132,12 @@ def engine(
 
 def load_engines() -> None:
     """Import every engine module so that it registers itself (one place, not two lists)."""
-    from claimcheck.checks import documents, terms  # noqa: F401
+    from claimcheck.checks import (  # noqa: F401
+        arithmetic,
+        corpus,
+        documents,
+        quantities,
+        ranks,
+        terms,
+        units,
+    )

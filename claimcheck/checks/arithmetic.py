@@ -1,0 +1,232 @@
+"""Arithmetic engine: the sums, percentage changes and x-fold changes an article states itself.
+
+Every figure is an interval (the rounding of the digits written, widened by its hedge), so the
+arithmetic is interval arithmetic: a total is wrong only when no choice of values the digits allow
+makes it add up. That keeps "US$32.9 billion, of which US$17.2 billion and US$15.7 billion" quiet
+and catches "US$32.9 billion, of which US$17.2 billion and US$13.7 billion".
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from collections.abc import Iterator
+
+from claimcheck.checks import DocContext, Rule, engine
+from claimcheck.checks import units as U
+from claimcheck.claims import Claim, Quantity
+from claimcheck.findings import Finding
+
+# English words for the multipliers and hedges written around a percentage or a factor.
+WORD_NUMBERS = {
+    "one": 1,
+    "two": 2,
+    "three": 3,
+    "four": 4,
+    "five": 5,
+    "six": 6,
+    "seven": 7,
+    "eight": 8,
+    "nine": 9,
+    "ten": 10,
+    "eleven": 11,
+    "twelve": 12,
+    "fifteen": 15,
+    "twenty": 20,
+    "thirty": 30,
+    "forty": 40,
+    "fifty": 50,
+    "hundred": 100,
+    "double": 2,
+    "doubled": 2,
+    "twice": 2,
+    "triple": 3,
+    "tripled": 3,
+    "thrice": 3,
+    "quadruple": 4,
+    "quadrupled": 4,
+}
+HEDGE_RELATIVE = 0.1  # how far "about 50%" or "nearly 50%" may stray from 50
+_AROUND = ("about", "around", "approximately", "approximating", "roughly", "some", "close to")
+_BELOW = ("nearly", "almost", "up to", "less than", "under", "below", "at most")
+_ABOVE = ("over", "more than", "above", "at least", "exceeding", "upwards of")
+_NUMBER = re.compile(r"[-+\u2212]?\d[\d,]*(?:\.\d+)?")
+_WORD = re.compile(r"[a-z]+")
+
+
+def written(text: str) -> tuple[float, float] | None:
+    """The interval a percentage or factor as written allows: its rounding, then its hedge.
+
+    "50" is 49.5..50.5, "12.5" is 12.45..12.55, "four" is 3.5..4.5 (a multiplier in words is a
+    rounding too); "nearly 50" is below 50, "over 50" above it, "about 50" within 10 %.
+    """
+    low_text = text.lower().replace("\u2212", "-")
+    m = _NUMBER.search(low_text)
+    if m:
+        digits = m.group(0).replace(",", "")
+        value = float(digits)
+        decimals = len(digits.split(".")[1]) if "." in digits else 0
+        half = 0.5 * 10.0**-decimals
+        words = low_text[: m.start()] + " " + low_text[m.end() :]
+    else:
+        found = [WORD_NUMBERS[w] for w in _WORD.findall(low_text) if w in WORD_NUMBERS]
+        if not found:
+            return None
+        value = float(found[0])
+        half = 0.5
+        words = low_text
+    low, high = value - half, value + half
+    padded = f" {' '.join(_WORD.findall(words))} "
+    if any(f" {h} " in padded for h in _BELOW):
+        return min(value * (1 - HEDGE_RELATIVE), low), value
+    if any(f" {h} " in padded for h in _ABOVE):
+        return value, math.inf
+    if any(f" {h} " in padded for h in _AROUND):
+        spread = abs(value) * HEDGE_RELATIVE
+        return min(low, value - spread), max(high, value + spread)
+    return low, high
+
+
+def _values(claim: Claim) -> list[Quantity] | None:
+    """The parts' quantities when they share a unit (or leave it unwritten), else None."""
+    values = [p.value for p in claim.parts]
+    if len(values) < 2 or any(v is None for v in values):
+        return None
+    out = [v for v in values if v is not None]
+    units = {v.unit for v in out if v.unit is not None}
+    if len(units) > 1 and not all(U.same_unit(a, b) for a in units for b in units):
+        return None
+    if any(U.dimension(v.unit) == "percent" for v in out):
+        return None  # shares of a total, not amounts of it
+    return out
+
+
+def _decrease(claim: Claim) -> bool:
+    said = [claim.attr("change"), *(p.attr("change") for p in claim.parts)]
+    return "decrease" in said
+
+
+def _ratio(new: Quantity, old: Quantity) -> tuple[float, float] | None:
+    if old.low <= 0 or new.low < 0:
+        return None
+    low, high = new.low / old.high, new.high / old.low
+    if math.isnan(low) or math.isnan(high):
+        return None
+    return low, high
+
+
+def _pct(x: float) -> str:
+    return "no limit" if math.isinf(x) else f"{x:+.1f}%"
+
+
+def _factor(x: float) -> str:
+    return "no limit" if math.isinf(x) else f"{x:.2f}"
+
+
+@engine(
+    "arithmetic",
+    [
+        Rule(
+            "arithmetic-parts-total",
+            "arithmetic",
+            "error",
+            "parts that cannot add up to the total the same sentence gives",
+        ),
+        Rule(
+            "arithmetic-percent-change",
+            "arithmetic",
+            "error",
+            "a percentage change that does not match the two figures it compares",
+        ),
+        Rule(
+            "arithmetic-fold-change",
+            "arithmetic",
+            "error",
+            "an x-fold change that does not match the two figures it compares",
+        ),
+    ],
+)
+def check_arithmetic(ctx: DocContext) -> Iterator[Finding]:
+    for claim in ctx.claims:
+        if claim.kind != "arithmetic":
+            continue
+        values = _values(claim)
+        if values is None:
+            continue
+        relation = claim.attr("relation")
+        unit = next((v.unit for v in values if v.unit), None)
+        if relation == "sum":
+            found = _sum(ctx, claim, values, unit)
+        elif relation == "change":
+            found = _change(ctx, claim, values, unit)
+        elif relation == "fold":
+            found = _fold(ctx, claim, values, unit)
+        else:
+            found = None
+        if found is not None:
+            yield found
+
+
+def _sum(ctx: DocContext, claim: Claim, values: list[Quantity], unit: str | None) -> Finding | None:
+    """Two parts or more split the total; a single part ("of which ...") is at most the total."""
+    total, parts = values[0], values[1:]
+    low = sum(p.low for p in parts)
+    high = sum(p.high for p in parts)
+    total_text = repr(claim.parts[0].text)
+    if len(parts) == 1:
+        if low <= total.high:
+            return None
+        return ctx.finding(
+            "arithmetic-parts-total",
+            claim,
+            f"the part {claim.parts[1].text!r} ({U.interval(low, high, unit)}) is larger than "
+            f"the total {total_text} ({U.interval(total.low, total.high, unit)})",
+        )
+    if low <= total.high and total.low <= high:
+        return None
+    listed = " + ".join(repr(p.text) for p in claim.parts[1:])
+    return ctx.finding(
+        "arithmetic-parts-total",
+        claim,
+        f"the parts {listed} add up to {U.interval(low, high, unit)}, not the total "
+        f"{total_text} ({U.interval(total.low, total.high, unit)})",
+    )
+
+
+def _change(
+    ctx: DocContext, claim: Claim, values: list[Quantity], unit: str | None
+) -> Finding | None:
+    said = written(claim.attr("percent") or "")
+    ratio = _ratio(values[0], values[1])
+    if said is None or ratio is None:
+        return None
+    if _decrease(claim) and said[1] > 0:
+        said = (-said[1], -said[0])
+    low, high = (ratio[0] - 1) * 100, (ratio[1] - 1) * 100
+    if said[0] <= high and low <= said[1]:
+        return None
+    new, old = claim.parts[0].text, claim.parts[1].text
+    return ctx.finding(
+        "arithmetic-percent-change",
+        claim,
+        f"a change of {claim.attr('percent')}% does not fit: from {old!r} to {new!r} is "
+        f"{_pct(low)} to {_pct(high)} within the rounding of the figures",
+    )
+
+
+def _fold(
+    ctx: DocContext, claim: Claim, values: list[Quantity], unit: str | None
+) -> Finding | None:
+    said = written(claim.attr("factor") or "")
+    new, old = values[0], values[1]
+    ratio = _ratio(old, new) if _decrease(claim) else _ratio(new, old)
+    if said is None or ratio is None:
+        return None
+    if said[0] <= ratio[1] and ratio[0] <= said[1]:
+        return None
+    return ctx.finding(
+        "arithmetic-fold-change",
+        claim,
+        f"a {claim.attr('factor')}-fold change does not fit: {claim.parts[0].text!r} against "
+        f"{claim.parts[1].text!r} is {_factor(ratio[0])} to {_factor(ratio[1])} times",
+    )

@@ -1,0 +1,312 @@
+"""Corpus engine: figures and ranks that disagree across articles about the same thing and time.
+
+Claims are grouped in one pass by key (subject, metric or ranking, period, period kind, unit;
+ranks also by measure), so the work is linear in the number of claims, never in pairs of
+documents. Claims of different periods are in different groups and never contradict.
+
+Which side is wrong: within a group the *consensus* is the largest set of claims that can all
+be true at once (intervals sharing a common point; each document votes once per value). Ties go
+to the set whose members were published first, and in a hook run to articles already in the
+corpus over the ones being checked. Every claim that cannot be true together with the consensus
+gets one finding, listing the consensus claims it contradicts (at most RELATED_MAX, then a count).
+So the outlier is blamed against a majority, the later article when two disagree, and a group
+of many conflicting articles yields one finding per offending claim, never one per pair.
+
+Where the rulebook has a fact for the group's metric and period, the fact is the reference: the
+quantity and rank engines report against it, and this engine stays silent on that group.
+"""
+
+from __future__ import annotations
+
+import bisect
+import datetime as dt
+import math
+import os
+from collections.abc import Iterator, Mapping, Sequence
+from dataclasses import dataclass, field
+
+from claimcheck.checks import CorpusContext, DocContext, Rule, engine
+from claimcheck.checks import units as U
+from claimcheck.checks.quantities import judge, judging_facts, subject_matches
+from claimcheck.checks.ranks import MEASURES, judging_rank_facts, place
+from claimcheck.claims import Claim
+from claimcheck.dates import Period
+from claimcheck.documents import Document
+from claimcheck.findings import Finding, Related
+from claimcheck.rulebook import Rulebook
+
+RELATED_MAX = 5
+_FAR = dt.date.max
+
+
+@dataclass(frozen=True)
+class Entry:
+    """One claim of a group, with its document and its interval (a rank is [r, r])."""
+
+    doc: Document
+    claim: Claim
+    low: float
+    high: float
+    order: tuple[int, dt.date, str, int]  # who speaks first: corpus before targets, then date
+
+    @property
+    def where(self) -> str:
+        line, _ = self.doc.position(self.claim.start)
+        return f"{self.doc.path}:{line}"
+
+
+@dataclass
+class Group:
+    """Every claim about one subject, metric (or ranking), period and unit."""
+
+    kind: str  # quantity | rank
+    target: str  # metric or ranking id
+    subject: str  # entity id; "" for the metric's own subjects
+    period: Period
+    unit: str  # currency code, "count", "percent", or "" (ranks)
+    measure: str = ""  # ranks: annual | cumulative | current, when the text says
+    entries: list[Entry] = field(default_factory=list)
+    reference: str = "articles"  # rulebook: a fact judges the group; articles: the consensus
+    facts: list[str] = field(default_factory=list)  # the rulebook's values, as text
+    consensus: list[Entry] = field(default_factory=list)
+    bounds: tuple[float, float] = (-math.inf, math.inf)  # what every consensus claim allows
+    offending: list[tuple[Entry, list[Entry]]] = field(default_factory=list)
+
+    @property
+    def documents(self) -> int:
+        return len({e.doc.path for e in self.entries})
+
+
+def _norm(path: str) -> str:
+    return os.path.normpath(path)
+
+
+def _period_key(p: Period) -> tuple[dt.date, dt.date, str]:
+    return p.start, p.end, "span" if p.kind == "span" else "stock"
+
+
+def _order(doc: Document, claim: Claim, targets: frozenset[str]) -> tuple[int, dt.date, str, int]:
+    checked = 1 if not targets or _norm(doc.path) in targets else 0
+    return checked, doc.date.first() if doc.date else _FAR, doc.path, claim.start
+
+
+def quantity_key(claim: Claim, book: Rulebook) -> tuple[str, ...] | None:
+    """(metric, subject, unit) of a quantity claim that states a level, or None."""
+    if claim.kind != "quantity" or claim.value is None or claim.period is None:
+        return None
+    metric = book.metrics.get(claim.target or "")
+    if metric is None or U.is_change(claim):
+        return None
+    dim = U.dimension(claim.value.unit)
+    if dim is not None and dim != metric.dimension:
+        return None
+    subject = "" if subject_matches(claim, metric.subject) else str(claim.subject)
+    if metric.dimension == "currency":
+        unit = claim.value.unit or U.split_scale(metric.unit)[0] or ""
+    else:
+        unit = metric.dimension
+    return metric.id, subject, unit
+
+
+def rank_key(claim: Claim, book: Rulebook) -> tuple[str, ...] | None:
+    if claim.kind != "rank" or claim.rank is None or claim.period is None:
+        return None
+    if claim.target not in book.rankings or claim.subject is None:
+        return None
+    said = (claim.attr("measure") or "").lower()
+    return claim.target, claim.subject, MEASURES.get(said, said)
+
+
+def build_groups(
+    docs: Sequence[Document],
+    claims: Mapping[str, Sequence[Claim]],
+    book: Rulebook,
+    targets: frozenset[str] = frozenset(),
+) -> list[Group]:
+    """Group every quantity and rank claim by key in one pass; then settle each group."""
+    groups: dict[tuple[object, ...], Group] = {}
+    for doc in docs:
+        for claim in claims.get(doc.path, ()):
+            if claim.kind == "quantity":
+                qk = quantity_key(claim, book)
+                if qk is None:
+                    continue
+                assert claim.value is not None and claim.period is not None
+                key: tuple[object, ...] = ("quantity", *qk, *_period_key(claim.period))
+                low, high = claim.value.low, claim.value.high
+                make = ("quantity", qk[0], qk[1], claim.period, qk[2], "")
+            elif claim.kind == "rank":
+                rk = rank_key(claim, book)
+                if rk is None:
+                    continue
+                assert claim.rank is not None and claim.period is not None
+                key = ("rank", *rk, *_period_key(claim.period))
+                low = high = float(claim.rank)
+                make = ("rank", rk[0], rk[1], claim.period, "", rk[2])
+            else:
+                continue
+            group = groups.get(key)
+            if group is None:
+                group = groups[key] = Group(*make)  # type: ignore[arg-type]
+            group.entries.append(Entry(doc, claim, low, high, _order(doc, claim, targets)))
+    out = [groups[k] for k in sorted(groups, key=repr)]
+    for group in out:
+        _settle(group, book)
+    return out
+
+
+def _settle(group: Group, book: Rulebook) -> None:
+    first = group.entries[0].claim
+    if group.kind == "quantity" and judging_facts(first, book):
+        group.reference = "rulebook"
+        for e in group.entries:
+            verdict = judge(e.claim, book)
+            if verdict is not None and verdict.fact_text not in group.facts:
+                group.facts.append(verdict.fact_text)
+            if verdict is not None and verdict.outcome != "agree":
+                group.offending.append((e, []))
+        return
+    if group.kind == "rank":
+        found = judging_rank_facts(first, book)
+        if found:
+            group.reference = "rulebook"
+            ranks = {f.rank for f, _ in found}
+            group.facts = [place(r) for r in sorted(ranks)]
+            group.offending = [(e, []) for e in group.entries if e.claim.rank not in ranks]
+            return
+    group.consensus = consensus(group.entries)
+    low = max(e.low for e in group.consensus)
+    high = min(e.high for e in group.consensus)
+    group.bounds = (low, high)
+    by_low = sorted(group.consensus, key=lambda e: e.low)
+    lows = [e.low for e in by_low]
+    by_high = sorted(group.consensus, key=lambda e: e.high)
+    highs = [e.high for e in by_high]
+    for e in group.entries:
+        if e.high < low:  # consensus claims entirely above this one
+            against = by_low[bisect.bisect_right(lows, e.high) :]
+        elif e.low > high:  # entirely below
+            against = by_high[: bisect.bisect_left(highs, e.low)]
+        else:
+            continue
+        group.offending.append((e, sorted(against, key=lambda x: x.order)))
+
+
+def consensus(entries: Sequence[Entry]) -> list[Entry]:
+    """The largest set of entries whose intervals share a point (sweep over the endpoints).
+
+    A document votes once per interval, so an article repeating its figure does not outvote
+    two articles. Among equally large sets, the one whose members speak first wins.
+    """
+    voters: dict[tuple[str, float, float], Entry] = {}
+    for e in sorted(entries, key=lambda x: x.order):
+        voters.setdefault((e.doc.path, e.low, e.high), e)
+    ranked = list(voters.values())
+    events = sorted(
+        [(e.low, 0, i) for i, e in enumerate(ranked)]
+        + [(e.high, 1, i) for i, e in enumerate(ranked)]
+    )
+    active: dict[int, Entry] = {}
+    best: list[Entry] = []
+    best_key: list[tuple[int, dt.date, str, int]] = []
+    for _, closing, i in events:
+        if closing:
+            del active[i]
+            continue
+        active[i] = ranked[i]
+        if len(active) < len(best):
+            continue
+        members = sorted(active.values(), key=lambda x: x.order)
+        key = [m.order for m in members]
+        if len(members) > len(best) or key < best_key:
+            best, best_key = members, key
+    return best
+
+
+def value_text(group: Group, e: Entry) -> str:
+    if group.kind == "rank":
+        return place(int(e.low))
+    return U.interval(e.low, e.high, group.unit if group.unit not in ("count", "") else None)
+
+
+@engine(
+    "corpus",
+    [
+        Rule(
+            "quantity-contradicts-article",
+            "quantity",
+            "error",
+            "a figure that cannot be true together with other articles' figures for the same "
+            "metric, subject and period",
+        ),
+        Rule(
+            "rank-contradicts-article",
+            "rank",
+            "error",
+            "a place in a ranking that other articles give differently for the same period",
+        ),
+    ],
+    scope="corpus",
+)
+def check_corpus(ctx: CorpusContext) -> Iterator[Finding]:
+    contexts: dict[str, DocContext] = {}
+    for group in build_groups(ctx.docs, ctx.claims, ctx.book, ctx.targets):
+        if group.reference != "articles":
+            continue
+        for entry, against in group.offending:
+            if ctx.targets and _norm(entry.doc.path) not in ctx.targets:
+                continue
+            dctx = contexts.get(entry.doc.path)
+            if dctx is None:
+                dctx = contexts[entry.doc.path] = DocContext(entry.doc, (), ctx.book)
+            yield _finding(dctx, group, entry, against, ctx.book)
+
+
+def _finding(
+    ctx: DocContext, group: Group, entry: Entry, against: list[Entry], book: Rulebook
+) -> Finding:
+    shown = against[:RELATED_MAX]
+    more = len(against) - len(shown)
+    related = [
+        Related(
+            e.doc.path,
+            *e.doc.position(e.claim.start),
+            f"{e.doc.date or 'undated'}: {e.claim.text!r} ({value_text(group, e)})",
+        )
+        for e in shown
+    ]
+    others = ", ".join(f"{e.claim.text!r} in {e.where}" for e in shown)
+    if more:
+        others += f" and {more} more"
+    what = (
+        book.metrics[group.target].name
+        if group.kind == "quantity"
+        else book.rankings[group.target].name
+    )
+    period = group.period
+    claim = entry.claim
+    if group.kind == "quantity":
+        scaled = U.rescale(entry.low, entry.high, [group.bounds])
+        if scaled is not None:
+            return ctx.finding(
+                "unit-scale-mismatch",
+                claim,
+                f"scale mismatch: {claim.text!r} ({what}, {period}) is "
+                f"{U.scale_word(scaled[0])} against {others}",
+                related=related,
+            )
+        return ctx.finding(
+            "quantity-contradicts-article",
+            claim,
+            f"{claim.text!r} puts {what} for {period} at {value_text(group, entry)}, which "
+            f"contradicts {others}",
+            related=related,
+        )
+    who = book.entities[group.subject].names[0] if group.subject in book.entities else ""
+    return ctx.finding(
+        "rank-contradicts-article",
+        claim,
+        f"{claim.text!r} places {who} {value_text(group, entry)} in {what} for {period}, "
+        f"which contradicts {others}",
+        related=related,
+    )

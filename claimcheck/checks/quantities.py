@@ -1,0 +1,224 @@
+"""Quantities engine: a figure against the rulebook's fact for the same metric, subject and period.
+
+Both sides are intervals: the claim's from the digits and hedge written, the fact's from its
+value (or min/max) widened by its tolerance. Only disjoint intervals contradict, so a rounding or
+a hedge never does. A fact judges a claim only when it speaks of the same time: for a flow (span)
+the periods must be equal, since a full year's trade says nothing about nine months of it; for a
+stock (point or cumulative) the claim's day or period must lie within the fact's.
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Iterator
+from dataclasses import dataclass
+
+from claimcheck.checks import DocContext, Rule, engine
+from claimcheck.checks import units as U
+from claimcheck.claims import Claim
+from claimcheck.dates import Period
+from claimcheck.findings import Finding
+from claimcheck.rulebook import Rulebook
+from claimcheck.rulebook.schema import Fact, Metric, Rate
+
+STOCK = ("point", "cumulative")
+
+
+def fact_period(fact: Fact | object, kind: str) -> Period:
+    """The days a fact (or rank fact) holds for: its `period`, `start`..`end`, or the `end` day."""
+    period = getattr(fact, "period", None)
+    if period is not None:
+        return Period.of(period, kind)
+    start = getattr(fact, "start", None)
+    end = getattr(fact, "end", None)
+    assert end is not None  # the schema requires period or end
+    return Period((start or end).first(), end.last(), kind)
+
+
+def kinds_match(claim_kind: str, fact_kind: str) -> bool:
+    """A flow compares with a flow; a stock as of a day with a stock (point or cumulative)."""
+    return claim_kind == fact_kind or (claim_kind in STOCK and fact_kind in STOCK)
+
+
+def judges(fact_p: Period, claim_p: Period) -> bool:
+    """Whether a fact over `fact_p` speaks of the time the claim speaks of."""
+    if not kinds_match(claim_p.kind, fact_p.kind):
+        return False
+    if fact_p.kind == "span":
+        return (fact_p.start, fact_p.end) == (claim_p.start, claim_p.end)
+    return fact_p.contains(claim_p)
+
+
+def subject_matches(claim: Claim, subjects: list[str]) -> bool:
+    return claim.subject is None or not subjects or claim.subject in subjects
+
+
+def fact_interval(fact: Fact, factor: float = 1.0) -> tuple[float, float]:
+    """The values a fact allows, in base units, after its tolerance."""
+    if fact.value is not None:
+        low = high = fact.value * factor
+    else:
+        low = fact.min * factor if fact.min is not None else -math.inf
+        high = fact.max * factor if fact.max is not None else math.inf
+    if math.isfinite(low):
+        low -= abs(low) * fact.tolerance
+    if math.isfinite(high):
+        high += abs(high) * fact.tolerance
+    return low, high
+
+
+def fact_text(fact: Fact, metric: Metric) -> str:
+    unit, factor = U.metric_unit(metric, fact.unit)
+    if fact.value is not None:
+        text = U.amount(fact.value * factor, unit)
+    else:
+        low, high = fact_interval(fact.model_copy(update={"tolerance": 0.0}), factor)
+        text = U.interval(low, high, unit)
+    if fact.tolerance:
+        text += f" (±{fact.tolerance:.0%})" if fact.tolerance >= 0.01 else f" (±{fact.tolerance})"
+    return text
+
+
+_INDEX: dict[int, tuple[Rulebook, dict[str, list[Fact]]]] = {}
+
+
+def facts_by_metric(book: Rulebook) -> dict[str, list[Fact]]:
+    """Facts indexed by metric, built once per rulebook."""
+    cached = _INDEX.get(id(book))
+    if cached is not None and cached[0] is book:
+        return cached[1]
+    index: dict[str, list[Fact]] = {}
+    for fact in book.facts:
+        index.setdefault(fact.metric, []).append(fact)
+    if len(_INDEX) > 8:
+        _INDEX.clear()
+    _INDEX[id(book)] = (book, index)
+    return index
+
+
+def checkable(claim: Claim, book: Rulebook) -> Metric | None:
+    """The metric of a quantity claim that states a level with a period, else None."""
+    if claim.kind != "quantity" or claim.value is None or claim.period is None:
+        return None
+    if U.is_change(claim):
+        return None
+    metric = book.metrics.get(claim.target or "")
+    if metric is None or not subject_matches(claim, metric.subject):
+        return None
+    dim = U.dimension(claim.value.unit)
+    if dim is not None and dim != metric.dimension:
+        return None  # the units engine reports the dimension
+    return metric
+
+
+def judging_facts(claim: Claim, book: Rulebook) -> list[tuple[Fact, Period]]:
+    """The facts that speak of the claim's metric, subject and time, most specific first."""
+    metric = checkable(claim, book)
+    if metric is None:
+        return []
+    assert claim.period is not None
+    found = []
+    for fact in facts_by_metric(book).get(metric.id, []):
+        p = fact_period(fact, metric.period)
+        if judges(p, claim.period):
+            found.append((fact, p))
+    found.sort(key=lambda fp: fp[1].end - fp[1].start)
+    return found
+
+
+@dataclass(frozen=True)
+class Verdict:
+    """How a claim stands against the facts that judge it."""
+
+    outcome: str  # agree | contradict | scale | currency
+    fact: Fact
+    fact_period: Period
+    fact_text: str
+    fact_unit: str | None
+    low: float  # the claim's interval, converted into the fact's unit
+    high: float
+    factor: float = 1.0  # scale: what the claim must be multiplied by to fit
+    rate: Rate | None = None
+
+
+def judge(claim: Claim, book: Rulebook) -> Verdict | None:
+    """The verdict of the rulebook on a quantity claim, or None when no fact speaks of it.
+
+    The claim agrees when it overlaps any judging fact (two sources may differ within reason);
+    otherwise it is judged by the most specific fact it can be compared with.
+    """
+    found = judging_facts(claim, book)
+    if not found:
+        return None
+    assert claim.value is not None and claim.period is not None
+    metric = book.metrics[claim.target or ""]
+    value = claim.value
+    comparable: list[Verdict] = []
+    currency: Verdict | None = None
+    for fact, period in found:
+        unit, factor = U.metric_unit(metric, fact.unit)
+        f_low, f_high = fact_interval(fact, factor)
+        text = fact_text(fact, metric)
+        rate: Rate | None = None
+        convert = 1.0
+        if not U.same_unit(value.unit, unit):
+            conv = (
+                U.rate_for(book, value.unit, unit, claim.period)
+                if value.unit is not None and unit is not None
+                else None
+            )
+            if conv is None:
+                currency = currency or Verdict("currency", fact, period, text, unit, 0, 0)
+                continue
+            convert, rate = conv
+        low, high = value.low * convert, value.high * convert
+        if low <= f_high and f_low <= high:
+            return Verdict("agree", fact, period, text, unit, low, high, rate=rate)
+        comparable.append(Verdict("contradict", fact, period, text, unit, low, high, rate=rate))
+    if not comparable:
+        return currency
+    first = comparable[0]
+    for v in comparable:
+        lo, hi = fact_interval(v.fact, U.metric_unit(metric, v.fact.unit)[1])
+        scaled = U.rescale(v.low, v.high, [(lo, hi)])
+        if scaled is not None and v.rate is None:
+            return Verdict(
+                "scale", v.fact, v.fact_period, v.fact_text, v.fact_unit, v.low, v.high, scaled[0]
+            )
+    return first
+
+
+@engine(
+    "quantities",
+    [
+        Rule(
+            "quantity-contradicts-fact",
+            "quantity",
+            "error",
+            "a figure outside the rulebook's value (after rounding, hedge and tolerance) for the "
+            "same metric, subject and period",
+        ),
+    ],
+)
+def check_quantities(ctx: DocContext) -> Iterator[Finding]:
+    for claim in ctx.claims:
+        verdict = judge(claim, ctx.book)
+        if verdict is None or verdict.outcome != "contradict":
+            continue
+        assert claim.value is not None
+        metric = ctx.book.metrics[claim.target or ""]
+        said = U.interval(verdict.low, verdict.high, verdict.fact_unit)
+        converted = ""
+        evidence: list[object] = [verdict.fact]
+        if verdict.rate is not None:
+            r = verdict.rate
+            converted = f" at {r.rate:g} {r.quote} per {r.base} ({r.period})"
+            evidence.append(r)
+        yield ctx.finding(
+            "quantity-contradicts-fact",
+            claim,
+            f"{claim.text!r} puts {metric.name} for {claim.period} at {said}{converted}, but "
+            f"the rulebook gives {verdict.fact_text} for {verdict.fact_period} "
+            f"(source: {verdict.fact.source})",
+            evidence=evidence,
+        )

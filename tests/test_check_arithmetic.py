@@ -1,0 +1,188 @@
+"""Arithmetic inside one article: parts and total, percentage change, x-fold change."""
+
+from __future__ import annotations
+
+import math
+
+import pytest
+from fixtures.figure_rules.build import Doc, book, qty, run_doc, year
+
+from claimcheck.checks.arithmetic import written
+from claimcheck.claims import Claim, Quantity
+from claimcheck.rulebook import Rulebook
+
+
+@pytest.fixture(scope="module")
+def trade() -> Rulebook:
+    return book("trade")
+
+
+def group(d: Doc, relation: str, figures: list[tuple[str, Quantity]], **attrs: str) -> Claim:
+    parts = tuple(d.quantity(text, "trade", value, year(2023)) for text, value in figures)
+    start, end = parts[0].start, parts[-1].end
+    claim = Claim(
+        "arithmetic",
+        start,
+        end,
+        d.text[start:end],
+        parts=parts,
+        attrs=(("relation", relation), *attrs.items()),
+    )
+    d.claims.append(claim)
+    return claim
+
+
+def sum_doc(total: str, a: str, b: str, hedge: str | None = None) -> Doc:
+    d = Doc(
+        "a.md", "2023-11-28", f"Trade reached {total}, of which exports were {a} and imports {b}."
+    )
+    group(
+        d,
+        "sum",
+        [
+            (total, qty(total.split()[0][3:], "billion", hedge=hedge)),
+            (a, qty(a.split()[0][3:], "billion")),
+            (b, qty(b.split()[0][3:], "billion")),
+        ],
+    )
+    return d
+
+
+def test_parts_that_add_up_within_rounding(trade: Rulebook) -> None:
+    assert (
+        run_doc(
+            sum_doc("US$32.9 billion", "US$17.2 billion", "US$15.7 billion"), trade, "arithmetic"
+        )
+        == []
+    )
+    # 17.24 + 15.74 = 32.98 rounds either way: the digits allow it
+    assert (
+        run_doc(sum_doc("US$33 billion", "US$17.2 billion", "US$15.7 billion"), trade, "arithmetic")
+        == []
+    )
+    assert (
+        run_doc(
+            sum_doc("US$32.9 billion", "US$17.2 billion", "US$15.7 billion", "over"),
+            trade,
+            "arithmetic",
+        )
+        == []
+    )
+
+
+def test_parts_that_do_not_add_up(trade: Rulebook) -> None:
+    [f] = run_doc(
+        sum_doc("US$32.9 billion", "US$17.2 billion", "US$13.7 billion"), trade, "arithmetic"
+    )
+    assert (f.rule, f.category, f.severity) == ("arithmetic-parts-total", "arithmetic", "error")
+    assert "'US$17.2 billion' + 'US$13.7 billion'" in f.message
+    assert "30.8 billion to 31 billion USD" in f.message and "'US$32.9 billion'" in f.message
+
+
+def test_a_single_part_may_be_smaller_never_larger(trade: Rulebook) -> None:
+    d = Doc(
+        "a.md",
+        "2023-11-28",
+        "ODA reached US$29.3 billion, of which US$1.8 billion was aid.",
+        "ODA reached US$2.3 billion, of which US$2.8 billion was aid.",
+    )
+    group(
+        d,
+        "sum",
+        [("US$29.3 billion", qty("29.3", "billion")), ("US$1.8 billion", qty("1.8", "billion"))],
+    )
+    group(
+        d,
+        "sum",
+        [("US$2.3 billion", qty("2.3", "billion")), ("US$2.8 billion", qty("2.8", "billion"))],
+    )
+    [f] = run_doc(d, trade, "arithmetic")
+    assert f.line == 2 and "larger than the total" in f.message
+
+
+@pytest.mark.parametrize(
+    ("new", "old", "percent", "change", "wrong"),
+    [
+        ("2.9", "1.9", "50", "increase", False),  # 1.85..1.95 → 2.85..2.95: +46% to +59%
+        ("2.9", "2.4", "50", "increase", True),  # +18% to +23%
+        ("2.9", "2.4", "about 20", "increase", False),
+        ("1.2", "2.4", "50", "decrease", False),
+        ("1.2", "2.4", "30", "decrease", True),
+        ("2.9", "1.9", "nearly 50", "increase", False),
+        ("2.9", "1.9", "over 60", "increase", True),
+    ],
+)
+def test_percent_change_against_both_ends(
+    trade: Rulebook, new: str, old: str, percent: str, change: str, wrong: bool
+) -> None:
+    d = Doc(
+        "a.md",
+        "2023-11-28",
+        f"FDI hit US${new} billion, a change of {percent}% from US${old} billion.",
+    )
+    group(
+        d,
+        "change",
+        [(f"US${new} billion", qty(new, "billion")), (f"US${old} billion", qty(old, "billion"))],
+        percent=percent,
+        change=change,
+    )
+    found = run_doc(d, trade, "arithmetic")
+    assert bool(found) is wrong
+    if wrong:
+        assert found[0].rule == "arithmetic-percent-change"
+        assert f"US${old} billion" in found[0].message and "%" in found[0].message
+
+
+@pytest.mark.parametrize(
+    ("new", "old", "factor", "wrong"),
+    [
+        ("9", "2.2", "four", False),
+        ("9", "2.2", "3", True),
+        ("6.6", "2.2", "three", False),
+        ("4.4", "2.2", "tripled", True),
+        ("4.4", "2.2", "doubled", False),
+    ],
+)
+def test_fold_change_against_both_ends(
+    trade: Rulebook, new: str, old: str, factor: str, wrong: bool
+) -> None:
+    d = Doc(
+        "a.md",
+        "2017-12",
+        f"Investment reached US${new} billion, a {factor}-fold rise from US${old} billion.",
+    )
+    group(
+        d,
+        "fold",
+        [(f"US${new} billion", qty(new, "billion")), (f"US${old} billion", qty(old, "billion"))],
+        factor=factor,
+    )
+    found = run_doc(d, trade, "arithmetic")
+    assert [f.rule for f in found] == (["arithmetic-fold-change"] if wrong else [])
+
+
+def test_mixed_units_and_shares_are_not_added(trade: Rulebook) -> None:
+    d = Doc("a.md", "2023-11-28", "Trade reached US$32.9 billion, of which 60% and 4 trillion yen.")
+    group(
+        d,
+        "sum",
+        [
+            ("US$32.9 billion", qty("32.9", "billion")),
+            ("60%", qty("60", unit="percent")),
+            ("4 trillion yen", qty("4", "trillion", "JPY")),
+        ],
+    )
+    assert run_doc(d, trade, "arithmetic") == []
+
+
+def test_written() -> None:
+    assert written("50") == (49.5, 50.5)
+    assert written("12.5") == pytest.approx((12.45, 12.55))
+    assert written("four") == (3.5, 4.5)
+    assert written("nearly 50") == (45.0, 50.0)
+    low, high = written("over 50") or (0, 0)
+    assert low == 50 and math.isinf(high)
+    assert written("about 20") == pytest.approx((18, 22))
+    assert written("1,000") == (999.5, 1000.5)
+    assert written("many") is None

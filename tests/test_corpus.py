@@ -1,0 +1,201 @@
+"""Cross-document checks: group by key, blame the outlier (or the later one), bounded related."""
+
+from __future__ import annotations
+
+import random
+
+import pytest
+from fixtures.figure_rules.build import Doc, book, days, qty, run_corpus, year
+
+from claimcheck.checks.corpus import RELATED_MAX, build_groups
+from claimcheck.rulebook import Rulebook
+
+
+@pytest.fixture(scope="module")
+def trade() -> Rulebook:
+    return book("trade")
+
+
+def trade_2021(
+    path: str,
+    date: str,
+    digits: str,
+    hedge: str | None = None,
+    unit: str = "USD",
+    scale: str = "billion",
+) -> Doc:
+    d = Doc(
+        path,
+        date,
+        "---",
+        f"date: {date}",
+        "---",
+        "Intro line.",
+        f"Two-way trade reached {digits} {scale} {unit} in 2021.",
+    )
+    d.quantity(f"{digits} {scale} {unit}", "trade", qty(digits, scale, unit, hedge), year(2021))
+    return d
+
+
+def test_two_articles_that_disagree_blame_the_later_one(trade: Rulebook) -> None:
+    early = trade_2021("a/early.md", "2022-01-15", "42.7")
+    late = trade_2021("a/late.md", "2022-06-01", "52.7")
+    [f] = run_corpus([late, early], trade)
+    assert (f.rule, f.category, f.severity) == ("quantity-contradicts-article", "quantity", "error")
+    assert (f.path, f.line) == ("a/late.md", 5)
+    assert "'52.7 billion USD'" in f.message and "a/early.md:5" in f.message
+    [rel] = f.related
+    assert (rel.path, rel.line) == ("a/early.md", 5)
+    assert "42.7 billion USD" in rel.message and "2022-01-15" in rel.message
+
+
+def test_roundings_hedges_and_spellings_agree(trade: Rulebook) -> None:
+    docs = [
+        trade_2021("b/1.md", "2022-01-15", "42.7"),
+        trade_2021("b/2.md", "2022-02-15", "43"),
+        trade_2021("b/3.md", "2022-03-15", "40", hedge="about"),
+        trade_2021("b/4.md", "2022-04-15", "40", hedge="over"),
+    ]
+    assert run_corpus(docs, trade) == []
+
+
+def test_different_periods_never_contradict(trade: Rulebook) -> None:
+    a = trade_2021("c/a.md", "2022-01-15", "42.7")
+    b = Doc("c/b.md", "2023-01-15", "Trade reached 52.7 billion USD in 2020.")
+    b.quantity("52.7 billion USD", "trade", qty("52.7", "billion"), year(2020))
+    c = Doc("c/c.md", "2022-01-15", "Trade reached 52.7 billion USD in the first half of 2021.")
+    c.quantity(
+        "52.7 billion USD", "trade", qty("52.7", "billion"), days("2021-01-01", "2021-06-30")
+    )
+    assert run_corpus([a, b, c], trade) == []
+
+
+def test_the_outlier_is_blamed_against_a_majority(trade: Rulebook) -> None:
+    outlier = trade_2021("d/0.md", "2021-12-30", "52.7")  # earliest, but alone
+    rest = [trade_2021(f"d/{i}.md", f"2022-0{i}-01", "42.7") for i in range(1, 4)]
+    [f] = run_corpus([*rest, outlier], trade)
+    assert f.path == "d/0.md"
+    assert [r.path for r in f.related] == ["d/1.md", "d/2.md", "d/3.md"]
+
+
+def test_a_repeated_figure_votes_once(trade: Rulebook) -> None:
+    loud = trade_2021("e/loud.md", "2022-01-01", "52.7")
+    for _ in range(3):
+        loud.text += "It was 52.7 billion USD.\n"
+    loud.doc.text = loud.text
+    for n in range(1, 4):
+        start = loud.text.index("52.7 billion USD.", loud.claims[-1].end)
+        loud.claims.append(
+            loud.claims[0].__class__(
+                "quantity",
+                start,
+                start + 16,
+                "52.7 billion USD",
+                target="trade",
+                value=qty("52.7", "billion"),
+                period=year(2021),
+            )
+        )
+        assert len(loud.claims) == n + 1
+    others = [trade_2021(f"e/{i}.md", f"2022-0{i + 1}-01", "42.7") for i in range(2)]
+    found = run_corpus([loud, *others], trade)
+    assert {f.path for f in found} == {"e/loud.md"} and len(found) == 4
+
+
+def test_many_conflicts_one_finding_per_offending_claim_bounded_related(trade: Rulebook) -> None:
+    majority = [trade_2021(f"f/m{i:02}.md", f"2022-01-{i + 1:02}", "42.7") for i in range(9)]
+    minority = [trade_2021(f"f/x{i}.md", f"2022-03-0{i + 1}", "52.7") for i in range(3)]
+    found = run_corpus([*majority, *minority], trade)
+    assert [f.path for f in found] == ["f/x0.md", "f/x1.md", "f/x2.md"]
+    for f in found:
+        assert len(f.related) == RELATED_MAX
+        assert "and 4 more" in f.message
+
+
+def test_hook_run_blames_the_newly_checked_article(trade: Rulebook) -> None:
+    old = trade_2021("g/archive.md", "2023-05-01", "42.7")  # later date, already in the corpus
+    new = trade_2021("g/new.md", "2022-01-01", "52.7")
+    found = run_corpus([old, new], trade, targets=["g/new.md"])
+    assert [f.path for f in found] == ["g/new.md"]
+    # the newly checked article agrees with the majority: nothing to say about it
+    more = trade_2021("g/more.md", "2023-06-01", "52.7")
+    assert run_corpus([old, new, more], trade, targets=["g/new.md"]) == []
+
+
+def test_a_fact_for_the_period_is_the_reference_not_the_articles(trade: Rulebook) -> None:
+    a = Doc("h/a.md", "2023-01-01", "Trade hit US$47.6 billion in 2022.")
+    a.quantity("US$47.6 billion", "trade", qty("47.6", "billion"), year(2022))
+    b = Doc("h/b.md", "2023-02-01", "Trade hit US$57.6 billion in 2022.")
+    b.quantity("US$57.6 billion", "trade", qty("57.6", "billion"), year(2022))
+    assert run_corpus([a, b], trade) == []
+    [g] = build_groups([a.doc, b.doc], {"h/a.md": a.claims, "h/b.md": b.claims}, trade)
+    assert g.reference == "rulebook" and g.facts == ["47.6 billion USD"]
+    assert [e.doc.path for e, _ in g.offending] == ["h/b.md"]
+
+
+def test_present_tense_claims_group_by_document_date(trade: Rulebook) -> None:
+    def now(path: str, date: str, digits: str) -> Doc:
+        d = Doc(path, date, f"{digits},000 Freedonians now live in Sylvania.")
+        month = days(f"{date}-01", f"{date}-28", "point")
+        d.quantity(f"{digits},000", "residents", qty(f"{digits},000", unit=None), month)
+        return d
+
+    same = [now("i/a.md", "2019-02", "300"), now("i/b.md", "2019-02", "500")]
+    assert [f.path for f in run_corpus(same, trade)] == ["i/b.md"]
+    apart = [now("i/a.md", "2019-02", "300"), now("i/c.md", "2021-02", "500")]
+    assert run_corpus(apart, trade) == []
+
+
+def test_scale_mismatch_across_articles(trade: Rulebook) -> None:
+    a = trade_2021("j/a.md", "2022-01-01", "19.5", scale="million")
+    b = trade_2021("j/b.md", "2022-02-01", "19.5", scale="billion")
+    [f] = run_corpus([a, b], trade)
+    assert (f.rule, f.category, f.path) == ("unit-scale-mismatch", "unit", "j/b.md")
+    assert f.message.startswith("scale mismatch:") and "a thousand times too large" in f.message
+    assert f.related[0].path == "j/a.md"
+
+
+def test_other_currencies_are_not_compared_without_a_rate(trade: Rulebook) -> None:
+    a = trade_2021("k/a.md", "2022-01-01", "42.7")
+    b = trade_2021("k/b.md", "2022-02-01", "5.2", unit="JPY", scale="trillion")
+    assert run_corpus([a, b], trade) == []
+
+
+def test_ranks_across_articles(trade: Rulebook) -> None:
+    def ranked(path: str, date: str, rank: int, measure: str | None = None) -> Doc:
+        d = Doc(path, date, f"In 2019 Freedonia was No. {rank} among foreign investors.")
+        attrs = (("measure", measure),) if measure else ()
+        d.rank(f"No. {rank}", "investors-annual", "freedonia", rank, year(2019), attrs=attrs)
+        return d
+
+    a, b = ranked("l/a.md", "2020-01-01", 2), ranked("l/b.md", "2020-03-01", 1)
+    [f] = run_corpus([a, b], trade)
+    assert (f.rule, f.category, f.path) == ("rank-contradicts-article", "rank", "l/b.md")
+    assert "Freedonia 1st" in f.message and "l/a.md:1" in f.message
+    assert "2nd" in f.related[0].message
+    # the same place said by another measure is another question
+    c = ranked("l/c.md", "2020-03-01", 1, measure="cumulative")
+    assert run_corpus([a, c], trade) == []
+
+
+def test_deterministic_whatever_the_order(trade: Rulebook) -> None:
+    docs = [
+        trade_2021(f"m/{i:02}.md", f"2022-01-{i % 28 + 1:02}", ("42.7", "52.7", "62.7")[i % 3])
+        for i in range(30)
+    ]
+    first = run_corpus(docs, trade)
+    assert first
+    rng = random.Random(5)
+    for _ in range(3):
+        shuffled = docs[:]
+        rng.shuffle(shuffled)
+        assert run_corpus(shuffled, trade) == first
+
+
+def test_a_large_group_stays_one_finding_per_claim(trade: Rulebook) -> None:
+    docs = [
+        trade_2021(f"n/{i:04}.md", "2022-01-01", "42.7" if i % 4 else "52.7") for i in range(2000)
+    ]
+    found = run_corpus(docs, trade)
+    assert len(found) == 500
+    assert all(len(f.related) == RELATED_MAX for f in found)
