@@ -84,4 +84,5 @@ class Extractor:
 
 
 def _load_extractors() -> None:
-    from claimcheck.extract import terms  # noqa: F401  (registers itself)
+    # each module registers itself
+    from claimcheck.extract import quantities, ranks, terms  # noqa: F401

@@ -7,6 +7,14 @@ rulebook: this is English grammar, the same for every newsroom.
 
 from __future__ import annotations
 
+import math
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+from decimal import Decimal
+
+from claimcheck import units
+
 _UNITS = (
     "zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen "
     "fifteen sixteen seventeen eighteen nineteen"
@@ -55,3 +63,224 @@ def ordinal(word: str) -> int | None:
     if len(w) > 2 and w[:-2].isdigit() and w[-2:] in ("st", "nd", "rd", "th"):
         return int(w[:-2])
     return None
+
+
+# ---------------------------------------------------------------------------------------------
+# Written amounts: [currency] number [scale] [currency | percent | factor]
+
+SCALES: dict[str, int] = {
+    "thousand": 10**3,
+    "million": 10**6,
+    "billion": 10**9,
+    "trillion": 10**12,
+    "k": 10**3,
+    "m": 10**6,
+    "mn": 10**6,
+    "mln": 10**6,
+    "bn": 10**9,
+    "b": 10**9,
+    "tn": 10**12,
+    "trn": 10**12,
+}
+_SHORT_SCALES = frozenset({"k", "m", "mn", "mln", "bn", "b", "tn", "trn"})
+
+ABOUT = 0.10  # relative tolerance of about/approximately/some/around: ±10 % of the value
+"""The widening for "about": a reader takes "about US$2.9 billion" to mean within a tenth of it."""
+
+# Hedge phrases (lower case, spaces single) → the interval rule they apply.
+HEDGES: dict[str, str] = {
+    **dict.fromkeys(
+        "about|approximately|approximating|approx.|approx|around|some|roughly|an estimated|"
+        "estimated|circa|almost exactly|close to about|an approximate".split("|"),
+        "about",
+    ),
+    **dict.fromkeys("nearly|almost|close to|just under|just below|nearing".split("|"), "below"),
+    **dict.fromkeys(
+        "over|more than|above|exceeding|in excess of|upwards of|just over|just above|"
+        "slightly more than|slightly over|well over|nearly over|over than".split("|"),
+        "above",
+    ),
+    **dict.fromkeys(
+        "at least|no less than|not less than|a minimum of|no fewer than|not fewer than".split("|"),
+        "atleast",
+    ),
+    **dict.fromkeys(
+        "up to|at most|no more than|not more than|a maximum of|as many as|as much as".split("|"),
+        "atmost",
+    ),
+    **dict.fromkeys(
+        "less than|fewer than|under|below|lower than|just less than|slightly less than".split("|"),
+        "under",
+    ),
+}
+_HEDGE_BEFORE = re.compile(
+    r"(?i:\b(?P<h>"
+    + "|".join(re.escape(h).replace(r"\ ", r"\s+") for h in sorted(HEDGES, key=len, reverse=True))
+    + r")\s*)$"
+)
+
+_WORDNUM = (
+    r"(?:(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)(?:-(?:one|two|three|four|five|"
+    r"six|seven|eight|nine))?|zero|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|"
+    r"thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|a\s+dozen|dozens|hundreds|"
+    r"an?|a\s+hundred)"
+)
+_SCALE = r"(?:thousand|million|billion|trillion|mln|mn|bn|trn|tn|[kmb])"
+_NUMBER = re.compile(
+    rf"(?:(?P<pre>{units.PREFIX})[ \t\u00a0]?|(?<![\w.])(?<!\d,)(?<![A-Za-z]-))"
+    r"(?:(?P<num>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)"
+    rf"|(?i:\b(?P<word>{_WORDNUM})\b))"
+    rf"(?:[ \t\u00a0]?(?i:(?P<scale>{_SCALE}))(?![A-Za-z]))?"
+    rf"(?:[ \t\u00a0]?(?P<post>%|(?i:percent|per\s+cent|pct)\b|{units.SUFFIX}"
+    r"|(?i:[- ]?folds?\b|-?times?\b|x\b)))?"
+)
+_FOLD_WORD = re.compile(
+    r"(?i:\b(?P<w>two|three|four|five|six|seven|eight|nine|ten|twenty|hundred)fold\b)"
+)
+
+
+@dataclass(frozen=True, slots=True)
+class Number:
+    """A number as written, with the interval of values its digits, scale and hedge allow."""
+
+    start: int  # hedge included
+    end: int
+    value: float  # the written value times the scale
+    low: float
+    high: float
+    digits: str  # "47.6", "six"
+    scale: str | None  # "billion"
+    hedge: str | None  # "about", as written, lower case
+    unit: str | None  # ISO currency code, "percent", or None
+    factor: bool = False  # "3 folds", "four-time", "fourfold": a multiplier, not an amount
+    num_start: int = 0  # where the number itself (currency sign included) starts
+
+    @property
+    def exact(self) -> bool:
+        return self.low == self.high
+
+
+def find(text: str, start: int, end: int, skip: Sequence[tuple[int, int]] = ()) -> list[Number]:
+    """Every number in text[start:end], except inside the `skip` spans (dates, periods)."""
+    out: list[Number] = []
+    spans = sorted(skip)
+    k = 0
+    for m in _NUMBER.finditer(text, start, end):
+        while k < len(spans) and spans[k][1] <= m.start():
+            k += 1
+        if k < len(spans) and spans[k][0] < m.end():
+            continue
+        n = _number(text, m, start)
+        if n is not None:
+            out.append(n)
+    for m in _FOLD_WORD.finditer(text, start, end):
+        v = float(small(m.group("w")) or 100)
+        out.append(
+            Number(m.start(), m.end(), v, v, v, m.group(0), None, None, None, True, m.start())
+        )
+    out.sort(key=lambda n: n.start)
+    return out
+
+
+def _number(text: str, m: re.Match[str], lo: int) -> Number | None:
+    pre, num, word, scale, post = m.group("pre", "num", "word", "scale", "post")
+    if pre and not (num or word):
+        return None
+    scale_l = scale.lower() if scale else None
+    if scale_l in _SHORT_SCALES and not pre:  # "5 m" is five metres, "US$5m" five million
+        return None
+    if word:
+        w = " ".join(word.lower().split())
+        if w in ("a", "an", "one", "dozens", "hundreds") and not scale_l:
+            return None  # "one of the ...", "a partner": not amounts
+        if w in ("dozens", "hundreds"):
+            return None
+        base = Decimal(WORDS.get(w) or small(w) or 0)
+        digits = word
+        places: int | None = None
+    else:
+        assert num is not None
+        digits = num
+        base = Decimal(num.replace(",", ""))
+        places = len(num.split(".")[1]) if "." in num else 0
+        after = m.end("num")
+        if not scale and not post and after < len(text) and text[after].isalpha():
+            return None  # "25th", "4G"
+        around = text[m.start("num") - 1 : m.start("num")] + text[after : after + 1]
+        if any(c in ":/" for c in around):
+            return None  # times of day, "3/143"
+    mult = SCALES[scale_l] if scale_l else 1
+    value = base * mult
+    unit: str | None = None
+    factor = False
+    if pre:
+        unit = units.currency(pre.strip())
+    if post:
+        pl = " ".join(post.lower().split())
+        if pl in ("%", "percent", "per cent", "pct"):
+            unit = units.PERCENT
+        elif "fold" in pl or "time" in pl or pl == "x":
+            factor = True
+        elif unit is None:
+            unit = units.currency(pl)
+    if places is None:  # number words: exact, or to half the scale
+        half = Decimal(mult) / 2 if scale_l else Decimal(0)
+    else:
+        half = _rounding(base, places, bool(scale_l or unit == units.PERCENT or factor)) * mult
+    h = _HEDGE_BEFORE.search(text, max(lo, m.start() - 40), m.start())
+    hedge = " ".join(h.group("h").lower().split()) if h else None
+    low, high = interval(value, half, HEDGES[hedge] if hedge else None)
+    return Number(
+        h.start() if h else m.start(),
+        m.end(),
+        float(value),
+        low,
+        high,
+        digits,
+        scale_l,
+        hedge,
+        unit,
+        factor,
+        m.start(),
+    )
+
+
+def _rounding(base: Decimal, places: int, scaled: bool) -> Decimal:
+    """Half a unit of the last significant digit written.
+
+    Decimals are significant to their last place ("47.6" → ±0.05). A whole number of 1,000 or
+    more written without a scale word has trailing zeros that are not significant ("230,000"
+    → ±5,000: news rounds head counts that way); smaller whole numbers, and any number followed
+    by a scale word or a percent sign, are read to their last digit ("40 billion" → ±0.5
+    billion, "37" → ±0.5).
+    """
+    if places:
+        return Decimal(5) * Decimal(10) ** (-places - 1)
+    if scaled or base < 1000:
+        return Decimal("0.5")
+    n = int(base)
+    zeros = 0
+    while n and n % 10 == 0 and zeros < 30:
+        n //= 10
+        zeros += 1
+    return Decimal(5) * Decimal(10) ** (zeros - 1)
+
+
+def interval(
+    value: Decimal | float, half: Decimal | float, rule: str | None
+) -> tuple[float, float]:
+    """The closed interval a value, its rounding and a hedge rule allow (see HEDGES).
+
+    Bounds are closed; "over 5,000" gives [5000, inf] and the hedge on the Number says the
+    lower bound itself is excluded.
+    """
+    v, r = float(value), float(half)
+    if rule is None:
+        return v - r, v + r
+    if rule == "about":
+        return max(0.0, v - r - ABOUT * v), v + r + ABOUT * v
+    if rule == "below":
+        return max(0.0, v - r - ABOUT * v), v
+    if rule in ("above", "atleast"):
+        return v, math.inf
+    return 0.0, v  # atmost, under

@@ -1,0 +1,439 @@
+"""Amounts and counts of the rulebook's metrics, with their periods, and the arithmetic that ties
+figures of one sentence together (a total and its parts, a change, an x-fold increase).
+
+Which number goes with which metric alias: the nearest alias whose dimension fits the number (a
+currency figure never counts projects, a percentage is never an amount of money), where an alias
+after the number counts only when it follows closely ("5,198 valid projects", "US$1.8 billion is
+non-refundable aid"). A number with no fitting alias gives no claim: the `claims` command lists
+it as unparsed coverage.
+
+Which period: the period phrase between the previous number and this one ("in 2020 reached
+US$40 billion, in 2021 reached US$42.7 billion"), else one right after it up to the next number
+("50 billion USD in 2022"), else the last one before it in the sentence, else the first one
+after it, else the document date (present tense: the figure as of publication). Periods that
+are the base of a comparison ("from 2014", "over the same period in 2022") are kept for the
+arithmetic claim and never date a figure.
+
+Arithmetic claims (contract in claimcheck/claims.py), with two details of this extractor:
+`period` is the period of the new value or total; when the text states the period compared
+against, attrs carry ("base_start", ISO day) and ("base_end", ISO day); `parts` may be empty
+when the text gives the change but neither figure ("increased 3 folds from 2014"), and then
+`target` names the metric. A single part ("of which US$1.8 billion is non-refundable aid") is
+relation "sum" with one part: the check reads it as part <= total.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass, replace
+
+from claimcheck import units
+from claimcheck.claims import Claim, Quantity
+from claimcheck.dates import Period
+from claimcheck.extract import Sentence, extractor
+from claimcheck.extract.numbers import Number, find
+from claimcheck.extract.periods import FoundPeriod
+from claimcheck.rulebook.schema import Metric
+from claimcheck.vocab import Match
+
+_FOLLOW_GAP = 30  # characters between a number and an alias that names what it counts
+_CLAUSE = re.compile(r"[,;:()\[\]]|\b(?:and|but|while|whereas|of which|which)\b")
+# Words right after a bare number that are not what it counts ("37 in 2017", "5,000 to ...").
+_NOT_NOUN = frozenset(
+    "in to of and or from by for with at on as over than during into per a an the is are was "
+    "were has have had compared year-on-year respectively each".split()
+)
+_WORD_AFTER = re.compile(r"[ \t\u00a0]+([A-Za-z][\w-]*)")
+
+# "an increase of 50%", "up 50%", "rose by 12 percent", "a decrease of 3%", "grew 20%"
+_UP = (
+    r"increas\w*|ris(?:e|es|ing)|rose|grew|grow\w*|up|gain\w*|jump\w*|climb\w*|surg\w*|higher|more"
+)
+_DOWN = r"decreas\w*|declin\w*|fell|fall\w*|drop\w*|down|slump\w*|lower|less|shrank|shrink\w*"
+_CHANGE_BEFORE = re.compile(
+    rf"(?i:\b(?P<dir>{_UP}|{_DOWN})(?:\s+(?:of|by))?\s+(?:some\s+|about\s+|nearly\s+|over\s+)?)$"
+)
+_CHANGE_AFTER = re.compile(
+    rf"(?i:\s*(?:year-on-year\s+|y-o-y\s+)?(?P<dir>{_UP}|{_DOWN}|year-on-year|y-o-y)\b)"
+)
+_FACTOR_CONTEXT = re.compile(
+    r"(?i:\b(?:increas\w*|ris\w*|rose|grew|growth|jump\w*|higher|larger|bigger|more|greater|"
+    r"surg\w*|multipl\w*)\b)"
+)
+_FOLD_VERB = re.compile(r"(?i:\b(?P<v>doubled|tripled|trebled|quadrupled|halved)\b)")
+_FOLD_VERBS = {"doubled": "2", "tripled": "3", "trebled": "3", "quadrupled": "4", "halved": "0.5"}
+_BASE_BEFORE = re.compile(
+    r"(?i:\b(?:from|over|against|compared\s+(?:with|to)|than|versus|vs\.?)"
+    r"(?:\s+(?:the\s+)?(?:figure|level|amount|total|value)s?\s+(?:of|for|in))?\s+(?:that\s+of\s+)?"
+    r"(?:the\s+)?(?:figure\s+of\s+)?)$"
+)
+_FROM_AMOUNT = re.compile(r"(?i:\s*(?:from|against|compared\s+(?:with|to))\s+)$")
+_TO_AMOUNT = re.compile(r"(?i:\s*to\s+)$")
+_OF_WHICH = re.compile(
+    r"(?i:\b(?:of\s+which|in\s+which|including|includ\w+|comprising|consisting\s+of|among\s+which)\b)"
+)
+_DELTA_BEFORE = re.compile(
+    rf"(?i:\b(?:{_UP}|{_DOWN})(?:\s+(?:of|by))?\s+(?:some\s+|about\s+|nearly\s+|over\s+)?)$"
+)
+# "Japanese FDI", "Japan's total FDI": an entity just before the alias; "FDI from Japan" after it.
+_JUST_BEFORE = re.compile(r"(?:['\u2019]s)?(?:\s+[\w-]+){0,2}\s+|(?:['\u2019]s)?\s*")
+_OF_AFTER = re.compile(r"\s+(?:of|from|by)\s+(?:the\s+)?")
+
+
+@dataclass
+class _Figure:
+    num: Number
+    claim: Claim | None = None
+    change: str | None = None  # "increase"/"decrease" when the number is a change, not a level
+
+
+@extractor("quantities")
+def quantities(s: Sentence) -> Iterator[Claim]:
+    text = s.doc.text
+    periods = s.periods
+    skip = [(p.start, p.end) for p in periods]
+    nums = find(text, s.start, s.end, skip)
+    mentions = [m for m in s.matches if any(e.kind == "metric" for e in m.entries)]
+    if not nums and not _FOLD_VERB.search(text, s.start, s.end):
+        return
+    base = _base_periods(text, s.start, periods)
+    dating = [p for p in periods if p not in base and "same-period" not in p.flags]
+    figures = [_Figure(n) for n in nums]
+    for i, f in enumerate(figures):
+        n = f.num
+        if n.factor:
+            continue
+        if n.unit == units.PERCENT and _is_change(text, s.start, s.end, n):
+            f.change = _direction(text, s.start, s.end, n)
+            continue
+        delta = _DELTA_BEFORE.search(text, max(s.start, n.start - 30), n.start)
+        metric, mention = _metric(s, mentions, nums, i)
+        if metric is None or mention is None:
+            continue
+        period = _period(dating, nums, i, s, metric)
+        attrs: list[tuple[str, str]] = [("alias", text[mention.start : mention.end])]
+        if delta and n.unit != units.PERCENT:
+            word = delta.group(0).split()[0].lower()
+            f.change = "decrease" if re.fullmatch(_DOWN, word, re.I) else "increase"
+            attrs.append(("change", f.change))
+        f.claim = Claim(
+            "quantity",
+            n.start,
+            n.end,
+            text[n.start : n.end],
+            subject=_subject(s, mention, metric),
+            target=metric.id,
+            value=Quantity(n.low, n.high, _unit(n, metric), n.digits, n.scale, n.hedge),
+            period=period[0],
+            attrs=(*attrs, ("period", period[1])),
+            sentence=(s.start, s.end),
+        )
+        yield f.claim
+    yield from _arithmetic(s, figures, base, dating, mentions)
+
+
+# --- which metric --------------------------------------------------------------------------------
+
+
+def _fits(metric: Metric, n: Number, counted: bool) -> bool:
+    """Whether a number can be a value of the metric, by what the text writes next to it."""
+    if n.unit == units.PERCENT:
+        return metric.dimension == "percent"
+    if units.is_currency(n.unit):
+        return metric.dimension == "currency"
+    if metric.dimension == "percent":
+        return False
+    if metric.dimension == "currency":
+        return not counted  # "106 projects" is not money; "47.6 billion" may be, unit missing
+    return True
+
+
+def _counted(text: str, n: Number, end: int) -> bool:
+    """A bare number followed by a noun counts that noun ("106 investment projects")."""
+    if n.unit is not None or n.scale is not None:
+        return False
+    m = _WORD_AFTER.match(text, n.end, end)
+    return m is not None and m.group(1).lower() not in _NOT_NOUN
+
+
+def _metric(
+    s: Sentence, mentions: list[Match], nums: list[Number], i: int
+) -> tuple[Metric | None, Match | None]:
+    text = s.doc.text
+    n = nums[i]
+    counted = _counted(text, n, s.end)
+    nxt = nums[i + 1].num_start if i + 1 < len(nums) else s.end
+    best: tuple[int, int, Metric, Match] | None = None
+    for order, m in enumerate(mentions):
+        if m.end <= n.num_start:
+            if counted:  # "16,000 Japanese in Vietnam" counts its own noun, not an earlier alias
+                continue
+            gap = n.num_start - m.end
+        elif m.start >= n.end and m.start <= nxt:
+            gap = m.start - n.end
+            between = text[n.end : m.start]
+            if gap > _FOLLOW_GAP or _CLAUSE.search(between):
+                continue
+        else:
+            continue
+        metric = _choose(s, m, n, counted)
+        if metric is None:
+            continue
+        if best is None or (gap, order) < best[:2]:
+            best = (gap, order, metric, m)
+    return (best[2], best[3]) if best else (None, None)
+
+
+def _choose(s: Sentence, m: Match, n: Number, counted: bool) -> Metric | None:
+    """The metric an alias names, among those it may name, that fits the number and period."""
+    fitting = [
+        s.book.metrics[e.id]
+        for e in m.entries
+        if e.kind == "metric" and e.id in s.book.metrics
+        if _fits(s.book.metrics[e.id], n, counted)
+    ]
+    if len(fitting) > 1:  # one alias, several metrics: a stated span picks the flow
+        stated = any(p.phrase == "stated" and p.period.kind == "span" for p in s.periods)
+        want = "span" if stated else None
+        fitting.sort(key=lambda mt: (mt.period != want) if want else (mt.period == "span"))
+    return fitting[0] if fitting else None
+
+
+def _unit(n: Number, metric: Metric) -> str | None:
+    if metric.dimension == "currency":
+        return n.unit if units.is_currency(n.unit) else None
+    if metric.dimension == "percent":
+        return units.PERCENT
+    return metric.unit or "count"
+
+
+def _subject(s: Sentence, mention: Match, metric: Metric) -> str | None:
+    """The entity a figure is about: "Japanese FDI", "Japan's total FDI", "FDI from Japan",
+    else the first entity of the sentence; restricted to the metric's subjects when it lists
+    them."""
+    text = s.doc.text
+    ents = [
+        (m, e.id)
+        for m in s.matches
+        for e in m.entries
+        if e.kind in ("entity", "demonym") and e.id in s.book.entities
+    ]
+    near: list[str] = []
+    for m, eid in ents:
+        if m.end <= mention.start:
+            gap = text[m.end : mention.start]
+            if len(gap) <= 30 and _JUST_BEFORE.fullmatch(gap):
+                near.append(eid)
+        elif _OF_AFTER.fullmatch(text[mention.end : m.start]):
+            near.append(eid)
+    order = [*near, *(eid for _, eid in ents)]
+    if metric.subject:
+        order = [e for e in order if e in metric.subject]
+    return order[0] if order else None
+
+
+# --- which period --------------------------------------------------------------------------------
+
+
+def _period(
+    dating: list[FoundPeriod], nums: list[Number], i: int, s: Sentence, metric: Metric
+) -> tuple[Period | None, str]:
+    n = nums[i]
+    prev_end = nums[i - 1].end if i else s.start
+    next_start = nums[i + 1].start if i + 1 < len(nums) else s.end
+    between = [p for p in dating if prev_end <= p.start and p.end <= n.start]
+    after = [p for p in dating if n.end <= p.start and p.end <= next_start]
+    before = [p for p in dating if p.end <= n.start]
+    later = [p for p in dating if p.start >= n.end]
+    pick = (
+        between[-1]
+        if between
+        else after[0]
+        if after
+        else before[-1]
+        if before
+        else later[0]
+        if later
+        else None
+    )
+    if pick is not None:
+        return _kind(pick.period, pick, metric), pick.phrase
+    date = s.doc.date
+    if date is None:
+        return None, "unknown"
+    return _kind(Period(date.first(), date.last(), "point"), None, metric), "document"
+
+
+def _kind(period: Period, found: FoundPeriod | None, metric: Metric) -> Period:
+    """A point in time ("as of", "currently", the document date) takes the metric's stock kind."""
+    if period.kind == "point" and metric.period != "span":
+        return replace(period, kind=metric.period)
+    return period
+
+
+def _base_periods(text: str, lo: int, periods: list[FoundPeriod]) -> list[FoundPeriod]:
+    """Periods a comparison is made against: "from 2014", "over the same period in 2022"."""
+    out = []
+    for p in periods:
+        if "same-period" in p.flags or _BASE_BEFORE.search(text, max(lo, p.start - 40), p.start):
+            out.append(p)
+    return out
+
+
+# --- arithmetic ----------------------------------------------------------------------------------
+
+
+def _is_change(text: str, lo: int, hi: int, n: Number) -> bool:
+    return bool(
+        _CHANGE_BEFORE.search(text, max(lo, n.start - 30), n.start)
+        or _CHANGE_AFTER.match(text, n.end, hi)
+    )
+
+
+def _direction(text: str, lo: int, hi: int, n: Number) -> str:
+    m = _CHANGE_BEFORE.search(text, max(lo, n.start - 30), n.start) or _CHANGE_AFTER.match(
+        text, n.end, hi
+    )
+    word = m.group("dir").lower() if m else ""
+    return "decrease" if re.fullmatch(_DOWN, word, re.I) else "increase"
+
+
+def _arithmetic(
+    s: Sentence,
+    figures: list[_Figure],
+    base: list[FoundPeriod],
+    dating: list[FoundPeriod],
+    mentions: list[Match],
+) -> Iterator[Claim]:
+    text = s.doc.text
+    levels = [f for f in figures if f.claim is not None and f.change is None]
+    # A total and its parts: "US$32.9 billion, of which exports ... US$17.2 billion and ..."
+    for k, total in enumerate(levels):
+        assert total.claim is not None
+        stop = levels[k + 1].num.start if k + 1 < len(levels) else s.end
+        link = _OF_WHICH.search(text, total.num.end, stop)
+        if link is None or text[total.num.end : link.start()].count(",") > 1:
+            continue
+        parts = [
+            f.claim
+            for f in levels[k + 1 :]
+            if f.claim is not None and _same_dimension(f.claim, total.claim)
+        ]
+        if parts:
+            yield Claim(
+                "arithmetic",
+                total.claim.start,
+                parts[-1].end,
+                text[total.claim.start : parts[-1].end],
+                subject=total.claim.subject,
+                target=total.claim.target,
+                period=total.claim.period,
+                attrs=(("relation", "sum"),),
+                parts=(total.claim, *parts),
+                sentence=(s.start, s.end),
+            )
+        break
+    # Changes in percent and x-fold changes.
+    for f in figures:
+        n = f.num
+        if not (n.unit == units.PERCENT and f.change) and not (
+            n.factor and _FACTOR_CONTEXT.search(text, max(s.start, n.start - 25), n.end + 25)
+        ):
+            continue
+        relation = "fold" if n.factor else "change"
+        yield _change(s, f, relation, n.digits, figures, base, dating, mentions)
+    for m in _FOLD_VERB.finditer(text, s.start, s.end):
+        fake = Number(m.start(), m.end(), 0, 0, 0, m.group(0), None, None, None, True, m.start())
+        f = _Figure(fake, change="decrease" if m.group("v").lower() == "halved" else "increase")
+        yield _change(
+            s, f, "fold", _FOLD_VERBS[m.group("v").lower()], figures, base, dating, mentions
+        )
+
+
+def _change(
+    s: Sentence,
+    f: _Figure,
+    relation: str,
+    written: str,
+    figures: list[_Figure],
+    base: list[FoundPeriod],
+    dating: list[FoundPeriod],
+    mentions: list[Match],
+) -> Claim:
+    text = s.doc.text
+    n = f.num
+    levels = [g for g in figures if g.claim is not None and g.change is None]
+    new = old = None
+    for g in levels:
+        if g.num.end <= n.start:
+            new = g  # the nearest figure before the change is its new value
+    for g in levels:
+        if g.num.start >= n.end:
+            gap_start = max(n.end, new.num.end if new and new.num.end > n.end else n.end)
+            if _FROM_AMOUNT.search(text, gap_start, g.num.start):
+                old = g
+            elif _TO_AMOUNT.search(text, gap_start, g.num.start) and (new is None or new is old):
+                new = g
+    start, end = n.start, n.end
+    lead = _CHANGE_BEFORE.search(text, max(s.start, n.start - 30), n.start)
+    if lead is not None and relation == "change":
+        start = lead.start()  # "an increase of 50%", "up 50%"
+        art = re.search(r"(?i:\b(?:an?|the)\s+)$", text[max(s.start, start - 4) : start])
+        start -= len(art.group(0)) if art else 0
+    base_p = next((p for p in base if p.start >= n.end), None)
+    if base_p is not None and base_p.start - end < 60:
+        end = base_p.end
+    parts = tuple(g.claim for g in (new, old) if g is not None and g.claim is not None)
+    attrs: list[tuple[str, str]] = [("relation", relation)]
+    attrs.append(("factor" if relation == "fold" else "percent", _plain(written)))
+    if relation == "change" or f.change:
+        attrs.append(("change", f.change or "increase"))
+    elif relation == "fold":
+        attrs.append(("change", "increase"))
+    if base_p is not None:
+        attrs += [
+            ("base_start", base_p.period.start.isoformat()),
+            ("base_end", base_p.period.end.isoformat()),
+        ]
+    head = parts[0] if parts else None
+    target = head.target if head else None
+    subject = head.subject if head else None
+    period = head.period if head else None
+    if head is None:
+        near = [m for m in mentions if m.end <= n.start]
+        if near:
+            m = near[-1]
+            metric = next((s.book.metrics[e.id] for e in m.entries if e.kind == "metric"), None)
+            if metric is not None:
+                target, subject = metric.id, _subject(s, m, metric)
+        own = [p for p in dating if p.end <= n.start]
+        period = own[-1].period if own else None
+    return Claim(
+        "arithmetic",
+        start,
+        end,
+        text[start:end],
+        subject=subject,
+        target=target,
+        period=period,
+        attrs=tuple(attrs),
+        parts=parts,
+        sentence=(s.start, s.end),
+    )
+
+
+def _plain(written: str) -> str:
+    """ "3", "4", "50": the factor or percent as a number, from digits or words."""
+    from claimcheck.extract.numbers import small
+
+    w = written.lower().replace("-time", "").replace("fold", "").replace(",", "").strip()
+    got = small(w)
+    return str(got) if got is not None else w
+
+
+def _same_dimension(a: Claim, b: Claim) -> bool:
+    if a.value is None or b.value is None:
+        return False
+    da, db = units.dimension(a.value.unit), units.dimension(b.value.unit)
+    return da == db or da is None or db is None

@@ -1,0 +1,160 @@
+"""An entity's place in a ranking: "the largest ODA provider", "fourth biggest trade partner",
+"ranks first among providers of ODA, second among ...", "ranking 3/143", "No. 1 investor".
+
+A rank word (an ordinal, a superlative, "No. 1", "top") counts only when a ranking alias of the
+rulebook follows it closely, in the same clause: "his first foreign trip" ranks nothing. One
+"third among foreign investors and tourism partners" gives a claim per alias.
+
+The subject is the entity ranked: the nearest entity named before the rank phrase that is not
+what the ranking is "of" (Vietnam, in "Vietnam's largest ODA provider") and not the object of a
+preposition ("the largest ODA provider for Vietnam"). The period is the sentence's stated period
+(nearest before the phrase, else after it), else the document date for the present tense.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from claimcheck.claims import Claim
+from claimcheck.dates import Period
+from claimcheck.extract import Sentence, extractor
+from claimcheck.extract.numbers import ORDINALS
+from claimcheck.vocab import Match
+
+_ORD = (
+    r"(?:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|eleventh|twelfth|"
+    r"\d{1,3}(?:st|nd|rd|th))"
+)
+_SUPER = r"(?:largest|biggest|leading|greatest|highest|top|No\.?\s?1|number\s+one)"
+RANK_WORDS = re.compile(
+    rf"(?i:\b(?:(?P<ord>{_ORD})[\s-]+)?(?P<sup>{_SUPER})(?![\w-])(?!\s*\d)"
+    rf"|\b(?P<ord2>{_ORD})\s+(?:among|in|as|on)\b"
+    r"|\b(?:rank\w*|No\.?|number|place[ds]?|position\w*)\s*(?P<r>\d{1,3})\s*/\s*(?P<of>\d{1,4})\b"
+    r"|\b(?:rank\w*|plac\w*|position\w*|stand\w*|came|comes?)\s+(?P<ord3>" + _ORD + r")\b)"
+)
+"""Every rank phrase; the `claims` command also uses it to count sentences with a rank word."""
+
+_AMONG = re.compile(r"(?i:\s+among\b)")
+_ALIAS_GAP = 45  # characters between the rank word and the alias it ranks in
+_STOP = re.compile(r"[,;:.!?]|\b(?:which|while|but|whereas)\b")
+_PREPOSITION = re.compile(
+    r"(?i:\b(?:of|for|to|in|into|from|with|by|among|at|on|than|and)\s+(?:the\s+)?$)"
+)
+_CUMULATIVE = re.compile(r"(?i:\b(?:cumulative\w*|accumulat\w*|in\s+total|total\s+registered)\b)")
+_ANNUAL = re.compile(r"(?i:\b(?:annual\w*|newly|new\s+capital|this\s+year|in\s+a\s+year)\b)")
+
+
+@extractor("ranks")
+def ranks(s: Sentence) -> Iterator[Claim]:
+    text = s.doc.text
+    aliases = [m for m in s.matches if any(e.kind == "ranking" for e in m.entries)]
+    if not aliases:
+        return
+    hits = list(RANK_WORDS.finditer(text, s.start, s.end))
+    for k, hit in enumerate(hits):
+        rank = _place(hit)
+        if rank is None:
+            continue
+        stop = hits[k + 1].start() if k + 1 < len(hits) else s.end
+        # "third among foreign investors and tourism partners": a claim for every alias
+        listed = "among" in hit.group(0).lower() or bool(_AMONG.match(text, hit.end(), s.end))
+        for m in _aliases_after(text, hit.end(), stop, aliases, listed):
+            entry = next(e for e in m.entries if e.kind == "ranking")
+            ranking = s.book.rankings.get(entry.id)
+            if ranking is None:
+                continue
+            attrs: list[tuple[str, str]] = []
+            if hit.group("of"):
+                attrs.append(("out_of", hit.group("of")))
+            measure = _measure(text, s.start, s.end)
+            if measure:
+                attrs.append(("measure", measure))
+            period, how = _period(s, hit.start(), m.end)
+            attrs.append(("period", how))
+            start = hit.start()
+            yield Claim(
+                "rank",
+                start,
+                m.end,
+                text[start : m.end],
+                subject=_subject(s, hit.start(), ranking.of),
+                target=ranking.id,
+                rank=rank,
+                period=period,
+                attrs=tuple(attrs),
+                sentence=(s.start, s.end),
+            )
+
+
+def _place(hit: re.Match[str]) -> int | None:
+    if hit.group("r"):
+        r = int(hit.group("r"))
+        return r if r >= 1 else None
+    word = hit.group("ord") or hit.group("ord2") or hit.group("ord3")
+    if word:
+        w = word.lower()
+        return ORDINALS.get(w) or (int(w[:-2]) if w[:-2].isdigit() else None)
+    return 1  # a superlative alone: "the largest", "the leading", "No. 1"
+
+
+def _aliases_after(
+    text: str, start: int, stop: int, aliases: list[Match], listed: bool
+) -> list[Match]:
+    """The alias the rank word ranks in: the first within reach in the same clause, or, after
+    "among", each alias joined by "and"."""
+    out: list[Match] = []
+    for m in aliases:
+        if m.start < start or m.start > stop:
+            continue
+        gap = text[(out[-1].end if out else start) : m.start]
+        if len(gap) > _ALIAS_GAP or _STOP.search(gap):
+            break
+        if out and not re.fullmatch(r"\s*(?:,\s*)?(?:and|or|&)?\s*", gap):
+            break
+        out.append(m)
+        if not listed:
+            break
+    return out
+
+
+def _subject(s: Sentence, before: int, of: str | None) -> str | None:
+    text = s.doc.text
+    ents = [
+        (m, e.id)
+        for m in s.matches
+        if m.end <= before
+        for e in m.entries
+        if e.kind in ("entity", "demonym") and e.id in s.book.entities
+    ]
+    for m, eid in reversed(ents):
+        if eid == of:
+            continue
+        if _PREPOSITION.search(text, max(s.start, m.start - 12), m.start):
+            continue
+        return eid
+    for _m, eid in ents:  # every candidate was an object: take the first that is not `of`
+        if eid != of:
+            return eid
+    return None
+
+
+def _period(s: Sentence, start: int, end: int) -> tuple[Period | None, str]:
+    found = [p for p in s.periods if "same-period" not in p.flags]
+    before = [p for p in found if p.end <= start]
+    after = [p for p in found if p.start >= end]
+    pick = before[-1] if before else after[0] if after else None
+    if pick is not None:
+        return pick.period, pick.phrase
+    date = s.doc.date
+    if date is None:
+        return None, "unknown"
+    return Period(date.first(), date.last(), "point"), "document"
+
+
+def _measure(text: str, lo: int, hi: int) -> str | None:
+    if _CUMULATIVE.search(text, lo, hi):
+        return "cumulative"
+    if _ANNUAL.search(text, lo, hi):
+        return "annual"
+    return None
