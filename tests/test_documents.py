@@ -231,3 +231,15 @@ def test_folders_are_walked_recursively_with_include_and_exclude(tmp_path: Path)
         exclude=["draft-*"],
     )
     assert (files, missing) == ([b], [str(tmp_path / "nope.md")])
+
+
+def test_seeds_are_the_shared_seed_articles_byte_for_byte(
+    repo_root: Path, shared_dir: Path
+) -> None:
+    shared = sorted(p.name for p in (shared_dir / "seeds").glob("*.txt"))
+    assert len(shared) == 5
+    assert sorted(p.name for p in (repo_root / "seeds").glob("*.txt")) == shared
+    for name in shared:
+        assert (repo_root / "seeds" / name).read_bytes() == (
+            shared_dir / "seeds" / name
+        ).read_bytes(), name
