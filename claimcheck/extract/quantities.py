@@ -32,11 +32,12 @@ from claimcheck import units
 from claimcheck.claims import Claim, Quantity
 from claimcheck.dates import Period
 from claimcheck.extract import Sentence, extractor
+from claimcheck.extract.mentions import Mention, entities, governed, mentions
 from claimcheck.extract.numbers import Number, find
 from claimcheck.extract.periods import FoundPeriod
 from claimcheck.rulebook.schema import Metric
-from claimcheck.vocab import Match
 
+_METRIC = frozenset({"metric"})
 _FOLLOW_GAP = 30  # characters between a number and an alias that names what it counts
 _CLAUSE = re.compile(r"[,;:()\[\]]|\b(?:and|but|while|whereas|of which|which)\b")
 # Words right after a bare number that are not what it counts ("37 in 2017", "5,000 to ...").
@@ -77,7 +78,8 @@ _DELTA_BEFORE = re.compile(
     rf"(?i:\b(?:{_UP}|{_DOWN})(?:\s+(?:of|by))?\s+(?:some\s+|about\s+|nearly\s+|over\s+)?)$"
 )
 # "Japanese FDI", "Japan's total FDI": an entity just before the alias; "FDI from Japan" after it.
-_JUST_BEFORE = re.compile(r"(?:['\u2019]s)?(?:\s+[\w-]+){0,2}\s+|(?:['\u2019]s)?\s*")
+_JUST_BEFORE = re.compile(r"['\u2019]s(?:\s+[\w-]+){0,2}\s+|['\u2019]s?\s*|\s+")
+_OF_INSIDE = re.compile(r"(?i:\b(?:of|from|by)\s+(?:the\s+)?$)")
 _OF_AFTER = re.compile(r"\s+(?:of|from|by)\s+(?:the\s+)?")
 
 
@@ -94,24 +96,26 @@ def quantities(s: Sentence) -> Iterator[Claim]:
     periods = s.periods
     skip = [(p.start, p.end) for p in periods]
     nums = find(text, s.start, s.end, skip)
-    mentions = [m for m in s.matches if any(e.kind == "metric" for e in m.entries)]
+    metric_mentions = mentions(s, _METRIC)
     if not nums and not _FOLD_VERB.search(text, s.start, s.end):
         return
-    base = _base_periods(text, s.start, periods)
-    dating = [p for p in periods if p not in base and "same-period" not in p.flags]
     figures = [_Figure(n) for n in nums]
-    for i, f in enumerate(figures):
+    for f in figures:
         n = f.num
-        if n.factor:
-            continue
         if n.unit == units.PERCENT and _is_change(text, s.start, s.end, n):
             f.change = _direction(text, s.start, s.end, n)
+    base = _base_periods(text, s.start, periods, figures)
+    dating = [p for p in periods if p not in base and "same-period" not in p.flags]
+    for i, f in enumerate(figures):
+        n = f.num
+        if n.factor or f.change:
             continue
         delta = _DELTA_BEFORE.search(text, max(s.start, n.start - 30), n.start)
-        metric, mention = _metric(s, mentions, nums, i)
+        found = _found_period(dating, nums, i, s)
+        metric, mention = _metric(s, metric_mentions, nums, i, found)
         if metric is None or mention is None:
             continue
-        period = _period(dating, nums, i, s, metric)
+        period = _period(found, s, metric)
         attrs: list[tuple[str, str]] = [("alias", text[mention.start : mention.end])]
         if delta and n.unit != units.PERCENT:
             word = delta.group(0).split()[0].lower()
@@ -130,7 +134,7 @@ def quantities(s: Sentence) -> Iterator[Claim]:
             sentence=(s.start, s.end),
         )
         yield f.claim
-    yield from _arithmetic(s, figures, base, dating, mentions)
+    yield from _arithmetic(s, figures, base, dating, metric_mentions)
 
 
 # --- which metric --------------------------------------------------------------------------------
@@ -158,46 +162,54 @@ def _counted(text: str, n: Number, end: int) -> bool:
 
 
 def _metric(
-    s: Sentence, mentions: list[Match], nums: list[Number], i: int
-) -> tuple[Metric | None, Match | None]:
+    s: Sentence, mentions: list[Mention], nums: list[Number], i: int, found: FoundPeriod | None
+) -> tuple[Metric | None, Mention | None]:
+    """The nearest alias that fits the number; among aliases overlapping it (one phrase read
+    two ways), the metric whose period kind fits the figure's period."""
     text = s.doc.text
     n = nums[i]
     counted = _counted(text, n, s.end)
     nxt = nums[i + 1].num_start if i + 1 < len(nums) else s.end
-    best: tuple[int, int, Metric, Match] | None = None
+    scored: list[tuple[int, int, Mention]] = []
     for order, m in enumerate(mentions):
         if m.end <= n.num_start:
-            if counted:  # "16,000 Japanese in Vietnam" counts its own noun, not an earlier alias
-                continue
             gap = n.num_start - m.end
-        elif m.start >= n.end and m.start <= nxt:
+            close = gap <= _FOLLOW_GAP and not _CLAUSE.search(text, m.end, n.num_start)
+            if counted and not close:  # "16,000 Japanese in Vietnam" counts its own noun
+                continue
+        elif n.end <= m.start <= nxt:
             gap = m.start - n.end
-            between = text[n.end : m.start]
-            if gap > _FOLLOW_GAP or _CLAUSE.search(between):
+            if gap > _FOLLOW_GAP or _CLAUSE.search(text, n.end, m.start):
                 continue
         else:
             continue
-        metric = _choose(s, m, n, counted)
-        if metric is None:
-            continue
-        if best is None or (gap, order) < best[:2]:
-            best = (gap, order, metric, m)
-    return (best[2], best[3]) if best else (None, None)
+        if _fitting(s, m, n, counted):
+            scored.append((gap, order, m))
+    if not scored:
+        return None, None
+    scored.sort(key=lambda t: (t[0], t[1]))
+    best = scored[0][2]
+    group = [m for _, _, m in scored if m.start < best.end and best.start < m.end]
+    want = _stock_or_flow(found)
+    choices = [(mt, m) for m in group for mt in _fitting(s, m, n, counted)]
+    choices.sort(key=lambda c: (c[0].period == "span") != (want == "span"))
+    return choices[0]
 
 
-def _choose(s: Sentence, m: Match, n: Number, counted: bool) -> Metric | None:
-    """The metric an alias names, among those it may name, that fits the number and period."""
-    fitting = [
+def _stock_or_flow(found: FoundPeriod | None) -> str:
+    """ "span" when the figure's period is a stated range; else "stock" (as of, now, no date)."""
+    if found is None or found.period.kind == "point" or "since" in found.flags:
+        return "stock"
+    return "span"
+
+
+def _fitting(s: Sentence, m: Mention, n: Number, counted: bool) -> list[Metric]:
+    return [
         s.book.metrics[e.id]
         for e in m.entries
         if e.kind == "metric" and e.id in s.book.metrics
         if _fits(s.book.metrics[e.id], n, counted)
     ]
-    if len(fitting) > 1:  # one alias, several metrics: a stated span picks the flow
-        stated = any(p.phrase == "stated" and p.period.kind == "span" for p in s.periods)
-        want = "span" if stated else None
-        fitting.sort(key=lambda mt: (mt.period != want) if want else (mt.period == "span"))
-    return fitting[0] if fitting else None
 
 
 def _unit(n: Number, metric: Metric) -> str | None:
@@ -208,26 +220,27 @@ def _unit(n: Number, metric: Metric) -> str | None:
     return metric.unit or "count"
 
 
-def _subject(s: Sentence, mention: Match, metric: Metric) -> str | None:
-    """The entity a figure is about: "Japanese FDI", "Japan's total FDI", "FDI from Japan",
-    else the first entity of the sentence; restricted to the metric's subjects when it lists
-    them."""
+def _subject(s: Sentence, mention: Mention, metric: Metric) -> str | None:
+    """The entity a figure is about, restricted to the metric's subjects when it lists them:
+    named at the head of the alias or just before it ("Japanese FDI", "Japan's total FDI"), or
+    after of/from/by ("turnover of Vietnam"); else the first entity of the sentence that is not
+    the object of a preposition ("Vietnam has 106 projects in Japan")."""
     text = s.doc.text
-    ents = [
-        (m, e.id)
-        for m in s.matches
-        for e in m.entries
-        if e.kind in ("entity", "demonym") and e.id in s.book.entities
-    ]
+    ents = entities(s)
     near: list[str] = []
     for m, eid in ents:
-        if m.end <= mention.start:
+        if mention.start <= m.start and m.end <= mention.end:
+            head = text[mention.start : m.start]
+            if not head.strip() or _OF_INSIDE.search(head):
+                near.append(eid)
+        elif m.end <= mention.start:
             gap = text[m.end : mention.start]
             if len(gap) <= 30 and _JUST_BEFORE.fullmatch(gap):
                 near.append(eid)
         elif _OF_AFTER.fullmatch(text[mention.end : m.start]):
             near.append(eid)
-    order = [*near, *(eid for _, eid in ents)]
+    loose = [eid for m, eid in ents if not governed(s, m)]
+    order = [*near, *loose, *(eid for _, eid in ents)]
     if metric.subject:
         order = [e for e in order if e in metric.subject]
     return order[0] if order else None
@@ -236,47 +249,54 @@ def _subject(s: Sentence, mention: Match, metric: Metric) -> str | None:
 # --- which period --------------------------------------------------------------------------------
 
 
-def _period(
-    dating: list[FoundPeriod], nums: list[Number], i: int, s: Sentence, metric: Metric
-) -> tuple[Period | None, str]:
+def _found_period(
+    dating: list[FoundPeriod], nums: list[Number], i: int, s: Sentence
+) -> FoundPeriod | None:
     n = nums[i]
     prev_end = nums[i - 1].end if i else s.start
     next_start = nums[i + 1].start if i + 1 < len(nums) else s.end
     between = [p for p in dating if prev_end <= p.start and p.end <= n.start]
+    if between:
+        return between[-1]
     after = [p for p in dating if n.end <= p.start and p.end <= next_start]
+    if after:
+        return after[0]
     before = [p for p in dating if p.end <= n.start]
+    if before:
+        return before[-1]
     later = [p for p in dating if p.start >= n.end]
-    pick = (
-        between[-1]
-        if between
-        else after[0]
-        if after
-        else before[-1]
-        if before
-        else later[0]
-        if later
-        else None
-    )
-    if pick is not None:
-        return _kind(pick.period, pick, metric), pick.phrase
+    return later[0] if later else None
+
+
+def _period(found: FoundPeriod | None, s: Sentence, metric: Metric) -> tuple[Period | None, str]:
+    if found is not None:
+        return _kind(found.period, metric), found.phrase
     date = s.doc.date
     if date is None:
         return None, "unknown"
-    return _kind(Period(date.first(), date.last(), "point"), None, metric), "document"
+    return _kind(Period(date.first(), date.last(), "point"), metric), "document"
 
 
-def _kind(period: Period, found: FoundPeriod | None, metric: Metric) -> Period:
+def _kind(period: Period, metric: Metric) -> Period:
     """A point in time ("as of", "currently", the document date) takes the metric's stock kind."""
     if period.kind == "point" and metric.period != "span":
         return replace(period, kind=metric.period)
     return period
 
 
-def _base_periods(text: str, lo: int, periods: list[FoundPeriod]) -> list[FoundPeriod]:
-    """Periods a comparison is made against: "from 2014", "over the same period in 2022"."""
+def _base_periods(
+    text: str, lo: int, periods: list[FoundPeriod], figures: list[_Figure]
+) -> list[FoundPeriod]:
+    """Periods a change is measured against: "(an increase of 50%) over the same period in
+    2022", "(3 folds) from 2014", "(a four-time increase) from the figure of the entire 2016"."""
+    marks = [f.num.end for f in figures if f.change or f.num.factor]
+    marks += [m.end() for m in _FOLD_VERB.finditer(text, lo, periods[-1].start if periods else lo)]
     out = []
     for p in periods:
-        if "same-period" in p.flags or _BASE_BEFORE.search(text, max(lo, p.start - 40), p.start):
+        if "same-period" in p.flags or (
+            any(0 <= p.start - e <= 60 for e in marks)
+            and _BASE_BEFORE.search(text, max(lo, p.start - 40), p.start)
+        ):
             out.append(p)
     return out
 
@@ -304,7 +324,7 @@ def _arithmetic(
     figures: list[_Figure],
     base: list[FoundPeriod],
     dating: list[FoundPeriod],
-    mentions: list[Match],
+    mentions: list[Mention],
 ) -> Iterator[Claim]:
     text = s.doc.text
     levels = [f for f in figures if f.claim is not None and f.change is None]
@@ -359,7 +379,7 @@ def _change(
     figures: list[_Figure],
     base: list[FoundPeriod],
     dating: list[FoundPeriod],
-    mentions: list[Match],
+    mentions: list[Mention],
 ) -> Claim:
     text = s.doc.text
     n = f.num
@@ -400,15 +420,25 @@ def _change(
     target = head.target if head else None
     subject = head.subject if head else None
     period = head.period if head else None
-    if head is None:
+    if head is None:  # "increased 3 folds from 2014": the metric and period, no figure
+        own = [p for p in dating if p.end <= n.start]
+        found = own[-1] if own else None
+        period = found.period if found else None
         near = [m for m in mentions if m.end <= n.start]
         if near:
-            m = near[-1]
-            metric = next((s.book.metrics[e.id] for e in m.entries if e.kind == "metric"), None)
-            if metric is not None:
-                target, subject = metric.id, _subject(s, m, metric)
-        own = [p for p in dating if p.end <= n.start]
-        period = own[-1].period if own else None
+            last = near[-1]
+            pairs = [
+                (s.book.metrics[e.id], m)
+                for m in near
+                if m.start < last.end and last.start < m.end
+                for e in m.entries
+                if e.kind == "metric" and e.id in s.book.metrics
+                if s.book.metrics[e.id].dimension != "percent"
+            ]
+            want = _stock_or_flow(found)
+            pairs.sort(key=lambda c: (c[0].period == "span") != (want == "span"))
+            if pairs:
+                target, subject = pairs[0][0].id, _subject(s, pairs[0][1], pairs[0][0])
     return Claim(
         "arithmetic",
         start,

@@ -19,8 +19,8 @@ from collections.abc import Iterator
 from claimcheck.claims import Claim
 from claimcheck.dates import Period
 from claimcheck.extract import Sentence, extractor
+from claimcheck.extract.mentions import Mention, entities, governed, mentions
 from claimcheck.extract.numbers import ORDINALS
-from claimcheck.vocab import Match
 
 _ORD = (
     r"(?:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|eleventh|twelfth|"
@@ -36,11 +36,9 @@ RANK_WORDS = re.compile(
 """Every rank phrase; the `claims` command also uses it to count sentences with a rank word."""
 
 _AMONG = re.compile(r"(?i:\s+among\b)")
+_RANKING = frozenset({"ranking"})
 _ALIAS_GAP = 45  # characters between the rank word and the alias it ranks in
 _STOP = re.compile(r"[,;:.!?]|\b(?:which|while|but|whereas)\b")
-_PREPOSITION = re.compile(
-    r"(?i:\b(?:of|for|to|in|into|from|with|by|among|at|on|than|and)\s+(?:the\s+)?$)"
-)
 _CUMULATIVE = re.compile(r"(?i:\b(?:cumulative\w*|accumulat\w*|in\s+total|total\s+registered)\b)")
 _ANNUAL = re.compile(r"(?i:\b(?:annual\w*|newly|new\s+capital|this\s+year|in\s+a\s+year)\b)")
 
@@ -48,7 +46,7 @@ _ANNUAL = re.compile(r"(?i:\b(?:annual\w*|newly|new\s+capital|this\s+year|in\s+a
 @extractor("ranks")
 def ranks(s: Sentence) -> Iterator[Claim]:
     text = s.doc.text
-    aliases = [m for m in s.matches if any(e.kind == "ranking" for e in m.entries)]
+    aliases = mentions(s, _RANKING)
     if not aliases:
         return
     hits = list(RANK_WORDS.finditer(text, s.start, s.end))
@@ -99,11 +97,11 @@ def _place(hit: re.Match[str]) -> int | None:
 
 
 def _aliases_after(
-    text: str, start: int, stop: int, aliases: list[Match], listed: bool
-) -> list[Match]:
+    text: str, start: int, stop: int, aliases: list[Mention], listed: bool
+) -> list[Mention]:
     """The alias the rank word ranks in: the first within reach in the same clause, or, after
     "among", each alias joined by "and"."""
-    out: list[Match] = []
+    out: list[Mention] = []
     for m in aliases:
         if m.start < start or m.start > stop:
             continue
@@ -119,24 +117,11 @@ def _aliases_after(
 
 
 def _subject(s: Sentence, before: int, of: str | None) -> str | None:
-    text = s.doc.text
-    ents = [
-        (m, e.id)
-        for m in s.matches
-        if m.end <= before
-        for e in m.entries
-        if e.kind in ("entity", "demonym") and e.id in s.book.entities
-    ]
+    ents = [(m, eid) for m, eid in entities(s) if m.end <= before and eid != of]
     for m, eid in reversed(ents):
-        if eid == of:
-            continue
-        if _PREPOSITION.search(text, max(s.start, m.start - 12), m.start):
-            continue
-        return eid
-    for _m, eid in ents:  # every candidate was an object: take the first that is not `of`
-        if eid != of:
+        if not governed(s, m):
             return eid
-    return None
+    return ents[0][1] if ents else None
 
 
 def _period(s: Sentence, start: int, end: int) -> tuple[Period | None, str]:
