@@ -170,6 +170,8 @@ def read(
         raw = path.read_bytes()
     except OSError as exc:
         return None, [_problem(shown, "document-unreadable", f"cannot read: {exc.strerror}")]
+    if raw.startswith((b"\xff\xfe", b"\xfe\xff")):  # NULs too, but it is text: say what to do
+        return None, [_problem(shown, "document-encoding", "UTF-16 text: save it as UTF-8")]
     if b"\0" in raw[:8192]:
         return None, [_problem(shown, "document-binary", "binary file, not an article")]
     try:

@@ -58,6 +58,14 @@ def test_undecodable_article(
     assert_good_file_reported(run)
 
 
+def test_utf16_article_is_told_to_be_utf8(newsroom: Newsroom) -> None:
+    run = good_and_bad(newsroom, article(WRONG).encode("utf-16"))
+    assert only(run.findings, "bad.md") == [
+        ("document-encoding", "error", 1, 1, "UTF-16 text: save it as UTF-8")
+    ]
+    assert_good_file_reported(run)
+
+
 def test_invalid_utf8_message_names_the_byte(newsroom: Newsroom) -> None:
     run = good_and_bad(newsroom, b"ok\n\xe1\x80 cut\n")
     [(_, _, _, _, message)] = only(run.findings, "bad.md")
