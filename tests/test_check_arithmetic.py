@@ -162,6 +162,21 @@ def test_fold_change_against_both_ends(
     assert [f.rule for f in found] == (["arithmetic-fold-change"] if wrong else [])
 
 
+@pytest.mark.parametrize(
+    ("factor", "wrong"), [("halved", False), ("two", False), ("three", True), ("0.5", False)]
+)
+def test_fold_decrease(trade: Rulebook, factor: str, wrong: bool) -> None:
+    d = Doc("a.md", "2017-12", f"Aid fell to US$1.1 billion, {factor} fold from US$2.2 billion.")
+    group(
+        d,
+        "fold",
+        [("US$1.1 billion", qty("1.1", "billion")), ("US$2.2 billion", qty("2.2", "billion"))],
+        factor=factor,
+        change="decrease",
+    )
+    assert bool(run_doc(d, trade, "arithmetic")) is wrong
+
+
 def test_mixed_units_and_shares_are_not_added(trade: Rulebook) -> None:
     d = Doc("a.md", "2023-11-28", "Trade reached US$32.9 billion, of which 60% and 4 trillion yen.")
     group(
@@ -180,9 +195,13 @@ def test_written() -> None:
     assert written("50") == (49.5, 50.5)
     assert written("12.5") == pytest.approx((12.45, 12.55))
     assert written("four") == (3.5, 4.5)
-    assert written("nearly 50") == (45.0, 50.0)
+    assert written("tripled") == (2.5, 3.5)
+    assert written("nearly 50") == (44.5, 50.0)
     low, high = written("over 50") or (0, 0)
     assert low == 50 and math.isinf(high)
-    assert written("about 20") == pytest.approx((18, 22))
+    assert written("about 20") == pytest.approx((17.5, 22.5))
+    # the extractor gives the bare number; the hedge is in the claim's own words
+    assert written("50", "about 50% over the same period in 2022") == pytest.approx((44.5, 55.5))
+    assert written("3", "3 folds from 2014") == (2.5, 3.5)
     assert written("1,000") == (999.5, 1000.5)
     assert written("many") is None

@@ -27,7 +27,7 @@ def test_annual_rank_against_its_fact(trade: Rulebook, rank: int, wrong: bool) -
     if wrong:
         [f] = found
         assert (f.rule, f.category, f.severity) == ("rank-contradicts-fact", "rank", "error")
-        assert "Freedonia 2nd" in f.message and "ranks it 1st for 2017" in f.message
+        assert "Freedonia 2nd" in f.message and "ranks it 1st (2017)" in f.message
         assert "https://example.org/investors-2017" in f.message
         assert f.related[0].path.endswith("trade.yaml")
 
@@ -42,7 +42,7 @@ def test_present_tense_takes_the_document_date(trade: Rulebook) -> None:
         days("2017-12-01", "2017-12-31", "point"),
     )
     [f] = run_doc(d, trade, "ranks")
-    assert "3rd" in f.message and "2017-12-01..2017-12-31" in f.message
+    assert "3rd" in f.message and "(annual, 2017-12)" in f.message
 
 
 def test_scope_decides_which_fact_speaks(trade: Rulebook) -> None:
@@ -71,7 +71,7 @@ def test_scope_decides_which_fact_speaks(trade: Rulebook) -> None:
         attrs=(("measure", "cumulative"),),
     )
     [f] = run_doc(wrong, trade, "ranks")
-    assert "3rd of 143" in f.message and "(cumulative)" in f.message
+    assert "3rd of 143 (2023, cumulative)" in f.message and "(cumulative, 2023-10)" in f.message
 
 
 def test_other_measures_and_periods_are_silent(trade: Rulebook) -> None:

@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+import json
 import random
+from pathlib import Path
 
 import pytest
+from conftest import Newsroom, article
 from fixtures.figure_rules.build import Doc, book, days, qty, run_corpus, year
 
 from claimcheck.checks.corpus import RELATED_MAX, build_groups
@@ -199,3 +202,93 @@ def test_a_large_group_stays_one_finding_per_claim(trade: Rulebook) -> None:
     found = run_corpus(docs, trade)
     assert len(found) == 500
     assert all(len(f.related) == RELATED_MAX for f in found)
+
+
+# --- end to end: the pipeline, the hook run and the `report` command ------------------------
+
+TRADE_RULES = (Path(__file__).parent / "fixtures" / "figure_rules" / "trade.yaml").read_text()
+
+
+def trade_room(newsroom: Newsroom) -> Newsroom:
+    newsroom.write("rules/trade.yaml", TRADE_RULES)
+    newsroom.write(
+        "news/a.md", article("Two-way trade reached US$42.7 billion in 2021.", "2022-01-15")
+    )
+    newsroom.write(
+        "news/b.md", article("Two-way trade reached US$52.7 billion in 2021.", "2022-06-01")
+    )
+    newsroom.write(
+        "news/c.md", article("Two-way trade reached US$47.6 billion in 2022.", "2023-01-10")
+    )
+    newsroom.write(
+        "news/d.md", article("Two-way trade was about US$48 billion in 2022.", "2023-02-10")
+    )
+    return newsroom
+
+
+def test_check_reports_the_later_article_with_the_earlier_in_related(newsroom: Newsroom) -> None:
+    room = trade_room(newsroom)
+    run = room.check("news/")
+    assert run.code == 1
+    [f] = [f for f in run.findings if f["category"] != "document"]
+    assert (f["rule"], f["path"], f["line"]) == ("quantity-contradicts-article", "news/b.md", 4)
+    assert f["related"][0]["path"] == "news/a.md" and f["related"][0]["line"] == 4
+    assert "US$42.7 billion" in f["related"][0]["message"]
+
+
+def test_hook_run_checks_the_new_file_against_the_corpus(newsroom: Newsroom) -> None:
+    room = trade_room(newsroom)
+    room.config("rules: [rules]\ncorpus: ['news/*.md']\n")
+    # one against one: the article being committed is the one told it disagrees
+    for name, other in (("a", "b"), ("b", "a")):
+        run = room.check(f"news/{name}.md")
+        assert [(f["rule"], f["path"]) for f in run.findings] == [
+            ("quantity-contradicts-article", f"news/{name}.md")
+        ]
+        assert run.findings[0]["related"][0]["path"] == f"news/{other}.md"
+    # with a third article agreeing with a.md, only b.md is told
+    room.write("news/e.md", article("Two-way trade hit US$42.7 billion in 2021.", "2022-09-01"))
+    assert room.check("news/a.md").code == 0
+    assert room.check("news/b.md").code == 1
+
+
+def test_report_text_one_row_per_key(newsroom: Newsroom) -> None:
+    room = trade_room(newsroom)
+    run = room.run("report", "news/")
+    assert run.code == 1
+    lines = run.out.splitlines()
+    assert lines[-1] == "4 documents, 2 claim keys, 1 with disagreement"
+    assert "≠ news/b.md:4 'US$52.7 billion'" in run.out
+    assert "  news/a.md:4 'US$42.7 billion'" in run.out
+    assert "47.6 billion USD" in run.out  # the rulebook's value for 2022
+    assert "1 disagrees with the" in run.out
+    assert room.run("report", "news/").out == run.out  # deterministic
+
+
+def test_report_json_and_markdown(newsroom: Newsroom) -> None:
+    room = trade_room(newsroom)
+    data = json.loads(room.run("report", "news/", "--format", "json").out)
+    assert data["version"] == 1 and data["documents"] == 4
+    g2021, g2022 = data["groups"]
+    assert g2021["target"] == "trade" and g2021["period"]["start"] == "2021-01-01"
+    assert g2021["reference"] == "articles" and g2021["disagreeing"] == 1
+    assert [(v["path"], v["disagrees"]) for v in g2021["values"]] == [
+        ("news/a.md", False),
+        ("news/b.md", True),
+    ]
+    assert g2022["reference"] == "rulebook" and g2022["rulebook"] == ["47.6 billion USD"]
+    assert g2022["disagreeing"] == 0 and len(g2022["values"]) == 2
+    md = room.run("report", "news/", "--format", "markdown").out
+    assert md.startswith("# Contradiction report\n")
+    assert "| metric or ranking | subject | period | articles | rulebook | status |" in md
+    assert "**≠** `news/b.md:4`" in md
+
+
+def test_report_of_agreeing_articles_exits_0(newsroom: Newsroom) -> None:
+    room = trade_room(newsroom)
+    run = room.run("report", "news/c.md", "news/d.md")
+    assert run.code == 0 and "0 with disagreement" in run.out
+    one = room.run("report", "news/a.md")
+    assert one.code == 0 and "0 claim keys" in one.out
+    assert "1 claim key," in room.run("report", "news/a.md", "--all").out
+    assert room.run("report", "nowhere/").code == 2

@@ -15,50 +15,30 @@ from collections.abc import Iterator
 from claimcheck.checks import DocContext, Rule, engine
 from claimcheck.checks import units as U
 from claimcheck.claims import Claim, Quantity
+from claimcheck.extract import numbers
 from claimcheck.findings import Finding
 
-# English words for the multipliers and hedges written around a percentage or a factor.
-WORD_NUMBERS = {
-    "one": 1,
-    "two": 2,
-    "three": 3,
-    "four": 4,
-    "five": 5,
-    "six": 6,
-    "seven": 7,
-    "eight": 8,
-    "nine": 9,
-    "ten": 10,
-    "eleven": 11,
-    "twelve": 12,
-    "fifteen": 15,
-    "twenty": 20,
-    "thirty": 30,
-    "forty": 40,
-    "fifty": 50,
-    "hundred": 100,
+_NUMBER = re.compile(r"[-+\u2212]?\d[\d,]*(?:\.\d+)?")
+_WORD = re.compile(r"[a-z]+(?:-[a-z]+)?")
+# Multipliers written as verbs; number words and hedges come from the extractor's grammar.
+FOLD_WORDS: dict[str, float] = {
     "double": 2,
     "doubled": 2,
     "twice": 2,
     "triple": 3,
     "tripled": 3,
     "thrice": 3,
-    "quadruple": 4,
-    "quadrupled": 4,
 }
-HEDGE_RELATIVE = 0.1  # how far "about 50%" or "nearly 50%" may stray from 50
-_AROUND = ("about", "around", "approximately", "approximating", "roughly", "some", "close to")
-_BELOW = ("nearly", "almost", "up to", "less than", "under", "below", "at most")
-_ABOVE = ("over", "more than", "above", "at least", "exceeding", "upwards of")
-_NUMBER = re.compile(r"[-+\u2212]?\d[\d,]*(?:\.\d+)?")
-_WORD = re.compile(r"[a-z]+")
+FOLD_WORDS |= {"quadruple": 4, "quadrupled": 4, "half": 0.5, "halved": 0.5}
 
 
-def written(text: str) -> tuple[float, float] | None:
+def written(text: str, context: str = "") -> tuple[float, float] | None:
     """The interval a percentage or factor as written allows: its rounding, then its hedge.
 
-    "50" is 49.5..50.5, "12.5" is 12.45..12.55, "four" is 3.5..4.5 (a multiplier in words is a
-    rounding too); "nearly 50" is below 50, "over 50" above it, "about 50" within 10 %.
+    "50" is 49.5..50.5, "12.5" is 12.45..12.55, "four" is 3.5..4.5 (a multiplier in words is
+    rounded too). The hedge is read from `text` or, failing that, from the start of `context`
+    (the claim's own words, "about 50%"), with the extractor's hedge table: "nearly 50" is
+    below 50, "over 50" above it, "about 50" within a tenth of it.
     """
     low_text = text.lower().replace("\u2212", "-")
     m = _NUMBER.search(low_text)
@@ -67,24 +47,31 @@ def written(text: str) -> tuple[float, float] | None:
         value = float(digits)
         decimals = len(digits.split(".")[1]) if "." in digits else 0
         half = 0.5 * 10.0**-decimals
-        words = low_text[: m.start()] + " " + low_text[m.end() :]
+        before = low_text[: m.start()]
     else:
-        found = [WORD_NUMBERS[w] for w in _WORD.findall(low_text) if w in WORD_NUMBERS]
-        if not found:
+        words = _WORD.findall(low_text)
+        found = [numbers.small(w) or FOLD_WORDS.get(w) for w in words]
+        hits = [(i, v) for i, v in enumerate(found) if v is not None]
+        if not hits:
             return None
-        value = float(found[0])
-        half = 0.5
-        words = low_text
-    low, high = value - half, value + half
-    padded = f" {' '.join(_WORD.findall(words))} "
-    if any(f" {h} " in padded for h in _BELOW):
-        return min(value * (1 - HEDGE_RELATIVE), low), value
-    if any(f" {h} " in padded for h in _ABOVE):
-        return value, math.inf
-    if any(f" {h} " in padded for h in _AROUND):
-        spread = abs(value) * HEDGE_RELATIVE
-        return min(low, value - spread), max(high, value + spread)
-    return low, high
+        value, half = float(hits[0][1]), 0.5
+        before = " ".join(words[: hits[0][0]])
+    rule = _hedge(before) or _hedge(_lead(context))
+    return numbers.interval(value, half, rule)
+
+
+def _hedge(words: str) -> str | None:
+    phrase = " ".join(words.split())
+    for hedge in sorted(numbers.HEDGES, key=len, reverse=True):
+        if phrase.endswith(hedge) and (len(phrase) == len(hedge) or phrase[-len(hedge) - 1] == " "):
+            return numbers.HEDGES[hedge]
+    return None
+
+
+def _lead(context: str) -> str:
+    """The words of `context` before its first number."""
+    m = re.search(r"\d", context)
+    return context[: m.start()].lower() if m else ""
 
 
 def _values(claim: Claim) -> list[Quantity] | None:
@@ -196,7 +183,7 @@ def _sum(ctx: DocContext, claim: Claim, values: list[Quantity], unit: str | None
 def _change(
     ctx: DocContext, claim: Claim, values: list[Quantity], unit: str | None
 ) -> Finding | None:
-    said = written(claim.attr("percent") or "")
+    said = written(claim.attr("percent") or "", claim.text)
     ratio = _ratio(values[0], values[1])
     if said is None or ratio is None:
         return None
@@ -217,9 +204,11 @@ def _change(
 def _fold(
     ctx: DocContext, claim: Claim, values: list[Quantity], unit: str | None
 ) -> Finding | None:
-    said = written(claim.attr("factor") or "")
+    """New over old against the factor; "fell threefold" reads as old over new."""
+    said = written(claim.attr("factor") or "", claim.text)
     new, old = values[0], values[1]
-    ratio = _ratio(old, new) if _decrease(claim) else _ratio(new, old)
+    upward = said is not None and said[0] >= 1
+    ratio = _ratio(old, new) if _decrease(claim) and upward else _ratio(new, old)
     if said is None or ratio is None:
         return None
     if said[0] <= ratio[1] and ratio[0] <= said[1]:

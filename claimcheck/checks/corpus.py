@@ -21,18 +21,18 @@ from __future__ import annotations
 import bisect
 import datetime as dt
 import math
-import os
 from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 
 from claimcheck.checks import CorpusContext, DocContext, Rule, engine
 from claimcheck.checks import units as U
-from claimcheck.checks.quantities import judge, judging_facts, subject_matches
+from claimcheck.checks.quantities import judge, judging_facts, subject_matches, when
 from claimcheck.checks.ranks import MEASURES, judging_rank_facts, place
 from claimcheck.claims import Claim
 from claimcheck.dates import Period
 from claimcheck.documents import Document
 from claimcheck.findings import Finding, Related
+from claimcheck.pipeline import key as path_key
 from claimcheck.rulebook import Rulebook
 
 RELATED_MAX = 5
@@ -77,16 +77,12 @@ class Group:
         return len({e.doc.path for e in self.entries})
 
 
-def _norm(path: str) -> str:
-    return os.path.normpath(path)
-
-
 def _period_key(p: Period) -> tuple[dt.date, dt.date, str]:
     return p.start, p.end, "span" if p.kind == "span" else "stock"
 
 
 def _order(doc: Document, claim: Claim, targets: frozenset[str]) -> tuple[int, dt.date, str, int]:
-    checked = 1 if not targets or _norm(doc.path) in targets else 0
+    checked = 1 if not targets or path_key(doc.path) in targets else 0
     return checked, doc.date.first() if doc.date else _FAR, doc.path, claim.start
 
 
@@ -149,10 +145,15 @@ def build_groups(
             if group is None:
                 group = groups[key] = Group(*make)  # type: ignore[arg-type]
             group.entries.append(Entry(doc, claim, low, high, _order(doc, claim, targets)))
-    out = [groups[k] for k in sorted(groups, key=repr)]
+    out = sorted(groups.values(), key=_group_order)
     for group in out:
         _settle(group, book)
     return out
+
+
+def _group_order(g: Group) -> tuple[object, ...]:
+    p = g.period
+    return (g.kind, g.target, g.subject, p.start, p.end, p.kind, g.unit, g.measure)
 
 
 def _settle(group: Group, book: Rulebook) -> None:
@@ -254,7 +255,7 @@ def check_corpus(ctx: CorpusContext) -> Iterator[Finding]:
         if group.reference != "articles":
             continue
         for entry, against in group.offending:
-            if ctx.targets and _norm(entry.doc.path) not in ctx.targets:
+            if ctx.targets and path_key(entry.doc.path) not in ctx.targets:
                 continue
             dctx = contexts.get(entry.doc.path)
             if dctx is None:
@@ -283,7 +284,7 @@ def _finding(
         if group.kind == "quantity"
         else book.rankings[group.target].name
     )
-    period = group.period
+    period = when(group.period)
     claim = entry.claim
     if group.kind == "quantity":
         scaled = U.rescale(entry.low, entry.high, [group.bounds])
@@ -298,7 +299,7 @@ def _finding(
         return ctx.finding(
             "quantity-contradicts-article",
             claim,
-            f"{claim.text!r} puts {what} for {period} at {value_text(group, entry)}, which "
+            f"{claim.text!r} puts {what} ({period}) at {value_text(group, entry)}, which "
             f"contradicts {others}",
             related=related,
         )
@@ -306,7 +307,7 @@ def _finding(
     return ctx.finding(
         "rank-contradicts-article",
         claim,
-        f"{claim.text!r} places {who} {value_text(group, entry)} in {what} for {period}, "
+        f"{claim.text!r} places {who} {value_text(group, entry)} in {what} ({period}), "
         f"which contradicts {others}",
         related=related,
     )

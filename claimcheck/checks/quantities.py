@@ -9,6 +9,7 @@ stock (point or cumulative) the claim's day or period must lie within the fact's
 
 from __future__ import annotations
 
+import datetime as dt
 import math
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -75,8 +76,29 @@ def fact_text(fact: Fact, metric: Metric) -> str:
         low, high = fact_interval(fact.model_copy(update={"tolerance": 0.0}), factor)
         text = U.interval(low, high, unit)
     if fact.tolerance:
-        text += f" (±{fact.tolerance:.0%})" if fact.tolerance >= 0.01 else f" (±{fact.tolerance})"
+        text += f" (±{fact.tolerance * 100:.3g}%)"
     return text
+
+
+def when(period: Period | None) -> str:
+    """A period as a person writes it: 2022, 2023-09, 2023-01..2023-09, 2023-09-20."""
+    if period is None:
+        return "an unknown time"
+    s, e = period.start, period.end
+    last = e + dt.timedelta(days=1)
+    whole_months = s.day == 1 and last.day == 1
+    if s == e:
+        text = s.isoformat()
+    elif whole_months and (s.month, e.month) == (1, 12):
+        text = str(s.year) if s.year == e.year else f"{s.year}..{e.year}"
+    elif whole_months:
+        first, final = f"{s.year:04d}-{s.month:02d}", f"{e.year:04d}-{e.month:02d}"
+        text = first if first == final else f"{first}..{final}"
+    else:
+        text = f"{s.isoformat()}..{e.isoformat()}"
+    if period.kind in STOCK and s == e:
+        return f"as of {text}"
+    return f"{text}, cumulative" if period.kind == "cumulative" else text
 
 
 _INDEX: dict[int, tuple[Rulebook, dict[str, list[Fact]]]] = {}
@@ -217,8 +239,8 @@ def check_quantities(ctx: DocContext) -> Iterator[Finding]:
         yield ctx.finding(
             "quantity-contradicts-fact",
             claim,
-            f"{claim.text!r} puts {metric.name} for {claim.period} at {said}{converted}, but "
-            f"the rulebook gives {verdict.fact_text} for {verdict.fact_period} "
+            f"{claim.text!r} puts {metric.name} ({when(claim.period)}) at {said}{converted}, "
+            f"but the rulebook gives {verdict.fact_text} ({when(verdict.fact_period)}) "
             f"(source: {verdict.fact.source})",
             evidence=evidence,
         )

@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from claimcheck.checks import DocContext, Rule, engine
-from claimcheck.checks.quantities import STOCK, fact_period
+from claimcheck.checks.quantities import STOCK, fact_period, when
 from claimcheck.claims import Claim
 from claimcheck.dates import Period
 from claimcheck.findings import Finding
@@ -101,7 +101,7 @@ def check_ranks(ctx: DocContext) -> Iterator[Finding]:
             "rank-contradicts-fact",
             claim,
             f"{claim.text!r} places {who} {place(claim.rank)} in {ranking.name} "
-            f"({ranking.scope}) for {claim.period}, but the rulebook ranks it "
-            f"{place(fact.rank)}{out_of} for {period} (source: {fact.source})",
+            f"({ranking.scope}, {when(claim.period)}), but the rulebook ranks it "
+            f"{place(fact.rank)}{out_of} ({when(period)}) (source: {fact.source})",
             evidence=[fact],
         )

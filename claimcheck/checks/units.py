@@ -164,7 +164,7 @@ def amount(value: float, unit: str | None) -> str:
             text = f"{_digits(value / size)} {word}"
             break
     else:
-        text = f"{value:,.0f}" if float(value).is_integer() else f"{value:,.4g}"
+        text = f"{value:,.0f}" if float(value).is_integer() else f"{value:,.1f}"
     return f"{text} {unit}" if unit else text
 
 
@@ -221,7 +221,7 @@ def is_change(claim: Claim) -> bool:
     ],
 )
 def check_units(ctx: DocContext) -> Iterator[Finding]:
-    from claimcheck.checks.quantities import judge
+    from claimcheck.checks.quantities import judge, when
 
     for claim in ctx.claims:
         if claim.kind != "quantity" or claim.value is None:
@@ -255,7 +255,7 @@ def check_units(ctx: DocContext) -> Iterator[Finding]:
             continue
         fact = verdict.fact
         period = verdict.fact_period
-        said = f"the rulebook gives {verdict.fact_text} for {period} (source: {fact.source})"
+        said = f"the rulebook gives {verdict.fact_text} ({when(period)}) (source: {fact.source})"
         if verdict.outcome == "scale":
             yield ctx.finding(
                 "unit-scale-mismatch",
@@ -268,7 +268,7 @@ def check_units(ctx: DocContext) -> Iterator[Finding]:
                 "unit-currency-mismatch",
                 claim,
                 f"{claim.text!r} is in {unit}, but {said}, and no rate in the rulebook "
-                f"converts {unit} to {verdict.fact_unit} for {claim.period}",
+                f"converts {unit} to {verdict.fact_unit} for {when(claim.period)}",
                 evidence=[fact],
             )
 
