@@ -136,6 +136,8 @@ def load_engines() -> None:
         arithmetic,
         corpus,
         documents,
+        events,
+        people,
         quantities,
         ranks,
         terms,

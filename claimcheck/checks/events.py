@@ -1,0 +1,133 @@
+"""Events engine: an event's stated date, and the years counted from it.
+
+A date is compared at the coarser of the two precisions ("September 1973" agrees with
+1973-09-21). An ordinal anniversary is exact: the 50th falls in the event's year + 50, the whole
+of that year. A cardinal count of years is as round as it is written: a multiple of ten is
+right within ±5 years ("in the 40 years since", written 42 years on), a multiple of five within
+±2.5, any other number within ±1; "over"/"more than" lift the upper bound, "nearly"/"almost" lower
+the lower one by as much again.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterator
+
+from claimcheck.checks import DocContext, Rule, engine
+from claimcheck.claims import Claim
+from claimcheck.dates import PartialDate, Period
+from claimcheck.findings import Finding
+from claimcheck.rulebook.schema import Event
+
+_YEAR = 365.2425
+_ABOVE = {"over", "more than", "at least"}
+_BELOW = {"nearly", "almost", "less than"}
+
+
+@engine(
+    "events",
+    [
+        Rule("event-wrong-date", "date", "error", "an event dated otherwise than the rulebook"),
+        Rule(
+            "elapsed-wrong-years",
+            "date",
+            "error",
+            "an anniversary or a count of years that does not match the event's date",
+        ),
+    ],
+)
+def check_events(ctx: DocContext) -> Iterator[Finding]:
+    for claim in ctx.claims:
+        event = ctx.book.events.get(claim.target or "")
+        if event is None:
+            continue
+        if claim.kind == "event" and claim.date is not None:
+            if not agrees(claim.date, event.date):
+                yield ctx.finding(
+                    "event-wrong-date",
+                    claim,
+                    f"the {event.name} was {_on(event.date)}, not {_on(claim.date)}",
+                    evidence=[event],
+                )
+        elif claim.kind == "elapsed" and claim.period is not None:
+            message = _elapsed(claim, event, claim.period)
+            if message:
+                yield ctx.finding("elapsed-wrong-years", claim, message, evidence=[event])
+
+
+def agrees(said: PartialDate, known: PartialDate) -> bool:
+    """Equal at the precision both give."""
+    if said.year != known.year:
+        return False
+    if said.month is None or known.month is None:
+        return True
+    if said.month != known.month:
+        return False
+    return said.day is None or known.day is None or said.day == known.day
+
+
+def _elapsed(claim: Claim, event: Event, at: Period) -> str | None:
+    years = int(claim.attr("years") or 0)
+    if years <= 0:
+        return None
+    if claim.attr("form") == "ordinal":
+        due = event.date.year + years
+        if at.start.year <= due <= at.end.year:
+            return None
+        counted = " or ".join(
+            _nth(y - event.date.year) for y in range(at.start.year, at.end.year + 1)
+        )
+        return (
+            f"the {_nth(years)} anniversary of the {event.name} ({_on(event.date)}) falls in "
+            f"{due}; in {_year_range(at)} it is the {counted}"
+        )
+    low, high = _since(event.date, at)
+    tol = max(1.0, int(claim.attr("round") or 1) / 2)
+    lo, hi = years - tol, years + tol
+    hedge = claim.attr("hedge")
+    if hedge in _ABOVE:
+        hi = float("inf")
+    elif hedge in _BELOW:
+        lo -= tol
+    if low <= hi and lo <= high:
+        return None
+    span = f"{low:.0f}" if round(low) == round(high) else f"{low:.0f} to {high:.0f}"
+    return (
+        f"{claim.text!r}: {span} years have passed since the {event.name} ({_on(event.date)}) "
+        f"by {_at(at)}, not {years}"
+    )
+
+
+def _since(date: PartialDate, at: Period) -> tuple[float, float]:
+    """The fewest and most years between a partial date and a period."""
+    return _years(date.last(), at.start), _years(date.first(), at.end)
+
+
+def _years(a: dt.date, b: dt.date) -> float:
+    return (b - a).days / _YEAR
+
+
+def _on(d: PartialDate) -> str:
+    return f"on {d}" if d.day else f"in {d}"
+
+
+def _at(p: Period) -> str:
+    """A period as the date it is: "2015-09-15", "2023-10", "2023"."""
+    a, b = p.start, p.end
+    if a == b:
+        return a.isoformat()
+    if (a.month, a.day, b.month, b.day) == (1, 1, 12, 31) and a.year == b.year:
+        return str(a.year)
+    nxt = b + dt.timedelta(days=1)
+    if a.day == 1 and nxt.day == 1 and (a.year, a.month) == (b.year, b.month):
+        return f"{a.year:04d}-{a.month:02d}"
+    return str(p)
+
+
+def _year_range(p: Period) -> str:
+    return str(p.start.year) if p.start.year == p.end.year else f"{p.start.year}-{p.end.year}"
+
+
+def _nth(n: int) -> str:
+    suffix = "th" if 10 <= n % 100 <= 20 else {1: "st", 2: "nd", 3: "rd"}.get(n % 10, "th")
+    return f"{n}{suffix}"

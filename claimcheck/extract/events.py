@@ -1,0 +1,346 @@
+"""Dated events, anniversaries and elapsed years; the dates a sentence gives its own event.
+
+An event claim needs an event alias from the rulebook in an event context ("established diplomatic
+relations on September 21, 1973", "since establishing diplomatic relations in 1973"): an alias on
+its own ("diplomatic relations in 2015 were strong") dates nothing. An elapsed claim counts years
+from an event: an ordinal anniversary is exact, a cardinal ("in the 40 years since ...") carries
+the rounding of the number written, for the check to tolerate.
+"""
+
+from __future__ import annotations
+
+import bisect
+import calendar
+import datetime as dt
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass
+
+from claimcheck.claims import Claim
+from claimcheck.dates import PartialDate, Period
+from claimcheck.documents import Document
+from claimcheck.extract import Sentence, extractor, sentences
+from claimcheck.extract.numbers import ordinal, small
+from claimcheck.rulebook import Rulebook
+from claimcheck.vocab import Match, Vocabulary
+
+_ORD_TENS = "twentieth thirtieth fortieth fiftieth sixtieth seventieth eightieth ninetieth"
+_TENS = "twenty thirty forty fifty sixty seventy eighty ninety"
+
+
+def _ordinal(word: str) -> int | None:
+    """ "50th", "fiftieth", "forty-fifth", "hundredth"."""
+    if word in ("hundredth", "one hundredth"):
+        return 100
+    tens = dict(zip(_ORD_TENS.split(), range(20, 100, 10), strict=True))
+    if word in tens:
+        return tens[word]
+    head, _, unit = word.partition("-")
+    base = dict(zip(_TENS.split(), range(20, 100, 10), strict=True)).get(head)
+    low = ordinal(unit) if unit else ordinal(word)
+    if unit and (base is None or low is None or low > 9):
+        return None
+    return (base or 0) + low if low is not None else None
+
+
+# "50th anniversary", "fiftieth anniversary"
+_ANNIVERSARY = re.compile(
+    r"\b(?P<word>\d{1,3}(?:st|nd|rd|th)|[a-z]+(?:-[a-z]+)?|one hundredth)\s+anniversary\s+of\b"
+)
+# "40 years since", "over 50 years of", "half a century of", "five decades after"
+_YEARS = re.compile(
+    r"\b(?:(?P<hedge>over|more than|nearly|almost|about|around|some|at least|less than)\s+)?"
+    r"(?:(?P<half>half)\s+a|(?P<word>a hundred|[a-z0-9]+(?:-[a-z]+)?))"
+    r"(?:\s+|-)(?P<unit>years?|decades?|century)\s+(?P<rel>since|of|after)\b"
+)
+# A sentence opening "After 50 years, ..." counts from the event of the sentence before.
+_AFTER_LEAD = re.compile(
+    r"after\s+(?:(?P<half>half)\s+a|(?P<word>a hundred|[a-z0-9]+(?:-[a-z]+)?))"
+    r"(?:\s+|-)(?P<unit>years?|decades?|century)\b"
+)
+# What may stand between "anniversary of" / "years since" and the event's alias.
+_BRIDGE = re.compile(
+    r"(?:\s|[-,]|'s\b|\b(?:the|their|its|our|of|and|between|official|officially|formal|"
+    r"formally|bilateral|establish\w*|setting up|set up|forging|opening|normali[sz]\w*)\b)*"
+)
+# Words that make an alias an event ("established diplomatic relations"), just before it.
+_OCCUR = re.compile(
+    r"\b(?:establish\w*|set(?:ting)? up|forg\w*|open\w*|normali[sz]\w*|sign\w*|conclu\w*|"
+    r"launch\w*|found\w*|inaugurat\w*|ratif\w*|held|hold\w*|began|begun|begin\w*|start\w*|"
+    r"since)\b(?:\s+(?:of|the|their|its|official|officially|formal|formally|full|bilateral))*"
+    r"\s*$"
+)
+_OCCUR_START = re.compile(r"(?:establish|set(?:ting)? up|sign|found|normali[sz]|opening)")
+# ... or just after it: "the Springfield Bridge opened on May 1, 1990".
+_OCCUR_AFTER = re.compile(
+    r"\s+(?:was\s+|were\s+)?(?:officially\s+|formally\s+|first\s+)?(?:established|opened|"
+    r"founded|signed|set up|inaugurated|granted|ratified|held|launched|concluded|normali[sz]ed|"
+    r"started|began)\b"
+)
+_DATE_GAP = re.compile(r"\s*,?\s*(?:on|in|dated)?\s*\(?\s*")
+_DATE_LEAD = re.compile(r"(?:on|in)\s+")
+_BRIDGE_MAX = 80
+
+
+@extractor("events")
+def events(s: Sentence) -> Iterator[Claim]:
+    yield from _event_claims(s)
+    yield from _elapsed_claims(s)
+
+
+def _event_claims(s: Sentence) -> Iterator[Claim]:
+    text, low = s.doc.text, s.folded
+    dates = sentence_dates(s, exact=True)
+    for m in s.matches:
+        ids = [e.id for e in m.entries if e.kind == "event"]
+        if not ids:
+            continue
+        verb = _OCCUR_AFTER.match(low, m.end, s.end)
+        if verb is None and not in_event_context(s, m):
+            continue
+        event = choose_event(s, ids)
+        if event is None:
+            continue
+        gap = _DATE_GAP.match(low, verb.end() if verb else m.end, s.end)
+        after = [d for d in dates if gap and d[0] == gap.end()]
+        lead = _DATE_LEAD.match(low, s.start, s.end)
+        before = [d for d in dates if lead and d[0] == lead.end() and d[1] < m.start]
+        if after:
+            start, end, date = m.start, after[0][1], after[0][2]
+        elif before and not [d for d in dates if before[0][1] < d[0] < m.start]:
+            start, end, date = before[0][0], m.end, before[0][2]
+        else:
+            continue
+        yield Claim(
+            "event",
+            start,
+            end,
+            text[start:end],
+            target=event,
+            date=date,
+            period=Period.of(date),
+            sentence=(s.start, s.end),
+        )
+
+
+def _elapsed_claims(s: Sentence) -> Iterator[Claim]:
+    text, low = s.doc.text, s.folded
+    event_at = [(m, [e.id for e in m.entries if e.kind == "event"]) for m in s.matches]
+    event_at = [(m, ids) for m, ids in event_at if ids]
+    made: list[int] = []
+    for pat, form in ((_ANNIVERSARY, "ordinal"), (_YEARS, "cardinal")):
+        for found in pat.finditer(low, s.start, s.end):
+            years, rounding = _years(found, form)
+            if years is None:
+                continue
+            bound = _bound_event(s, found.end(), event_at)
+            if bound is None:
+                continue
+            m, event = bound
+            attrs = [("years", str(years)), ("form", form)]
+            if form == "cardinal":
+                attrs.append(("round", str(rounding)))
+                if found.group("hedge"):
+                    attrs.append(("hedge", found.group("hedge")))
+            made.append(found.start())
+            yield _elapsed(s, found.start(), m.end, text, event, attrs)
+    lead = _AFTER_LEAD.match(low, s.start, s.end)
+    if lead and not any(lead.start() <= x < lead.end() for x in made):
+        years, rounding = _years(lead, "cardinal")
+        prev = _previous_event(s)
+        if years is not None and prev is not None:
+            attrs = [("years", str(years)), ("form", "cardinal"), ("round", str(rounding))]
+            yield _elapsed(s, lead.start(), lead.end(), text, prev, attrs)
+
+
+def _elapsed(
+    s: Sentence, start: int, end: int, text: str, event: str, attrs: list[tuple[str, str]]
+) -> Claim:
+    return Claim(
+        "elapsed",
+        start,
+        end,
+        text[start:end],
+        target=event,
+        period=_count_time(s, s.book.events[event].date),
+        attrs=tuple(attrs),
+        sentence=(s.start, s.end),
+    )
+
+
+def _years(found: re.Match[str], form: str) -> tuple[int | None, int]:
+    """The number of years written, and the rounding of how it is written (10 for "40")."""
+    word = found.group("word") or ""
+    if form == "ordinal":
+        return _ordinal(word), 1
+    unit = found.group("unit")
+    if found.group("half"):
+        return (50 if unit == "century" else None), 10
+    n = 1 if word in ("a", "an") else small(word)
+    if not n or n > 999:
+        return None, 1
+    if unit == "century":
+        return (100 if n == 1 else None), 10
+    if unit.startswith("decade"):
+        return n * 10, 10
+    return n, 10 if n % 10 == 0 else 5 if n % 5 == 0 else 1
+
+
+def _bound_event(
+    s: Sentence, pos: int, event_at: list[tuple[Match, list[str]]]
+) -> tuple[Match, str] | None:
+    """The event alias that a counting phrase ending at `pos` refers to."""
+    for m, ids in event_at:
+        if m.start < pos or m.start - pos > _BRIDGE_MAX:
+            continue
+        if not _bridged(s, pos, m.start):
+            return None
+        event = choose_event(s, ids)
+        return (m, event) if event else None
+    return None
+
+
+def _bridged(s: Sentence, a: int, b: int) -> bool:
+    """Only connecting words and entity names lie between a and b."""
+    pos = a
+    for m in s.matches:
+        if m.end <= a or m.start >= b:
+            continue
+        if not any(e.kind in ("entity", "demonym") for e in m.entries):
+            return False
+        gap = _BRIDGE.match(s.folded, pos, m.start)
+        if not gap or gap.end() != m.start:
+            return False
+        pos = m.end
+    gap = _BRIDGE.match(s.folded, pos, b)
+    return bool(gap and gap.end() == b)
+
+
+def in_event_context(s: Sentence, m: Match) -> bool:
+    """The alias names the happening, not the state: "established diplomatic relations"."""
+    if any(_OCCUR_START.match(e.form.lower()) for e in m.entries):
+        return True
+    window = s.folded[max(s.start, m.start - 60) : m.start]
+    return _OCCUR.search(window) is not None
+
+
+def choose_event(s: Sentence, ids: list[str]) -> str | None:
+    """One event among those sharing an alias: the one whose subjects include every entity the
+    sentence names ("Vietnam and the US established diplomatic relations" is not Vietnam-Japan's
+    event when the rulebook knows the US)."""
+    named = {e.id for m in s.matches for e in m.entries if e.kind in ("entity", "demonym")}
+    fits = [
+        eid
+        for eid in dict.fromkeys(ids)
+        if not named or not s.book.events[eid].subject or named <= set(s.book.events[eid].subject)
+    ]
+    return fits[0] if len(fits) == 1 else None
+
+
+def _previous_event(s: Sentence) -> str | None:
+    """The event dated in the sentence just before this one, if any."""
+    ctx = document_context(s)
+    i = bisect.bisect_left(ctx.sentences, (s.start, s.start)) - 1
+    if i < 0:
+        return None
+    start, end = ctx.sentences[i]
+    prev = Sentence(s.doc, start, end, s.folded, ctx.within(start, end), s.book)
+    found = [c.target for c in _event_claims(prev) if c.target]
+    return found[0] if len(set(found)) == 1 else None
+
+
+def _count_time(s: Sentence, event: PartialDate) -> Period | None:
+    """When years are counted: a date the sentence gives after the event, else the document's."""
+    later = [d for d in sentence_dates(s, exact=False) if d[2].year > event.year]
+    if len(later) == 1:
+        return Period.of(later[0][2])
+    return Period.of(s.doc.date) if s.doc.date else None
+
+
+# --- dates of a sentence --------------------------------------------------------------------------
+
+
+def sentence_dates(s: Sentence, exact: bool) -> list[tuple[int, int, PartialDate]]:
+    """The dates a sentence states, as (start, end, date), from its periods.
+
+    exact: only periods that are one calendar day, month or year ("September 1973"); otherwise
+    the smallest such unit that contains a period within one year ("November 27 to 30, 2023" is
+    2023-11). Longer spans ("over the last 20 years") date no event.
+    """
+    out = []
+    for start, end, period in _periods(s):
+        date = partial(period, exact)
+        if date is not None:
+            out.append((start, end, date))
+    return out
+
+
+def partial(period: Period, exact: bool) -> PartialDate | None:
+    a, b = period.start, period.end
+    if a.year != b.year:
+        return None
+    if a == b:
+        return PartialDate(a.year, a.month, a.day)
+    month_last = calendar.monthrange(a.year, a.month)[1]
+    if a.month == b.month and (not exact or (a.day == 1 and b.day == month_last)):
+        return PartialDate(a.year, a.month)
+    if not exact or (a == dt.date(a.year, 1, 1) and b == dt.date(a.year, 12, 31)):
+        return PartialDate(a.year)
+    return None
+
+
+def _periods(s: Sentence) -> list[tuple[int, int, Period]]:
+    return [(f.start, f.end, f.period) for f in s.periods]
+
+
+# --- what the rest of the document says -------------------------------------------------------
+
+
+@dataclass
+class DocumentContext:
+    """The vocabulary found in the whole document and its sentences, computed once per document."""
+
+    doc: Document
+    book: Rulebook
+    matches: list[Match]
+    starts: list[int]
+    sentences: list[tuple[int, int]]
+
+    _first: dict[str, int] | None = None
+
+    def first_named(self) -> dict[str, int]:
+        """Where each person is first named in full (a capitalised full name)."""
+        if self._first is None:
+            first: dict[str, int] = {}
+            for m in self.matches:
+                if not self.doc.text[m.start].isupper():
+                    continue
+                for e in m.entries:
+                    if e.kind == "person" and e.detail == "full":
+                        first.setdefault(e.id, m.start)
+            self._first = first
+        return self._first
+
+    def within(self, start: int, end: int) -> list[Match]:
+        i = bisect.bisect_left(self.starts, start)
+        j = bisect.bisect_left(self.starts, end)
+        return [m for m in self.matches[i:j] if m.end <= end]
+
+
+class _Cache:
+    vocab: tuple[Rulebook, Vocabulary] | None = None
+    doc: DocumentContext | None = None
+
+
+def document_context(s: Sentence) -> DocumentContext:
+    """The whole document's matches and sentences (kept for the document being extracted)."""
+    ctx = _Cache.doc
+    if ctx is not None and ctx.doc is s.doc and ctx.book is s.book:
+        return ctx
+    if _Cache.vocab is None or _Cache.vocab[0] is not s.book:
+        _Cache.vocab = (s.book, Vocabulary(s.book))
+    found = _Cache.vocab[1].longest(s.doc.text, s.folded)
+    spans = sentences.split(s.doc.text, s.doc.body_start)
+    ctx = DocumentContext(s.doc, s.book, found, [m.start for m in found], spans)
+    _Cache.doc = ctx
+    return ctx

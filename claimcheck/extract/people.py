@@ -1,0 +1,349 @@
+"""Offices and people: a title before a name, an appositive, and short references.
+
+The rulebook gives the vocabulary (office titles, people's full names and name parts, entities and
+demonyms); this module gives the English around it: modifiers (former, late, then-, ex-, acting,
+outgoing, -elect, now), whose office it is ("Japanese", "Japan's", "of Japan") and honorifics.
+
+A short reference ("Mr. Abe", "Ambassador Naoki") is claimed only when the name part points to one
+person: someone named in full earlier in the document, or else the only holder of the title with
+that name part in the rulebook. An ambiguous part yields nothing: a wrong guess would be a wrong
+finding.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+
+from claimcheck.claims import Claim
+from claimcheck.dates import PartialDate, Period
+from claimcheck.extract import Sentence, extractor
+from claimcheck.extract.events import document_context, sentence_dates
+from claimcheck.rulebook import Rulebook
+from claimcheck.vocab import Match
+
+_MODIFIER = re.compile(
+    r"(?:^|[^a-z])(former|late|ex|then|acting|outgoing|incoming|current|now|the)[\s-]*$"
+)
+_SUBORDINATE = re.compile(r"(?:^|[^a-z])(vice|deputy|assistant|under|co)[\s-]*$")
+_ELECT = re.compile(r"[\s-]*(?:elect|designate)\b")
+_GAP_WORD = re.compile(r"\s+(of|to|the|for)\b")
+_HONORIFIC = re.compile(r"(?:^|[^a-z])((?:mr|mrs|ms|madam|mme|dr|prof)\b\.?)\s+$")
+# Words that introduce what someone said: a date after them dates the words, not the event.
+_REPORTING = re.compile(
+    r"\b(?:said|says|say|told|tells|noted|notes|stressed|stresses|added|adds|affirmed|affirms|"
+    r"highlighted|highlights|emphasi[sz]ed|emphasi[sz]es|stated|states|announced|announces|"
+    r"expressed|expresses|believes|believed|hoped|hopes|according to|underlined|underscored|"
+    r"pointed out|remarked|shared|explained|confirmed|asserted|urged|suggested|proposed|"
+    r"revealed|recalled|added|wrote|writes)\b"
+)
+_CANONICAL = {"incoming": "elect", "designate": "elect"}
+_WINDOW = 24
+
+
+@dataclass
+class _Title:
+    """A title as found, before the name is attached."""
+
+    offices: list[str]
+    title: str
+    start: int  # of the modifiers and jurisdiction before the title
+    end: int  # of the title and what follows it ("of Japan", "-elect")
+    modifiers: list[str] = field(default_factory=list)
+    jurisdiction: str | None = None
+
+
+@extractor("people")
+def people(s: Sentence) -> Iterator[Claim]:
+    by_start = {m.start: m for m in s.matches}
+    by_end = {m.end: m for m in s.matches}
+    used: set[int] = set()  # starts of the name parts already claimed after a title
+    for m in s.matches:
+        offices = [e.id for e in m.entries if e.kind == "office"]
+        if not offices or _preceded(s, m.start, _SUBORDINATE):
+            continue
+        title = _title(s, m, offices, by_end, by_start)
+        name_at, comma = _name_position(s, title.end)
+        pm = by_start.get(name_at)
+        if pm is not None and _capitalised(s, pm) and (not comma or _closes(s, pm.end)):
+            claims = _title_before_name(s, title, m, pm)
+            if claims:
+                used.add(pm.start)
+                yield from claims
+                continue
+        yield from _appositive(s, title, by_end, name_at)
+    for m in s.matches:
+        if m.start in used or not _capitalised(s, m):
+            continue
+        hon = _preceded(s, m.start, _HONORIFIC)
+        found = resolve_part(s, m, [], None) if hon else None
+        if hon and found:
+            start, word = hon
+            yield _name_claim(
+                s, start, m.end, found[0], found[1], s.doc.text[start : start + len(word)]
+            )
+
+
+def _title(
+    s: Sentence, m: Match, offices: list[str], by_end: dict[int, Match], by_start: dict[int, Match]
+) -> _Title:
+    """The title at m with the modifiers and jurisdiction written before and after it."""
+    t = _Title(offices, s.doc.text[m.start : m.end], m.start, m.end)
+    t.modifiers, t.start, t.jurisdiction = _before(s, m.start, by_end, jurisdiction=True)
+    elect = _ELECT.match(s.folded, m.end, s.end)
+    if elect:
+        t.modifiers.append("elect")
+        t.end = elect.end()
+    t.end, after = _after(s, t.end, by_start)
+    if t.jurisdiction is None and after:
+        t.jurisdiction = after
+    return t
+
+
+def _before(
+    s: Sentence, pos: int, by_end: dict[int, Match], jurisdiction: bool
+) -> tuple[list[str], int, str | None]:
+    """Modifiers and (optionally) a jurisdiction written just before pos, and where they start."""
+    low = s.folded
+    mods: list[str] = []
+    start = pos
+    jur: str | None = None
+    while pos > s.start:
+        q = pos
+        while q > s.start and low[q - 1].isspace():
+            q -= 1
+        found = _preceded(s, q, _MODIFIER)
+        if found is not None:
+            pos, word = found
+            if word != "the":
+                mods.append(_CANONICAL.get(word, word))
+                start = pos
+            continue
+        if jurisdiction and jur is None:
+            e = q - 2 if low.startswith("'s", q - 2) else q
+            jm = by_end.get(e)
+            kinds = ("entity", "demonym") if e == q else ("entity",)
+            ids = {x.id for x in jm.entries if x.kind in kinds} if jm else set()
+            if jm is not None and len(ids) == 1:
+                jur = ids.pop()
+                pos = start = jm.start
+                continue
+        break
+    mods.reverse()
+    return mods, start, jur
+
+
+def _after(s: Sentence, pos: int, by_start: dict[int, Match]) -> tuple[int, str | None]:
+    """Skip "of Japan", "to Vietnam" after a title: the end, and the entity after "of"."""
+    low = s.folded
+    good, jur, word = pos, None, ""
+    while True:
+        g = _GAP_WORD.match(low, pos, s.end)
+        if g:
+            word = word or g.group(1)
+            pos = g.end()
+            continue
+        q = pos
+        while q < s.end and low[q].isspace():
+            q += 1
+        em = by_start.get(q)
+        ids = {e.id for e in em.entries if e.kind == "entity"} if em else set()
+        if em is None or len(ids) != 1 or not word or q == pos:
+            break
+        if word == "of" and jur is None:
+            jur = ids.pop()
+        good = pos = em.end
+        word = ""
+    return good, jur
+
+
+def _name_position(s: Sentence, pos: int) -> tuple[int, bool]:
+    """Where a name after a title would begin (-1: none can), and whether a comma comes first."""
+    low = s.folded
+    comma = pos < s.end and low[pos] == ","
+    q = pos + 1 if comma else pos
+    start = q
+    while q < s.end and low[q].isspace():
+        q += 1
+    return (q if q > start and q < s.end else -1), comma
+
+
+def _closes(s: Sentence, pos: int) -> bool:
+    """An appositive name ends here: a comma, a closing mark or the sentence end."""
+    return pos >= s.end or s.folded[pos] in ",;:)."
+
+
+def _title_before_name(s: Sentence, t: _Title, m: Match, pm: Match) -> list[Claim] | None:
+    full = sorted({e.id for e in pm.entries if e.kind == "person" and e.detail == "full"})
+    if len(full) == 1:
+        pid, form = full[0], "full"
+    elif full:
+        return None
+    else:
+        found = resolve_part(s, pm, t.offices, t.jurisdiction)
+        if found is None:
+            return None
+        pid, form = found
+    claim = _title_claim(s, t, t.start, pm.end, pid, form)
+    if claim is None:
+        return None
+    out = [claim]
+    if form != "full":
+        out.append(_name_claim(s, m.start, pm.end, pid, form, t.title))
+    return out
+
+
+def _appositive(s: Sentence, t: _Title, by_end: dict[int, Match], name_at: int) -> Iterator[Claim]:
+    """ "Shinzo Abe, Japan's prime minister": a full name, a comma, then the title."""
+    low = s.folded
+    if name_at >= 0 and name_at < s.end and s.doc.text[name_at].isupper():
+        return  # the title is followed by a name the rulebook does not know
+    q = t.start
+    while q > s.start and low[q - 1].isspace():
+        q -= 1
+    if q <= s.start or low[q - 1] != ",":
+        return
+    q -= 1
+    while q > s.start and low[q - 1].isspace():
+        q -= 1
+    pm = by_end.get(q)
+    if pm is None or not _capitalised(s, pm):
+        return
+    full = sorted({e.id for e in pm.entries if e.kind == "person" and e.detail == "full"})
+    if len(full) != 1:
+        return
+    mods, start, _ = _before(s, pm.start, by_end, jurisdiction=False)
+    t.modifiers = [*mods, *t.modifiers]
+    claim = _title_claim(s, t, start if mods else pm.start, t.end, full[0], "full")
+    if claim is not None:
+        yield claim
+
+
+def _title_claim(s: Sentence, t: _Title, start: int, end: int, pid: str, form: str) -> Claim | None:
+    target = choose_office(s.book, t.offices, pid, t.jurisdiction)
+    if target is False:
+        return None
+    attrs = [("title", t.title)]
+    if t.jurisdiction:
+        attrs.append(("jurisdiction", t.jurisdiction))
+    attrs.append(("form", form))
+    date = _event_date(s, start, end)
+    when = date or s.doc.date
+    return Claim(
+        "title",
+        start,
+        end,
+        s.doc.text[start:end],
+        subject=pid,
+        target=target if isinstance(target, str) else None,
+        period=Period.of(when) if when else None,
+        date=date,
+        modifiers=tuple(dict.fromkeys(t.modifiers)),
+        attrs=tuple(attrs),
+        sentence=(s.start, s.end),
+    )
+
+
+def _name_claim(s: Sentence, start: int, end: int, pid: str, part: str, title: str) -> Claim:
+    return Claim(
+        "name",
+        start,
+        end,
+        s.doc.text[start:end],
+        subject=pid,
+        attrs=(("part", part), ("title", title)),
+        sentence=(s.start, s.end),
+    )
+
+
+def choose_office(
+    book: Rulebook, offices: list[str], pid: str, jurisdiction: str | None
+) -> str | bool:
+    """The office a title means for this person: an office id; True when the jurisdiction has no
+    office of that title (the claim's target is None); False when it cannot be told which."""
+    cands = list(dict.fromkeys(offices))
+    if jurisdiction is not None:
+        cands = [o for o in cands if book.offices[o].jurisdiction == jurisdiction]
+        if not cands:
+            return True
+    held = [o for o in cands if any(h.person == pid for h in book.offices[o].holders)]
+    if len(held) == 1:
+        return held[0]
+    if held:
+        return False
+    if len(cands) == 1:
+        return cands[0]
+    if jurisdiction is None:
+        own = {
+            o.jurisdiction for o in book.offices.values() if any(h.person == pid for h in o.holders)
+        }
+        if len(own) == 1:
+            mine = [o for o in cands if book.offices[o].jurisdiction in own]
+            if len(mine) == 1:
+                return mine[0]
+    return False
+
+
+def resolve_part(
+    s: Sentence, pm: Match, offices: list[str], jurisdiction: str | None
+) -> tuple[str, str] | None:
+    """(person id, "given"|"family") for a name part, when it points to one person."""
+    parts = [(e.id, e.detail) for e in pm.entries if e.kind == "person" and e.detail != "full"]
+    if not parts:
+        return None
+    earlier = named_before(s, pm.start)
+    found = [p for p in parts if p[0] in earlier]
+    if not found and offices:
+        holders = {
+            h.person
+            for o in dict.fromkeys(offices)
+            if jurisdiction is None or s.book.offices[o].jurisdiction == jurisdiction
+            for h in s.book.offices[o].holders
+        }
+        found = [p for p in parts if p[0] in holders]
+    if len({p[0] for p in found}) != 1:
+        return None
+    return found[0]
+
+
+def named_before(s: Sentence, pos: int) -> set[str]:
+    """People named in full in the document before pos."""
+    return {p for p, at in document_context(s).first_named().items() if at < pos}
+
+
+def _event_date(s: Sentence, start: int, end: int) -> PartialDate | None:
+    """The date of the sentence's own event nearest the claim, not one inside reported words."""
+    low = s.folded
+    lead = low.rfind("according to", max(s.start, start - 20), start) >= 0
+    best: tuple[int, PartialDate] | None = None
+    for a, b, date in sentence_dates(s, exact=False):
+        if a >= end:
+            if lead or _REPORTING.search(low, end, a):
+                continue
+            gap = a - end
+        elif b <= start:
+            if _REPORTING.search(low, b, start):
+                continue
+            gap = start - b
+        else:
+            continue
+        if best is None or gap < best[0]:
+            best = (gap, date)
+    return best[1] if best else None
+
+
+def _preceded(s: Sentence, pos: int, pattern: re.Pattern[str]) -> tuple[int, str] | None:
+    """Match pattern (ending with $) against the few characters before pos: where its first
+    group starts and what it says."""
+    a = max(s.start, pos - _WINDOW)
+    found = pattern.search(s.folded[a:pos])
+    if found is None or (found.start() == 0 and a > s.start and s.folded[a - 1].isalpha()):
+        return None
+    if found.lastindex:
+        return a + found.start(1), found.group(1)
+    return a + found.start(), found.group(0)
+
+
+def _capitalised(s: Sentence, m: Match) -> bool:
+    return s.doc.text[m.start].isupper()
