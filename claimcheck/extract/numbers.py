@@ -134,6 +134,7 @@ _NUMBER = re.compile(
     rf"(?:[ \t\u00a0]?(?P<post>%|(?i:percent|per\s+cent|pct)\b|{units.SUFFIX}"
     r"|(?i:[- ]?folds?\b|-?times?\b|x\b)))?"
 )
+_DEFINITE = re.compile(r"(?i:\b(?:the|these|those|their|our|its|both|all)\s+)$")
 _FOLD_WORD = re.compile(
     r"(?i:\b(?P<w>two|three|four|five|six|seven|eight|nine|ten|twenty|hundred)fold\b)"
 )
@@ -195,6 +196,8 @@ def _number(text: str, m: re.Match[str], lo: int) -> Number | None:
             return None  # "one of the ...", "a partner": not amounts
         if w in ("dozens", "hundreds"):
             return None
+        if not scale_l and _DEFINITE.search(text, max(lo, m.start() - 8), m.start()):
+            return None  # "the two countries", "their two peoples": a reference, not a count
         base = Decimal(WORDS.get(w) or small(w) or 0)
         digits = word
         places: int | None = None
@@ -209,6 +212,9 @@ def _number(text: str, m: re.Match[str], lo: int) -> Number | None:
         around = text[m.start("num") - 1 : m.start("num")] + text[after : after + 1]
         if any(c in ":/" for c in around):
             return None  # times of day, "3/143"
+    tail = text[m.end() : m.end() + 2]
+    if not scale and not post and len(tail) == 2 and tail[0] == "-" and tail[1].isalpha():
+        return None  # "two-way", "a 20-year plan": an adjective, not an amount
     mult = SCALES[scale_l] if scale_l else 1
     value = base * mult
     unit: str | None = None
