@@ -22,6 +22,8 @@ MODULES = {
     "markdown": "claimcheck.reports.markdown",
     "sarif": "claimcheck.reports.sarif",
     "github": "claimcheck.reports.github",
+    "html": "claimcheck.reports.html",
+    "claimreview": "claimcheck.reports.claimreview",
 }
 
 
