@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 import pytest
 from fixtures.figure_rules.build import Doc, book, days, qty, run_doc, year
 
@@ -87,19 +89,32 @@ def test_a_stock_is_judged_by_a_fact_whose_period_holds_the_claims_day(trade: Ru
     bad.quantity("US$81.3 billion", "fdi-stock", qty("81.3", "billion"), day)
     [f] = run_doc(bad, trade, "quantities")
     assert "71.3 billion USD" in f.message and "2023-09-20" in f.message
-    later = trade_doc("As of October 1 the FDI stock reached US$81.3 billion.")
+    later = trade_doc("As of December 1 the FDI stock reached US$81.3 billion.")
     later.quantity(
         "US$81.3 billion",
         "fdi-stock",
         qty("81.3", "billion"),
-        days("2023-10-01", "2023-10-01", "cumulative"),
+        days("2023-12-01", "2023-12-01", "cumulative"),
     )
     assert run_doc(later, trade, "quantities") == []
 
 
-def test_a_flow_claim_is_not_judged_by_a_stock_fact(trade: Rulebook) -> None:
-    d = trade_doc("FDI stock was US$10 billion in 2015.")
+def test_a_stock_as_of_a_month_is_judged_by_a_fact_of_a_day_in_it(trade: Rulebook) -> None:
+    d = trade_doc("As of September 2023 the FDI stock reached US$81.3 billion.")
+    september = days("2023-09-01", "2023-09-30", "cumulative")
+    d.quantity("US$81.3 billion", "fdi-stock", qty("81.3", "billion"), september)
+    assert len(run_doc(d, trade, "quantities")) == 1
+    # a whole quarter is too vague a time for a stock
+    d.claims[0] = replace(d.claims[0], period=days("2023-07-01", "2023-09-30", "cumulative"))
+    assert run_doc(d, trade, "quantities") == []
+
+
+def test_a_stock_stated_for_a_year_is_judged_by_the_facts_within_it(trade: Rulebook) -> None:
+    d = trade_doc("In 2015 the FDI stock was US$10 billion; in 2016 it was US$10 billion.")
     d.quantity("US$10 billion", "fdi-stock", qty("10", "billion"), year(2015))
+    [f] = run_doc(d, trade, "quantities")
+    assert "38 billion to 40 billion USD" in f.message
+    d.claims[0] = replace(d.claims[0], period=year(2016))
     assert run_doc(d, trade, "quantities") == []
 
 

@@ -96,6 +96,31 @@ def test_other_measures_and_periods_are_silent(trade: Rulebook) -> None:
     assert run_doc(d, trade, "ranks") == []
 
 
+def test_an_alias_shared_by_two_rankings_is_read_by_the_period(trade: Rulebook) -> None:
+    # the extractor names the first ranking with the alias; "in 2017" is a year's new capital
+    d = doc("In 2017, Freedonia was the second largest foreign investor in Sylvania.", "2018-02")
+    d.rank("second largest foreign investor", "investors-cumulative", "freedonia", 2, year(2017))
+    [f] = run_doc(d, trade, "ranks")
+    assert "by new capital" in f.message and "ranks it 1st (2017)" in f.message
+
+
+def test_a_stock_like_place_holds_between_two_facts_that_agree(trade: Rulebook) -> None:
+    def donor(date: str, rank: int) -> list[str]:
+        d = doc(f"Freedonia is the No. {rank} aid donor of Sylvania.", date)
+        month = days(f"{date}-01", f"{date}-28", "point")
+        d.rank(f"No. {rank} aid donor", "donors", "freedonia", rank, month)
+        return [f.message for f in run_doc(d, trade, "ranks")]
+
+    assert donor("2020-05", 1) == []
+    [message] = donor("2020-05", 2)
+    assert "ranks it 1st (2018-10-01..2023-02-16)" in message
+    assert donor("2023-02", 1) == []  # the month holds the fact's day
+    [message] = donor("2023-02", 3)
+    assert "ranks it 1st (as of 2023-02-16)" in message
+    # between facts that differ, nothing is known; after the last one, neither
+    assert donor("2023-08", 3) == [] and donor("2025-01", 3) == []
+
+
 def test_second_domain_city_ranking() -> None:
     city = book("city")
     d = Doc(

@@ -27,7 +27,7 @@ from dataclasses import dataclass, field
 from claimcheck.checks import CorpusContext, DocContext, Rule, engine
 from claimcheck.checks import units as U
 from claimcheck.checks.quantities import judge, judging_facts, subject_matches, when
-from claimcheck.checks.ranks import MEASURES, judging_rank_facts, place
+from claimcheck.checks.ranks import MEASURES, judging_rank_facts, place, resolve
 from claimcheck.claims import Claim
 from claimcheck.dates import Period
 from claimcheck.documents import Document
@@ -107,10 +107,11 @@ def quantity_key(claim: Claim, book: Rulebook) -> tuple[str, ...] | None:
 def rank_key(claim: Claim, book: Rulebook) -> tuple[str, ...] | None:
     if claim.kind != "rank" or claim.rank is None or claim.period is None:
         return None
-    if claim.target not in book.rankings or claim.subject is None:
+    ranking = resolve(claim, book)
+    if ranking is None or claim.subject is None:
         return None
     said = (claim.attr("measure") or "").lower()
-    return claim.target, claim.subject, MEASURES.get(said, said)
+    return ranking.id, claim.subject, MEASURES.get(said, said)
 
 
 def build_groups(

@@ -37,8 +37,12 @@ def fact_period(fact: Fact | object, kind: str) -> Period:
 
 
 def kinds_match(claim_kind: str, fact_kind: str) -> bool:
-    """A flow compares with a flow; a stock as of a day with a stock (point or cumulative)."""
-    return claim_kind == fact_kind or (claim_kind in STOCK and fact_kind in STOCK)
+    """A flow compares with a flow; a stock with a stock (point or cumulative), or with a
+    stated span that holds the stock's day ("in 2020 ... six patrol vessels")."""
+    return claim_kind == fact_kind or fact_kind in STOCK
+
+
+NEAR = dt.timedelta(days=31)  # a stock moves little in a month; the fact's tolerance absorbs it
 
 
 def judges(fact_p: Period, claim_p: Period) -> bool:
@@ -47,7 +51,21 @@ def judges(fact_p: Period, claim_p: Period) -> bool:
         return False
     if fact_p.kind == "span":
         return (fact_p.start, fact_p.end) == (claim_p.start, claim_p.end)
-    return fact_p.contains(claim_p)
+    if claim_p.kind == "span":  # a stock "in 2020": a fact of a day within 2020 speaks of it
+        return claim_p.contains(fact_p)
+    return same_time(fact_p, claim_p)
+
+
+def same_time(fact_p: Period, claim_p: Period) -> bool:
+    """A stock as of the claim's time is the fact's when the claim's days lie within the fact's,
+    or when the claim names a time no longer than a month that is within a month of the fact's
+    ("as of February 2023", read as its last day, against a fact as of 2023-02-16)."""
+    if fact_p.contains(claim_p):
+        return True
+    if claim_p.end - claim_p.start > NEAR:
+        return False
+    gap = max(claim_p.start - fact_p.end, fact_p.start - claim_p.end, dt.timedelta(0))
+    return gap <= NEAR
 
 
 def subject_matches(claim: Claim, subjects: list[str]) -> bool:

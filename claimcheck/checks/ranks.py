@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from claimcheck.checks import DocContext, Rule, engine
-from claimcheck.checks.quantities import STOCK, fact_period, when
+from claimcheck.checks.quantities import STOCK, fact_period, same_time, when
 from claimcheck.claims import Claim
 from claimcheck.dates import Period
 from claimcheck.findings import Finding
@@ -46,23 +46,61 @@ def scope_matches(claim: Claim, ranking: Ranking) -> bool:
     return not (claim.period.kind == "span" and SCOPE_KIND[ranking.scope] in STOCK)
 
 
+def resolve(claim: Claim, book: Rulebook) -> Ranking | None:
+    """The ranking a rank claim speaks of.
+
+    An alias may name several rankings of the same field (new capital in a year, cumulative
+    capital); the claim's own ranking comes first, then the others that share an alias with
+    it, and the first whose scope fits the claim's measure and period is the one meant.
+    """
+    named = book.rankings.get(claim.target or "")
+    if named is None:
+        return None
+    if scope_matches(claim, named):
+        return named
+    aliases = {a.lower() for a in named.aliases}
+    for other in book.rankings.values():
+        if other is named or other.of != named.of:
+            continue
+        if aliases & {a.lower() for a in other.aliases} and scope_matches(claim, other):
+            return other
+    return None
+
+
 def judging_rank_facts(claim: Claim, book: Rulebook) -> list[tuple[RankFact, Period]]:
-    """The rank facts for the claim's ranking, entity and time, most specific first."""
+    """The rank facts for the claim's ranking, entity and time, most specific first.
+
+    A place in a stock-like ranking (cumulative, current) that two consecutive facts give
+    alike is taken to hold between them: Japan first among ODA providers in 2018 and in 2023
+    was first in 2020 too. Annual places are never carried over to another year.
+    """
     if claim.kind != "rank" or claim.rank is None or claim.period is None:
         return []
-    ranking = book.rankings.get(claim.target or "")
-    if ranking is None or claim.subject is None or not scope_matches(claim, ranking):
+    ranking = resolve(claim, book)
+    if ranking is None or claim.subject is None:
         return []
     kind = SCOPE_KIND[ranking.scope]
-    found = []
-    for fact in ranking.facts:
-        if fact.entity != claim.subject:
-            continue
-        period = fact_period(fact, kind)
-        if period.contains(claim.period):
-            found.append((fact, period))
+    dated = sorted(
+        ((fact, fact_period(fact, kind)) for fact in ranking.facts if fact.entity == claim.subject),
+        key=lambda fp: (fp[1].end, fp[1].start),
+    )
+    found = [(f, p) for f, p in dated if judges(p, claim.period)]
+    if not found and kind in STOCK:
+        before = [fp for fp in dated if fp[1].end < claim.period.start]
+        after = [fp for fp in dated if fp[1].start > claim.period.end]
+        if before and after and before[-1][0].rank == after[0][0].rank:
+            span = Period(before[-1][1].start, after[0][1].end, kind)
+            found = [(before[-1][0], span), (after[0][0], span)]
     found.sort(key=lambda fp: fp[1].end - fp[1].start)
     return found
+
+
+def judges(fact_p: Period, claim_p: Period) -> bool:
+    """A rank fact speaks of the claim's time: the same stock-like day (see same_time), or an
+    annual place whose year holds the claim's period."""
+    if fact_p.kind in STOCK:
+        return same_time(fact_p, claim_p)
+    return fact_p.contains(claim_p)
 
 
 def place(rank: int) -> str:
@@ -94,7 +132,8 @@ def check_ranks(ctx: DocContext) -> Iterator[Finding]:
             continue
         assert claim.rank is not None
         fact, period = found[0]
-        ranking = ctx.book.rankings[claim.target or ""]
+        ranking = resolve(claim, ctx.book)
+        assert ranking is not None
         who = entity_name(ctx.book, claim.subject)
         out_of = f" of {fact.out_of}" if fact.out_of else ""
         yield ctx.finding(
