@@ -100,6 +100,20 @@ every fact, and with examples that the test suite runs.
 
 Every key is checked: an unknown key (`sorce:`) or a missing one is an error reported as
 `file:line:column: message`, and nothing is checked until the rules load cleanly.
+
+What each section feeds (the rule ids are listed under [Rule ids](#rule-ids)):
+
+| sections | checks (finding category) |
+| --- | --- |
+| `entities`, `people`, `offices` | titles before names, short references (`title`, `name`) |
+| `metrics`, `facts`, `rates` | figures, against facts and across articles (`quantity`, `unit`) |
+| `rankings` | places in rankings, against rank facts and across articles (`rank`) |
+| `events` | event dates, anniversaries and counts of years (`date`) |
+| `terms` | official names, their wrong variants and their years (`term`) |
+| (none) | sums, percentage and x-fold changes inside one article (`arithmetic`) |
+
+A complete second beat, a fictional city hall with its rule files, six articles with planted
+errors and an answer key, is in `examples/halvora/`.
 """
 
 WORKED = """\
@@ -413,6 +427,8 @@ def rules_table() -> list[str]:
 
     checks.load_engines()
     out = [
+        '<a id="rule-ids"></a>',
+        "",
         "## Rule ids",
         "",
         "Every finding names one of these rules. `severity` is the default: a rule that rests on "
