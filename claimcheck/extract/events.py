@@ -20,9 +20,10 @@ from claimcheck.claims import Claim
 from claimcheck.dates import PartialDate, Period
 from claimcheck.documents import Document
 from claimcheck.extract import Sentence, extractor, sentences
+from claimcheck.extract.mentions import ENTITY_KINDS, Mention, mentions, vocabulary
 from claimcheck.extract.numbers import ordinal, small
 from claimcheck.rulebook import Rulebook
-from claimcheck.vocab import Match, Vocabulary
+from claimcheck.vocab import Match
 
 _ORD_TENS = "twentieth thirtieth fortieth fiftieth sixtieth seventieth eightieth ninetieth"
 _TENS = "twenty thirty forty fifty sixty seventy eighty ninety"
@@ -63,21 +64,31 @@ _BRIDGE = re.compile(
     r"(?:\s|[-,]|'s\b|\b(?:the|their|its|our|of|and|between|official|officially|formal|"
     r"formally|bilateral|establish\w*|setting up|set up|forging|opening|normali[sz]\w*)\b)*"
 )
-# Words that make an alias an event ("established diplomatic relations"), just before it.
-_OCCUR = re.compile(
-    r"\b(?:establish\w*|set(?:ting)? up|forg\w*|open\w*|normali[sz]\w*|sign\w*|conclu\w*|"
-    r"launch\w*|found\w*|inaugurat\w*|ratif\w*|held|hold\w*|began|begun|begin\w*|start\w*|"
-    r"since)\b(?:\s+(?:of|the|their|its|official|officially|formal|formally|full|bilateral))*"
-    r"\s*$"
+# Words for what happens (English, not the rulebook's): an alias with one in it names the event
+# itself ("25th APEC Summit", "officially established diplomatic relations"); an alias without
+# one ("diplomatic relations") names a state of affairs, and is an event only with such a word
+# just before it ("since establishing diplomatic relations") or a verb just after it.
+_HAPPENING = (
+    r"establish\w*|set(?:ting)? up|forg(?:e|ed|ing)|open(?:s|ed|ing)?|normali[sz]\w*|sign\w*|"
+    r"conclu\w*|launch\w*|found(?:s|ed|ing|ation)?|inaugurat\w*|ratif\w*|held|hold(?:s|ing)?|"
+    r"began|begun|begin\w*|start\w*|resum\w*|restart\w*|recogni[sz]\w*|upgrad\w*|elevat\w*|"
+    r"visit\w*|trip|trips|tour|summit\w*|meeting|conference|talks|election|ceremony|festival"
 )
-_OCCUR_START = re.compile(r"(?:establish|set(?:ting)? up|sign|found|normali[sz]|opening)")
-# ... or just after it: "the Springfield Bridge opened on May 1, 1990".
+_HAPPENS = re.compile(rf"\b(?:{_HAPPENING})\b")
+_OCCUR = re.compile(
+    rf"\b(?:{_HAPPENING}|since)\b"
+    r"(?:\s+(?:of|the|their|its|official|officially|formal|formally|full|bilateral))*\s*$"
+)
+# ... or a verb just after it: "the Springfield Bridge opened on May 1, 1990".
 _OCCUR_AFTER = re.compile(
     r"\s+(?:was\s+|were\s+)?(?:officially\s+|formally\s+|first\s+)?(?:established|opened|"
     r"founded|signed|set up|inaugurated|granted|ratified|held|launched|concluded|normali[sz]ed|"
     r"started|began)\b"
 )
-_DATE_GAP = re.compile(r"\s*,?\s*(?:on|in|dated)?\s*\(?\s*")
+# Who took part may stand between an event and its date: "established diplomatic ties with
+# Vietnam in 1963", "... between the two countries on ...".
+_PARTY_WORD = re.compile(r"\s+(?:with|between|by|and|the|two|both|countries|nations|sides)\b")
+_DATE_GAP = re.compile(r"\s*,?\s*(?:on|in|dated|from)?\s*\(?\s*")
 _DATE_LEAD = re.compile(r"(?:on|in)\s+")
 _BRIDGE_MAX = 80
 
@@ -90,7 +101,8 @@ def events(s: Sentence) -> Iterator[Claim]:
 
 def _event_claims(s: Sentence) -> Iterator[Claim]:
     text, low = s.doc.text, s.folded
-    dates = sentence_dates(s, exact=True)
+    dates = sentence_dates(s, exact=False)
+    lead = _DATE_LEAD.match(low, s.start, s.end)
     for m in s.matches:
         ids = [e.id for e in m.entries if e.kind == "event"]
         if not ids:
@@ -101,9 +113,8 @@ def _event_claims(s: Sentence) -> Iterator[Claim]:
         event = choose_event(s, ids)
         if event is None:
             continue
-        gap = _DATE_GAP.match(low, verb.end() if verb else m.end, s.end)
+        gap = _DATE_GAP.match(low, _skip_parties(s, verb.end() if verb else m.end), s.end)
         after = [d for d in dates if gap and d[0] == gap.end()]
-        lead = _DATE_LEAD.match(low, s.start, s.end)
         before = [d for d in dates if lead and d[0] == lead.end() and d[1] < m.start]
         if after:
             start, end, date = m.start, after[0][1], after[0][2]
@@ -121,6 +132,22 @@ def _event_claims(s: Sentence) -> Iterator[Claim]:
             period=Period.of(date),
             sentence=(s.start, s.end),
         )
+
+
+def _skip_parties(s: Sentence, pos: int) -> int:
+    """Past "with Vietnam", "between the two countries" after an event."""
+    starts = {m.start: m.end for m in entity_mentions(s)}
+    while True:
+        word = _PARTY_WORD.match(s.folded, pos, s.end)
+        if word:
+            pos = word.end()
+            continue
+        q = pos
+        while q < s.end and s.folded[q].isspace():
+            q += 1
+        if q == pos or q not in starts:
+            return pos
+        pos = starts[q]
 
 
 def _elapsed_claims(s: Sentence) -> Iterator[Claim]:
@@ -218,7 +245,7 @@ def _bridged(s: Sentence, a: int, b: int) -> bool:
 
 def in_event_context(s: Sentence, m: Match) -> bool:
     """The alias names the happening, not the state: "established diplomatic relations"."""
-    if any(_OCCUR_START.match(e.form.lower()) for e in m.entries):
+    if any(_HAPPENS.search(e.form.lower()) for e in m.entries if e.kind == "event"):
         return True
     window = s.folded[max(s.start, m.start - 60) : m.start]
     return _OCCUR.search(window) is not None
@@ -228,13 +255,18 @@ def choose_event(s: Sentence, ids: list[str]) -> str | None:
     """One event among those sharing an alias: the one whose subjects include every entity the
     sentence names ("Vietnam and the US established diplomatic relations" is not Vietnam-Japan's
     event when the rulebook knows the US)."""
-    named = {e.id for m in s.matches for e in m.entries if e.kind in ("entity", "demonym")}
+    named = {e.id for m in entity_mentions(s) for e in m.entries}
     fits = [
         eid
         for eid in dict.fromkeys(ids)
         if not named or not s.book.events[eid].subject or named <= set(s.book.events[eid].subject)
     ]
     return fits[0] if len(fits) == 1 else None
+
+
+def entity_mentions(s: Sentence) -> list[Mention]:
+    """Entities and demonyms named in the sentence, those inside a longer phrase included."""
+    return mentions(s, ENTITY_KINDS)
 
 
 def _previous_event(s: Sentence) -> str | None:
@@ -298,28 +330,16 @@ def _periods(s: Sentence) -> list[tuple[int, int, Period]]:
 
 @dataclass
 class DocumentContext:
-    """The vocabulary found in the whole document and its sentences, computed once per document."""
+    """What the whole document says, computed once per document: its sentences, the longest
+    vocabulary matches, and where each person is first named in full (also inside a longer
+    phrase: "official visit to Japan by Party General Secretary Nguyen Phu Trong")."""
 
     doc: Document
     book: Rulebook
     matches: list[Match]
     starts: list[int]
     sentences: list[tuple[int, int]]
-
-    _first: dict[str, int] | None = None
-
-    def first_named(self) -> dict[str, int]:
-        """Where each person is first named in full (a capitalised full name)."""
-        if self._first is None:
-            first: dict[str, int] = {}
-            for m in self.matches:
-                if not self.doc.text[m.start].isupper():
-                    continue
-                for e in m.entries:
-                    if e.kind == "person" and e.detail == "full":
-                        first.setdefault(e.id, m.start)
-            self._first = first
-        return self._first
+    first_named: dict[str, int]
 
     def within(self, start: int, end: int) -> list[Match]:
         i = bisect.bisect_left(self.starts, start)
@@ -327,20 +347,25 @@ class DocumentContext:
         return [m for m in self.matches[i:j] if m.end <= end]
 
 
-class _Cache:
-    vocab: tuple[Rulebook, Vocabulary] | None = None
-    doc: DocumentContext | None = None
+class _Last:
+    """The context of the document being extracted (sentences come one document at a time)."""
+
+    ctx: DocumentContext | None = None
 
 
 def document_context(s: Sentence) -> DocumentContext:
-    """The whole document's matches and sentences (kept for the document being extracted)."""
-    ctx = _Cache.doc
+    ctx = _Last.ctx
     if ctx is not None and ctx.doc is s.doc and ctx.book is s.book:
         return ctx
-    if _Cache.vocab is None or _Cache.vocab[0] is not s.book:
-        _Cache.vocab = (s.book, Vocabulary(s.book))
-    found = _Cache.vocab[1].longest(s.doc.text, s.folded)
+    vocab = vocabulary(s.book)
+    found = vocab.longest(s.doc.text, s.folded)
+    first: dict[str, int] = {}
+    for m in vocab.matches(s.doc.text, s.folded):
+        if m.start >= s.doc.body_start and s.doc.text[m.start].isupper():
+            for e in m.entries:
+                if e.kind == "person" and e.detail == "full":
+                    first[e.id] = min(first.get(e.id, m.start), m.start)
     spans = sentences.split(s.doc.text, s.doc.body_start)
-    ctx = DocumentContext(s.doc, s.book, found, [m.start for m in found], spans)
-    _Cache.doc = ctx
+    ctx = DocumentContext(s.doc, s.book, found, [m.start for m in found], spans, first)
+    _Last.ctx = ctx
     return ctx

@@ -20,6 +20,7 @@ from claimcheck.claims import Claim
 from claimcheck.dates import PartialDate, Period
 from claimcheck.extract import Sentence, extractor
 from claimcheck.extract.events import document_context, sentence_dates
+from claimcheck.extract.mentions import mentions
 from claimcheck.rulebook import Rulebook
 from claimcheck.vocab import Match
 
@@ -38,6 +39,7 @@ _REPORTING = re.compile(
     r"pointed out|remarked|shared|explained|confirmed|asserted|urged|suggested|proposed|"
     r"revealed|recalled|added|wrote|writes)\b"
 )
+_KINDS = frozenset({"office", "person", "entity", "demonym"})
 _CANONICAL = {"incoming": "elect", "designate": "elect"}
 _WINDOW = 24
 
@@ -56,10 +58,13 @@ class _Title:
 
 @extractor("people")
 def people(s: Sentence) -> Iterator[Claim]:
-    by_start = {m.start: m for m in s.matches}
-    by_end = {m.end: m for m in s.matches}
+    # Titles and names inside a longer phrase of another kind count: "official visit to Japan by
+    # Prime Minister Nguyen Xuan Phuc" is an event alias with a title claim in it.
+    seen = [Match(m.start, m.end, m.entries) for m in mentions(s, _KINDS)]
+    by_start = {m.start: m for m in seen}
+    by_end = {m.end: m for m in seen}
     used: set[int] = set()  # starts of the name parts already claimed after a title
-    for m in s.matches:
+    for m in seen:
         offices = [e.id for e in m.entries if e.kind == "office"]
         if not offices or _preceded(s, m.start, _SUBORDINATE):
             continue
@@ -73,7 +78,7 @@ def people(s: Sentence) -> Iterator[Claim]:
                 yield from claims
                 continue
         yield from _appositive(s, title, by_end, name_at)
-    for m in s.matches:
+    for m in seen:
         if m.start in used or not _capitalised(s, m):
             continue
         hon = _preceded(s, m.start, _HONORIFIC)
@@ -309,7 +314,7 @@ def resolve_part(
 
 def named_before(s: Sentence, pos: int) -> set[str]:
     """People named in full in the document before pos."""
-    return {p for p, at in document_context(s).first_named().items() if at < pos}
+    return {p for p, at in document_context(s).first_named.items() if at < pos}
 
 
 def _event_date(s: Sentence, start: int, end: int) -> PartialDate | None:
