@@ -277,17 +277,16 @@ def choose_office(
         return held[0]
     if held:
         return False
-    if len(cands) == 1:
-        return cands[0]
     if jurisdiction is None:
+        # Whose office is not said: the person's own jurisdiction decides ("Prime Minister
+        # Nguyen Phu Trong" means Vietnam's); an office of another one may be one the rulebook
+        # does not list ("President Shinzo Abe": of his party), so nothing is claimed.
         own = {
             o.jurisdiction for o in book.offices.values() if any(h.person == pid for h in o.holders)
         }
-        if len(own) == 1:
-            mine = [o for o in cands if book.offices[o].jurisdiction in own]
-            if len(mine) == 1:
-                return mine[0]
-    return False
+        if own:
+            cands = [o for o in cands if book.offices[o].jurisdiction in own]
+    return cands[0] if len(cands) == 1 else False
 
 
 def resolve_part(
