@@ -152,7 +152,8 @@ class Index:
     flagged: dict[tuple[str, int, int], list[Finding]] = field(default_factory=dict)
     finding_ids: dict[int, str] = field(default_factory=dict)  # id(finding) → anchor
     doc_ids: dict[str, str] = field(default_factory=dict)  # normalised path → anchor
-    cited: dict[str, set[int]] = field(default_factory=dict)  # article → lines cited
+    cited: dict[str, dict[int, set[int]]] = field(default_factory=dict)  # path → line → columns
+    sections: set[str] = field(default_factory=set)  # articles with findings or cited lines
     rule_files: frozenset[str] = frozenset()
     _starts: dict[str, list[int]] = field(default_factory=dict)
 
@@ -179,9 +180,10 @@ class Index:
             self.flagged.setdefault((_norm(f.path), f.line, f.column), []).append(f)
             for rel in f.related:
                 if self.is_article(rel):
-                    self.cited.setdefault(_norm(rel.path), set()).add(rel.line)
-        shown = {_norm(f.path) for f in self.findings} | set(self.cited) | set(self.docs)
-        for i, path in enumerate(sorted(shown), start=1):
+                    lines = self.cited.setdefault(_norm(rel.path), {})
+                    lines.setdefault(rel.line, set()).add(rel.column)
+        self.sections = {_norm(f.path) for f in self.findings} | set(self.cited)
+        for i, path in enumerate(sorted(self.sections | set(self.docs)), start=1):
             self.doc_ids[path] = f"doc-{i}"
 
     def is_article(self, rel: Related) -> bool:
@@ -235,9 +237,15 @@ class Index:
 
     def cited_anchor(self, path: str, line: int) -> str | None:
         """The in-page anchor of a cited article line, when that article is in the report."""
-        if _norm(path) not in self.docs:
+        key = _norm(path)
+        if key not in self.docs or line not in self.cited.get(key, {}):
             return None
-        return f"{self.doc_ids[_norm(path)]}-L{line}"
+        return f"{self.doc_ids[key]}-L{line}"
+
+    def section(self, path: str) -> str | None:
+        """The anchor of an article's section, when it has one (findings or cited lines)."""
+        key = _norm(path)
+        return self.doc_ids[key] if key in self.sections else None
 
 
 # ---------------------------------------------------------------- quoting and small pieces
@@ -576,7 +584,9 @@ def timelines(idx: Index) -> list[Chart]:
                 c.value.high,
                 label,
                 f"{doc.path}:{line}",
-                idx.finding_ids[id(found[0])] if found else idx.cited_anchor(doc.path, line),
+                idx.finding_ids[id(found[0])]
+                if found
+                else idx.cited_anchor(doc.path, line) or idx.section(doc.path),
                 c.text,
                 _period_text(c.period),
                 value,
@@ -751,8 +761,11 @@ def svg(chart: Chart, caption_id: str) -> str:
     numbered = len(marks) <= LABEL_MAX
     for (start, end), members in sorted(lanes.items()):
         left, right = x(start.toordinal()), x(end.toordinal() + 1)
-        width = max((right - left) / len(members), MIN_W)
-        origin = (left + right) / 2 - width * len(members) / 2
+        n = len(members)
+        # side by side within the period; wider than the period for a day, never beyond the plot
+        width = max((right - left) / n, min(MIN_W, pw / n))
+        origin = (left + right) / 2 - width * n / 2
+        origin = min(max(origin, LEFT), LEFT + pw - width * n)
         for lane, i in enumerate(members):
             m = marks[i]
             bx = origin + lane * width + (0.5 if width > 3 else 0)
@@ -923,7 +936,7 @@ def _summary(idx: Index, groups: Sequence[Group], charts: Sequence[Chart]) -> st
         anchor = idx.doc_ids[path]
         link = (
             f'<a href="#{anchor}"><code>{escape(shown)}</code></a>'
-            if by_path.get(path) or path in idx.cited
+            if path in idx.sections
             else f"<code>{escape(shown)}</code>"
         )
         out.append(
@@ -940,7 +953,7 @@ def _articles(idx: Index) -> str:
     by_path: dict[str, list[Finding]] = defaultdict(list)
     for f in idx.findings:
         by_path[_norm(f.path)].append(f)
-    paths = sorted(set(by_path) | set(idx.cited))
+    paths = sorted(idx.sections)
     out = ['<section id="articles"><h2>Findings by article</h2>']
     if not paths:
         out.append('<p class="note">No findings.</p>')
@@ -956,7 +969,7 @@ def _articles(idx: Index) -> str:
             out.append('<ol class="findings">')
             out.extend(_finding(idx, f) for f in findings)
             out.append("</ol>")
-        lines = sorted(idx.cited.get(path, ()))
+        lines = sorted(idx.cited.get(path, {}))
         if lines and doc is not None:
             out.append('<h4>Cited as evidence by other findings</h4><ul class="cited">')
             out.extend(_cited(idx, doc, line) for line in lines)
@@ -970,7 +983,7 @@ def _doc_meta(doc: Document | None) -> str:
     if doc is None:
         return '<p class="meta">not read</p>'
     bits = [f"date: {escape(_doc_date(doc))}"]
-    if doc.date is not None and doc.date_source != "front matter":
+    if doc.date is not None and doc.date_source in ("manifest", "dateline"):
         bits[0] += f" (from the {escape(doc.date_source)})"
     for key in ("title", "source"):
         value = doc.meta.get(key)
@@ -1021,13 +1034,15 @@ def _finding_quote(idx: Index, f: Finding) -> str:
 
 
 def _cited(idx: Index, doc: Document, line: int) -> str:
-    """A cited line quoted, with the claims on it marked: where an evidence link lands."""
+    """A cited line quoted, each cited claim on it marked: where an evidence link lands."""
     anchor = idx.cited_anchor(doc.path, line)
-    on_line = idx.on_line.get((_norm(doc.path), line))
+    columns = idx.cited.get(_norm(doc.path), {}).get(line, set())
+    claims = [idx.claim_at(doc.path, line, col) for col in sorted(columns)]
     start = idx.offset(doc, line, 1)
-    if on_line:
-        c = on_line[0]
-        body = quote(Spot.of(doc, c.start, c.end, c.sentence))
+    if any(claims):
+        body = "".join(
+            quote(Spot.of(doc, c.start, c.end, c.sentence)) for c in claims if c is not None
+        )
     elif start is not None:
         end = doc.text.find("\n", start)
         text = doc.text[start : len(doc.text) if end < 0 else end]
