@@ -70,6 +70,7 @@ th, td { border: 1px solid #d0d0d0; padding: .25rem .5rem; text-align: left; ver
 th { background: #f3f3f3; }
 td.num, th.num { text-align: right; font-variant-numeric: tabular-nums; white-space: nowrap; }
 td.nowrap { white-space: nowrap; }
+table.counts { width: auto; min-width: 22rem; }
 nav ul { list-style: none; padding: 0; display: flex; gap: 1.2rem; flex-wrap: wrap; }
 .totals { font-size: 1.1rem; font-weight: 600; }
 .sev { display: inline-block; min-width: 4.5em; padding: 0 .4em; border-radius: 3px;
@@ -121,8 +122,8 @@ def render(result: Result) -> str:
         _nav(groups, charts),
         _summary(idx, groups, charts),
         _contradictions(idx, groups, charts),
-        _timelines(idx, charts),
         _articles(idx),
+        _timelines(idx, charts),
     ]
     head = (
         '<!DOCTYPE html>\n<html lang="en">\n<head>\n<meta charset="utf-8">\n'
@@ -896,8 +897,8 @@ def _nav(groups: Sequence[Group], charts: Sequence[Chart]) -> str:
     return (
         '<nav><ul><li><a href="#summary">Summary</a></li>'
         f'<li><a href="#contradictions">Contradictions ({len(groups)})</a></li>'
-        f'<li><a href="#timelines">Timelines ({len(charts)})</a></li>'
-        '<li><a href="#articles">Findings by article</a></li></ul></nav>'
+        '<li><a href="#articles">Findings by article</a></li>'
+        f'<li><a href="#timelines">Timelines ({len(charts)})</a></li></ul></nav>'
     )
 
 
