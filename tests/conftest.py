@@ -7,12 +7,14 @@ pre-commit) run `sys.executable`, which is the venv the suite was installed into
 
 from __future__ import annotations
 
+import contextlib
 import json
 import os
+import signal
 import subprocess
 import sys
 import textwrap
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -155,3 +157,24 @@ def claimcheck_process(
     argv: Sequence[str], cwd: Path, timeout: float = 120
 ) -> subprocess.CompletedProcess[str]:
     return run_process([sys.executable, "-m", "claimcheck", *argv], cwd, timeout)
+
+
+class Overtime(BaseException):
+    """Raised by `deadline`; a BaseException, so that main()'s last-resort handler lets it out."""
+
+
+@contextlib.contextmanager
+def deadline(seconds: int) -> Iterator[None]:
+    """Fail, rather than hang, when Python code runs past `seconds` (a C-level loop such as a
+    regex backtracking is not interrupted: use a subprocess with a timeout for that)."""
+
+    def expire(signum: int, frame: object) -> None:
+        raise Overtime(f"still running after {seconds} s")
+
+    previous = signal.signal(signal.SIGALRM, expire)
+    signal.alarm(seconds)
+    try:
+        yield
+    finally:
+        signal.alarm(0)
+        signal.signal(signal.SIGALRM, previous)

@@ -6,11 +6,10 @@ Every article case checks a broken file next to a good one: the broken one gets 
 
 from __future__ import annotations
 
-import time
 from typing import Any
 
 import pytest
-from conftest import TEST_RULES, WRONG, Newsroom, Run, article, claimcheck_process
+from conftest import TEST_RULES, WRONG, Newsroom, Run, article, claimcheck_process, deadline
 
 
 def good_and_bad(newsroom: Newsroom, bad: str | bytes, name: str = "bad.md") -> Run:
@@ -203,27 +202,27 @@ def test_rule_file_with_schema_errors_lists_each_at_its_position(newsroom: Newsr
 
 
 def test_ten_megabyte_article_in_bounded_time(newsroom: Newsroom) -> None:
+    """Realistic prose (names, figures, years) to 10 MB, the wrong term at the very end.
+
+    In-process under a deadline rather than twice (subprocess and main()): extraction of 10 MB is
+    the slowest thing the suite does. The time is measured (pytest --durations), not asserted.
+    """
     paragraph = (
+        "The delegation met officials in Hanoi to discuss new projects and training. "
         "Japan and Vietnam upgraded their ties to the Extensive Strategic Partnership in 2014, "
-        "and two-way trade reached US$47.6 billion in 2022, up 9.6 percent. "
-    ) * 5
+        "and two-way trade reached US$47.6 billion in 2022. "
+    ) * 3
     body = "\n\n".join([paragraph] * (10_000_000 // (len(paragraph) + 2) + 1))
     newsroom.write("big.md", article(body + "\n\n" + WRONG))
     assert (newsroom.root / "big.md").stat().st_size > 10_000_000
     newsroom.write("good.md", article(WRONG))
-    started = time.monotonic()
-    proc = claimcheck_process(["check", "big.md", "good.md", "--format", "json"], newsroom.root)
-    elapsed = time.monotonic() - started
-    assert proc.returncode == 1, proc.stderr
-    assert "Traceback" not in proc.stderr
-    print(f"10 MB article: {elapsed:.2f} s")  # measured, not asserted: see the timeout
-    run = newsroom.check("big.md", "good.md")
-    assert run.out == proc.stdout
-    assert [(f["path"], f["rule"]) for f in run.findings] == [
-        ("big.md", "term-wrong-variant"),
-        ("good.md", "term-wrong-variant"),
+    with deadline(600):
+        run = newsroom.check("big.md", "good.md", "--no-cache")
+    assert run.code == 1
+    assert [(f["path"], f["line"], f["rule"]) for f in run.findings] == [
+        ("big.md", body.count("\n") + 6, "term-wrong-variant"),
+        ("good.md", 4, "term-wrong-variant"),
     ]
-    assert run.findings[0]["line"] == body.count("\n") + 6
 
 
 def test_a_line_of_100000_digits_and_commas_in_bounded_time(newsroom: Newsroom) -> None:
@@ -231,11 +230,11 @@ def test_a_line_of_100000_digits_and_commas_in_bounded_time(newsroom: Newsroom) 
     assert len(digits) >= 99_999
     newsroom.write("digits.md", article(digits + "\n" + digits.replace(",", "") + "\n" + WRONG))
     newsroom.write("good.md", article(WRONG))
-    started = time.monotonic()
-    proc = claimcheck_process(["check", "digits.md", "good.md", "--format", "json"], newsroom.root)
-    elapsed = time.monotonic() - started
+    # a process with a timeout first: a regex that backtracks in C ignores signals
+    proc = claimcheck_process(
+        ["check", "digits.md", "good.md", "--format", "json"], newsroom.root, timeout=120
+    )
     assert proc.returncode == 1, proc.stderr
-    print(f"100,000 digits: {elapsed:.2f} s")
     run = newsroom.check("digits.md", "good.md")
     assert run.out == proc.stdout
     assert [(f["path"], f["line"], f["rule"]) for f in run.findings] == [
@@ -244,8 +243,8 @@ def test_a_line_of_100000_digits_and_commas_in_bounded_time(newsroom: Newsroom) 
     ]
 
 
-def test_rules_are_not_needed_to_report_rule_problems_in_a_config(newsroom: Newsroom) -> None:
-    """A rules folder that is a file of another kind is a schema error, not a crash."""
+def test_rule_file_that_is_not_a_mapping(newsroom: Newsroom) -> None:
+    """A rule file of another shape (a list) is a schema error at 1:1, not a crash."""
     newsroom.write("rules/terms.yaml", "- just\n- a list\n")
     newsroom.write("rules/ok.yaml", TEST_RULES)
     run = newsroom.check(".")
