@@ -10,7 +10,7 @@ from __future__ import annotations
 import fnmatch
 import glob
 import os
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -62,6 +62,9 @@ class Settings:
     disable: list[str] = field(default_factory=list)
     baseline: str | None = None
     source: str | None = None  # the config file read, if any
+    # every rule id the file names (disable, severity) with its line and column, to validate
+    # against the rule registry once the engines are loaded
+    rule_refs: list[tuple[str, int, int]] = field(default_factory=list)
 
 
 def find(start: Path | None = None) -> Path | None:
@@ -92,7 +95,27 @@ def load(path: Path | None) -> Settings:
         disable=list(cfg.disable),
         baseline=_shown(base / cfg.baseline) if cfg.baseline else None,
         source=shown,
+        rule_refs=[
+            *((r, *yamlpos.position(data, ["disable", i])) for i, r in enumerate(cfg.disable)),
+            *((r, *yamlpos.position(data, ["severity", r], key=True)) for r in cfg.severity),
+        ],
     )
+
+
+def unknown_rules(settings: Settings, known: Iterable[str]) -> list[yamlpos.Problem]:
+    """A problem for each rule id in the config that no engine registers (a typo disables
+    nothing, silently, otherwise)."""
+    ids = set(known)
+    return [
+        yamlpos.Problem(
+            settings.source or CONFIG_NAME,
+            line,
+            col,
+            f"unknown rule {rule!r}" + yamlpos.suggest(rule, sorted(ids)),
+        )
+        for rule, line, col in settings.rule_refs
+        if rule not in ids
+    ]
 
 
 def expand_corpus(globs: list[str], include: Sequence[str] = DEFAULT_INCLUDE) -> list[str]:

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import difflib
 import typing
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -126,7 +126,7 @@ def validate(model: type[BaseModel], data: Any, path: str) -> BaseModel:
             if err["type"] == "extra_forbidden":
                 line, col = position(data, loc, key=True)
                 message = f"unknown key {loc[-1]!r}" + _where(loc[:-1])
-                message += _suggest(str(loc[-1]), _keys_at(model, loc[:-1]))
+                message += suggest(str(loc[-1]), _keys_at(model, loc[:-1]))
             elif err["type"] == "missing":
                 line, col = position(data, loc[:-1])
                 message = f"missing key {loc[-1]!r}" + _where(loc[:-1])
@@ -173,8 +173,9 @@ def _model_in(tp: Any) -> type[BaseModel] | None:
     return None
 
 
-def _suggest(key: str, known: Sequence[str]) -> str:
-    close = difflib.get_close_matches(key, known, n=1, cutoff=0.6)
+def suggest(key: str, known: Iterable[str]) -> str:
+    """'; did you mean X?' for the known name closest to a misspelt one, else ''."""
+    close = difflib.get_close_matches(key, list(known), n=1, cutoff=0.6)
     return f"; did you mean {close[0]!r}?" if close else ""
 
 

@@ -198,3 +198,20 @@ def test_baseline_from_config(newsroom: Newsroom) -> None:
     )
     assert newsroom.check("bad.md", "--write-baseline", "known.json").code == 0
     assert newsroom.check("bad.md").findings == []
+
+
+def test_unknown_rule_ids_in_the_config_are_exit_2(newsroom: Newsroom) -> None:
+    newsroom.write("bad.md", article(WRONG))
+    newsroom.config(
+        "rules: [rules]\n"
+        "disable: [document-no-date, term-wrong-variantt]\n"
+        "severity:\n"
+        "  no-such-rule: info\n"
+    )
+    run = newsroom.check("bad.md")
+    assert (run.code, run.out) == (2, "")
+    assert run.err.splitlines() == [
+        ".claimcheck.yaml:2:29: unknown rule 'term-wrong-variantt'; "
+        "did you mean 'term-wrong-variant'?",
+        ".claimcheck.yaml:4:3: unknown rule 'no-such-rule'",
+    ]

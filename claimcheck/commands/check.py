@@ -55,6 +55,11 @@ def run(args: argparse.Namespace) -> int:
     from claimcheck import pipeline, reports, suppress
 
     s = settings(args)
+    from claimcheck import checks, config
+
+    checks.load_engines()
+    if problems := config.unknown_rules(s, checks.RULES):
+        raise JobError("\n".join(map(str, problems)))
     if args.fail_on:
         s.fail_on = args.fail_on
     if args.baseline:
