@@ -324,7 +324,10 @@ def test_no_name_claim(text: str) -> None:
 def test_title_and_name_inside_a_longer_phrase_count() -> None:
     # The title and the full name sit inside an event's alias: still claimed and still a person
     # named in full for the short reference after.
-    text = "The official visit to Japan by Party General Secretary Nguyen Phu Trong began. Mr. Trong spoke."
+    text = (
+        "The official visit to Japan by Party General Secretary Nguyen Phu Trong began. "
+        "Mr. Trong spoke."
+    )
     assert titles(VJ, text) == [
         (
             "Party General Secretary Nguyen Phu Trong",

@@ -20,28 +20,40 @@ from claimcheck.claims import Claim
 from claimcheck.dates import PartialDate, Period
 from claimcheck.documents import Document
 from claimcheck.extract import Sentence, extractor, sentences
-from claimcheck.extract.mentions import ENTITY_KINDS, Mention, mentions, vocabulary
+from claimcheck.extract.mentions import ENTITY_KINDS, mentions
 from claimcheck.extract.numbers import ordinal, small
 from claimcheck.rulebook import Rulebook
-from claimcheck.vocab import Match
+from claimcheck.vocab import Match, vocabulary
 
-_ORD_TENS = "twentieth thirtieth fortieth fiftieth sixtieth seventieth eightieth ninetieth"
-_TENS = "twenty thirty forty fifty sixty seventy eighty ninety"
+_ORD_TENS = dict(
+    zip(
+        "twentieth thirtieth fortieth fiftieth sixtieth seventieth eightieth ninetieth".split(),
+        range(20, 100, 10),
+        strict=True,
+    )
+)
+_TENS = dict(
+    zip(
+        "twenty thirty forty fifty sixty seventy eighty ninety".split(),
+        range(20, 100, 10),
+        strict=True,
+    )
+)
 
 
 def _ordinal(word: str) -> int | None:
     """ "50th", "fiftieth", "forty-fifth", "hundredth"."""
     if word in ("hundredth", "one hundredth"):
         return 100
-    tens = dict(zip(_ORD_TENS.split(), range(20, 100, 10), strict=True))
-    if word in tens:
-        return tens[word]
+    if word in _ORD_TENS:
+        return _ORD_TENS[word]
     head, _, unit = word.partition("-")
-    base = dict(zip(_TENS.split(), range(20, 100, 10), strict=True)).get(head)
-    low = ordinal(unit) if unit else ordinal(word)
-    if unit and (base is None or low is None or low > 9):
+    if not unit:
+        return ordinal(word)
+    low = ordinal(unit)
+    if head not in _TENS or low is None or low > 9:
         return None
-    return (base or 0) + low if low is not None else None
+    return _TENS[head] + low
 
 
 # "50th anniversary", "fiftieth anniversary"
@@ -93,33 +105,62 @@ _DATE_LEAD = re.compile(r"(?:on|in)\s+")
 _BRIDGE_MAX = 80
 
 
+@dataclass
+class _Scan:
+    """What the sentence offers, indexed once (long sentences stay linear)."""
+
+    s: Sentence
+    dates: list[tuple[int, int, PartialDate]]
+    date_at: dict[int, tuple[int, int, PartialDate]]
+    entity_end: dict[int, int]  # start -> end of each entity or demonym mention
+    named: set[str]  # the entities those mentions name
+    events: list[tuple[Match, list[str]]]  # event aliases with their event ids
+    event_starts: list[int]
+    match_starts: list[int]
+
+
+def _scan(s: Sentence) -> _Scan:
+    dates = sentence_dates(s, exact=False)
+    ents = mentions(s, ENTITY_KINDS)
+    evs = [(m, [e.id for e in m.entries if e.kind == "event"]) for m in s.matches]
+    evs = [(m, ids) for m, ids in evs if ids]
+    return _Scan(
+        s,
+        dates,
+        {d[0]: d for d in dates},
+        {m.start: m.end for m in ents},
+        {e.id for m in ents for e in m.entries},
+        evs,
+        [m.start for m, _ in evs],
+        [m.start for m in s.matches],
+    )
+
+
 @extractor("events")
 def events(s: Sentence) -> Iterator[Claim]:
-    yield from _event_claims(s)
-    yield from _elapsed_claims(s)
+    sc = _scan(s)
+    yield from _event_claims(sc)
+    yield from _elapsed_claims(sc)
 
 
-def _event_claims(s: Sentence) -> Iterator[Claim]:
+def _event_claims(sc: _Scan) -> Iterator[Claim]:
+    s = sc.s
     text, low = s.doc.text, s.folded
-    dates = sentence_dates(s, exact=False)
     lead = _DATE_LEAD.match(low, s.start, s.end)
-    for m in s.matches:
-        ids = [e.id for e in m.entries if e.kind == "event"]
-        if not ids:
-            continue
+    first = sc.date_at.get(lead.end()) if lead else None
+    for m, ids in sc.events:
         verb = _OCCUR_AFTER.match(low, m.end, s.end)
         if verb is None and not in_event_context(s, m):
             continue
-        event = choose_event(s, ids)
+        event = choose_event(sc, ids)
         if event is None:
             continue
-        gap = _DATE_GAP.match(low, _skip_parties(s, verb.end() if verb else m.end), s.end)
-        after = [d for d in dates if gap and d[0] == gap.end()]
-        before = [d for d in dates if lead and d[0] == lead.end() and d[1] < m.start]
+        gap = _DATE_GAP.match(low, _skip_parties(sc, verb.end() if verb else m.end), s.end)
+        after = sc.date_at.get(gap.end()) if gap else None
         if after:
-            start, end, date = m.start, after[0][1], after[0][2]
-        elif before and not [d for d in dates if before[0][1] < d[0] < m.start]:
-            start, end, date = before[0][0], m.end, before[0][2]
+            start, end, date = m.start, after[1], after[2]
+        elif first and first[1] < m.start and _next_date(sc, first[1]) >= m.start:
+            start, end, date = first[0], m.end, first[2]
         else:
             continue
         yield Claim(
@@ -134,9 +175,14 @@ def _event_claims(s: Sentence) -> Iterator[Claim]:
         )
 
 
-def _skip_parties(s: Sentence, pos: int) -> int:
+def _next_date(sc: _Scan, pos: int) -> int:
+    i = bisect.bisect_right([d[0] for d in sc.dates], pos)
+    return sc.dates[i][0] if i < len(sc.dates) else sc.s.end
+
+
+def _skip_parties(sc: _Scan, pos: int) -> int:
     """Past "with Vietnam", "between the two countries" after an event."""
-    starts = {m.start: m.end for m in entity_mentions(s)}
+    s = sc.s
     while True:
         word = _PARTY_WORD.match(s.folded, pos, s.end)
         if word:
@@ -145,22 +191,21 @@ def _skip_parties(s: Sentence, pos: int) -> int:
         q = pos
         while q < s.end and s.folded[q].isspace():
             q += 1
-        if q == pos or q not in starts:
+        if q == pos or q not in sc.entity_end:
             return pos
-        pos = starts[q]
+        pos = sc.entity_end[q]
 
 
-def _elapsed_claims(s: Sentence) -> Iterator[Claim]:
-    text, low = s.doc.text, s.folded
-    event_at = [(m, [e.id for e in m.entries if e.kind == "event"]) for m in s.matches]
-    event_at = [(m, ids) for m, ids in event_at if ids]
+def _elapsed_claims(sc: _Scan) -> Iterator[Claim]:
+    s = sc.s
+    low = s.folded
     made: list[int] = []
     for pat, form in ((_ANNIVERSARY, "ordinal"), (_YEARS, "cardinal")):
         for found in pat.finditer(low, s.start, s.end):
             years, rounding = _years(found, form)
             if years is None:
                 continue
-            bound = _bound_event(s, found.end(), event_at)
+            bound = _bound_event(sc, found.end())
             if bound is None:
                 continue
             m, event = bound
@@ -170,26 +215,25 @@ def _elapsed_claims(s: Sentence) -> Iterator[Claim]:
                 if found.group("hedge"):
                     attrs.append(("hedge", found.group("hedge")))
             made.append(found.start())
-            yield _elapsed(s, found.start(), m.end, text, event, attrs)
+            yield _elapsed(sc, found.start(), m.end, event, attrs)
     lead = _AFTER_LEAD.match(low, s.start, s.end)
     if lead and not any(lead.start() <= x < lead.end() for x in made):
         years, rounding = _years(lead, "cardinal")
-        prev = _previous_event(s)
+        prev = _previous_event(s) if years is not None else None
         if years is not None and prev is not None:
             attrs = [("years", str(years)), ("form", "cardinal"), ("round", str(rounding))]
-            yield _elapsed(s, lead.start(), lead.end(), text, prev, attrs)
+            yield _elapsed(sc, lead.start(), lead.end(), prev, attrs)
 
 
-def _elapsed(
-    s: Sentence, start: int, end: int, text: str, event: str, attrs: list[tuple[str, str]]
-) -> Claim:
+def _elapsed(sc: _Scan, start: int, end: int, event: str, attrs: list[tuple[str, str]]) -> Claim:
+    s = sc.s
     return Claim(
         "elapsed",
         start,
         end,
-        text[start:end],
+        s.doc.text[start:end],
         target=event,
-        period=_count_time(s, s.book.events[event].date),
+        period=_count_time(sc, s.book.events[event].date),
         attrs=tuple(attrs),
         sentence=(s.start, s.end),
     )
@@ -213,26 +257,26 @@ def _years(found: re.Match[str], form: str) -> tuple[int | None, int]:
     return n, 10 if n % 10 == 0 else 5 if n % 5 == 0 else 1
 
 
-def _bound_event(
-    s: Sentence, pos: int, event_at: list[tuple[Match, list[str]]]
-) -> tuple[Match, str] | None:
+def _bound_event(sc: _Scan, pos: int) -> tuple[Match, str] | None:
     """The event alias that a counting phrase ending at `pos` refers to."""
-    for m, ids in event_at:
-        if m.start < pos or m.start - pos > _BRIDGE_MAX:
-            continue
-        if not _bridged(s, pos, m.start):
-            return None
-        event = choose_event(s, ids)
-        return (m, event) if event else None
-    return None
+    i = bisect.bisect_left(sc.event_starts, pos)
+    if i == len(sc.events) or sc.event_starts[i] - pos > _BRIDGE_MAX:
+        return None
+    m, ids = sc.events[i]
+    if not _bridged(sc, pos, m.start):
+        return None
+    event = choose_event(sc, ids)
+    return (m, event) if event else None
 
 
-def _bridged(s: Sentence, a: int, b: int) -> bool:
+def _bridged(sc: _Scan, a: int, b: int) -> bool:
     """Only connecting words and entity names lie between a and b."""
+    s = sc.s
     pos = a
-    for m in s.matches:
-        if m.end <= a or m.start >= b:
-            continue
+    i = bisect.bisect_left(sc.match_starts, a)
+    for m in s.matches[i:]:
+        if m.start >= b:
+            break
         if not any(e.kind in ("entity", "demonym") for e in m.entries):
             return False
         gap = _BRIDGE.match(s.folded, pos, m.start)
@@ -251,22 +295,17 @@ def in_event_context(s: Sentence, m: Match) -> bool:
     return _OCCUR.search(window) is not None
 
 
-def choose_event(s: Sentence, ids: list[str]) -> str | None:
+def choose_event(sc: _Scan, ids: list[str]) -> str | None:
     """One event among those sharing an alias: the one whose subjects include every entity the
     sentence names ("Vietnam and the US established diplomatic relations" is not Vietnam-Japan's
     event when the rulebook knows the US)."""
-    named = {e.id for m in entity_mentions(s) for e in m.entries}
+    book = sc.s.book
     fits = [
         eid
         for eid in dict.fromkeys(ids)
-        if not named or not s.book.events[eid].subject or named <= set(s.book.events[eid].subject)
+        if not sc.named or not book.events[eid].subject or sc.named <= set(book.events[eid].subject)
     ]
     return fits[0] if len(fits) == 1 else None
-
-
-def entity_mentions(s: Sentence) -> list[Mention]:
-    """Entities and demonyms named in the sentence, those inside a longer phrase included."""
-    return mentions(s, ENTITY_KINDS)
 
 
 def _previous_event(s: Sentence) -> str | None:
@@ -277,16 +316,16 @@ def _previous_event(s: Sentence) -> str | None:
         return None
     start, end = ctx.sentences[i]
     prev = Sentence(s.doc, start, end, s.folded, ctx.within(start, end), s.book)
-    found = [c.target for c in _event_claims(prev) if c.target]
+    found = [c.target for c in _event_claims(_scan(prev)) if c.target]
     return found[0] if len(set(found)) == 1 else None
 
 
-def _count_time(s: Sentence, event: PartialDate) -> Period | None:
+def _count_time(sc: _Scan, event: PartialDate) -> Period | None:
     """When years are counted: a date the sentence gives after the event, else the document's."""
-    later = [d for d in sentence_dates(s, exact=False) if d[2].year > event.year]
+    later = [d for d in sc.dates if d[2].year > event.year]
     if len(later) == 1:
         return Period.of(later[0][2])
-    return Period.of(s.doc.date) if s.doc.date else None
+    return Period.of(sc.s.doc.date) if sc.s.doc.date else None
 
 
 # --- dates of a sentence --------------------------------------------------------------------------
