@@ -23,12 +23,13 @@ CHUNK = 32
 _worker_extractor = None
 
 
-def _init_worker(rule_dirs: Sequence[str]) -> None:
-    from claimcheck import rulebook
+def _init_worker(compiled: bytes) -> None:
+    import pickle
+
     from claimcheck.extract import Extractor
 
     global _worker_extractor
-    _worker_extractor = Extractor(rulebook.load([Path(d) for d in rule_dirs]))
+    _worker_extractor = Extractor(pickle.loads(compiled))
 
 
 def _extract_chunk(docs: list[Document]) -> list[list[Claim]]:
@@ -46,7 +47,6 @@ def default_jobs() -> int:
 def extract_all(
     docs: Sequence[Document],
     book: Rulebook,
-    rule_dirs: Sequence[str],
     cache_dir: Path | None = None,
     jobs: int = 1,
     progress: bool = False,
@@ -65,7 +65,7 @@ def extract_all(
             out[d.path] = cached
         else:
             todo.append(d)
-    fresh = _extract(todo, book, rule_dirs, jobs, progress)
+    fresh = _extract(todo, book, jobs, progress)
     out.update(fresh)
     if cache is not None:
         cache.put_many((keys[p], c) for p, c in fresh.items())
@@ -74,7 +74,7 @@ def extract_all(
 
 
 def _extract(
-    todo: list[Document], book: Rulebook, rule_dirs: Sequence[str], jobs: int, progress: bool
+    todo: list[Document], book: Rulebook, jobs: int, progress: bool
 ) -> dict[str, list[Claim]]:
     if not todo:
         return {}
@@ -93,7 +93,13 @@ def _extract(
     chunks = [todo[i : i + CHUNK] for i in range(0, len(todo), CHUNK)]
     result = {}
     done = 0
-    with ProcessPoolExecutor(jobs, initializer=_init_worker, initargs=(list(rule_dirs),)) as pool:
+    import pickle
+
+    from claimcheck.vocab import vocabulary
+
+    vocabulary(book)  # compiled once here, not in every worker
+    compiled = pickle.dumps(book, protocol=pickle.HIGHEST_PROTOCOL)
+    with ProcessPoolExecutor(jobs, initializer=_init_worker, initargs=(compiled,)) as pool:
         for chunk, claims in zip(chunks, pool.map(_extract_chunk, chunks), strict=True):
             for d, c in zip(chunk, claims, strict=True):
                 result[d.path] = c

@@ -37,11 +37,12 @@ def key(path: str) -> str:
     return os.path.normpath(os.path.abspath(path))
 
 
-def load_rules(dirs: Sequence[str]) -> rulebook.Rulebook:
+def load_rules(dirs: Sequence[str], cache_dir: Path | None = None) -> rulebook.Rulebook:
+    """The rulebook of the given folders (compiled form from `cache_dir` when unchanged)."""
     if not dirs:
         raise JobError("no rule files: pass --rules DIR or set `rules:` in .claimcheck.yaml")
     try:
-        return rulebook.load([Path(d) for d in dirs])
+        return rulebook.load_cached([Path(d) for d in dirs], cache_dir)
     except YamlProblems as exc:
         raise JobError("\n".join(map(str, exc.problems))) from None
 
@@ -57,7 +58,7 @@ def run(
 
     `cache_dir` holds the claim cache (None: no cache); `jobs` > 1 extracts in a process pool.
     """
-    book = load_rules(settings.rules)
+    book = load_rules(settings.rules, cache_dir)
     targets, missing = documents.collect(paths, settings.include, settings.exclude)
     if missing:
         raise JobError("\n".join(f"{p}: no such file or folder" for p in missing))
@@ -71,7 +72,7 @@ def run(
 
     from claimcheck.batch import extract_all
 
-    claims = extract_all(loaded.documents, book, settings.rules, cache_dir, jobs, progress)
+    claims = extract_all(loaded.documents, book, cache_dir, jobs, progress)
     found = list(loaded.findings)
     found.extend(evaluate(loaded.documents, claims, book, frozenset(target_keys)))
     wanted = [f for f in found if key(f.path) in target_keys]

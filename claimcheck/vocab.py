@@ -70,6 +70,14 @@ class Match:
     entries: tuple[Entry, ...]
 
 
+def vocabulary(book: Rulebook) -> Vocabulary:
+    """The rulebook's vocabulary, built once and kept with the rulebook (and its cache)."""
+    vocab = book.derived.get("vocabulary")
+    if not isinstance(vocab, Vocabulary):
+        vocab = book.derived["vocabulary"] = Vocabulary(book)
+    return vocab
+
+
 class Vocabulary:
     def __init__(self, book: Rulebook) -> None:
         table: dict[str, list[Entry]] = {}
@@ -133,12 +141,16 @@ class Vocabulary:
 
     def longest(self, text: str, folded: str | None = None) -> list[Match]:
         """Matches with the ones inside a longer match dropped, in text order."""
-        found = sorted(self.matches(text, folded), key=lambda m: (m.start, -m.end))
-        out: list[Match] = []
-        reach = -1
-        for m in found:
-            if m.end <= reach:
-                continue
-            out.append(m)
-            reach = max(reach, m.end)
-        return out
+        return longest(sorted(self.matches(text, folded), key=lambda m: (m.start, -m.end)))
+
+
+def longest(found: list[Match]) -> list[Match]:
+    """From matches sorted by (start, -end), drop each one inside an earlier, longer one."""
+    out: list[Match] = []
+    reach = -1
+    for m in found:
+        if m.end <= reach:
+            continue
+        out.append(m)
+        reach = max(reach, m.end)
+    return out

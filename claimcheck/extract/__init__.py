@@ -8,7 +8,7 @@ extractor registers itself in EXTRACTORS and is called once per sentence.
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import cached_property
 
 from claimcheck.claims import Claim
@@ -17,7 +17,7 @@ from claimcheck.documents import Document
 from claimcheck.extract import periods as _periods
 from claimcheck.extract import sentences
 from claimcheck.rulebook import Rulebook
-from claimcheck.vocab import Match, Vocabulary, fold
+from claimcheck.vocab import Match, fold, longest, vocabulary
 
 
 @dataclass
@@ -28,8 +28,9 @@ class Sentence:
     start: int
     end: int
     folded: str  # fold() of the whole document text
-    matches: list[Match]
+    matches: list[Match]  # vocabulary in the sentence, the longest where phrases overlap
     book: Rulebook
+    every_match: list[Match] = field(default_factory=list)  # overlapping ones too, text order
 
     @property
     def text(self) -> str:
@@ -63,20 +64,27 @@ class Extractor:
     def __init__(self, book: Rulebook) -> None:
         _load_extractors()
         self.book = book
-        self.vocab = Vocabulary(book)
+        self.vocab = vocabulary(book)
 
     def extract(self, doc: Document) -> list[Claim]:
         folded = fold(doc.text)
-        found = self.vocab.longest(doc.text, folded)
+        every = sorted(self.vocab.matches(doc.text, folded), key=lambda m: (m.start, -m.end))
+        found = longest(every)
         claims: list[Claim] = []
-        i = 0
+        i = k = 0
         for start, end in sentences.split(doc.text, doc.body_start):
             while i < len(found) and found[i].start < start:
                 i += 1
             j = i
             while j < len(found) and found[j].end <= end:
                 j += 1
-            sent = Sentence(doc, start, end, folded, found[i:j], self.book)
+            while k < len(every) and every[k].start < start:
+                k += 1
+            m = k
+            while m < len(every) and every[m].start < end:
+                m += 1
+            inside = [x for x in every[k:m] if x.end <= end]
+            sent = Sentence(doc, start, end, folded, found[i:j], self.book, inside)
             for fn in EXTRACTORS.values():
                 claims.extend(fn(sent))
         claims.sort(key=lambda c: (c.start, c.end, c.kind))

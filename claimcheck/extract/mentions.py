@@ -3,21 +3,19 @@
 `Sentence.matches` keeps the longest phrase where phrases overlap, which is right for reading a
 title or a term, but a figure's metric or subject may be named inside a longer phrase of another
 kind: "ODA" inside the ranking alias "largest official development aid (ODA) provider", "Japanese"
-inside the metric alias "Japanese FDI into Vietnam". These helpers re-read the sentence with the
-rulebook's automaton (built once per rulebook) and keep every whole-word match of the kinds asked
+inside the metric alias "Japanese FDI into Vietnam". These helpers read every whole-word match of
+the sentence (Sentence.every_match, found once per document) and keep those of the kinds asked
 for, dropping only a match inside a longer one of the same kind.
 """
 
 from __future__ import annotations
 
+import bisect
 import re
 from dataclasses import dataclass
 
 from claimcheck.extract import Sentence
-from claimcheck.rulebook import Rulebook
-from claimcheck.vocab import Entry, Vocabulary
-
-_VOCABS: dict[int, tuple[Rulebook, Vocabulary]] = {}
+from claimcheck.vocab import Entry
 
 
 @dataclass(frozen=True, slots=True)
@@ -27,21 +25,13 @@ class Mention:
     entries: tuple[Entry, ...]  # only the entries of the kinds asked for
 
 
-def vocabulary(book: Rulebook) -> Vocabulary:
-    cached = _VOCABS.get(id(book))
-    if cached is None or cached[0] is not book:
-        cached = _VOCABS[id(book)] = (book, Vocabulary(book))
-    return cached[1]
-
-
 def mentions(s: Sentence, kinds: frozenset[str]) -> list[Mention]:
     """Every mention of the given entry kinds in the sentence, in text order."""
-    text = s.doc.text[s.start : s.end]
     found: list[Mention] = []
-    for m in vocabulary(s.book).matches(text, s.folded[s.start : s.end]):
+    for m in s.every_match:
         entries = tuple(e for e in m.entries if e.kind in kinds)
         if entries:
-            found.append(Mention(s.start + m.start, s.start + m.end, entries))
+            found.append(Mention(m.start, m.end, entries))
     found.sort(key=lambda m: (m.start, -m.end))
     out: list[Mention] = []
     reach = -1
@@ -64,9 +54,46 @@ PREPOSITION_BEFORE = re.compile(
 
 def entities(s: Sentence) -> list[tuple[Mention, str]]:
     """(mention, entity id) for every entity or demonym named in the sentence, nested ones too."""
-    return [
-        (m, e.id) for m in mentions(s, ENTITY_KINDS) for e in m.entries if e.id in s.book.entities
-    ]
+    cache = vars(s)
+    if "_entities" not in cache:
+        cache["_entities"] = [
+            (m, e.id)
+            for m in mentions(s, ENTITY_KINDS)
+            for e in m.entries
+            if e.id in s.book.entities
+        ]
+    found: list[tuple[Mention, str]] = cache["_entities"]
+    return found
+
+
+def near(s: Sentence, start: int, end: int) -> list[tuple[Mention, str]]:
+    """The entities named within [start, end), found by bisection."""
+    ents = entities(s)
+    cache = vars(s)
+    if "_entity_starts" not in cache:
+        cache["_entity_starts"] = [m.start for m, _ in ents]
+    starts: list[int] = cache["_entity_starts"]
+    i = bisect.bisect_left(starts, start)
+    out = []
+    while i < len(ents) and ents[i][0].start < end:
+        out.append(ents[i])
+        i += 1
+    return out
+
+
+def loose(s: Sentence) -> list[str]:
+    """Entity ids named in the sentence not as the object of a preposition, first few only."""
+    cache = vars(s)
+    if "_loose" not in cache:
+        picked: list[str] = []
+        for m, eid in entities(s):
+            if not governed(s, m) and eid not in picked:
+                picked.append(eid)
+            if len(picked) >= 8:
+                break
+        cache["_loose"] = picked
+    found: list[str] = cache["_loose"]
+    return found
 
 
 def governed(s: Sentence, m: Mention) -> bool:

@@ -7,6 +7,7 @@ and the index keeps where each entry was written so that findings can cite it.
 from __future__ import annotations
 
 import hashlib
+import os
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -57,10 +58,29 @@ class Rulebook:
     examples: list[tuple[Example, Origin]] = field(default_factory=list)
     origins: dict[int, Origin] = field(default_factory=dict)
     digest: str = ""
+    # What is compiled from the rules once (the vocabulary automaton): cached with the rulebook.
+    derived: dict[str, Any] = field(default_factory=dict, compare=False)
+    _entries: list[object] = field(default_factory=list, repr=False, compare=False)
 
     def origin(self, entry: object) -> Origin | None:
         """The file position an entry (or a nested one: a holder, a variant) was read from."""
         return self.origins.get(id(entry))
+
+    def note(self, entry: object, origin: Origin) -> None:
+        self.origins[id(entry)] = origin
+        self._entries.append(entry)  # keeps the id() keys alive and pickles the pairs
+
+    def __getstate__(self) -> dict[str, Any]:
+        state = dict(self.__dict__)
+        state["origins"] = [(e, self.origins[id(e)]) for e in self._entries]
+        del state["_entries"]
+        return state
+
+    def __setstate__(self, state: dict[str, Any]) -> None:
+        pairs = state.pop("origins")
+        self.__dict__.update(state)
+        self.origins = {id(e): o for e, o in pairs}
+        self._entries = [e for e, _ in pairs]
 
 
 def rule_files(dirs: Iterable[Path]) -> list[Path]:
@@ -74,6 +94,54 @@ def rule_files(dirs: Iterable[Path]) -> list[Path]:
                 p for p in sorted(d.rglob("*")) if p.suffix in RULE_SUFFIXES and p.is_file()
             )
     return found
+
+
+def digest_of(dirs: Sequence[Path]) -> str:
+    """The hash `load` gives the rulebook, from the files' bytes alone (no parsing)."""
+    h = hashlib.sha256()
+    for path in rule_files(dirs):
+        h.update(str(path).encode() + b"\0" + path.read_bytes() + b"\0")
+    return h.hexdigest()
+
+
+def load_cached(dirs: Sequence[Path], cache_dir: Path | None) -> Rulebook:
+    """`load`, served from a pickle of the compiled rulebook when the rule files are unchanged.
+
+    Parsing YAML with positions is the slow part of a run (seconds for a full rulebook); a hook
+    runs with the same rules every time. The pickle lives in the claim cache folder, written by
+    claimcheck itself; any problem reading it means a normal load.
+    """
+    import pickle
+
+    from claimcheck import __version__
+    from claimcheck.vocab import vocabulary
+
+    if cache_dir is None or not all(d.exists() for d in dirs):
+        return load(dirs)
+    try:
+        digest = digest_of(dirs)
+    except OSError:
+        return load(dirs)
+    path = cache_dir / f"rulebook-{__version__}-{digest[:32]}.pickle"
+    try:
+        with path.open("rb") as fh:
+            book = pickle.load(fh)
+        if isinstance(book, Rulebook) and book.digest == digest:
+            return book
+    except Exception:  # a missing, partial or foreign file: rebuild it
+        pass
+    book = load(dirs)
+    vocabulary(book)
+    try:
+        cache_dir.mkdir(parents=True, exist_ok=True)
+        for old in cache_dir.glob("rulebook-*.pickle"):
+            old.unlink(missing_ok=True)
+        tmp = path.with_suffix(f".{os.getpid()}.tmp")
+        tmp.write_bytes(pickle.dumps(book, protocol=pickle.HIGHEST_PROTOCOL))
+        os.replace(tmp, path)
+    except OSError:
+        pass
+    return book
 
 
 def load(dirs: Sequence[Path]) -> Rulebook:
@@ -111,7 +179,7 @@ def _merge(book: Rulebook, rf: RuleFile, data: Any, path: str) -> list[Problem]:
     def note(entry: object, loc: list[int | str]) -> Origin:
         line, col = yamlpos.position(data, loc)
         origin = Origin(path, line, col)
-        book.origins[id(entry)] = origin
+        book.note(entry, origin)
         return origin
 
     sections: list[tuple[str, dict[str, Any]]] = [
