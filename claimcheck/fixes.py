@@ -85,8 +85,8 @@ def apply(docs: Iterable[Document], findings: list[Finding], write: bool) -> tup
             difflib.unified_diff(
                 doc.text.splitlines(keepends=True),
                 new.splitlines(keepends=True),
-                fromfile=f"a/{path}",
-                tofile=f"b/{path}",
+                fromfile=f"a/{path.lstrip('/')}",
+                tofile=f"b/{path.lstrip('/')}",
             )
         )
         if write:

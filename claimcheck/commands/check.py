@@ -47,6 +47,19 @@ def register(sub: Any) -> argparse.ArgumentParser:
         "--write-baseline", metavar="FILE", help="record the current findings in FILE and exit 0"
     )
     p.add_argument("--output", "-o", metavar="FILE", help="write the report to FILE")
+    fix = p.add_mutually_exclusive_group()
+    fix.add_argument(
+        "--fix",
+        action="store_true",
+        help="apply certain fixes (wrong term variants, titles the rules make "
+        "certain; never a number) to the files, then report what is left",
+    )
+    fix.add_argument(
+        "--diff",
+        action="store_true",
+        help="print the certain fixes as a unified diff instead of a report; "
+        "exit 1 when there is one",
+    )
     add_speed_options(p)
     return p
 
@@ -70,6 +83,16 @@ def run(args: argparse.Namespace) -> int:
         named = "" if args.baseline else f" (named by `baseline:` in {s.source})"
         raise JobError(f"{s.baseline}: no such baseline file{named}")
     result = pipeline.run(args.paths, s, **speed(args, s))
+    if args.fix or args.diff:
+        from claimcheck import fixes
+
+        diff, n = fixes.apply(result.documents, result.findings, write=args.fix)
+        if args.diff:
+            write(diff)
+            return EXIT_FINDINGS if n else EXIT_CLEAN
+        if n:
+            print(f"claimcheck: applied {n} fix(es)", file=sys.stderr)
+            result = pipeline.run(args.paths, s, **speed(args, s))
     if args.write_baseline:
         try:
             n = suppress.write_baseline(Path(args.write_baseline), result.findings)
