@@ -133,7 +133,7 @@ def test_a_fact_for_the_period_is_the_reference_not_the_articles(trade: Rulebook
     assert run_corpus([a, b], trade) == []
     [g] = build_groups([a.doc, b.doc], {"h/a.md": a.claims, "h/b.md": b.claims}, trade)
     assert g.reference == "rulebook" and g.facts == ["47.6 billion USD"]
-    assert [e.doc.path for e, _ in g.offending] == ["h/b.md"]
+    assert [e.doc.path for e, _, _ in g.offending] == ["h/b.md"]
 
 
 def test_present_tense_claims_group_by_document_date(trade: Rulebook) -> None:

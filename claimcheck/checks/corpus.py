@@ -70,7 +70,8 @@ class Group:
     facts: list[str] = field(default_factory=list)  # the rulebook's values, as text
     consensus: list[Entry] = field(default_factory=list)
     bounds: tuple[float, float] = (-math.inf, math.inf)  # what every consensus claim allows
-    offending: list[tuple[Entry, list[Entry]]] = field(default_factory=list)
+    # each claim that disagrees, the first claims it contradicts, and how many it contradicts
+    offending: list[tuple[Entry, list[Entry], int]] = field(default_factory=list)
 
     @property
     def documents(self) -> int:
@@ -166,7 +167,7 @@ def _settle(group: Group, book: Rulebook) -> None:
             if verdict is not None and verdict.fact_text not in group.facts:
                 group.facts.append(verdict.fact_text)
             if verdict is not None and verdict.outcome != "agree":
-                group.offending.append((e, []))
+                group.offending.append((e, [], 0))
         return
     if group.kind == "rank":
         found = judging_rank_facts(first, book)
@@ -174,24 +175,36 @@ def _settle(group: Group, book: Rulebook) -> None:
             group.reference = "rulebook"
             ranks = {f.rank for f, _ in found}
             group.facts = [place(r) for r in sorted(ranks)]
-            group.offending = [(e, []) for e in group.entries if e.claim.rank not in ranks]
+            group.offending = [(e, [], 0) for e in group.entries if e.claim.rank not in ranks]
             return
     group.consensus = consensus(group.entries)
     low = max(e.low for e in group.consensus)
     high = min(e.high for e in group.consensus)
     group.bounds = (low, high)
-    by_low = sorted(group.consensus, key=lambda e: e.low)
-    lows = [e.low for e in by_low]
-    by_high = sorted(group.consensus, key=lambda e: e.high)
-    highs = [e.high for e in by_high]
+    lows = sorted(e.low for e in group.consensus)
+    highs = sorted(e.high for e in group.consensus)
+    speaking = sorted(group.consensus, key=lambda e: e.order)
     for e in group.entries:
         if e.high < low:  # consensus claims entirely above this one
-            against = by_low[bisect.bisect_right(lows, e.high) :]
+            total = len(lows) - bisect.bisect_right(lows, e.high)
+            against = _first(speaking, e.high, above=True)
         elif e.low > high:  # entirely below
-            against = by_high[: bisect.bisect_left(highs, e.low)]
+            total = bisect.bisect_left(highs, e.low)
+            against = _first(speaking, e.low, above=False)
         else:
             continue
-        group.offending.append((e, sorted(against, key=lambda x: x.order)))
+        group.offending.append((e, against, total))
+
+
+def _first(entries: list[Entry], x: float, above: bool) -> list[Entry]:
+    """The first RELATED_MAX entries (in speaking order) entirely above (or below) x."""
+    out: list[Entry] = []
+    for c in entries:
+        if (c.low > x) if above else (c.high < x):
+            out.append(c)
+            if len(out) == RELATED_MAX:
+                break
+    return out
 
 
 def consensus(entries: Sequence[Entry]) -> list[Entry]:
@@ -203,26 +216,25 @@ def consensus(entries: Sequence[Entry]) -> list[Entry]:
     voters: dict[tuple[str, float, float], Entry] = {}
     for e in sorted(entries, key=lambda x: x.order):
         voters.setdefault((e.doc.path, e.low, e.high), e)
-    ranked = list(voters.values())
+    ranked = list(voters.values())  # index order is speaking order
     events = sorted(
         [(e.low, 0, i) for i, e in enumerate(ranked)]
         + [(e.high, 1, i) for i, e in enumerate(ranked)]
     )
-    active: dict[int, Entry] = {}
-    best: list[Entry] = []
-    best_key: list[tuple[int, dt.date, str, int]] = []
-    for _, closing, i in events:
+    active: set[int] = set()
+    best: list[int] = []
+    for n, (_, closing, i) in enumerate(events):
         if closing:
-            del active[i]
+            active.discard(i)
             continue
-        active[i] = ranked[i]
-        if len(active) < len(best):
+        active.add(i)
+        peak = n + 1 == len(events) or events[n + 1][1] == 1  # coverage is highest here
+        if not peak or len(active) < len(best):
             continue
-        members = sorted(active.values(), key=lambda x: x.order)
-        key = [m.order for m in members]
-        if len(members) > len(best) or key < best_key:
-            best, best_key = members, key
-    return best
+        members = sorted(active)
+        if len(members) > len(best) or members < best:
+            best = members
+    return [ranked[i] for i in best]
 
 
 def value_text(group: Group, e: Entry) -> str:
@@ -255,20 +267,24 @@ def check_corpus(ctx: CorpusContext) -> Iterator[Finding]:
     for group in build_groups(ctx.docs, ctx.claims, ctx.book, ctx.targets):
         if group.reference != "articles":
             continue
-        for entry, against in group.offending:
+        for entry, against, total in group.offending:
             if ctx.targets and path_key(entry.doc.path) not in ctx.targets:
                 continue
             dctx = contexts.get(entry.doc.path)
             if dctx is None:
                 dctx = contexts[entry.doc.path] = DocContext(entry.doc, (), ctx.book)
-            yield _finding(dctx, group, entry, against, ctx.book)
+            yield _finding(dctx, group, entry, against, total, ctx.book)
 
 
 def _finding(
-    ctx: DocContext, group: Group, entry: Entry, against: list[Entry], book: Rulebook
+    ctx: DocContext,
+    group: Group,
+    entry: Entry,
+    shown: list[Entry],
+    total: int,
+    book: Rulebook,
 ) -> Finding:
-    shown = against[:RELATED_MAX]
-    more = len(against) - len(shown)
+    more = total - len(shown)
     related = [
         Related(
             e.doc.path,

@@ -11,6 +11,7 @@ import math
 from collections.abc import Iterator, Sequence
 from typing import TYPE_CHECKING
 
+from claimcheck import units
 from claimcheck.checks import DocContext, Rule, engine
 from claimcheck.claims import Claim
 from claimcheck.dates import Period
@@ -31,37 +32,8 @@ SCALE_STEPS = (1e3, 1e6, 1e9, 1e12)
 
 
 def dimension(unit: str | None) -> str | None:
-    """currency, percent or count for a unit name; None when the unit is not written.
-
-    Asks the project's pint registry (claimcheck.units) when it knows the unit: a currency is
-    its own base dimension there. A three-letter upper-case code it does not know is taken for
-    an ISO 4217 currency, and any other unit for a count (people, projects, vessels).
-    """
-    if unit is None:
-        return None
-    known = _registry_dimension(unit)
-    if known is not None:
-        return known
-    if unit.lower() in ("percent", "%", "pct", "percentage_point"):
-        return "percent"
-    if len(unit) == 3 and unit.isalpha() and unit.isupper():
-        return "currency"
-    return "count"
-
-
-def _registry_dimension(unit: str) -> str | None:
-    try:
-        from claimcheck import units as registry
-    except ImportError:
-        return None
-    fn = getattr(registry, "dimension", None)
-    if fn is None:
-        return None
-    try:
-        found = fn(unit)
-    except Exception:  # an unknown unit: fall back to the code rules above
-        return None
-    return found if found in ("currency", "percent", "count") else None
+    """currency, percent or count for a unit name; None when the unit is not written."""
+    return units.dimension(unit)
 
 
 def split_scale(unit: str | None) -> tuple[str | None, float]:

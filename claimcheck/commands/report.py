@@ -92,7 +92,7 @@ def value(group: Group, e: Entry) -> str:
 
 
 def _offending(group: Group) -> set[int]:
-    return {id(e) for e, _ in group.offending}
+    return {id(e) for e, _, _ in group.offending}
 
 
 def _ordered(group: Group) -> list[Entry]:
