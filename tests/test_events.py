@@ -379,7 +379,7 @@ def test_wrong_date_message_and_evidence() -> None:
     (f,) = findings(VJ, "Vietnam and Japan established diplomatic relations in 1975.", "2023")
     assert (f.rule, f.category, f.severity) == ("event-wrong-date", "date", "error")
     assert f.message == (
-        "the establishment of Vietnam-Japan diplomatic relations was on 1973-09-21, not in 1975"
+        "establishment of Vietnam-Japan diplomatic relations: on 1973-09-21, not in 1975"
     )
     rule_file = str(FIXTURES / VJ / "people.yaml")
     (r,) = f.related
@@ -391,14 +391,15 @@ def test_elapsed_messages() -> None:
     text = "Vietnam and Japan celebrate the 45th anniversary of their diplomatic relations."
     (f,) = findings(VJ, text, "2023-10")
     assert f.message == (
-        "the 45th anniversary of the establishment of Vietnam-Japan diplomatic relations "
+        "the 45th anniversary of 'establishment of Vietnam-Japan diplomatic relations' "
         "(on 1973-09-21) falls in 2018; in 2023 it is the 50th"
     )
     text = "In the 50 years since the establishment of diplomatic ties trust grew."
     (f,) = findings(VJ, text, "2015-09-15")
     assert f.message == (
-        "'50 years since the establishment of diplomatic ties': 42 years have passed since the "
-        "establishment of Vietnam-Japan diplomatic relations (on 1973-09-21) by 2015-09-15, not 50"
+        "'50 years since the establishment of diplomatic ties': 42 years have passed since "
+        "'establishment of Vietnam-Japan diplomatic relations' (on 1973-09-21) by 2015-09-15, "
+        "not 50"
     )
 
 

@@ -301,6 +301,18 @@ def test_short_reference_by_title_alone_when_the_rulebook_has_one_such_holder() 
     ]
 
 
+def test_short_reference_by_title_alone_picks_the_holder_in_office_then() -> None:
+    # Two Prime Ministers named Pham: the one in office when the article speaks.
+    assert names(VJ, "PM Pham welcomed Japanese investors.", "2024-03") == [
+        ("PM Pham", "pham-minh-chinh", "family", "PM")
+    ]
+    assert names(VJ, "PM Pham welcomed Japanese investors.", "1980-03") == [
+        ("PM Pham", "pham-van-dong", "family", "PM")
+    ]
+    assert names(VJ, "PM Pham welcomed Japanese investors.", None) == []
+    assert names(VJ, "PM Pham welcomed Japanese investors.", "1995") == []
+
+
 def test_ambassador_naoki_is_a_given_name_reference() -> None:
     text = "Japanese Ambassador to Vietnam Ito Naoki arrived. Ambassador Naoki spoke."
     assert names(VJ, text, "2024-12") == [("Ambassador Naoki", "ito-naoki", "given", "Ambassador")]
@@ -422,6 +434,7 @@ CHECKS = [
         ["name-short-form"],
     ),
     (VJ, "2023-12", "PM Chinh met Japanese business leaders.", []),
+    (VJ, "2024-03", "PM Pham met Japanese business leaders.", ["name-short-form"]),
     (VJ, "2017-06", "Prime Minister Shinzo Abe came. Mr. Shinzo spoke.", ["name-short-form"]),
     # the second domain
     (SF, "2021-06", "Springfield Governor Chen Wei opened the fair.", ["title-no-such-office"]),

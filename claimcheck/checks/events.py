@@ -46,7 +46,7 @@ def check_events(ctx: DocContext) -> Iterator[Finding]:
                 yield ctx.finding(
                     "event-wrong-date",
                     claim,
-                    f"the {event.name} was {_on(event.date)}, not {_on(claim.date)}",
+                    f"{event.name}: {_on(event.date)}, not {_on(claim.date)}",
                     evidence=[event],
                 )
         elif claim.kind == "elapsed" and claim.period is not None:
@@ -78,7 +78,7 @@ def _elapsed(claim: Claim, event: Event, at: Period) -> str | None:
             _nth(y - event.date.year) for y in range(at.start.year, at.end.year + 1)
         )
         return (
-            f"the {_nth(years)} anniversary of the {event.name} ({_on(event.date)}) falls in "
+            f"the {_nth(years)} anniversary of '{event.name}' ({_on(event.date)}) falls in "
             f"{due}; in {_year_range(at)} it is the {counted}"
         )
     low, high = _since(event.date, at)
@@ -93,7 +93,7 @@ def _elapsed(claim: Claim, event: Event, at: Period) -> str | None:
         return None
     span = f"{low:.0f}" if round(low) == round(high) else f"{low:.0f} to {high:.0f}"
     return (
-        f"{claim.text!r}: {span} years have passed since the {event.name} ({_on(event.date)}) "
+        f"{claim.text!r}: {span} years have passed since '{event.name}' ({_on(event.date)}) "
         f"by {_at(at)}, not {years}"
     )
 

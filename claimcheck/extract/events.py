@@ -98,8 +98,10 @@ _OCCUR_AFTER = re.compile(
     r"started|began)\b"
 )
 # Who took part may stand between an event and its date: "established diplomatic ties with
-# Vietnam in 1963", "... between the two countries on ...".
-_PARTY_WORD = re.compile(r"\s+(?:with|between|by|and|the|two|both|countries|nations|sides)\b")
+# Vietnam in 1963", "resumed its ODA to Vietnam in 1992", "... between the two countries on ...".
+_PARTY_WORD = re.compile(
+    r"\s+(?:with|between|by|to|for|and|the|two|both|countries|nations|sides)\b"
+)
 _DATE_GAP = re.compile(r"\s*,?\s*(?:on|in|dated|from)?\s*\(?\s*")
 _DATE_LEAD = re.compile(r"(?:on|in)\s+")
 _BRIDGE_MAX = 80

@@ -22,6 +22,7 @@ from claimcheck.extract import Sentence, extractor
 from claimcheck.extract.events import document_context, sentence_dates
 from claimcheck.extract.mentions import mentions
 from claimcheck.rulebook import Rulebook
+from claimcheck.rulebook.schema import Holder
 from claimcheck.vocab import Match
 
 _MODIFIER = re.compile(
@@ -292,23 +293,34 @@ def choose_office(
 def resolve_part(
     s: Sentence, pm: Match, offices: list[str], jurisdiction: str | None
 ) -> tuple[str, str] | None:
-    """(person id, "given"|"family") for a name part, when it points to one person."""
+    """(person id, "given"|"family") for a name part, when it points to one person: someone
+    named in full earlier; else the one holder of the title with that part, or the one of them
+    in office when the sentence speaks ("PM Pham" in 2024: Pham Minh Chinh, not Pham Van Dong)."""
     parts = [(e.id, e.detail) for e in pm.entries if e.kind == "person" and e.detail != "full"]
     if not parts:
         return None
     earlier = named_before(s, pm.start)
     found = [p for p in parts if p[0] in earlier]
     if not found and offices:
-        holders = {
-            h.person
+        terms = [
+            h
             for o in dict.fromkeys(offices)
             if jurisdiction is None or s.book.offices[o].jurisdiction == jurisdiction
             for h in s.book.offices[o].holders
-        }
-        found = [p for p in parts if p[0] in holders]
+        ]
+        found = [p for p in parts if any(h.person == p[0] for h in terms)]
+        if len({p[0] for p in found}) > 1:
+            times = [Period.of(d) for d in (_event_date(s, pm.start, pm.end), s.doc.date) if d]
+            now = {h.person for h in terms for t in times if _holds(h, t)}
+            found = [p for p in found if p[0] in now]
     if len({p[0] for p in found}) != 1:
         return None
     return found[0]
+
+
+def _holds(h: Holder, t: Period) -> bool:
+    end = h.end.last() if h.end is not None else t.end
+    return h.start.first() <= t.end and t.start <= end
 
 
 def named_before(s: Sentence, pos: int) -> set[str]:
