@@ -152,7 +152,7 @@ def interval(low: float, high: float, unit: str | None) -> str:
 
 
 def _digits(x: float) -> str:
-    text = f"{x:.4g}"
+    text = f"{x:.6g}"
     if "e" in text:
         text = f"{x:,.0f}"
     return text
