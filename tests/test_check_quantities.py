@@ -160,6 +160,33 @@ def test_another_currency_is_converted_with_a_dated_rate(trade: Rulebook) -> Non
     assert [r.message for r in f.related][1] == "source: https://example.org/usd-jpy-2022"
 
 
+def test_the_most_informative_facts_speak_first(city: Rulebook) -> None:
+    d = Doc(
+        "city/budget.md",
+        "2024-05-02",
+        "The budget is $812.4 million, or about €815 million.",
+        "That is $880 million.",
+    )
+    # the dollar fact judges a dollar figure, even though the euro fact converted would agree
+    d.quantity("$812.4 million", "city-budget", qty("812.4", "million", "USD"), year(2024))
+    d.quantity(
+        "about €815 million", "city-budget", qty("815", "million", "EUR", "about"), year(2024)
+    )
+    d.quantity("$880 million", "city-budget", qty("880", "million", "USD"), year(2024))
+    [f] = run_doc(d, city, "quantities")
+    assert f.anchor == "$812.4 million" and "880 million USD (±1%)" in f.message
+    assert "at 1.08" not in f.message
+
+
+def test_a_bounded_fact_outranks_an_open_bound(trade: Rulebook) -> None:
+    d = trade_doc("Stock as of June 30, 2015: US$45 billion, over US$38 billion.", "2015-07")
+    mid = days("2015-06-30", "2015-06-30", "point")
+    d.quantity("US$45 billion", "fdi-stock", qty("45", "billion"), mid)
+    d.quantity("over US$38 billion", "fdi-stock", qty("38", "billion", hedge="over"), mid)
+    [f] = run_doc(d, trade, "quantities")
+    assert f.anchor == "US$45 billion" and "38 billion to 40 billion USD" in f.message
+
+
 def test_changes_and_unknown_metrics_are_not_levels(trade: Rulebook) -> None:
     d = trade_doc("Trade rose US$9 billion in 2022 to a record; exports hit US$9 billion.")
     d.quantity(

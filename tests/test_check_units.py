@@ -96,16 +96,16 @@ def test_second_domain(city: Rulebook) -> None:
         "city.md",
         "2024-05-02",
         "The city budget is €812.4 billion for 2024.",
-        "Another outlet wrote 812.4 million dollars.",
+        "Another outlet wrote 812.4 million pounds.",
         "Bus riders: 120,000 daily bus riders in March.",
     )
     d.quantity("€812.4 billion", "city-budget", qty("812.4", "billion", "EUR"), year(2024))
-    d.quantity("812.4 million dollars", "city-budget", qty("812.4", "million", "USD"), year(2024))
+    d.quantity("812.4 million pounds", "city-budget", qty("812.4", "million", "GBP"), year(2024))
     march = days("2024-03-01", "2024-03-31", "point")
     d.quantity("120,000 daily bus riders", "bus-riders", qty("120,000", unit="rider"), march)
     assert rules(d, city) == [
         ("unit-scale-mismatch", "error", "€812.4 billion"),
-        ("unit-currency-mismatch", "error", "812.4 million dollars"),
+        ("unit-currency-mismatch", "error", "812.4 million pounds"),
     ]
 
 

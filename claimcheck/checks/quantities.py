@@ -184,8 +184,10 @@ class Verdict:
 def judge(claim: Claim, book: Rulebook) -> Verdict | None:
     """The verdict of the rulebook on a quantity claim, or None when no fact speaks of it.
 
-    The claim agrees when it overlaps any judging fact (two sources may differ within reason);
-    otherwise it is judged by the most specific fact it can be compared with.
+    The most informative facts speak first: those in the claim's own unit before those that
+    need an exchange rate, and bounded values before open bounds ("at least 22 billion"). The
+    claim agrees when it overlaps any fact of the first tier that can be compared with it (two
+    sources may differ within reason); otherwise that tier's most specific fact judges it.
     """
     found = judging_facts(claim, book)
     if not found:
@@ -193,7 +195,7 @@ def judge(claim: Claim, book: Rulebook) -> Verdict | None:
     assert claim.value is not None and claim.period is not None
     metric = book.metrics[claim.target or ""]
     value = claim.value
-    comparable: list[Verdict] = []
+    tiers: dict[tuple[bool, bool], list[Verdict]] = {}
     currency: Verdict | None = None
     for fact, period in found:
         unit, factor = U.metric_unit(metric, fact.unit)
@@ -212,20 +214,24 @@ def judge(claim: Claim, book: Rulebook) -> Verdict | None:
                 continue
             convert, rate = conv
         low, high = value.low * convert, value.high * convert
-        if low <= f_high and f_low <= high:
-            return Verdict("agree", fact, period, text, unit, low, high, rate=rate)
-        comparable.append(Verdict("contradict", fact, period, text, unit, low, high, rate=rate))
-    if not comparable:
+        outcome = "agree" if low <= f_high and f_low <= high else "contradict"
+        tier = (rate is not None, not (math.isfinite(f_low) and math.isfinite(f_high)))
+        verdict = Verdict(outcome, fact, period, text, unit, low, high, rate=rate)
+        tiers.setdefault(tier, []).append(verdict)
+    if not tiers:
         return currency
-    first = comparable[0]
-    for v in comparable:
+    first = tiers[min(tiers)]
+    agreeing = [v for v in first if v.outcome == "agree"]
+    if agreeing:
+        return agreeing[0]
+    for v in first:
         lo, hi = fact_interval(v.fact, U.metric_unit(metric, v.fact.unit)[1])
         scaled = U.rescale(v.low, v.high, [(lo, hi)])
         if scaled is not None and v.rate is None:
             return Verdict(
                 "scale", v.fact, v.fact_period, v.fact_text, v.fact_unit, v.low, v.high, scaled[0]
             )
-    return first
+    return first[0]
 
 
 @engine(
