@@ -233,6 +233,7 @@ def _number(text: str, m: re.Match[str], lo: int) -> Number | None:
         half = Decimal(mult) / 2 if scale_l else Decimal(0)
     else:
         half = _rounding(base, places, bool(scale_l or unit == units.PERCENT or factor)) * mult
+    half = Decimal(half)
     h = _HEDGE_BEFORE.search(text, max(lo, m.start() - 40), m.start())
     hedge = " ".join(h.group("h").lower().split()) if h else None
     low, high = interval(value, half, HEDGES[hedge] if hedge else None)
@@ -251,14 +252,19 @@ def _number(text: str, m: re.Match[str], lo: int) -> Number | None:
     )
 
 
+ROUND_CAP = Decimal("0.05")
+"""A round number is read as a rounding of at most 5 % either way ("1,000" is [950, 1050])."""
+
+
 def _rounding(base: Decimal, places: int, scaled: bool) -> Decimal:
     """Half a unit of the last significant digit written.
 
     Decimals are significant to their last place ("47.6" → ±0.05). A whole number of 1,000 or
     more written without a scale word has trailing zeros that are not significant ("230,000"
-    → ±5,000: news rounds head counts that way); smaller whole numbers, and any number followed
-    by a scale word or a percent sign, are read to their last digit ("40 billion" → ±0.5
-    billion, "37" → ±0.5).
+    → ±5,000: news rounds head counts that way), but never more than ROUND_CAP of the value
+    ("500,000" → ±25,000, "1,000" → ±50). Smaller whole numbers, and any number followed by a
+    scale word or a percent sign, are read to their last digit ("40 billion" → ±0.5 billion,
+    "37" → ±0.5).
     """
     if places:
         return Decimal(5) * Decimal(10) ** (-places - 1)
@@ -269,7 +275,9 @@ def _rounding(base: Decimal, places: int, scaled: bool) -> Decimal:
     while n and n % 10 == 0 and zeros < 30:
         n //= 10
         zeros += 1
-    return Decimal(5) * Decimal(10) ** (zeros - 1)
+    if zeros == 0:
+        return Decimal("0.5")
+    return min(Decimal(5) * Decimal(10) ** (zeros - 1), base * ROUND_CAP)
 
 
 def interval(
@@ -280,13 +288,15 @@ def interval(
     Bounds are closed; "over 5,000" gives [5000, inf] and the hedge on the Number says the
     lower bound itself is excluded.
     """
-    v, r = float(value), float(half)
+    d, h = Decimal(str(value)) if isinstance(value, float) else value, Decimal(str(half))
+    v = float(d)
     if rule is None:
-        return v - r, v + r
+        return float(d - h), float(d + h)
+    spread = d * Decimal(str(ABOUT))
     if rule == "about":
-        return max(0.0, v - r - ABOUT * v), v + r + ABOUT * v
+        return max(0.0, float(d - h - spread)), float(d + h + spread)
     if rule == "below":
-        return max(0.0, v - r - ABOUT * v), v
+        return max(0.0, float(d - h - spread)), v
     if rule in ("above", "atleast"):
         return v, math.inf
     return 0.0, v  # atmost, under

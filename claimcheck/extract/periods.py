@@ -134,7 +134,15 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ),
 ]
 
-_RANK = {name: i for i, (name, _) in enumerate(_PATTERNS)}
+# Where a period phrase may begin: a number, a month name or one of the leading words of the
+# patterns above. The patterns are tried only there (one scan of the text, not one per pattern).
+_ANCHOR = re.compile(
+    r"(?<![\w$.,/])\d"
+    r"|(?<![A-Za-z])(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec|FY)"
+    r"|(?i:\b(?:from|between|the|first|second|third|fourth|1st|2nd|3rd|4th|q[1-4]|h[12]|fy|"
+    r"fiscal|financial|entire|whole|full|this|last|next|past|previous|recent|currently|"
+    r"presently|nowadays|now|today|to|so|at|up|until|as|same)\b)"
+)
 _AS_OF = re.compile(
     r"(?i:(?:\bas\s+(?:of|at)|\b(?:by|at|as\s+of)\s+the\s+end\s+of|\bend\s+of|\bend-|\bup\s+to)\s*)$"
 )
@@ -172,10 +180,11 @@ class FoundPeriod:
 def find(text: str, start: int, end: int, doc_date: PartialDate | None) -> list[FoundPeriod]:
     """Every period phrase in text[start:end], in text order, none overlapping."""
     cands: list[tuple[int, int, int, str, re.Match[str]]] = []
-    for name, pat in _PATTERNS:
-        for m in pat.finditer(text, start, end):
-            if m.end() > m.start():
-                cands.append((m.start(), -(m.end() - m.start()), _RANK[name], name, m))
+    for a in _ANCHOR.finditer(text, start, end):
+        for rank, (name, pat) in enumerate(_PATTERNS):
+            m = pat.match(text, a.start(), end)
+            if m is not None and m.end() > m.start():
+                cands.append((m.start(), -(m.end() - m.start()), rank, name, m))
     cands.sort(key=lambda c: (c[0], c[1], c[2]))
     out: list[FoundPeriod] = []
     reach = start

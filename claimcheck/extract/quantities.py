@@ -24,6 +24,7 @@ relation "sum" with one part: the check reads it as part <= total.
 
 from __future__ import annotations
 
+import bisect
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass, replace
@@ -32,12 +33,13 @@ from claimcheck import units
 from claimcheck.claims import Claim, Quantity
 from claimcheck.dates import Period
 from claimcheck.extract import Sentence, extractor
-from claimcheck.extract.mentions import Mention, entities, governed, mentions
+from claimcheck.extract.mentions import Mention, entities, loose, mentions, near
 from claimcheck.extract.numbers import Number, find
 from claimcheck.extract.periods import FoundPeriod
 from claimcheck.rulebook.schema import Metric
 
 _METRIC = frozenset({"metric"})
+_BACK_REACH = 300  # characters back from a number to the alias that names it, at most
 _FOLLOW_GAP = 30  # characters between a number and an alias that names what it counts
 _CLAUSE = re.compile(r"[,;:()\[\]]|\b(?:and|but|while|whereas|of which|which)\b")
 # Words right after a bare number that are not what it counts ("37 in 2017", "5,000 to ...").
@@ -105,13 +107,15 @@ def quantities(s: Sentence) -> Iterator[Claim]:
         if n.unit == units.PERCENT and _is_change(text, s.start, s.end, n):
             f.change = _direction(text, s.start, s.end, n)
     base = _base_periods(text, s.start, periods, figures)
-    dating = [p for p in periods if p not in base and "same-period" not in p.flags]
+    based = {id(p) for p in base}
+    dating = [p for p in periods if id(p) not in based and "same-period" not in p.flags]
+    dating_ends = [p.end for p in dating]
     for i, f in enumerate(figures):
         n = f.num
         if n.factor or f.change:
             continue
         delta = _DELTA_BEFORE.search(text, max(s.start, n.start - 30), n.start)
-        found = _found_period(dating, nums, i, s)
+        found = _found_period(dating, dating_ends, nums, i, s)
         metric, mention = _metric(s, metric_mentions, nums, i, found)
         if metric is None or mention is None:
             continue
@@ -165,26 +169,36 @@ def _metric(
     s: Sentence, mentions: list[Mention], nums: list[Number], i: int, found: FoundPeriod | None
 ) -> tuple[Metric | None, Mention | None]:
     """The nearest alias that fits the number; among aliases overlapping it (one phrase read
-    two ways), the metric whose period kind fits the figure's period."""
+    two ways), the metric whose period kind fits the figure's period. Looks at the aliases
+    right after the number and back to the nearest fitting one before it: bounded work per
+    number, whatever the length of the sentence."""
     text = s.doc.text
     n = nums[i]
     counted = _counted(text, n, s.end)
     nxt = nums[i + 1].num_start if i + 1 < len(nums) else s.end
+    starts = _starts(s, mentions)
+    k = bisect.bisect_left(starts, n.num_start)
     scored: list[tuple[int, int, Mention]] = []
-    for order, m in enumerate(mentions):
-        if m.end <= n.num_start:
-            gap = n.num_start - m.end
-            close = gap <= _FOLLOW_GAP and not _CLAUSE.search(text, m.end, n.num_start)
-            if counted and not close:  # "16,000 Japanese in Vietnam" counts its own noun
-                continue
-        elif n.end <= m.start <= nxt:
-            gap = m.start - n.end
-            if gap > _FOLLOW_GAP or _CLAUSE.search(text, n.end, m.start):
-                continue
-        else:
+    for j in range(k, len(mentions)):  # after the number, close by
+        m = mentions[j]
+        if m.start > min(nxt, n.end + _FOLLOW_GAP):
+            break
+        close = m.start >= n.end and not _CLAUSE.search(text, n.end, m.start)
+        if close and _fitting(s, m, n, counted):
+            scored.append((m.start - n.end, j, m))
+    for j in range(k - 1, -1, -1):  # before the number: the nearest that fits
+        m = mentions[j]
+        if m.end > n.num_start:
             continue
+        gap = n.num_start - m.end
+        if gap > _BACK_REACH:
+            break
+        if counted and (gap > _FOLLOW_GAP or _CLAUSE.search(text, m.end, n.num_start)):
+            break  # "16,000 Japanese in Vietnam" counts its own noun, not an earlier alias
         if _fitting(s, m, n, counted):
-            scored.append((gap, order, m))
+            scored.append((gap, j, m))
+            if j and mentions[j - 1].end <= m.start:
+                break
     if not scored:
         return None, None
     scored.sort(key=lambda t: (t[0], t[1]))
@@ -194,6 +208,22 @@ def _metric(
     choices = [(mt, m) for m in group for mt in _fitting(s, m, n, counted)]
     choices.sort(key=lambda c: (c[0].period == "span") != (want == "span"))
     return choices[0]
+
+
+def _ends(s: Sentence, spans: list[Mention] | list[FoundPeriod]) -> list[int]:
+    cache: dict[int, list[int]] = vars(s).setdefault("_quantities_ends", {})
+    got = cache.get(id(spans))
+    if got is None:
+        got = cache[id(spans)] = [m.end for m in spans]
+    return got
+
+
+def _starts(s: Sentence, mentions: list[Mention] | list[FoundPeriod]) -> list[int]:
+    cache: dict[int, list[int]] = vars(s).setdefault("_quantities_starts", {})
+    got = cache.get(id(mentions))
+    if got is None:
+        got = cache[id(mentions)] = [m.start for m in mentions]
+    return got
 
 
 def _stock_or_flow(found: FoundPeriod | None) -> str:
@@ -226,21 +256,20 @@ def _subject(s: Sentence, mention: Mention, metric: Metric) -> str | None:
     after of/from/by ("turnover of Vietnam"); else the first entity of the sentence that is not
     the object of a preposition ("Vietnam has 106 projects in Japan")."""
     text = s.doc.text
-    ents = entities(s)
-    near: list[str] = []
-    for m, eid in ents:
+    close: list[str] = []
+    for m, eid in near(s, mention.start - 40, mention.end + 30):
         if mention.start <= m.start and m.end <= mention.end:
             head = text[mention.start : m.start]
             if not head.strip() or _OF_INSIDE.search(head):
-                near.append(eid)
+                close.append(eid)
         elif m.end <= mention.start:
             gap = text[m.end : mention.start]
             if len(gap) <= 30 and _JUST_BEFORE.fullmatch(gap):
-                near.append(eid)
-        elif _OF_AFTER.fullmatch(text[mention.end : m.start]):
-            near.append(eid)
-    loose = [eid for m, eid in ents if not governed(s, m)]
-    order = [*near, *loose, *(eid for _, eid in ents)]
+                close.append(eid)
+        elif m.start >= mention.end and _OF_AFTER.fullmatch(text[mention.end : m.start]):
+            close.append(eid)
+    ents = entities(s)
+    order = [*close, *loose(s), *(eid for _, eid in ents[:8])]
     if metric.subject:
         order = [e for e in order if e in metric.subject]
     return order[0] if order else None
@@ -250,22 +279,22 @@ def _subject(s: Sentence, mention: Mention, metric: Metric) -> str | None:
 
 
 def _found_period(
-    dating: list[FoundPeriod], nums: list[Number], i: int, s: Sentence
+    dating: list[FoundPeriod], ends: list[int], nums: list[Number], i: int, s: Sentence
 ) -> FoundPeriod | None:
     n = nums[i]
     prev_end = nums[i - 1].end if i else s.start
     next_start = nums[i + 1].start if i + 1 < len(nums) else s.end
-    between = [p for p in dating if prev_end <= p.start and p.end <= n.start]
-    if between:
-        return between[-1]
-    after = [p for p in dating if n.end <= p.start and p.end <= next_start]
-    if after:
-        return after[0]
-    before = [p for p in dating if p.end <= n.start]
-    if before:
-        return before[-1]
-    later = [p for p in dating if p.start >= n.end]
-    return later[0] if later else None
+    k = bisect.bisect_right(ends, n.start)  # dating[:k] end before the number
+    if k and dating[k - 1].start >= prev_end:
+        return dating[k - 1]  # between the previous number and this one
+    j = k
+    while j < len(dating) and dating[j].start < n.end:
+        j += 1  # (a period overlapping the number cannot date it)
+    if j < len(dating) and dating[j].end <= next_start:
+        return dating[j]  # right after it, before the next number
+    if k:
+        return dating[k - 1]
+    return dating[j] if j < len(dating) else None
 
 
 def _period(found: FoundPeriod | None, s: Sentence, metric: Metric) -> tuple[Period | None, str]:
@@ -291,11 +320,13 @@ def _base_periods(
     2022", "(3 folds) from 2014", "(a four-time increase) from the figure of the entire 2016"."""
     marks = [f.num.end for f in figures if f.change or f.num.factor]
     marks += [m.end() for m in _FOLD_VERB.finditer(text, lo, periods[-1].start if periods else lo)]
+    marks.sort()
     out = []
     for p in periods:
+        k = bisect.bisect_right(marks, p.start)
+        after_change = k > 0 and p.start - marks[k - 1] <= 60
         if "same-period" in p.flags or (
-            any(0 <= p.start - e <= 60 for e in marks)
-            and _BASE_BEFORE.search(text, max(lo, p.start - 40), p.start)
+            after_change and _BASE_BEFORE.search(text, max(lo, p.start - 40), p.start)
         ):
             out.append(p)
     return out
@@ -328,6 +359,7 @@ def _arithmetic(
 ) -> Iterator[Claim]:
     text = s.doc.text
     levels = [f for f in figures if f.claim is not None and f.change is None]
+    starts = [f.num.start for f in levels]
     # A total and its parts: "US$32.9 billion, of which exports ... US$17.2 billion and ..."
     for k, total in enumerate(levels):
         assert total.claim is not None
@@ -362,12 +394,19 @@ def _arithmetic(
         ):
             continue
         relation = "fold" if n.factor else "change"
-        yield _change(s, f, relation, n.digits, figures, base, dating, mentions)
+        yield _change(s, f, relation, n.digits, (levels, starts), base, dating, mentions)
     for m in _FOLD_VERB.finditer(text, s.start, s.end):
         fake = Number(m.start(), m.end(), 0, 0, 0, m.group(0), None, None, None, True, m.start())
         f = _Figure(fake, change="decrease" if m.group("v").lower() == "halved" else "increase")
         yield _change(
-            s, f, "fold", _FOLD_VERBS[m.group("v").lower()], figures, base, dating, mentions
+            s,
+            f,
+            "fold",
+            _FOLD_VERBS[m.group("v").lower()],
+            (levels, starts),
+            base,
+            dating,
+            mentions,
         )
 
 
@@ -376,32 +415,36 @@ def _change(
     f: _Figure,
     relation: str,
     written: str,
-    figures: list[_Figure],
+    figures: tuple[list[_Figure], list[int]],
     base: list[FoundPeriod],
     dating: list[FoundPeriod],
     mentions: list[Mention],
 ) -> Claim:
     text = s.doc.text
     n = f.num
-    levels = [g for g in figures if g.claim is not None and g.change is None]
-    new = old = None
-    for g in levels:
-        if g.num.end <= n.start:
-            new = g  # the nearest figure before the change is its new value
-    for g in levels:
-        if g.num.start >= n.end:
-            gap_start = max(n.end, new.num.end if new and new.num.end > n.end else n.end)
-            if _FROM_AMOUNT.search(text, gap_start, g.num.start):
-                old = g
-            elif _TO_AMOUNT.search(text, gap_start, g.num.start) and (new is None or new is old):
-                new = g
+    levels, starts = figures
+    k = bisect.bisect_left(starts, n.end)
+    new = levels[k - 1] if k else None  # the nearest figure before the change is its new value
+    old = None
+    at = n.end
+    for g in levels[k : k + 2]:  # "up 50% from US$2.4 billion (to US$3.6 billion)"
+        if g.num.start - at > 40:
+            break
+        if _FROM_AMOUNT.search(text, at, g.num.start):
+            old = g
+        elif _TO_AMOUNT.search(text, at, g.num.start):
+            new = g
+        else:
+            break
+        at = g.num.end
     start, end = n.start, n.end
     lead = _CHANGE_BEFORE.search(text, max(s.start, n.start - 30), n.start)
     if lead is not None and relation == "change":
         start = lead.start()  # "an increase of 50%", "up 50%"
         art = re.search(r"(?i:\b(?:an?|the)\s+)$", text[max(s.start, start - 4) : start])
         start -= len(art.group(0)) if art else 0
-    base_p = next((p for p in base if p.start >= n.end), None)
+    b = bisect.bisect_left(_starts(s, base), n.end)
+    base_p = base[b] if b < len(base) else None
     if base_p is not None and base_p.start - end < 60:
         end = base_p.end
     parts = tuple(g.claim for g in (new, old) if g is not None and g.claim is not None)
@@ -421,16 +464,18 @@ def _change(
     subject = head.subject if head else None
     period = head.period if head else None
     if head is None:  # "increased 3 folds from 2014": the metric and period, no figure
-        own = [p for p in dating if p.end <= n.start]
-        found = own[-1] if own else None
+        k = bisect.bisect_right(_ends(s, dating), n.start)
+        found = dating[k - 1] if k else None
         period = found.period if found else None
-        near = [m for m in mentions if m.end <= n.start]
-        if near:
-            last = near[-1]
+        j = bisect.bisect_right(_ends(s, mentions), n.start)  # ends increase too
+        if j:
+            last = mentions[j - 1]
+            group = [last]
+            while j - len(group) > 0 and mentions[j - len(group) - 1].end > last.start:
+                group.append(mentions[j - len(group) - 1])
             pairs = [
                 (s.book.metrics[e.id], m)
-                for m in near
-                if m.start < last.end and last.start < m.end
+                for m in group
                 for e in m.entries
                 if e.kind == "metric" and e.id in s.book.metrics
                 if s.book.metrics[e.id].dimension != "percent"

@@ -13,13 +13,14 @@ preposition ("the largest ODA provider for Vietnam"). The period is the sentence
 
 from __future__ import annotations
 
+import bisect
 import re
 from collections.abc import Iterator
 
 from claimcheck.claims import Claim
 from claimcheck.dates import Period
 from claimcheck.extract import Sentence, extractor
-from claimcheck.extract.mentions import Mention, entities, governed, mentions
+from claimcheck.extract.mentions import Mention, governed, loose, mentions, near
 from claimcheck.extract.numbers import ORDINALS
 
 _ORD = (
@@ -38,6 +39,7 @@ RANK_WORDS = re.compile(
 _AMONG = re.compile(r"(?i:\s+among\b)")
 _RANKING = frozenset({"ranking"})
 _ALIAS_GAP = 45  # characters between the rank word and the alias it ranks in
+_SUBJECT_REACH = 300  # characters back from a rank phrase to the entity ranked, at most
 _STOP = re.compile(r"[,;:.!?]|\b(?:which|while|but|whereas)\b")
 _CUMULATIVE = re.compile(r"(?i:\b(?:cumulative\w*|accumulat\w*|in\s+total|total\s+registered)\b)")
 _ANNUAL = re.compile(r"(?i:\b(?:annual\w*|newly|new\s+capital|this\s+year|in\s+a\s+year)\b)")
@@ -50,6 +52,8 @@ def ranks(s: Sentence) -> Iterator[Claim]:
     if not aliases:
         return
     hits = list(RANK_WORDS.finditer(text, s.start, s.end))
+    starts = [m.start for m in aliases]
+    measure = _measure(text, s.start, s.end) if hits else None
     for k, hit in enumerate(hits):
         rank = _place(hit)
         if rank is None:
@@ -57,7 +61,7 @@ def ranks(s: Sentence) -> Iterator[Claim]:
         stop = hits[k + 1].start() if k + 1 < len(hits) else s.end
         # "third among foreign investors and tourism partners": a claim for every alias
         listed = "among" in hit.group(0).lower() or bool(_AMONG.match(text, hit.end(), s.end))
-        for m in _aliases_after(text, hit.end(), stop, aliases, listed):
+        for m in _aliases_after(text, hit.end(), stop, aliases, starts, listed):
             entry = next(e for e in m.entries if e.kind == "ranking")
             ranking = s.book.rankings.get(entry.id)
             if ranking is None:
@@ -65,7 +69,6 @@ def ranks(s: Sentence) -> Iterator[Claim]:
             attrs: list[tuple[str, str]] = []
             if hit.group("of"):
                 attrs.append(("out_of", hit.group("of")))
-            measure = _measure(text, s.start, s.end)
             if measure:
                 attrs.append(("measure", measure))
             period, how = _period(s, hit.start(), m.end)
@@ -97,14 +100,14 @@ def _place(hit: re.Match[str]) -> int | None:
 
 
 def _aliases_after(
-    text: str, start: int, stop: int, aliases: list[Mention], listed: bool
+    text: str, start: int, stop: int, aliases: list[Mention], starts: list[int], listed: bool
 ) -> list[Mention]:
     """The alias the rank word ranks in: the first within reach in the same clause, or, after
     "among", each alias joined by "and"."""
     out: list[Mention] = []
-    for m in aliases:
-        if m.start < start or m.start > stop:
-            continue
+    for m in aliases[bisect.bisect_left(starts, start) :]:
+        if m.start > stop:
+            break
         gap = text[(out[-1].end if out else start) : m.start]
         if len(gap) > _ALIAS_GAP or _STOP.search(gap):
             break
@@ -117,18 +120,24 @@ def _aliases_after(
 
 
 def _subject(s: Sentence, before: int, of: str | None) -> str | None:
-    ents = [(m, eid) for m, eid in entities(s) if m.end <= before and eid != of]
+    ents = [(m, eid) for m, eid in near(s, before - _SUBJECT_REACH, before) if m.end <= before]
+    ents = [(m, eid) for m, eid in ents if eid != of]
     for m, eid in reversed(ents):
         if not governed(s, m):
             return eid
-    return ents[0][1] if ents else None
+    return ents[0][1] if ents else next((e for e in loose(s) if e != of), None)
 
 
 def _period(s: Sentence, start: int, end: int) -> tuple[Period | None, str]:
-    found = [p for p in s.periods if "same-period" not in p.flags]
-    before = [p for p in found if p.end <= start]
-    after = [p for p in found if p.start >= end]
-    pick = before[-1] if before else after[0] if after else None
+    cache = vars(s)
+    if "_rank_periods" not in cache:
+        kept = [p for p in s.periods if "same-period" not in p.flags]
+        cache["_rank_periods"] = (kept, [p.end for p in kept])
+    found, ends = cache["_rank_periods"]
+    k = bisect.bisect_right(ends, start)
+    pick = found[k - 1] if k else None
+    if pick is None:
+        pick = next((p for p in found[k:] if p.start >= end), None)
     if pick is not None:
         return pick.period, pick.phrase
     date = s.doc.date

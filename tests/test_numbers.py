@@ -1,0 +1,265 @@
+"""Numbers as written: digits, words, scale words, currencies, hedges → intervals."""
+
+from __future__ import annotations
+
+import math
+import time
+from decimal import Decimal
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from claimcheck import units
+from claimcheck.extract import numbers
+from claimcheck.extract.numbers import ABOUT, HEDGES, SCALES, Number, find, interval
+
+
+def only(text: str) -> Number:
+    found = find(text, 0, len(text))
+    assert len(found) == 1, found
+    return found[0]
+
+
+SPELLINGS = [
+    # text, underlined, value, low, high, unit, scale
+    ("US$29.3 billion", "US$29.3 billion", 29.3e9, 29.25e9, 29.35e9, "USD", "billion"),
+    ("19.5 million USD", "19.5 million USD", 19.5e6, 19.45e6, 19.55e6, "USD", "million"),
+    ("JPY500 million", "JPY500 million", 500e6, 499.5e6, 500.5e6, "JPY", "million"),
+    ("¥500 million", "¥500 million", 500e6, 499.5e6, 500.5e6, "JPY", "million"),
+    ("50 billion USD", "50 billion USD", 50e9, 49.5e9, 50.5e9, "USD", "billion"),
+    ("VND 1.2 trillion", "VND 1.2 trillion", 1.2e12, 1.15e12, 1.25e12, "VND", "trillion"),
+    ("1.2 trillion dong", "1.2 trillion dong", 1.2e12, 1.15e12, 1.25e12, "VND", "trillion"),
+    ("500 million yen", "500 million yen", 500e6, 499.5e6, 500.5e6, "JPY", "million"),
+    ("€35.2 billion", "€35.2 billion", 35.2e9, 35.15e9, 35.25e9, "EUR", "billion"),
+    ("$2.9bn", "$2.9bn", 2.9e9, 2.85e9, 2.95e9, "USD", "bn"),
+    ("US$5m", "US$5m", 5e6, 4.5e6, 5.5e6, "USD", "m"),
+    ("5,198 valid projects", "5,198", 5198, 5197.5, 5198.5, None, None),
+    ("500,000 people", "500,000", 500_000, 475_000, 525_000, None, None),
+    ("1,000 people", "1,000", 1000, 950, 1050, None, None),
+    ("230,000 Vietnamese", "230,000", 230_000, 225_000, 235_000, None, None),
+    ("2,500 companies", "2,500", 2500, 2450, 2550, None, None),
+    ("six patrol vessels", "six", 6, 6, 6, None, None),
+    ("37 pairs", "37", 37, 36.5, 37.5, None, None),
+    ("seven shopping centres", "seven", 7, 7, 7, None, None),
+    ("twenty-five stores", "twenty-five", 25, 25, 25, None, None),
+    ("30%", "30%", 30, 29.5, 30.5, "percent", None),
+    ("2.5 percent", "2.5 percent", 2.5, 2.45, 2.55, "percent", None),
+    ("15.2 per cent", "15.2 per cent", 15.2, 15.15, 15.25, "percent", None),
+    ("an increase of 50%", "50%", 50, 49.5, 50.5, "percent", None),
+    ("a million people", "a million", 1e6, 0.5e6, 1.5e6, None, "million"),
+]
+
+
+@pytest.mark.parametrize(("text", "shown", "value", "low", "high", "unit", "scale"), SPELLINGS)
+def test_spellings(
+    text: str,
+    shown: str,
+    value: float,
+    low: float,
+    high: float,
+    unit: str | None,
+    scale: str | None,
+) -> None:
+    n = only(text)
+    assert text[n.start : n.end] == shown
+    assert n.value == pytest.approx(value)
+    assert (n.low, n.high) == (pytest.approx(low), pytest.approx(high))
+    assert (n.unit, n.scale) == (unit, scale)
+
+
+HEDGED = [
+    ("about US$2.9 billion", "about", 2.9e9 * (1 - ABOUT) - 0.05e9, 2.9e9 * (1 + ABOUT) + 0.05e9),
+    (
+        "approximately 19.5 million USD",
+        "approximately",
+        19.5e6 * 0.9 - 0.05e6,
+        19.5e6 * 1.1 + 0.05e6,
+    ),
+    ("approximating 50 billion USD", "approximating", 44.5e9, 55.5e9),
+    ("some 500 people", "some", 500 * 0.9 - 0.5, 500 * 1.1 + 0.5),
+    ("around 30%", "around", 26.5, 33.5),
+    ("almost US$9 billion", "almost", 9e9 * 0.9 - 0.5e9, 9e9),
+    ("nearly 500,000", "nearly", 425_000, 500_000),
+    ("over 5,000", "over", 5000, math.inf),
+    ("more than 70 billion USD", "more than", 70e9, math.inf),
+    ("at least 20 vessels", "at least", 20, math.inf),
+    ("up to US$3 billion", "up to", 0, 3e9),
+    ("less than 10 per cent", "less than", 0, 10),
+    ("under 1,000", "under", 0, 1000),
+]
+
+
+@pytest.mark.parametrize(("text", "hedge", "low", "high"), HEDGED)
+def test_hedges(text: str, hedge: str, low: float, high: float) -> None:
+    n = only(text)
+    assert n.start == 0  # the hedge is part of what is underlined
+    assert n.hedge == hedge
+    assert n.low == pytest.approx(low)
+    assert n.high == pytest.approx(high) if math.isfinite(high) else math.isinf(n.high)
+
+
+@pytest.mark.parametrize(
+    ("text", "factor"),
+    [("3 folds", 3), ("3-fold", 3), ("threefold", 3), ("a four-time increase", 4), ("4 times", 4)],
+)
+def test_factors(text: str, factor: int) -> None:
+    n = only(text)
+    assert n.factor
+    assert n.value == factor
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "the 25th APEC Summit",
+        "at 10:08 on Tuesday",
+        "ranking 3/143",
+        "one of the most prominent",
+        "a partner",
+        "COVID-19",
+        "5 m from the shore",
+        "the two countries",
+        "their two peoples",
+        "two-way trade",
+        "a 20-year plan",
+        "G7 summit",
+        "A320 aircraft",
+    ],
+)
+def test_not_amounts(text: str) -> None:
+    assert find(text, 0, len(text)) == []
+
+
+def test_skip_spans_are_left_alone() -> None:
+    text = "On September 21, 1973, 37 pairs"
+    found = find(text, 0, len(text), [(3, 21)])
+    assert [text[n.start : n.end] for n in found] == ["37"]
+
+
+def test_rounding_rule() -> None:
+    # decimals to their last place; whole numbers of 1,000 or more without a scale word to the
+    # last non-zero digit; smaller numbers and scaled ones to the unit
+    assert only("47.6 billion").low == pytest.approx(47.55e9)
+    assert only("US$40 billion").high == pytest.approx(40.5e9)
+    assert (only("16,000").low, only("16,000").high) == (15_500, 16_500)
+    assert (only("100 projects").low, only("100 projects").high) == (99.5, 100.5)
+    assert (only("5,198").low, only("5,198").high) == (5197.5, 5198.5)
+
+
+# --- properties ----------------------------------------------------------------------------------
+
+
+def grouped(n: int) -> str:
+    return f"{n:,}"
+
+
+amounts = st.integers(min_value=0, max_value=10**12)
+decimals = st.integers(min_value=1, max_value=3)
+scale_words = st.sampled_from([None, "thousand", "million", "billion", "trillion"])
+prefixes = st.sampled_from(["", "US$", "$", "¥", "€", "JPY", "VND "])
+
+
+@given(amounts, decimals, st.integers(0, 999), scale_words, prefixes)
+@settings(max_examples=300, deadline=None)
+def test_scale_words_multiply_exactly(
+    whole: int, places: int, frac: int, scale: str | None, prefix: str
+) -> None:
+    digits = f"{grouped(whole)}.{frac:0{places}d}"[: len(grouped(whole)) + 1 + places]
+    text = f"{prefix}{digits}" + (f" {scale}" if scale else "")
+    n = only(text)
+    exact = Decimal(digits.replace(",", "")) * (SCALES[scale] if scale else 1)
+    assert n.value == float(exact)
+    assert (n.start, n.end) == (0, len(text))
+    assert n.low <= n.value <= n.high
+    width = float(Decimal(10) ** -places * (SCALES[scale] if scale else 1))
+    assert abs((n.high - n.low) - width) <= 4 * math.ulp(n.high)  # exact up to float spacing
+    if prefix:
+        assert units.dimension(n.unit) == "currency"
+
+
+@given(st.integers(min_value=1000, max_value=10**15))
+@settings(max_examples=300, deadline=None)
+def test_commas_group_whole_numbers(value: int) -> None:
+    n = only(f"{value:,} people")
+    assert n.value == value
+    assert n.low <= value <= n.high
+    assert n.high - n.low <= value * 0.1 + 1  # a round number is a rounding of 5 % at most
+
+
+@given(st.sampled_from(sorted(HEDGES)), st.integers(min_value=1, max_value=10**9), scale_words)
+@settings(max_examples=300, deadline=None)
+def test_hedged_interval_contains_the_value_unless_the_hedge_excludes_it(
+    hedge: str, value: int, scale: str | None
+) -> None:
+    text = f"{hedge} {value:,}" + (f" {scale}" if scale else "")
+    n = only(text)
+    assert n.hedge == " ".join(hedge.split())
+    rule = HEDGES[n.hedge]
+    v = n.value
+    assert n.low <= v <= n.high  # bounds are closed; "over"/"under" mark the open end
+    if rule == "about":
+        assert n.low < v < n.high
+        assert n.high - v == pytest.approx(v - n.low)
+    elif rule == "below":
+        assert n.high == v and n.low < v
+    elif rule in ("above", "atleast"):
+        assert n.low == v and math.isinf(n.high)
+    else:
+        assert n.low == 0 and n.high == v
+
+
+@given(st.text(max_size=400))
+@settings(max_examples=500, deadline=None)
+def test_never_raises_on_arbitrary_text(text: str) -> None:
+    for n in find(text, 0, len(text)):
+        assert 0 <= n.start < n.end <= len(text)
+        assert n.low <= n.high
+
+
+@given(st.text(alphabet="0123456789,. $%USDmbn-", max_size=300))
+@settings(max_examples=500, deadline=None)
+def test_never_raises_on_digit_soup(text: str) -> None:
+    for n in find(text, 0, len(text)):
+        assert n.low <= n.high
+
+
+def test_interval_function() -> None:
+    assert interval(100, 0.5, None) == (99.5, 100.5)
+    assert interval(100, 0.5, "below") == (89.5, 100.0)
+    assert interval(100, 0.5, "above") == (100.0, math.inf)
+    assert interval(100, 0.5, "atmost") == (0.0, 100.0)
+
+
+# --- linear time ---------------------------------------------------------------------------------
+
+
+def _timed(text: str) -> tuple[float, int]:
+    t = time.perf_counter()
+    n = len(find(text, 0, len(text)))
+    return time.perf_counter() - t, n
+
+
+@pytest.mark.parametrize(
+    ("name", "text"),
+    [
+        (
+            "1 MB line of prose",
+            ("Exports reached US$4.2 billion, up 5% in 2022 and more. " * 20_000),
+        ),
+        ("100,000 digits", "7" * 100_000),
+        ("100,000 digits and commas", ("123," * 25_000)),
+        ("digits, commas and dots", ("1,2.3," * 20_000)),
+        ("a million spaces after a currency", "US$" + " " * 1_000_000 + "5"),
+    ],
+)
+def test_linear_time(name: str, text: str) -> None:
+    elapsed, count = _timed(text)
+    print(f"numbers.find on {name} ({len(text):,} chars): {elapsed:.3f} s, {count} numbers")
+    assert count >= 0  # completes; the time is printed, not asserted
+
+
+def test_module_constants_are_consistent() -> None:
+    assert set(HEDGES.values()) == {"about", "below", "above", "atleast", "atmost", "under"}
+    assert numbers.small("twenty-five") == 25
+    assert numbers.ordinal("3rd") == 3
