@@ -87,7 +87,7 @@ def _order(doc: Document, claim: Claim, targets: frozenset[str]) -> tuple[int, d
     return checked, doc.date.first() if doc.date else _FAR, doc.path, claim.start
 
 
-def quantity_key(claim: Claim, book: Rulebook) -> tuple[str, ...] | None:
+def quantity_key(claim: Claim, book: Rulebook) -> tuple[str, str, str] | None:
     """(metric, subject, unit) of a quantity claim that states a level, or None."""
     if claim.kind != "quantity" or claim.value is None or claim.period is None:
         return None
@@ -105,7 +105,7 @@ def quantity_key(claim: Claim, book: Rulebook) -> tuple[str, ...] | None:
     return metric.id, subject, unit
 
 
-def rank_key(claim: Claim, book: Rulebook) -> tuple[str, ...] | None:
+def rank_key(claim: Claim, book: Rulebook) -> tuple[str, str, str] | None:
     if claim.kind != "rank" or claim.rank is None or claim.period is None:
         return None
     ranking = resolve(claim, book)
@@ -125,32 +125,39 @@ def build_groups(
     groups: dict[tuple[object, ...], Group] = {}
     for doc in docs:
         for claim in claims.get(doc.path, ()):
-            if claim.kind == "quantity":
-                qk = quantity_key(claim, book)
-                if qk is None:
-                    continue
-                assert claim.value is not None and claim.period is not None
-                key: tuple[object, ...] = ("quantity", *qk, *_period_key(claim.period))
-                low, high = claim.value.low, claim.value.high
-                make = ("quantity", qk[0], qk[1], claim.period, qk[2], "")
-            elif claim.kind == "rank":
-                rk = rank_key(claim, book)
-                if rk is None:
-                    continue
-                assert claim.rank is not None and claim.period is not None
-                key = ("rank", *rk, *_period_key(claim.period))
-                low = high = float(claim.rank)
-                make = ("rank", rk[0], rk[1], claim.period, "", rk[2])
-            else:
+            made = _keyed(claim, book)
+            if made is None:
                 continue
-            group = groups.get(key)
-            if group is None:
-                group = groups[key] = Group(*make)  # type: ignore[arg-type]
+            key, fresh, low, high = made
+            group = groups.setdefault(key, fresh)
             group.entries.append(Entry(doc, claim, low, high, _order(doc, claim, targets)))
     out = sorted(groups.values(), key=_group_order)
     for group in out:
         _settle(group, book)
     return out
+
+
+def _keyed(claim: Claim, book: Rulebook) -> tuple[tuple[object, ...], Group, float, float] | None:
+    """The group key of a quantity or rank claim, an empty group for it, and its interval."""
+    if claim.period is None:
+        return None
+    if claim.kind == "quantity" and claim.value is not None:
+        qk = quantity_key(claim, book)
+        if qk is None:
+            return None
+        metric, subject, unit = qk
+        key: tuple[object, ...] = ("quantity", *qk, *_period_key(claim.period))
+        group = Group("quantity", metric, subject, claim.period, unit)
+        return key, group, claim.value.low, claim.value.high
+    if claim.kind == "rank" and claim.rank is not None:
+        rk = rank_key(claim, book)
+        if rk is None:
+            return None
+        ranking, subject, measure = rk
+        key = ("rank", *rk, *_period_key(claim.period))
+        group = Group("rank", ranking, subject, claim.period, "", measure)
+        return key, group, float(claim.rank), float(claim.rank)
+    return None
 
 
 def _group_order(g: Group) -> tuple[object, ...]:
