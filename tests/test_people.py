@@ -154,6 +154,29 @@ def test_same_title_in_two_jurisdictions_is_told_apart_by_the_person() -> None:
     ]
 
 
+def test_two_titles_joined_by_and_share_the_name() -> None:
+    text = "Party General Secretary and President Nguyen Phu Trong met him."
+    assert titles(VJ, text, "2019-05") == [
+        (
+            "Party General Secretary and President Nguyen Phu Trong",
+            "nguyen-phu-trong",
+            "vietnam-general-secretary",
+            (),
+        ),
+        ("President Nguyen Phu Trong", "nguyen-phu-trong", "vietnam-president", ()),
+    ]
+    assert rules(VJ, text, "2019-05") == []
+    assert rules(VJ, text, "2022-05") == ["title-not-in-office"]  # no longer President
+    text = "General Secretary Nguyen Phu Trong came. General Secretary and President Trong spoke."
+    assert [t[0] for t in titles(VJ, text, "2019-05")][1:] == [
+        "General Secretary and President Trong",
+        "President Trong",
+    ]
+    assert names(VJ, text, "2019-05") == [
+        ("President Trong", "nguyen-phu-trong", "given", "President")
+    ]
+
+
 def test_a_person_never_in_the_office_gets_its_own_jurisdictions_office() -> None:
     # Trong never was Prime Minister; his offices are Vietnamese, so the title means Vietnam's.
     assert titles(VJ, "Prime Minister Nguyen Phu Trong met him.") == [

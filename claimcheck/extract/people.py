@@ -30,6 +30,7 @@ _MODIFIER = re.compile(
 )
 _SUBORDINATE = re.compile(r"(?:^|[^a-z])(vice|deputy|assistant|under|co)[\s-]*$")
 _ELECT = re.compile(r"[\s-]*(?:elect|designate)\b")
+_AND = re.compile(r",?\s+and\s+")
 _GAP_WORD = re.compile(r"\s+(of|to|the|for)\b")
 _HONORIFIC = re.compile(r"(?:^|[^a-z])((?:mr|mrs|ms|madam|mme|dr|prof)\b\.?)\s+$")
 # Words that introduce what someone said: a date after them dates the words, not the event.
@@ -78,6 +79,13 @@ def people(s: Sentence) -> Iterator[Claim]:
                 used.add(pm.start)
                 yield from claims
                 continue
+        shared = _coordinated_name(s, title, by_start, by_end)
+        if shared is not None:
+            # "General Secretary and State President To Lam": both titles are his.
+            yield from [
+                c for c in _title_before_name(s, title, m, shared) or [] if c.kind == "title"
+            ]
+            continue
         yield from _appositive(s, title, by_end, name_at)
     for m in seen:
         if m.start in used or not _capitalised(s, m):
@@ -89,6 +97,23 @@ def people(s: Sentence) -> Iterator[Claim]:
             yield _name_claim(
                 s, start, m.end, found[0], found[1], s.doc.text[start : start + len(word)]
             )
+
+
+def _coordinated_name(
+    s: Sentence, t: _Title, by_start: dict[int, Match], by_end: dict[int, Match]
+) -> Match | None:
+    """The name after a second title joined to this one by "and", if any."""
+    joint = _AND.match(s.folded, t.end, s.end)
+    m2 = by_start.get(joint.end()) if joint else None
+    offices = [e.id for e in m2.entries if e.kind == "office"] if m2 else []
+    if m2 is None or not offices:
+        return None
+    second = _title(s, m2, offices, by_end, by_start)
+    name_at, comma = _name_position(s, second.end)
+    pm = by_start.get(name_at)
+    if pm is None or comma or not _capitalised(s, pm):
+        return None
+    return pm
 
 
 def _title(
