@@ -110,12 +110,13 @@ def quantities(s: Sentence) -> Iterator[Claim]:
     based = {id(p) for p in base}
     dating = [p for p in periods if id(p) not in based and "same-period" not in p.flags]
     dating_ends = [p.end for p in dating]
+    taken: FoundPeriod | None = None  # the period the previous figure took from after it
     for i, f in enumerate(figures):
         n = f.num
         if n.factor or f.change:
             continue
         delta = _DELTA_BEFORE.search(text, max(s.start, n.start - 30), n.start)
-        found = _found_period(dating, dating_ends, nums, i, s)
+        found, taken = _found_period(dating, dating_ends, nums, i, s, taken)
         metric, mention = _metric(s, metric_mentions, nums, i, found)
         if metric is None or mention is None:
             continue
@@ -279,22 +280,29 @@ def _subject(s: Sentence, mention: Mention, metric: Metric) -> str | None:
 
 
 def _found_period(
-    dating: list[FoundPeriod], ends: list[int], nums: list[Number], i: int, s: Sentence
-) -> FoundPeriod | None:
+    dating: list[FoundPeriod],
+    ends: list[int],
+    nums: list[Number],
+    i: int,
+    s: Sentence,
+    taken: FoundPeriod | None,
+) -> tuple[FoundPeriod | None, FoundPeriod | None]:
+    """The figure's period, and the period it took from after it (which the next figure then
+    leaves alone: "US$39.6 billion in 2020 and US$42.9 billion in 2021")."""
     n = nums[i]
     prev_end = nums[i - 1].end if i else s.start
     next_start = nums[i + 1].start if i + 1 < len(nums) else s.end
     k = bisect.bisect_right(ends, n.start)  # dating[:k] end before the number
-    if k and dating[k - 1].start >= prev_end:
-        return dating[k - 1]  # between the previous number and this one
+    if k and dating[k - 1].start >= prev_end and dating[k - 1] is not taken:
+        return dating[k - 1], None  # between the previous number and this one
     j = k
     while j < len(dating) and dating[j].start < n.end:
         j += 1  # (a period overlapping the number cannot date it)
     if j < len(dating) and dating[j].end <= next_start:
-        return dating[j]  # right after it, before the next number
+        return dating[j], dating[j]  # right after it, before the next number
     if k:
-        return dating[k - 1]
-    return dating[j] if j < len(dating) else None
+        return dating[k - 1], None
+    return (dating[j] if j < len(dating) else None), None
 
 
 def _period(found: FoundPeriod | None, s: Sentence, metric: Metric) -> tuple[Period | None, str]:
@@ -464,8 +472,8 @@ def _change(
     subject = head.subject if head else None
     period = head.period if head else None
     if head is None:  # "increased 3 folds from 2014": the metric and period, no figure
-        k = bisect.bisect_right(_ends(s, dating), n.start)
-        found = dating[k - 1] if k else None
+        k = bisect.bisect_right(_ends(s, dating), n.start)  # the nearest before, else after
+        found = dating[k - 1] if k else dating[k] if k < len(dating) else None
         period = found.period if found else None
         j = bisect.bisect_right(_ends(s, mentions), n.start)  # ends increase too
         if j:
