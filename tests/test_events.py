@@ -298,6 +298,21 @@ CHECKS = [
         "Last year Vietnam and Japan marked the 50th anniversary of diplomatic ties.",
         [],
     ),
+    # undated, the anniversary just past or just ahead is accepted; dated, it is exact
+    (VJ, "2024-03", "This milestone coincides with the 50th anniversary of diplomatic ties.", []),
+    (VJ, "2022-10", "They prepare the 50th anniversary of diplomatic ties.", []),
+    (
+        VJ,
+        "2023-10",
+        "They celebrate the 52nd anniversary of diplomatic ties.",
+        ["elapsed-wrong-years"],
+    ),
+    (
+        VJ,
+        "2023-10",
+        "This year they celebrate the 51st anniversary of diplomatic ties.",
+        ["elapsed-wrong-years"],
+    ),
     # cardinals are as round as written
     (
         VJ,

@@ -281,6 +281,12 @@ def test_appositive(text: str, span: str, person: str, office: str, mods: tuple[
             ("late", "former"),
         ),
         (
+            "Newly-appointed Prime Minister Shinzo Abe spoke.",
+            "Newly-appointed Prime Minister Shinzo Abe",
+            ("new",),
+        ),
+        ("The new Prime Minister Shinzo Abe spoke.", "new Prime Minister Shinzo Abe", ("new",)),
+        (
             "Current Prime Minister Shinzo Abe spoke.",
             "Current Prime Minister Shinzo Abe",
             ("current",),
@@ -426,6 +432,12 @@ CHECKS = [
     (VJ, "2021-03", "Prime Minister-elect Yoshihide Suga spoke.", ["title-not-in-office"]),
     (VJ, "2020-09-14", "Prime Minister-elect Yoshihide Suga spoke.", []),
     (VJ, "2023-05", "Ex-Prime Minister Fumio Kishida spoke.", ["title-not-in-office"]),
+    # "new": just begun, or about to (an ambassador arrives before presenting credentials)
+    (VJ, "2024-01", "New Japanese Ambassador Ito Naoki arrived.", []),
+    (VJ, "2024-01", "Japanese Ambassador Ito Naoki arrived.", []),  # the list has a gap then
+    (VJ, "2021-11", "Newly elected Prime Minister Fumio Kishida spoke.", []),
+    (VJ, "2021-09", "Newly elected Prime Minister Fumio Kishida spoke.", []),
+    (VJ, "2023-05", "New Prime Minister Yoshihide Suga spoke.", ["title-not-in-office"]),
     (VJ, "2023-05", "Yoshihide Suga, now the prime minister, spoke.", ["title-not-in-office"]),
     (VJ, "2021-05", "Yoshihide Suga, now the prime minister, spoke.", []),
     (VJ, None, "Prime Minister Shinzo Abe said hello.", []),  # time unknown

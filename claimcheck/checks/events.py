@@ -2,10 +2,13 @@
 
 A date is compared at the coarser of the two precisions ("September 1973" agrees with
 1973-09-21). An ordinal anniversary is exact: the 50th falls in the event's year + 50, the whole
-of that year. A cardinal count of years is as round as it is written: a multiple of ten is
-right within ±5 years ("in the 40 years since", written 42 years on), a multiple of five within
-±2.5, any other number within ±1; "over"/"more than" lift the upper bound, "nearly"/"almost" lower
-the lower one by as much again.
+of that year; when the sentence gives no date of its own and the count is made at the document's
+date, the anniversary just past or just ahead (a year either side) is accepted too.
+
+A cardinal count of years is as round as it is written: a multiple of ten is right within ±5
+years ("in the 40 years since", written 42 years on), a multiple of five within ±2.5, any other
+number within ±1; "over"/"more than" lift the upper bound, "nearly"/"almost" lower the lower
+one by as much again.
 """
 
 from __future__ import annotations
@@ -72,7 +75,10 @@ def _elapsed(claim: Claim, event: Event, at: Period) -> str | None:
         return None
     if claim.attr("form") == "ordinal":
         due = event.date.year + years
-        if at.start.year <= due <= at.end.year:
+        # Undated, an anniversary may be the one just past or just ahead of the publication
+        # ("this milestone coincides with the 50th anniversary", written early the next year).
+        slack = 1 if claim.attr("at") == "document" else 0
+        if at.start.year - slack <= due <= at.end.year + slack:
             return None
         counted = " or ".join(
             _nth(y - event.date.year) for y in range(at.start.year, at.end.year + 1)

@@ -4,7 +4,9 @@ A title is checked at the time the claim speaks of: the sentence's own event dat
 document's date. It is right when it is right at either (a past event dated inside a term; or a
 current title used for a past event, a common news style), so only a title wrong at both is an
 error. Modifiers shift the test: former/ex (a term ended by then), late (died by then), then- (in
-office at the dated event, or at some time before), -elect (a term begins later).
+office at the dated event, or at some time before), -elect (a term begins later), new/newly
+appointed (a term not over by then: begun, or about to begin, as an ambassador's before the
+credentials are presented).
 
 A holder list says nothing about a time it does not cover: a person absent from an incomplete
 list may have held the office, so "not in office" and "someone else" need the list to be complete
@@ -97,7 +99,7 @@ def _title(ctx: DocContext, claim: Claim) -> Iterator[Finding]:
             evidence=[*terms, *([person] if "late" in mods else [])],
         )
         return
-    if mods & {"former", "ex", "late", "elect"} or ("then" in mods and claim.date is None):
+    if mods & {"former", "ex", "late", "elect", "new"} or ("then" in mods and claim.date is None):
         return
     others: list[Holder] = []
     spans = [Period.of(t) for t in times]
@@ -191,6 +193,8 @@ def _right(t: Period, terms: Sequence[Holder], mods: set[str], person: Person, d
         tests.append(person.died is None or person.died.first() <= t.end)
     if "elect" in mods:
         tests.append(any(h.start.last() >= t.start for h in terms))
+    if "new" in mods:  # just begun, or about to: an ambassador before presenting credentials
+        tests.append(any(h.end is None or h.end.last() >= t.start for h in terms))
     if "then" in mods and not dated:
         tests.append(any(h.start.first() <= t.end for h in terms))
     if not tests:

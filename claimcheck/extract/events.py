@@ -229,14 +229,15 @@ def _elapsed_claims(sc: _Scan) -> Iterator[Claim]:
 
 def _elapsed(sc: _Scan, start: int, end: int, event: str, attrs: list[tuple[str, str]]) -> Claim:
     s = sc.s
+    period, at = _count_time(sc, s.book.events[event].date)
     return Claim(
         "elapsed",
         start,
         end,
         s.doc.text[start:end],
         target=event,
-        period=_count_time(sc, s.book.events[event].date),
-        attrs=tuple(attrs),
+        period=period,
+        attrs=(*attrs, ("at", at)),
         sentence=(s.start, s.end),
     )
 
@@ -322,12 +323,13 @@ def _previous_event(s: Sentence) -> str | None:
     return found[0] if len(set(found)) == 1 else None
 
 
-def _count_time(sc: _Scan, event: PartialDate) -> Period | None:
-    """When years are counted: a date the sentence gives after the event, else the document's."""
+def _count_time(sc: _Scan, event: PartialDate) -> tuple[Period | None, str]:
+    """When years are counted, and whence that time comes ("sentence" or "document"): a date
+    the sentence gives after the event ("this year", "in 2013"), else the document's date."""
     later = [d for d in sc.dates if d[2].year > event.year]
     if len(later) == 1:
-        return Period.of(later[0][2])
-    return Period.of(sc.s.doc.date) if sc.s.doc.date else None
+        return Period.of(later[0][2]), "sentence"
+    return (Period.of(sc.s.doc.date) if sc.s.doc.date else None), "document"
 
 
 # --- dates of a sentence --------------------------------------------------------------------------

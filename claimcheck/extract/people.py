@@ -26,7 +26,8 @@ from claimcheck.rulebook.schema import Holder
 from claimcheck.vocab import Match
 
 _MODIFIER = re.compile(
-    r"(?:^|[^a-z])(former|late|ex|then|acting|outgoing|incoming|current|now|the)[\s-]*$"
+    r"(?:^|[^a-z])(former|late|ex|then|acting|outgoing|incoming|current|now|the|new|"
+    r"newly[\s-]+(?:appointed|accredited|elected|named))[\s-]*$"
 )
 _SUBORDINATE = re.compile(r"(?:^|[^a-z])(vice|deputy|assistant|under|co)[\s-]*$")
 _ELECT = re.compile(r"[\s-]*(?:elect|designate)\b")
@@ -42,7 +43,7 @@ _REPORTING = re.compile(
     r"revealed|recalled|added|wrote|writes)\b"
 )
 _KINDS = frozenset({"office", "person", "entity", "demonym"})
-_CANONICAL = {"incoming": "elect", "designate": "elect"}
+_CANONICAL = {"incoming": "elect", "designate": "elect"}  # "new", "newly appointed": "new"
 _WINDOW = 24
 
 
@@ -148,7 +149,7 @@ def _before(
         if found is not None:
             pos, word = found
             if word != "the":
-                mods.append(_CANONICAL.get(word, word))
+                mods.append("new" if word.startswith("new") else _CANONICAL.get(word, word))
                 start = pos
             continue
         if jurisdiction and jur is None:
