@@ -1,0 +1,228 @@
+"""Quantity and arithmetic claims: which alias, which period, which subject; bounded time."""
+
+from __future__ import annotations
+
+import math
+import time
+from functools import cache
+from pathlib import Path
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from claimcheck import rulebook
+from claimcheck.claims import Claim
+from claimcheck.dates import PartialDate
+from claimcheck.documents import Document
+from claimcheck.extract import Extractor
+
+RULES = Path(__file__).parent / "fixtures" / "rules"
+
+
+@cache
+def extractor(domain: str = "vn-jp") -> Extractor:
+    return Extractor(rulebook.load([RULES / domain]))
+
+
+def quantities(text: str, date: str | None = "2023-11-28", kind: str = "quantity") -> list[Claim]:
+    doc = Document("t.txt", text, date=PartialDate.parse(date) if date else None)
+    return [c for c in extractor().extract(doc) if c.kind == kind]
+
+
+def test_a_count_is_never_money() -> None:
+    # "investment projects" names a money metric in the fixture: 106 projects must not fill it
+    text = (
+        "Vietnam has 106 investment projects in Japan with a total registered investment "
+        "capital of about US$19.5 million."
+    )
+    got = quantities(text)
+    assert [(c.text, c.target) for c in got] == [
+        ("about US$19.5 million", "vn-investment-in-japan")
+    ]
+    assert got[0].subject == "vietnam"
+
+
+def test_a_counted_noun_does_not_take_an_earlier_alias() -> None:
+    text = (
+        "There are 230,000 Vietnamese now living and working in Japan and 16,000 Japanese in "
+        "Vietnam."
+    )
+    got = quantities(text, "2017-12")
+    assert [c.text for c in got] == ["230,000"]
+
+
+def test_a_percentage_is_never_an_amount() -> None:
+    assert quantities("ODA accounted for 30% in 2022.") == []
+
+
+def test_a_number_with_no_alias_gives_no_claim() -> None:
+    assert quantities("The company employs 4,200 people in 2022.") == []
+
+
+def test_the_alias_right_after_the_number_wins_over_an_earlier_one() -> None:
+    got = quantities("ODA reached US$29.3 billion, of which US$1.8 billion is non-refundable aid.")
+    assert [(c.text, c.target) for c in got] == [
+        ("US$29.3 billion", "oda"),
+        ("US$1.8 billion", "oda-grants"),
+    ]
+
+
+def test_one_alias_two_metrics_the_period_decides() -> None:
+    span = quantities("In 2022, FDI reached US$4.8 billion.")
+    stock = quantities("As of September 20, FDI reached US$71.3 billion.")
+    assert [c.target for c in span] == ["fdi-new"]
+    assert [c.target for c in stock] == ["fdi-total"]
+    assert stock[0].period is not None and stock[0].period.kind == "cumulative"
+
+
+def test_no_period_and_no_date_means_no_period() -> None:
+    got = quantities("FDI reached US$71 billion.", date=None)
+    assert got[0].period is None
+    assert got[0].attr("period") == "unknown"
+
+
+def test_no_period_stated_takes_the_document_date() -> None:
+    got = quantities("FDI reached US$71 billion.", date="2023-10")
+    assert got[0].attr("period") == "document"
+    assert got[0].period is not None and str(got[0].period) == "2023-10-01..2023-10-31 (cumulative)"
+
+
+def test_subject_from_the_words_around_the_alias() -> None:
+    assert quantities("FDI from Japan reached US$2 billion in 2022.")[0].subject == "japan"
+    assert quantities("Japanese FDI reached US$2 billion in 2022.")[0].subject == "japan"
+    assert (
+        quantities("Japan's total FDI capital reached US$2 billion in 2022.")[0].subject == "japan"
+    )
+
+
+def test_subject_limited_to_the_metric_subjects() -> None:
+    # fdi lists only japan: Vietnam, though named first, is not its subject
+    got = quantities("Vietnam said FDI reached US$2 billion in 2022.")
+    assert got[0].subject is None
+
+
+def test_currency_metric_without_currency_keeps_no_unit() -> None:
+    got = quantities("In 2022, two-way trade reached 47.6 billion.")
+    assert got[0].value is not None and got[0].value.unit is None
+
+
+def test_value_is_the_interval_and_keeps_what_was_written() -> None:
+    v = quantities("Exports reached approximately US$24.2 billion in 2022.")[0].value
+    assert v is not None
+    assert (v.digits, v.scale, v.hedge, v.unit) == ("24.2", "billion", "approximately", "USD")
+    assert v.low < 24.2e9 < v.high
+
+
+def test_sum_parts_and_change_parts_are_the_quantity_claims() -> None:
+    text = "In 2022, two-way trade reached US$47.6 billion, of which exports were US$24.2 billion."
+    q = quantities(text)
+    (a,) = quantities(text, kind="arithmetic")
+    assert a.parts == tuple(q)
+    assert a.attr("relation") == "sum"
+
+
+def test_change_with_both_ends() -> None:
+    text = "Exports rose 50% from US$2.4 billion to US$3.6 billion in 2023."
+    (a,) = quantities(text, kind="arithmetic")
+    assert [p.text for p in a.parts] == ["US$3.6 billion", "US$2.4 billion"]
+    assert (a.attr("percent"), a.attr("change")) == ("50", "increase")
+
+
+def test_a_decrease() -> None:
+    (a,) = quantities("Imports fell by 7.5% in 2023.", kind="arithmetic")
+    assert (a.attr("percent"), a.attr("change"), a.target) == ("7.5", "decrease", "imports")
+
+
+def test_times_without_an_increase_is_no_fold() -> None:
+    assert quantities("The minister visited Japan four times in 2022.", kind="arithmetic") == []
+
+
+def test_claims_carry_the_sentence_span_and_sort_by_position() -> None:
+    text = (
+        "Intro line.\nExports reached US$24.2 billion in 2022. Imports were US$23.4 billion in "
+        "2022."
+    )
+    got = quantities(text)
+    assert [c.text for c in got] == ["US$24.2 billion", "US$23.4 billion"]
+    assert got[0].sentence == (12, text.index(" Imports"))
+    assert all(text[c.start : c.end] == c.text for c in got)
+
+
+def test_json_round_trip_keeps_an_open_interval() -> None:
+    c = quantities("Trade turnover reached over US$32.9 billion in 2023.")[0]
+    assert c.value is not None and math.isinf(c.value.high)
+    assert Claim.from_json(c.to_json()) == c
+
+
+WORDS = [
+    "Japan",
+    "Vietnam",
+    "Japanese",
+    "FDI",
+    "two-way trade",
+    "exports",
+    "valid projects",
+    "ODA provider",
+    "the largest",
+    "third",
+    "among",
+    "reached",
+    "about",
+    "over",
+    "US$",
+    "47.6",
+    "5,198",
+    "billion",
+    "%",
+    "in",
+    "2022",
+    "September",
+    "20",
+    "as of",
+    "first",
+    "9 months of",
+    "of which",
+    "an increase of",
+    "folds",
+    "from",
+    ",",
+    ".",
+    "currently",
+    "last",
+    "year",
+]
+
+
+@given(st.lists(st.sampled_from(WORDS), max_size=60), st.sampled_from([None, "2023-11-28", "2017"]))
+@settings(max_examples=300, deadline=None)
+def test_never_raises_and_spans_stay_inside(words: list[str], date: str | None) -> None:
+    text = " ".join(words)
+    doc = Document("t.txt", text, date=PartialDate.parse(date) if date else None)
+    for c in extractor().extract(doc):
+        assert 0 <= c.start <= c.end <= len(text)
+        if c.value is not None:
+            assert c.value.low <= c.value.high
+
+
+def test_linear_time_on_a_one_megabyte_line() -> None:
+    unit = (
+        "In the first 9 months of 2023, Japan's total FDI capital reached about US$2.9 billion, "
+        "an increase of 50% over the same period in 2022, making Japan the third largest "
+        "foreign investor; "
+    )
+    for reps in (1250, 2500, 5000):
+        text = unit * reps
+        doc = Document("t.txt", text, date=PartialDate(2023, 11, 28))
+        t = time.perf_counter()
+        n = len(extractor().extract(doc))
+        elapsed = time.perf_counter() - t
+        print(f"extract {len(text):,} chars on one line: {elapsed:.2f} s, {n} claims")
+        assert n >= reps  # every repetition read; the times are printed, not asserted
+
+
+def test_linear_time_on_digits_and_commas() -> None:
+    for text in ("7" * 100_000, "123," * 25_000, "US$" + "9," * 50_000 + " billion"):
+        doc = Document("t.txt", text, date=PartialDate(2023, 11, 28))
+        t = time.perf_counter()
+        extractor().extract(doc)
+        print(f"extract {len(text):,} chars of digits: {time.perf_counter() - t:.2f} s")

@@ -1,0 +1,115 @@
+"""Rank claims: the place, the ranking (from rulebook aliases), the entity ranked, the period."""
+
+from __future__ import annotations
+
+from functools import cache
+from pathlib import Path
+
+import pytest
+
+from claimcheck import rulebook
+from claimcheck.claims import Claim
+from claimcheck.dates import PartialDate
+from claimcheck.documents import Document
+from claimcheck.extract import Extractor
+from claimcheck.extract.ranks import RANK_WORDS
+
+RULES = Path(__file__).parent / "fixtures" / "rules"
+
+
+@cache
+def extractor(domain: str) -> Extractor:
+    return Extractor(rulebook.load([RULES / domain]))
+
+
+def ranks(text: str, date: str | None = "2023-10", domain: str = "vn-jp") -> list[Claim]:
+    doc = Document("t.txt", text, date=PartialDate.parse(date) if date else None)
+    return [c for c in extractor(domain).extract(doc) if c.kind == "rank"]
+
+
+def brief(c: Claim) -> tuple[str | None, str | None, int | None]:
+    return c.subject, c.target, c.rank
+
+
+def test_the_entity_ranked_is_not_what_the_ranking_is_of() -> None:
+    assert [brief(c) for c in ranks("Japan is Vietnam's largest ODA provider.")] == [
+        ("japan", "oda-providers", 1)
+    ]
+
+
+def test_an_entity_after_a_preposition_is_not_the_subject() -> None:
+    got = ranks("For Vietnam, Japan remains the second biggest investor.")
+    assert [brief(c) for c in got] == [("japan", "investors", 2)]
+
+
+def test_subject_after_the_rank_phrase() -> None:
+    got = ranks("The largest ODA provider for Vietnam is Japan.")
+    assert [brief(c) for c in got] == [("japan", "oda-providers", 1)]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Japan is the largest economy in Asia.",  # no ranking alias
+        "Japan is among the top 10 investors.",  # a bracket, not a place
+        "Japan is the largest, by far, of all ODA providers.",  # the alias is in another clause
+        "It was his first foreign trip.",
+        "The first 9 months of 2023 saw more trade partners.",
+    ],
+)
+def test_no_rank(text: str) -> None:
+    assert ranks(text) == []
+
+
+def test_one_claim_per_alias_of_a_list() -> None:
+    text = (
+        "Japan ranks first among providers of ODA, second among labour cooperation partners, "
+        "and third among foreign investors and tourism partners."
+    )
+    got = ranks(text)
+    assert [brief(c) for c in got] == [
+        ("japan", "oda-providers", 1),
+        ("japan", "labour", 2),
+        ("japan", "investors", 3),
+        ("japan", "tourism", 3),
+    ]
+    assert [c.text for c in got][:2] == [
+        "ranks first among providers of ODA",
+        "second among labour cooperation partners",
+    ]
+
+
+def test_out_of_and_measure() -> None:
+    (c,) = ranks(
+        "By cumulative capital, Japan is ranking 3/143 countries and territories investing."
+    )
+    assert (c.rank, c.attr("out_of"), c.attr("measure")) == (3, "143", "cumulative")
+
+
+def test_period_stated_or_document_date() -> None:
+    (stated,) = ranks("In 2017, Japan became the leading foreign investor in Vietnam.")
+    (present,) = ranks("Japan is currently the leading foreign investor in Vietnam.")
+    (unknown,) = ranks("Japan is the leading foreign investor in Vietnam.", date=None)
+    assert str(stated.period) == "2017" and stated.attr("period") == "stated"
+    assert str(present.period) == "2023-10-01..2023-10-31 (point)"
+    assert present.attr("period") == "present"
+    assert unknown.period is None
+
+
+def test_another_domain() -> None:
+    got = ranks("Norway became Germany's largest gas supplier in 2022.", domain="nordic")
+    assert [brief(c) for c in got] == [("norway", "gas-suppliers", 1)]
+
+
+@pytest.mark.parametrize(
+    ("text", "words"),
+    [
+        ("the fourth biggest trade partner", ["fourth biggest"]),
+        ("ranks first among", ["ranks first"]),
+        ("No. 1 investor and number one partner", ["No. 1", "number one"]),
+        ("ranking 3/143 countries", ["ranking 3/143"]),
+        ("the fifth-largest", ["fifth-largest"]),
+    ],
+)
+def test_rank_words(text: str, words: list[str]) -> None:
+    assert [m.group(0) for m in RANK_WORDS.finditer(text)] == words
