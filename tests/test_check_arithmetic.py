@@ -17,8 +17,18 @@ def trade() -> Rulebook:
     return book("trade")
 
 
-def group(d: Doc, relation: str, figures: list[tuple[str, Quantity]], **attrs: str) -> Claim:
-    parts = tuple(d.quantity(text, "trade", value, year(2023)) for text, value in figures)
+def group(
+    d: Doc,
+    relation: str,
+    figures: list[tuple[str, Quantity]],
+    metrics: tuple[str, ...] = ("trade", "exports", "imports"),
+    **attrs: str,
+) -> Claim:
+    """An arithmetic claim over quantity claims; by default a total and its named components."""
+    parts = tuple(
+        d.quantity(text, metrics[min(i, len(metrics) - 1)], value, year(2023))
+        for i, (text, value) in enumerate(figures)
+    )
     start, end = parts[0].start, parts[-1].end
     claim = Claim(
         "arithmetic",
@@ -77,6 +87,47 @@ def test_parts_that_do_not_add_up(trade: Rulebook) -> None:
     assert (f.rule, f.category, f.severity) == ("arithmetic-parts-total", "arithmetic", "error")
     assert "'US$17.2 billion' + 'US$13.7 billion'" in f.message
     assert "30.8 billion to 31 billion USD" in f.message and "'US$32.9 billion'" in f.message
+
+
+def test_a_breakdown_by_unnamed_items_may_leave_the_rest_unsaid(trade: Rulebook) -> None:
+    d = Doc(
+        "a.md",
+        "2023-11-28",
+        "FDI hit US$71.3 billion, of which factories US$40 billion and property US$10 billion.",
+        "FDI hit US$71.3 billion, of which factories US$60 billion and property US$20 billion.",
+    )
+    figures = [("71.3", "US$71.3 billion"), ("40", "US$40 billion"), ("10", "US$10 billion")]
+    group(d, "sum", [(t, qty(v, "billion")) for v, t in figures], metrics=("trade",))
+    start = d.text.index("\n") + 1
+    parts = []
+    for digits in ("71.3", "60", "20"):
+        at = d.text.index(f"US${digits} billion", start)
+        parts.append(
+            Claim(
+                "quantity",
+                at,
+                at + len(f"US${digits} billion"),
+                f"US${digits} billion",
+                target="trade",
+                value=qty(digits, "billion"),
+                period=year(2023),
+            )
+        )
+    d.claims += parts
+    d.claims.append(
+        Claim(
+            "arithmetic",
+            parts[0].start,
+            parts[-1].end,
+            "",
+            parts=tuple(parts),
+            attrs=(("relation", "sum"),),
+        )
+    )
+    [f] = run_doc(d, trade, "arithmetic")
+    assert f.line == 2 and "add up to more than the total" in f.message
+    # the items took their total's metric: they are not values of it
+    assert run_doc(d, trade, "quantities") == []
 
 
 def test_a_single_part_may_be_smaller_never_larger(trade: Rulebook) -> None:

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import math
 import re
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 
 from claimcheck.checks import DocContext, Rule, engine
 from claimcheck.checks import units as U
@@ -155,19 +155,25 @@ def check_arithmetic(ctx: DocContext) -> Iterator[Finding]:
 
 
 def _sum(ctx: DocContext, claim: Claim, values: list[Quantity], unit: str | None) -> Finding | None:
-    """Two parts or more split the total; a single part ("of which ...") is at most the total."""
+    """Parts never add up to more than their total. They must add up to it only when they are
+    named components, each its own metric (exports and imports of a trade total); a breakdown
+    by items the rulebook does not name ("of which manufacturing ... and real estate ...") may
+    leave the rest unsaid."""
     total, parts = values[0], values[1:]
     low = sum(p.low for p in parts)
     high = sum(p.high for p in parts)
     total_text = repr(claim.parts[0].text)
-    if len(parts) == 1:
+    if len(parts) == 1 or not components(claim):
         if low <= total.high:
             return None
+        listed = " + ".join(repr(p.text) for p in claim.parts[1:])
         return ctx.finding(
             "arithmetic-parts-total",
             claim,
-            f"the part {claim.parts[1].text!r} ({U.interval(low, high, unit)}) is larger than "
-            f"the total {total_text} ({U.interval(total.low, total.high, unit)})",
+            f"{'the parts' if len(parts) > 1 else 'the part'} {listed} "
+            f"({U.interval(low, high, unit)}) "
+            f"{'add up to more than' if len(parts) > 1 else 'is larger than'} the total "
+            f"{total_text} ({U.interval(total.low, total.high, unit)})",
         )
     if low <= total.high and total.low <= high:
         return None
@@ -178,6 +184,28 @@ def _sum(ctx: DocContext, claim: Claim, values: list[Quantity], unit: str | None
         f"the parts {listed} add up to {U.interval(low, high, unit)}, not the total "
         f"{total_text} ({U.interval(total.low, total.high, unit)})",
     )
+
+
+def components(claim: Claim) -> bool:
+    """Whether the parts of a sum are named components: each its own metric, none the total's."""
+    targets = [p.target for p in claim.parts[1:]]
+    total = claim.parts[0].target
+    return None not in targets and total not in targets and len(set(targets)) == len(targets)
+
+
+def breakdown_items(claims: Sequence[Claim]) -> set[tuple[int, int]]:
+    """Spans of the parts of a sum that carry their total's own metric.
+
+    "US$71.3 billion, of which manufacturing US$40 billion": the part is named by an item the
+    rulebook does not know, so it took the total's metric; it is not a value of that metric.
+    """
+    out: set[tuple[int, int]] = set()
+    for claim in claims:
+        if claim.kind != "arithmetic" or claim.attr("relation") != "sum" or not claim.parts:
+            continue
+        total = claim.parts[0].target
+        out.update((p.start, p.end) for p in claim.parts[1:] if p.target == total)
+    return out
 
 
 def _change(

@@ -8,7 +8,7 @@ Which side is wrong: within a group the *consensus* is the largest set of claims
 be true at once (intervals sharing a common point; each document votes once per value). Ties go
 to the set whose members were published first, and in a hook run to articles already in the
 corpus over the ones being checked. Every claim that cannot be true together with the consensus
-gets one finding, listing the consensus claims it contradicts (at most RELATED_MAX, then a count).
+gets one finding, listing the consensus claims it contradicts (the first five, then a count).
 So the outlier is blamed against a majority, the later article when two disagree, and a group
 of many conflicting articles yields one finding per offending claim, never one per pair.
 
@@ -26,6 +26,7 @@ from dataclasses import dataclass, field
 
 from claimcheck.checks import CorpusContext, DocContext, Rule, engine
 from claimcheck.checks import units as U
+from claimcheck.checks.arithmetic import breakdown_items
 from claimcheck.checks.quantities import judge, judging_facts, subject_matches, when
 from claimcheck.checks.ranks import MEASURES, judging_rank_facts, place, resolve
 from claimcheck.claims import Claim
@@ -124,7 +125,11 @@ def build_groups(
     """Group every quantity and rank claim by key in one pass; then settle each group."""
     groups: dict[tuple[object, ...], Group] = {}
     for doc in docs:
-        for claim in claims.get(doc.path, ()):
+        mine = claims.get(doc.path, ())
+        items = breakdown_items(mine)
+        for claim in mine:
+            if (claim.start, claim.end) in items:
+                continue
             made = _keyed(claim, book)
             if made is None:
                 continue

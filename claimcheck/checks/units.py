@@ -193,10 +193,14 @@ def is_change(claim: Claim) -> bool:
     ],
 )
 def check_units(ctx: DocContext) -> Iterator[Finding]:
+    from claimcheck.checks.arithmetic import breakdown_items
     from claimcheck.checks.quantities import judge, when
 
+    items = breakdown_items(ctx.claims)
     for claim in ctx.claims:
         if claim.kind != "quantity" or claim.value is None:
+            continue
+        if (claim.start, claim.end) in items:
             continue
         metric = ctx.book.metrics.get(claim.target or "")
         if metric is None:
