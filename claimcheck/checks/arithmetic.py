@@ -193,18 +193,29 @@ def components(claim: Claim) -> bool:
     return None not in targets and total not in targets and len(set(targets)) == len(targets)
 
 
-def breakdown_items(claims: Sequence[Claim]) -> set[tuple[int, int]]:
-    """Spans of the parts of a sum that carry their total's own metric.
+def unjudged_parts(claims: Sequence[Claim]) -> set[tuple[int, int]]:
+    """Spans of figures whose metric or period the arithmetic around them shows to be wrong.
 
-    "US$71.3 billion, of which manufacturing US$40 billion": the part is named by an item the
-    rulebook does not know, so it took the total's metric; it is not a value of that metric.
+    A part of a sum that carries its total's own metric ("US$71.3 billion, of which
+    manufacturing US$40 billion") was named by an item the rulebook does not know: it is not a
+    value of that metric. The base of a change dated like its new value ("up 13 percent from
+    432,934 a year earlier") lies at another time, which the sentence did not state plainly.
+    The fact and corpus engines leave such figures alone.
     """
     out: set[tuple[int, int]] = set()
     for claim in claims:
-        if claim.kind != "arithmetic" or claim.attr("relation") != "sum" or not claim.parts:
+        if claim.kind != "arithmetic" or len(claim.parts) < 2:
             continue
-        total = claim.parts[0].target
-        out.update((p.start, p.end) for p in claim.parts[1:] if p.target == total)
+        first, rest = claim.parts[0], claim.parts[1:]
+        relation = claim.attr("relation")
+        if relation == "sum":
+            out.update((p.start, p.end) for p in rest if p.target == first.target)
+        elif relation in ("change", "fold"):
+            out.update(
+                (p.start, p.end)
+                for p in rest
+                if (p.target, p.subject, p.period) == (first.target, first.subject, first.period)
+            )
     return out
 
 

@@ -26,7 +26,7 @@ from dataclasses import dataclass, field
 
 from claimcheck.checks import CorpusContext, DocContext, Rule, engine
 from claimcheck.checks import units as U
-from claimcheck.checks.arithmetic import breakdown_items
+from claimcheck.checks.arithmetic import unjudged_parts
 from claimcheck.checks.quantities import judge, judging_facts, subject_matches, when
 from claimcheck.checks.ranks import MEASURES, judging_rank_facts, place, resolve
 from claimcheck.claims import Claim
@@ -126,7 +126,7 @@ def build_groups(
     groups: dict[tuple[object, ...], Group] = {}
     for doc in docs:
         mine = claims.get(doc.path, ())
-        items = breakdown_items(mine)
+        items = unjudged_parts(mine)
         for claim in mine:
             if (claim.start, claim.end) in items:
                 continue

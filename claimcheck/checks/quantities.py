@@ -247,9 +247,9 @@ def judge(claim: Claim, book: Rulebook) -> Verdict | None:
     ],
 )
 def check_quantities(ctx: DocContext) -> Iterator[Finding]:
-    from claimcheck.checks.arithmetic import breakdown_items
+    from claimcheck.checks.arithmetic import unjudged_parts
 
-    items = breakdown_items(ctx.claims)
+    items = unjudged_parts(ctx.claims)
     for claim in ctx.claims:
         if (claim.start, claim.end) in items:
             continue

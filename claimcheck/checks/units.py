@@ -193,10 +193,10 @@ def is_change(claim: Claim) -> bool:
     ],
 )
 def check_units(ctx: DocContext) -> Iterator[Finding]:
-    from claimcheck.checks.arithmetic import breakdown_items
+    from claimcheck.checks.arithmetic import unjudged_parts
     from claimcheck.checks.quantities import judge, when
 
-    items = breakdown_items(ctx.claims)
+    items = unjudged_parts(ctx.claims)
     for claim in ctx.claims:
         if claim.kind != "quantity" or claim.value is None:
             continue
