@@ -4,7 +4,9 @@ Both sides are intervals: the claim's from the digits and hedge written, the fac
 value (or min/max) widened by its tolerance. Only disjoint intervals contradict, so a rounding or
 a hedge never does. A fact judges a claim only when it speaks of the same time: for a flow (span)
 the periods must be equal, since a full year's trade says nothing about nine months of it; for a
-stock (point or cumulative) the claim's day or period must lie within the fact's.
+stock (point or cumulative) the claim's time must lie within the fact's, or be a month or less
+within a month of it (a stock moves little in a month, and the tolerance absorbs that), or be a
+stated span holding the fact's day ("in 2020 ... six patrol vessels").
 """
 
 from __future__ import annotations
