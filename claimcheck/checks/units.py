@@ -124,7 +124,8 @@ def scale_word(factor: float) -> str:
 
 
 def amount(value: float, unit: str | None) -> str:
-    """A number as a person writes it: 47.6 billion USD, 5,198 projects, 30%."""
+    """A number as a person writes it: 47.6 billion USD, 5,198, 30% (a count's metric names
+    what is counted)."""
     dim = dimension(unit)
     if math.isinf(value):
         text = "no limit" if value > 0 else "no lower limit"
@@ -137,7 +138,7 @@ def amount(value: float, unit: str | None) -> str:
             break
     else:
         text = f"{value:,.0f}" if float(value).is_integer() else f"{value:,.1f}"
-    return f"{text} {unit}" if unit else text
+    return f"{text} {unit}" if unit and dim == "currency" else text
 
 
 def interval(low: float, high: float, unit: str | None) -> str:
@@ -244,7 +245,7 @@ def check_units(ctx: DocContext) -> Iterator[Finding]:
                 "unit-currency-mismatch",
                 claim,
                 f"{claim.text!r} is in {unit}, but {said}, and no rate in the rulebook "
-                f"converts {unit} to {verdict.fact_unit} for {when(claim.period)}",
+                f"converts {unit} to {verdict.fact_unit} ({when(claim.period)})",
                 evidence=[fact],
             )
 
