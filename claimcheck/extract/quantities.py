@@ -33,7 +33,7 @@ from claimcheck import units
 from claimcheck.claims import Claim, Quantity
 from claimcheck.dates import Period
 from claimcheck.extract import Sentence, extractor
-from claimcheck.extract.mentions import Mention, entities, loose, mentions, near
+from claimcheck.extract.mentions import Mention, loose, mentions, near
 from claimcheck.extract.numbers import Number, find
 from claimcheck.extract.periods import FoundPeriod
 from claimcheck.rulebook.schema import Metric
@@ -269,8 +269,7 @@ def _subject(s: Sentence, mention: Mention, metric: Metric) -> str | None:
                 close.append(eid)
         elif m.start >= mention.end and _OF_AFTER.fullmatch(text[mention.end : m.start]):
             close.append(eid)
-    ents = entities(s)
-    order = [*close, *loose(s), *(eid for _, eid in ents[:8])]
+    order = [*close, *loose(s)]  # an entity only named after "in", "to" ... is not a subject
     if metric.subject:
         order = [e for e in order if e in metric.subject]
     return order[0] if order else None

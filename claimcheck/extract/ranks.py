@@ -22,6 +22,7 @@ from claimcheck.dates import Period
 from claimcheck.extract import Sentence, extractor
 from claimcheck.extract.mentions import Mention, governed, loose, mentions, near
 from claimcheck.extract.numbers import ORDINALS
+from claimcheck.rulebook.schema import Ranking
 
 _ORD = (
     r"(?:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|eleventh|twelfth|"
@@ -62,8 +63,8 @@ def ranks(s: Sentence) -> Iterator[Claim]:
         # "third among foreign investors and tourism partners": a claim for every alias
         listed = "among" in hit.group(0).lower() or bool(_AMONG.match(text, hit.end(), s.end))
         for m in _aliases_after(text, hit.end(), stop, aliases, starts, listed):
-            entry = next(e for e in m.entries if e.kind == "ranking")
-            ranking = s.book.rankings.get(entry.id)
+            period, how = _period(s, hit.start(), m.end)
+            ranking = _choose(s, m, period, how, measure)
             if ranking is None:
                 continue
             attrs: list[tuple[str, str]] = []
@@ -71,7 +72,6 @@ def ranks(s: Sentence) -> Iterator[Claim]:
                 attrs.append(("out_of", hit.group("of")))
             if measure:
                 attrs.append(("measure", measure))
-            period, how = _period(s, hit.start(), m.end)
             attrs.append(("period", how))
             start = hit.start()
             yield Claim(
@@ -86,6 +86,25 @@ def ranks(s: Sentence) -> Iterator[Claim]:
                 attrs=tuple(attrs),
                 sentence=(s.start, s.end),
             )
+
+
+def _choose(
+    s: Sentence, m: Mention, period: Period | None, how: str, measure: str | None
+) -> Ranking | None:
+    """One alias, several rankings (by new capital, by cumulative capital): the measure the
+    text names, else the scope that fits the period: a stated span reads as annual, the
+    present or an "as of" day as cumulative or current."""
+    found = [
+        s.book.rankings[e.id] for e in m.entries if e.kind == "ranking" and e.id in s.book.rankings
+    ]
+    if measure:
+        want: tuple[str, ...] = (measure,)
+    elif period is not None and period.kind == "span" and how in ("stated", "relative"):
+        want = ("annual",)
+    else:
+        want = ("cumulative", "current")
+    found.sort(key=lambda r: r.scope not in want)
+    return found[0] if found else None
 
 
 def _place(hit: re.Match[str]) -> int | None:
