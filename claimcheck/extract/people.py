@@ -2,12 +2,13 @@
 
 The rulebook gives the vocabulary (office titles, people's full names and name parts, entities and
 demonyms); this module gives the English around it: modifiers (former, late, then-, ex-, acting,
-outgoing, -elect, now), whose office it is ("Japanese", "Japan's", "of Japan") and honorifics.
+outgoing, -elect, incoming, new, now, current), whose office it is ("Japanese", "Japan's", "of
+Japan"), two titles sharing a name ("General Secretary and President ..."), and honorifics.
 
 A short reference ("Mr. Abe", "Ambassador Naoki") is claimed only when the name part points to one
 person: someone named in full earlier in the document, or else the only holder of the title with
-that name part in the rulebook. An ambiguous part yields nothing: a wrong guess would be a wrong
-finding.
+that name part in the rulebook (or the only one in office when the sentence speaks). An ambiguous
+part yields nothing: a wrong guess would be a wrong finding.
 """
 
 from __future__ import annotations
@@ -40,7 +41,7 @@ _REPORTING = re.compile(
     r"highlighted|highlights|emphasi[sz]ed|emphasi[sz]es|stated|states|announced|announces|"
     r"expressed|expresses|believes|believed|hoped|hopes|according to|underlined|underscored|"
     r"pointed out|remarked|shared|explained|confirmed|asserted|urged|suggested|proposed|"
-    r"revealed|recalled|added|wrote|writes)\b"
+    r"revealed|recalled|wrote|writes)\b"
 )
 _KINDS = frozenset({"office", "person", "entity", "demonym"})
 _CANONICAL = {"incoming": "elect", "designate": "elect"}  # "new", "newly appointed": "new"
