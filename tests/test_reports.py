@@ -10,6 +10,8 @@ from __future__ import annotations
 import json
 import os
 import re
+import subprocess
+import sys
 from pathlib import Path
 from typing import Any
 
@@ -30,7 +32,7 @@ from claimcheck.rulebook import Rulebook
 REPO_ROOT = Path(__file__).resolve().parents[1]
 SHARED = REPO_ROOT.parent / "shared"
 GOLDEN = Path(__file__).resolve().parent / "golden" / "reports"
-FORMATS = ("text", "json", "markdown", "sarif", "github")
+FORMATS = ("text", "json", "markdown", "sarif", "github", "html", "claimreview")
 SEED = "seeds/002_b1a0ac73797f4e60.txt"
 
 TRICKY = (
@@ -141,6 +143,11 @@ def flat(s: str) -> str:
 
 def test_every_format_is_registered_and_lazy() -> None:
     assert set(reports.MODULES) == set(FORMATS)
+    code = (
+        "import sys, claimcheck.reports; print(sorted(m for m in sys.modules if 'reports.' in m))"
+    )
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert out.stdout.strip() == "[]"  # no formatter module is imported until asked for
     for fmt in FORMATS:
         assert callable(reports.get(fmt))
         assert fmt in reports.FORMATTERS
@@ -174,6 +181,10 @@ def test_zero_findings(fmt: str) -> None:
         assert "No findings." in out
     elif fmt == "json":
         assert json.loads(out) == {"version": 1, "documents": 3, "claims": 3, "findings": []}
+    elif fmt == "html":
+        assert "0 errors" in flat(out) and "<svg" not in out
+    elif fmt == "claimreview":
+        assert json.loads(out) == []
     else:
         assert json.loads(out)["runs"][0]["results"] == []
 
