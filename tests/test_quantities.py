@@ -226,3 +226,13 @@ def test_linear_time_on_digits_and_commas() -> None:
         t = time.perf_counter()
         extractor().extract(doc)
         print(f"extract {len(text):,} chars of digits: {time.perf_counter() - t:.2f} s")
+
+
+def test_a_figure_in_the_wrong_dimension_keeps_its_unit_for_the_unit_check() -> None:
+    (c,) = quantities("At the end of 2022, Vietnamese people numbered US$489,312.")
+    assert (c.target, c.value.unit if c.value else None) == ("vietnamese-in-japan", "USD")
+
+
+def test_a_value_of_the_things_counted_is_not_their_count() -> None:
+    got = quantities("Japan has 5,000 valid projects worth US$70 billion.")
+    assert [c.text for c in got] == ["5,000"]

@@ -39,6 +39,9 @@ from claimcheck.extract.periods import FoundPeriod
 from claimcheck.rulebook.schema import Metric
 
 _METRIC = frozenset({"metric"})
+_VALUE_OF = re.compile(
+    r"(?i:\b(?:worth|valued?|values?|capital|with|of|in|at|for|from|to|by|per|each|including)\b)"
+)
 _BACK_REACH = 300  # characters back from a number to the alias that names it, at most
 _FOLLOW_GAP = 30  # characters between a number and an alias that names what it counts
 _CLAUSE = re.compile(r"[,;:()\[\]]|\b(?:and|but|while|whereas|of which|which)\b")
@@ -201,7 +204,7 @@ def _metric(
             if j and mentions[j - 1].end <= m.start:
                 break
     if not scored:
-        return None, None
+        return _misfit(s, mentions, n, k)
     scored.sort(key=lambda t: (t[0], t[1]))
     best = scored[0][2]
     group = [m for _, _, m in scored if m.start < best.end and best.start < m.end]
@@ -227,6 +230,28 @@ def _starts(s: Sentence, mentions: list[Mention] | list[FoundPeriod]) -> list[in
     return got
 
 
+def _misfit(
+    s: Sentence, mentions: list[Mention], n: Number, k: int
+) -> tuple[Metric | None, Mention | None]:
+    """No alias fits: an alias just before the figure that plainly states it ("the Vietnamese
+    community numbered US$489,312") still names its metric, so that the unit check can say the
+    figure is in the wrong dimension. "Projects worth US$70 billion" states a value of the
+    things counted, not their number: no claim."""
+    if not k or n.unit is None:
+        return None, None
+    m = mentions[k - 1]
+    gap = s.doc.text[m.end : n.num_start]
+    if (
+        m.end > n.num_start
+        or len(gap) > _FOLLOW_GAP
+        or _CLAUSE.search(gap)
+        or _VALUE_OF.search(gap)
+    ):
+        return None, None
+    metric = next((s.book.metrics[e.id] for e in m.entries if e.id in s.book.metrics), None)
+    return (metric, m) if metric is not None else (None, None)
+
+
 def _stock_or_flow(found: FoundPeriod | None) -> str:
     """ "span" when the figure's period is a stated range; else "stock" (as of, now, no date)."""
     if found is None or found.period.kind == "point" or "since" in found.flags:
@@ -244,6 +269,8 @@ def _fitting(s: Sentence, m: Mention, n: Number, counted: bool) -> list[Metric]:
 
 
 def _unit(n: Number, metric: Metric) -> str | None:
+    if n.unit is not None and units.dimension(n.unit) != metric.dimension:
+        return n.unit  # written in another dimension: kept for the unit check to report
     if metric.dimension == "currency":
         return n.unit if units.is_currency(n.unit) else None
     if metric.dimension == "percent":
