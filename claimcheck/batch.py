@@ -1,7 +1,9 @@
-"""Claims for many documents: from the cache where it has them, else extracted in a process pool.
+"""Documents and their claims for a whole run: from the cache where unchanged, else read and
+extracted (in a process pool when there are many).
 
-Extraction is per document and pure, so results do not depend on the number of jobs: the pool maps
-in order and every output is sorted by document path afterwards anyway.
+A hook run checks one new article against thousands: every unchanged article then costs a file
+read, a hash and a cache row, not a front-matter parse and an extraction. Extraction is per
+document and pure, so results do not depend on the number of jobs: the pool maps in order.
 """
 
 from __future__ import annotations
@@ -10,10 +12,14 @@ import os
 import sys
 from collections.abc import Sequence
 from concurrent.futures import ProcessPoolExecutor
+from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
+from claimcheck import documents
 from claimcheck.claims import Claim
 from claimcheck.documents import Document
+from claimcheck.findings import Finding
 from claimcheck.rulebook import Rulebook
 
 # Below this many documents to extract, a pool costs more to start than it saves.
@@ -21,6 +27,95 @@ POOL_MIN_DOCS = 64
 CHUNK = 32
 
 _worker_extractor = None
+
+
+@dataclass
+class Batch:
+    documents: list[Document]  # in the order of the files given
+    findings: list[Finding]  # problems with the documents themselves
+    claims: dict[str, list[Claim]]  # by Document.path
+
+
+@dataclass
+class _Entry:
+    """One cached document: metadata, its own findings, claims (no path: keyed by content)."""
+
+    doc: dict[str, Any] | None
+    findings: list[dict[str, Any]]
+    claims: list[Claim]
+
+    @classmethod
+    def decode(cls, data: Any) -> _Entry:
+        return cls(data["doc"], data["findings"], [Claim.from_json(c) for c in data["claims"]])
+
+    def encode(self) -> dict[str, Any]:
+        return {
+            "doc": self.doc,
+            "findings": self.findings,
+            "claims": [c.to_json() for c in self.claims],
+        }
+
+
+def load(
+    files: Sequence[str],
+    book: Rulebook,
+    cache_dir: Path | None = None,
+    jobs: int = 1,
+    progress: bool = False,
+) -> Batch:
+    """Read every file and extract its claims, through the cache when one is given."""
+    from claimcheck.cache import ClaimCache, content_key
+
+    cache = ClaimCache(cache_dir) if cache_dir is not None else None
+    raws: dict[str, bytes] = {}
+    keys: dict[str, str] = {}
+    contexts: dict[Path, bytes] = {}
+    for shown in files:
+        try:
+            raws[shown] = Path(shown).read_bytes()
+        except OSError:
+            continue  # documents.read reports it
+        folder = Path(shown).parent
+        if folder not in contexts:
+            contexts[folder] = documents.manifest_bytes(folder)
+        keys[shown] = content_key(raws[shown], contexts[folder], book.digest)
+    hits = cache.get_many(keys.values(), _Entry.decode) if cache else {}
+
+    out = Batch([], [], {})
+    manifests: dict[Path, dict[str, Any] | None] = {}
+    todo: list[Document] = []
+    fresh: dict[str, tuple[Document | None, list[Finding]]] = {}
+    for shown in files:
+        entry = hits.get(keys.get(shown, ""))
+        if entry is not None:
+            out.findings.extend(Finding.from_record(shown, f) for f in entry.findings)
+            if entry.doc is not None:
+                text = documents.decode(raws[shown])
+                out.documents.append(documents.from_record(shown, text, entry.doc))
+                out.claims[shown] = entry.claims
+            continue
+        read, problems = documents.read(shown, manifests, raws.get(shown))
+        out.findings.extend(problems)
+        fresh[shown] = (read, problems)
+        if read is not None:
+            out.documents.append(read)
+            todo.append(read)
+    out.claims.update(_extract(todo, book, jobs, progress))
+    if cache is not None:
+        cache.put_many(
+            (
+                keys[p],
+                _Entry(
+                    documents.to_record(d) if d else None,
+                    [f.to_record() for f in problems],
+                    out.claims.get(p, []),
+                ).encode(),
+            )
+            for p, (d, problems) in fresh.items()
+            if p in keys
+        )
+        cache.close()
+    return out
 
 
 def _init_worker(compiled: bytes) -> None:
@@ -44,68 +139,36 @@ def default_jobs() -> int:
         return max(1, os.cpu_count() or 1)
 
 
-def extract_all(
-    docs: Sequence[Document],
-    book: Rulebook,
-    cache_dir: Path | None = None,
-    jobs: int = 1,
-    progress: bool = False,
-) -> dict[str, list[Claim]]:
-    """Claims of every document, by path."""
-    from claimcheck.cache import ClaimCache, content_key
-
-    cache = ClaimCache(cache_dir) if cache_dir is not None else None
-    keys = {d.path: content_key(d.text, book.digest) for d in docs}
-    hits = cache.get_many(keys.values()) if cache else {}
-    out: dict[str, list[Claim]] = {}
-    todo: list[Document] = []
-    for d in docs:
-        cached = hits.get(keys[d.path])
-        if cached is not None:
-            out[d.path] = cached
-        else:
-            todo.append(d)
-    fresh = _extract(todo, book, jobs, progress)
-    out.update(fresh)
-    if cache is not None:
-        cache.put_many((keys[p], c) for p, c in fresh.items())
-        cache.close()
-    return out
-
-
 def _extract(
     todo: list[Document], book: Rulebook, jobs: int, progress: bool
 ) -> dict[str, list[Claim]]:
     if not todo:
         return {}
+    result: dict[str, list[Claim]] = {}
     if jobs <= 1 or len(todo) < POOL_MIN_DOCS:
         from claimcheck.extract import Extractor
 
         extractor = Extractor(book)
-        result = {}
         for i, d in enumerate(todo, 1):
             result[d.path] = extractor.extract(d)
             if progress and i % 100 == 0:
                 _progress(i, len(todo))
-        if progress:
-            _progress(len(todo), len(todo), done=True)
-        return result
-    chunks = [todo[i : i + CHUNK] for i in range(0, len(todo), CHUNK)]
-    result = {}
-    done = 0
-    import pickle
+    else:
+        import pickle
 
-    from claimcheck.vocab import vocabulary
+        from claimcheck.vocab import vocabulary
 
-    vocabulary(book)  # compiled once here, not in every worker
-    compiled = pickle.dumps(book, protocol=pickle.HIGHEST_PROTOCOL)
-    with ProcessPoolExecutor(jobs, initializer=_init_worker, initargs=(compiled,)) as pool:
-        for chunk, claims in zip(chunks, pool.map(_extract_chunk, chunks), strict=True):
-            for d, c in zip(chunk, claims, strict=True):
-                result[d.path] = c
-            done += len(chunk)
-            if progress:
-                _progress(done, len(todo))
+        vocabulary(book)  # compiled once here, not in every worker
+        compiled = pickle.dumps(book, protocol=pickle.HIGHEST_PROTOCOL)
+        chunks = [todo[i : i + CHUNK] for i in range(0, len(todo), CHUNK)]
+        done = 0
+        with ProcessPoolExecutor(jobs, initializer=_init_worker, initargs=(compiled,)) as pool:
+            for chunk, claims in zip(chunks, pool.map(_extract_chunk, chunks), strict=True):
+                for d, c in zip(chunk, claims, strict=True):
+                    result[d.path] = c
+                done += len(chunk)
+                if progress:
+                    _progress(done, len(todo))
     if progress:
         _progress(len(todo), len(todo), done=True)
     return result

@@ -1,4 +1,4 @@
-"""The claim cache: claims per document, keyed by content hash, rulebook hash and version.
+"""The claim cache: each document's metadata and claims, keyed by content, rulebook and version.
 
 A hook run checks one new article against a corpus of thousands; every unchanged article's claims
 come from here instead of being extracted again. SQLite in WAL mode with a busy timeout lets two
@@ -14,22 +14,47 @@ import json
 import os
 import sqlite3
 import sys
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from pathlib import Path
+from typing import Any, TypeVar
 
 from claimcheck import __version__
-from claimcheck.claims import Claim
+
+T = TypeVar("T")
 
 CACHE_DIR = ".claimcheck_cache"
 CACHE_FILE = "claims.sqlite"
-SCHEMA = 1
+SCHEMA = 2
 _APP_ID = 0x636C6D63  # "clmc": marks the file as ours
 
 
-def content_key(text: str, rulebook_digest: str) -> str:
+def code_digest() -> str:
+    """A hash of the code that reads documents and extracts claims, so that a changed extractor
+    (a new release, or a developer's edit) never serves claims the old code extracted."""
+    global _CODE
+    if _CODE is None:
+        h = hashlib.sha256(f"{__version__}\0{SCHEMA}".encode())
+        package = Path(__file__).parent
+        parts = [
+            *sorted((package / "extract").glob("*.py")),
+            *(package / n for n in ("claims.py", "dates.py", "documents.py", "vocab.py")),
+        ]
+        for p in parts:
+            h.update(p.read_bytes())
+        _CODE = h.hexdigest()
+    return _CODE
+
+
+_CODE: str | None = None
+
+
+def content_key(raw: bytes, context: bytes, rulebook_digest: str) -> str:
+    """A document's key: its bytes, what else decides how it reads (its folder's manifest), the
+    rulebook and the extraction code. The path is not part of it: a renamed file hits."""
     h = hashlib.sha256()
-    h.update(f"{__version__}\0{SCHEMA}\0{rulebook_digest}\0".encode())
-    h.update(text.encode("utf-8", "surrogatepass"))
+    h.update(f"{code_digest()}\0{rulebook_digest}\0".encode())
+    h.update(hashlib.sha256(context).digest())
+    h.update(raw)
     return h.hexdigest()
 
 
@@ -79,11 +104,12 @@ class ClaimCache:
     def _warn(message: str) -> None:
         print(f"claimcheck: warning: {message}", file=sys.stderr)
 
-    def get_many(self, keys: Iterable[str]) -> dict[str, list[Claim]]:
+    def get_many(self, keys: Iterable[str], decode: Callable[[Any], T]) -> dict[str, T]:
+        """The cached entries for the keys it has, each passed through `decode`."""
         if self.db is None:
             return {}
         wanted = list(dict.fromkeys(keys))
-        found: dict[str, list[Claim]] = {}
+        found: dict[str, T] = {}
         try:
             for i in range(0, len(wanted), 500):
                 chunk = wanted[i : i + 500]
@@ -91,7 +117,7 @@ class ClaimCache:
                 for key, data in self.db.execute(
                     f"SELECT key, data FROM claims WHERE key IN ({marks})", chunk
                 ):
-                    found[key] = [Claim.from_json(c) for c in json.loads(data)]
+                    found[key] = decode(json.loads(data))
         except (sqlite3.Error, ValueError, TypeError, KeyError) as exc:
             self._warn(f"cache unreadable ({exc}); rebuilding it")
             self.db.close()
@@ -99,10 +125,11 @@ class ClaimCache:
             return {}
         return found
 
-    def put_many(self, items: Iterable[tuple[str, list[Claim]]]) -> None:
+    def put_many(self, items: Iterable[tuple[str, Any]]) -> None:
+        """Store JSON-able entries."""
         if self.db is None:
             return
-        rows = [(k, json.dumps([c.to_json() for c in v], separators=(",", ":"))) for k, v in items]
+        rows = [(k, json.dumps(v, separators=(",", ":"), ensure_ascii=False)) for k, v in items]
         if not rows:
             return
         try:

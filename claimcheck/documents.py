@@ -162,14 +162,18 @@ def load(files: Iterable[str]) -> Loaded:
 
 
 def read(
-    shown: str, manifests: dict[Path, dict[str, Any] | None] | None = None
+    shown: str,
+    manifests: dict[Path, dict[str, Any] | None] | None = None,
+    raw: bytes | None = None,
 ) -> tuple[Document | None, list[Finding]]:
+    """Read one article (from `raw` when the caller has its bytes already)."""
     manifests = {} if manifests is None else manifests
     path = Path(shown)
-    try:
-        raw = path.read_bytes()
-    except OSError as exc:
-        return None, [_problem(shown, "document-unreadable", f"cannot read: {exc.strerror}")]
+    if raw is None:
+        try:
+            raw = path.read_bytes()
+        except OSError as exc:
+            return None, [_problem(shown, "document-unreadable", f"cannot read: {exc.strerror}")]
     if raw.startswith((b"\xff\xfe", b"\xfe\xff")):  # NULs too, but it is text: say what to do
         return None, [_problem(shown, "document-encoding", "UTF-16 text: save it as UTF-8")]
     if b"\0" in raw[:8192]:
@@ -200,7 +204,48 @@ def read(
         problems.extend(_manifest(doc, manifests))
     if doc.date is None and "date" not in doc.meta and not problems:
         problems.extend(_dateline(doc))  # not after broken metadata: no guess, no echo
+    doc.meta = _plain(doc.meta)
     return doc, problems
+
+
+def decode(raw: bytes) -> str:
+    """The text of bytes `read` accepted."""
+    return raw.decode("utf-8").removeprefix("\ufeff")
+
+
+def manifest_bytes(folder: Path) -> bytes:
+    """The raw manifest of a folder (b"" when none): part of what decides how its files read."""
+    try:
+        return (folder / MANIFEST).read_bytes()
+    except OSError:
+        return b""
+
+
+def to_record(doc: Document) -> dict[str, Any]:
+    return {
+        "body_start": doc.body_start,
+        "meta": doc.meta,
+        "date": str(doc.date) if doc.date else None,
+        "date_source": doc.date_source,
+    }
+
+
+def from_record(shown: str, text: str, rec: dict[str, Any]) -> Document:
+    date = PartialDate.parse(rec["date"]) if rec["date"] else None
+    return Document(shown, text, rec["body_start"], rec["meta"], date, rec["date_source"])
+
+
+def _plain(value: Any) -> Any:
+    """Front matter as plain JSON values (dates as ISO text), the same from a cache or a parse."""
+    if isinstance(value, dict):
+        return {str(k): _plain(v) for k, v in value.items()}
+    if isinstance(value, (list, tuple)):
+        return [_plain(v) for v in value]
+    if isinstance(value, (dt.date, dt.datetime)):
+        return value.isoformat()
+    if value is None or isinstance(value, (bool, int, float, str)):
+        return value if not isinstance(value, str) else str(value)
+    return str(value)
 
 
 def meta_date(value: object) -> PartialDate:

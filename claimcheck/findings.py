@@ -83,3 +83,35 @@ class Finding:
         if self.fix is not None:
             out["fix"] = {"replacement": self.fix}
         return out
+
+    def to_record(self) -> dict[str, Any]:
+        """Everything but the path (cached by content: the same bytes may live at two paths)."""
+        return {
+            "rule": self.rule,
+            "category": self.category,
+            "severity": self.severity,
+            "at": [self.line, self.column, self.end_line, self.end_column],
+            "message": self.message,
+            "related": [r.to_json() for r in self.related],
+            "fix": self.fix,
+            "anchor": self.anchor,
+        }
+
+    @classmethod
+    def from_record(cls, path: str, d: dict[str, Any]) -> Finding:
+        line, column, end_line, end_column = d["at"]
+        related = tuple(Related(**r) for r in d["related"])
+        return cls(
+            d["rule"],
+            d["category"],
+            d["severity"],
+            path,
+            line,
+            column,
+            end_line,
+            end_column,
+            d["message"],
+            related,
+            d["fix"],
+            d["anchor"],
+        )

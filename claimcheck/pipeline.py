@@ -68,11 +68,10 @@ def run(
         globbed = config.expand_corpus(settings.corpus, settings.include)
         walked, _ = documents.collect(globbed, settings.include, settings.exclude)
         corpus = [p for p in walked if key(p) not in target_keys]
-    loaded = documents.load([*targets, *corpus])
+    from claimcheck import batch
 
-    from claimcheck.batch import extract_all
-
-    claims = extract_all(loaded.documents, book, cache_dir, jobs, progress)
+    loaded = batch.load([*targets, *corpus], book, cache_dir, jobs, progress)
+    claims = loaded.claims
     found = list(loaded.findings)
     found.extend(evaluate(loaded.documents, claims, book, frozenset(target_keys)))
     wanted = [f for f in found if key(f.path) in target_keys]
