@@ -188,3 +188,24 @@ def test_offsets_inside_a_larger_text() -> None:
     text = "Intro. In 2022 it reached US$47.6 billion."
     found = find(text, 7, len(text), None)
     assert [(f.start, f.end) for f in found] == [(10, 14)]
+
+
+@pytest.mark.parametrize(
+    ("name", "text"),
+    [
+        (
+            "1 MB of prose",
+            "In the first 9 months of 2023, exports rose over the same period. " * 15_000,
+        ),
+        ("200,000 years", "2023 " * 200_000),
+        ("100,000 digits and commas", "123," * 25_000),
+        ("a month range without end", "January-" * 100_000),
+    ],
+)
+def test_linear_time(name: str, text: str) -> None:
+    import time
+
+    t = time.perf_counter()
+    found = find(text, 0, len(text), Y2023M10)
+    print(f"periods.find on {name} ({len(text):,} chars): {time.perf_counter() - t:.2f} s")
+    assert all(0 <= f.start < f.end <= len(text) for f in found)
