@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import os
 import sys
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
@@ -42,18 +42,17 @@ class _Entry:
 
     doc: dict[str, Any] | None
     findings: list[dict[str, Any]]
-    claims: list[Claim]
+    claims: list[dict[str, Any]]  # as JSON: decoded only where needed
 
     @classmethod
     def decode(cls, data: Any) -> _Entry:
-        return cls(data["doc"], data["findings"], [Claim.from_json(c) for c in data["claims"]])
+        return cls(data["doc"], data["findings"], data["claims"])
+
+    def claim_objects(self, kinds: frozenset[str] | None) -> list[Claim]:
+        return [Claim.from_json(c) for c in self.claims if kinds is None or c["kind"] in kinds]
 
     def encode(self) -> dict[str, Any]:
-        return {
-            "doc": self.doc,
-            "findings": self.findings,
-            "claims": [c.to_json() for c in self.claims],
-        }
+        return {"doc": self.doc, "findings": self.findings, "claims": self.claims}
 
 
 def load(
@@ -62,8 +61,14 @@ def load(
     cache_dir: Path | None = None,
     jobs: int = 1,
     progress: bool = False,
+    partial: Callable[[str], bool] | None = None,
+    kinds: frozenset[str] | None = None,
 ) -> Batch:
-    """Read every file and extract its claims, through the cache when one is given."""
+    """Read every file and extract its claims, through the cache when one is given.
+
+    For the files `partial` is true of (the corpus around the articles checked), only claims of
+    `kinds` are decoded from the cache: the corpus engines read no others.
+    """
     from claimcheck.cache import ClaimCache, content_key
 
     cache = ClaimCache(cache_dir) if cache_dir is not None else None
@@ -92,7 +97,8 @@ def load(
             if entry.doc is not None:
                 text = documents.decode(raws[shown])
                 out.documents.append(documents.from_record(shown, text, entry.doc))
-                out.claims[shown] = entry.claims
+                wanted = kinds if partial is not None and partial(shown) else None
+                out.claims[shown] = entry.claim_objects(wanted)
             continue
         read, problems = documents.read(shown, manifests, raws.get(shown))
         out.findings.extend(problems)
@@ -108,7 +114,7 @@ def load(
                 _Entry(
                     documents.to_record(d) if d else None,
                     [f.to_record() for f in problems],
-                    out.claims.get(p, []),
+                    [c.to_json() for c in out.claims.get(p, [])],
                 ).encode(),
             )
             for p, (d, problems) in fresh.items()

@@ -70,7 +70,15 @@ def run(
         corpus = [p for p in walked if key(p) not in target_keys]
     from claimcheck import batch
 
-    loaded = batch.load([*targets, *corpus], book, cache_dir, jobs, progress)
+    loaded = batch.load(
+        [*targets, *corpus],
+        book,
+        cache_dir,
+        jobs,
+        progress,
+        partial=lambda p: key(p) not in target_keys,
+        kinds=checks.corpus_kinds(),
+    )
     claims = loaded.claims
     found = list(loaded.findings)
     found.extend(evaluate(loaded.documents, claims, book, frozenset(target_keys)))

@@ -114,20 +114,41 @@ class CorpusContext:
 CorpusEngine = Callable[[CorpusContext], Iterable[Finding]]
 DOC_ENGINES: dict[str, DocEngine] = {}
 CORPUS_ENGINES: dict[str, CorpusEngine] = {}
+# The claim kinds each corpus engine reads from the other documents (None: every kind).
+CORPUS_KINDS: dict[str, frozenset[str] | None] = {}
 
 
 def engine(
-    name: str, rules: Sequence[Rule], scope: str = "document"
+    name: str,
+    rules: Sequence[Rule],
+    scope: str = "document",
+    kinds: Iterable[str] | None = None,
 ) -> Callable[[Callable[..., Iterable[Finding]]], Callable[..., Iterable[Finding]]]:
-    """Register an engine and the rules it reports."""
+    """Register an engine and the rules it reports; a corpus engine says which claim `kinds`
+    of the rest of the corpus it reads, so a hook run decodes no others from the cache."""
 
     def register(fn: Callable[..., Iterable[Finding]]) -> Callable[..., Iterable[Finding]]:
         for r in rules:
             register_rule(Rule(r.id, r.category, r.severity, r.summary, name, r.fixable))
-        (DOC_ENGINES if scope == "document" else CORPUS_ENGINES)[name] = fn
+        if scope == "document":
+            DOC_ENGINES[name] = fn
+        else:
+            CORPUS_ENGINES[name] = fn
+            CORPUS_KINDS[name] = None if kinds is None else frozenset(kinds)
         return fn
 
     return register
+
+
+def corpus_kinds() -> frozenset[str] | None:
+    """Every claim kind some corpus engine reads (None: all of them)."""
+    load_engines()
+    out: set[str] = set()
+    for kinds in CORPUS_KINDS.values():
+        if kinds is None:
+            return None
+        out |= kinds
+    return frozenset(out)
 
 
 def load_engines() -> None:

@@ -121,8 +121,14 @@ def build_groups(
     claims: Mapping[str, Sequence[Claim]],
     book: Rulebook,
     targets: frozenset[str] = frozenset(),
+    only_targets: bool = False,
 ) -> list[Group]:
-    """Group every quantity and rank claim by key in one pass; then settle each group."""
+    """Group every quantity and rank claim by key in one pass; then settle each group.
+
+    With `only_targets`, groups without a claim of a target document are dropped before they
+    are settled: a group is judged on its own members only, so the findings on the targets are
+    the same, and a hook run on one article does not judge the whole archive.
+    """
     groups: dict[tuple[object, ...], Group] = {}
     for doc in docs:
         mine = claims.get(doc.path, ())
@@ -137,6 +143,8 @@ def build_groups(
             group = groups.setdefault(key, fresh)
             group.entries.append(Entry(doc, claim, low, high, _order(doc, claim, targets)))
     out = sorted(groups.values(), key=_group_order)
+    if only_targets:
+        out = [g for g in out if any(path_key(e.doc.path) in targets for e in g.entries)]
     for group in out:
         _settle(group, book)
     return out
@@ -273,10 +281,11 @@ def value_text(group: Group, e: Entry) -> str:
         ),
     ],
     scope="corpus",
+    kinds=("quantity", "rank", "arithmetic"),
 )
 def check_corpus(ctx: CorpusContext) -> Iterator[Finding]:
     contexts: dict[str, DocContext] = {}
-    for group in build_groups(ctx.docs, ctx.claims, ctx.book, ctx.targets):
+    for group in build_groups(ctx.docs, ctx.claims, ctx.book, ctx.targets, bool(ctx.targets)):
         if group.reference != "articles":
             continue
         for entry, against, total in group.offending:

@@ -9,8 +9,6 @@ from __future__ import annotations
 
 import textwrap
 
-from tabulate import tabulate
-
 from claimcheck.findings import Finding
 from claimcheck.pipeline import Result
 from claimcheck.reports import formatter
@@ -51,6 +49,9 @@ def _table(findings: list[Finding]) -> list[str]:
 
 
 def _render(rows: list[tuple[str, str, str, str]]) -> list[str]:
+    # imported here: a clean hook run prints only the summary and need not pay for tabulate
+    from tabulate import tabulate
+
     table = tabulate(rows, headers=HEADERS, tablefmt="simple", disable_numparse=True)
     return [line.rstrip() for line in table.splitlines()]
 
