@@ -8,7 +8,7 @@ Common fields: `start`/`end` are character offsets into Document.text of the wor
 rests on (what a finding underlines); `sentence` is the sentence's span; `period` is the time the
 claim speaks of (the sentence's own event date, a stated period, or, for present tense, the
 document date; None when unknown); `modifiers` are lower-case words from the fixed English list
-(former, late, then, ex, acting, outgoing, elect, now, current).
+(former, late, then, ex, acting, outgoing, elect, now, current, new).
 
 kind="title": a person named with an office title.
     subject = person id; target = office id, or None when the title names no office of the
@@ -22,16 +22,22 @@ kind="name": a short reference to a known person ("Mr. Abe", "Ambassador Naoki",
 kind="rank": subject = entity id; target = ranking id; rank = 1-based place; attrs:
     ("measure", e.g. "cumulative"/"annual" when the text says), ("out_of", "143") when written.
 kind="quantity": subject = entity id (or None); target = metric id; value = Quantity (its unit
-    is None when the text gives none); attrs: ("change", "increase"|"decrease") for changes.
+    is None when the text gives none); attrs: ("change", "increase"|"decrease") for changes,
+    ("period", "stated"|"relative"|"present"|"document"|"unknown": where the period came from),
+    ("alias", the metric alias the figure was bound to). Rank claims carry the same two.
 kind="event": target = event id; date = the date the sentence gives it.
-kind="elapsed": target = event id; attrs: ("years", "50"), ("form", "ordinal"|"cardinal");
-    period = the time the count is made at (document date unless the sentence dates it).
+kind="elapsed": target = event id; attrs: ("years", "50"), ("form", "ordinal"|"cardinal"),
+    ("round", ...), ("hedge", ...), ("at", "sentence"|"document": where the counting date came
+    from); period = the time the count is made at (document date unless the sentence dates it).
 kind="term": target = term id; attrs: ("form", "name"|"short"|"wrong"), ("right", the fix for a
     wrong form), ("variant", index), ("year", the year the sentence ties it to), ("began", "yes"
     when the sentence says it was set up/upgraded then).
 kind="arithmetic": parts = the quantity claims involved; attrs: ("relation", "sum"|"change"|
-    "fold"), ("percent"/"factor", as written). The first part is the total (sum) or the new
-    value (change, fold); the others are the parts or the old value.
+    "fold"), ("percent"/"factor", as written), ("base_start"/"base_end", ISO dates of the period
+    a change is measured against). The first part is the total (sum) or the new value (change,
+    fold); the others are the parts or the old value. `parts` may be empty when the text gives
+    neither figure ("increased 3 folds from 2014": target and period then name the metric and
+    the new period); a sum with one part means part <= total.
 """
 
 from __future__ import annotations
