@@ -38,21 +38,37 @@ class Batch:
 
 @dataclass
 class _Entry:
-    """One cached document: metadata, its own findings, claims (no path: keyed by content)."""
+    """One cached document (no path: keyed by content): metadata and its own findings, and the
+    claims fetched (the ones corpus engines read, and the rest when asked for)."""
 
     doc: dict[str, Any] | None
     findings: list[dict[str, Any]]
-    claims: list[dict[str, Any]]  # as JSON: decoded only where needed
+    claims: list[Claim]
 
     @classmethod
-    def decode(cls, data: Any) -> _Entry:
-        return cls(data["doc"], data["findings"], data["claims"])
+    def decode(cls, data: dict[str, Any]) -> _Entry:
+        """Raises KeyError/TypeError/ValueError on a malformed entry (the cache then rebuilds)."""
+        meta = data["meta"]
+        claims = data["corpus"] + data.get("rest", [])
+        if "rest" in data:  # back in text order, as extracted (the sort is stable)
+            claims.sort(key=lambda c: (c["start"], c["end"], c["kind"]))
+        return cls(meta["doc"], meta["findings"], [Claim.from_json(c) for c in claims])
 
-    def claim_objects(self, kinds: frozenset[str] | None) -> list[Claim]:
-        return [Claim.from_json(c) for c in self.claims if kinds is None or c["kind"] in kinds]
-
-    def encode(self) -> dict[str, Any]:
-        return {"doc": self.doc, "findings": self.findings, "claims": self.claims}
+    @staticmethod
+    def encode(
+        doc: Document | None,
+        problems: list[Finding],
+        claims: list[Claim],
+        kinds: frozenset[str] | None,
+    ) -> dict[str, Any]:
+        meta = {
+            "doc": documents.to_record(doc) if doc else None,
+            "findings": [f.to_record() for f in problems],
+        }
+        mine = [c.to_json() for c in claims]
+        corpus = [c for c in mine if kinds is None or c["kind"] in kinds]
+        rest = [c for c in mine if kinds is not None and c["kind"] not in kinds]
+        return {"meta": meta, "corpus": corpus, "rest": rest}
 
 
 def load(
@@ -67,7 +83,7 @@ def load(
     """Read every file and extract its claims, through the cache when one is given.
 
     For the files `partial` is true of (the corpus around the articles checked), only claims of
-    `kinds` are decoded from the cache: the corpus engines read no others.
+    `kinds` are fetched from the cache: the corpus engines read no others.
     """
     from claimcheck.cache import ClaimCache, content_key
 
@@ -75,6 +91,7 @@ def load(
     raws: dict[str, bytes] = {}
     keys: dict[str, str] = {}
     contexts: dict[Path, bytes] = {}
+    split = ",".join(sorted(kinds)).encode() if kinds is not None else b"*"
     for shown in files:
         try:
             raws[shown] = Path(shown).read_bytes()
@@ -82,9 +99,14 @@ def load(
             continue  # documents.read reports it
         folder = Path(shown).parent
         if folder not in contexts:
-            contexts[folder] = documents.manifest_bytes(folder)
+            contexts[folder] = documents.manifest_bytes(folder) + b"\0" + split
         keys[shown] = content_key(raws[shown], contexts[folder], book.digest)
-    hits = cache.get_many(keys.values(), _Entry.decode) if cache else {}
+    hits: dict[str, _Entry] = {}
+    if cache is not None:
+        some = [k for p, k in keys.items() if partial is not None and partial(p)]
+        every = [k for p, k in keys.items() if partial is None or not partial(p)]
+        hits.update(cache.get_many(some, ("meta", "corpus"), _Entry.decode))
+        hits.update(cache.get_many(every, ("meta", "corpus", "rest"), _Entry.decode))
 
     out = Batch([], [], {})
     manifests: dict[Path, dict[str, Any] | None] = {}
@@ -97,8 +119,7 @@ def load(
             if entry.doc is not None:
                 text = documents.decode(raws[shown])
                 out.documents.append(documents.from_record(shown, text, entry.doc))
-                wanted = kinds if partial is not None and partial(shown) else None
-                out.claims[shown] = entry.claim_objects(wanted)
+                out.claims[shown] = entry.claims
             continue
         read, problems = documents.read(shown, manifests, raws.get(shown))
         out.findings.extend(problems)
@@ -109,14 +130,7 @@ def load(
     out.claims.update(_extract(todo, book, jobs, progress))
     if cache is not None:
         cache.put_many(
-            (
-                keys[p],
-                _Entry(
-                    documents.to_record(d) if d else None,
-                    [f.to_record() for f in problems],
-                    [c.to_json() for c in out.claims.get(p, [])],
-                ).encode(),
-            )
+            (keys[p], _Entry.encode(d, problems, out.claims.get(p, []), kinds))
             for p, (d, problems) in fresh.items()
             if p in keys
         )

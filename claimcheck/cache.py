@@ -14,7 +14,7 @@ import json
 import os
 import sqlite3
 import sys
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Sequence
 from pathlib import Path
 from typing import Any, TypeVar
 
@@ -24,7 +24,10 @@ T = TypeVar("T")
 
 CACHE_DIR = ".claimcheck_cache"
 CACHE_FILE = "claims.sqlite"
-SCHEMA = 2
+SCHEMA = 3
+# An entry's parts, stored apart so that a hook run reads only what it needs of the corpus:
+# meta (document metadata and findings), corpus (claims the corpus engines read), rest.
+PARTS = ("meta", "corpus", "rest")
 _APP_ID = 0x636C6D63  # "clmc": marks the file as ours
 
 
@@ -74,15 +77,20 @@ class ClaimCache:
         try:
             app = db.execute("PRAGMA application_id").fetchone()[0]
             tables = {r[0] for r in db.execute("SELECT name FROM sqlite_master WHERE type='table'")}
-            if tables and (app != _APP_ID or "claims" not in tables):
+            if tables and app != _APP_ID:
                 raise sqlite3.DatabaseError("not a claimcheck cache")
             db.execute("PRAGMA journal_mode=WAL")
             db.execute("PRAGMA synchronous=NORMAL")
-            if not tables:
+            if db.execute("PRAGMA user_version").fetchone()[0] != SCHEMA or not tables:
+                # ours, from another version of claimcheck (or new): start it afresh
+                db.execute("BEGIN IMMEDIATE")
+                for table in tables:
+                    db.execute(f'DROP TABLE IF EXISTS "{table}"')
                 db.execute(f"PRAGMA application_id={_APP_ID}")
-                db.execute(
-                    "CREATE TABLE IF NOT EXISTS claims (key TEXT PRIMARY KEY, data TEXT NOT NULL)"
-                )
+                cols = ", ".join(f"{p} TEXT NOT NULL" for p in PARTS)
+                db.execute(f"CREATE TABLE entries (key TEXT PRIMARY KEY, {cols})")
+                db.execute(f"PRAGMA user_version={SCHEMA}")
+                db.execute("COMMIT")
             db.execute("PRAGMA quick_check").fetchone()
             return db
         except Exception:
@@ -104,20 +112,24 @@ class ClaimCache:
     def _warn(message: str) -> None:
         print(f"claimcheck: warning: {message}", file=sys.stderr)
 
-    def get_many(self, keys: Iterable[str], decode: Callable[[Any], T]) -> dict[str, T]:
-        """The cached entries for the keys it has, each passed through `decode`."""
+    def get_many(
+        self, keys: Iterable[str], parts: Sequence[str], decode: Callable[[dict[str, Any]], T]
+    ) -> dict[str, T]:
+        """The cached entries for the keys it has: the named parts only (each parsed from JSON),
+        passed through `decode`."""
         if self.db is None:
             return {}
         wanted = list(dict.fromkeys(keys))
         found: dict[str, T] = {}
+        cols = ", ".join(p for p in PARTS if p in parts)
         try:
             for i in range(0, len(wanted), 500):
                 chunk = wanted[i : i + 500]
                 marks = ",".join("?" * len(chunk))
-                for key, data in self.db.execute(
-                    f"SELECT key, data FROM claims WHERE key IN ({marks})", chunk
-                ):
-                    found[key] = decode(json.loads(data))
+                query = f"SELECT key, {cols} FROM entries WHERE key IN ({marks})"
+                names = [p for p in PARTS if p in parts]
+                for key, *data in self.db.execute(query, chunk):
+                    found[key] = decode(dict(zip(names, map(json.loads, data), strict=True)))
         except (sqlite3.Error, ValueError, TypeError, KeyError) as exc:
             self._warn(f"cache unreadable ({exc}); rebuilding it")
             self.db.close()
@@ -125,16 +137,20 @@ class ClaimCache:
             return {}
         return found
 
-    def put_many(self, items: Iterable[tuple[str, Any]]) -> None:
-        """Store JSON-able entries."""
+    def put_many(self, items: Iterable[tuple[str, dict[str, Any]]]) -> None:
+        """Store entries: each a JSON-able value for every one of PARTS."""
         if self.db is None:
             return
-        rows = [(k, json.dumps(v, separators=(",", ":"), ensure_ascii=False)) for k, v in items]
+        rows = [
+            (k, *(json.dumps(v[p], separators=(",", ":"), ensure_ascii=False) for p in PARTS))
+            for k, v in items
+        ]
         if not rows:
             return
+        marks = ", ".join("?" * (len(PARTS) + 1))
         try:
             self.db.execute("BEGIN IMMEDIATE")
-            self.db.executemany("INSERT OR REPLACE INTO claims (key, data) VALUES (?, ?)", rows)
+            self.db.executemany(f"INSERT OR REPLACE INTO entries VALUES ({marks})", rows)
             self.db.execute("COMMIT")
         except sqlite3.Error as exc:
             self._warn(f"could not write the cache ({exc})")

@@ -6,6 +6,7 @@ problem with an article becomes a finding and the run goes on.
 
 from __future__ import annotations
 
+import functools
 import os
 from collections.abc import Sequence
 from dataclasses import dataclass, field
@@ -34,7 +35,12 @@ class Result:
 
 def key(path: str) -> str:
     """One spelling per file, however it was named (`./a.md`, `a.md`, `/abs/a.md`)."""
-    return os.path.normpath(os.path.abspath(path))
+    return _key(os.getcwd(), path)
+
+
+@functools.cache
+def _key(cwd: str, path: str) -> str:
+    return os.path.normpath(os.path.join(cwd, path))
 
 
 def load_rules(dirs: Sequence[str], cache_dir: Path | None = None) -> rulebook.Rulebook:

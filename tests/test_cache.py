@@ -122,7 +122,7 @@ def test_cache_rows_that_do_not_decode_are_rebuilt(
     assert main(["check", "articles", "--format", "json", "-j", "1"]) == 1
     good = capsys.readouterr().out
     db = sqlite3.connect(corpus / ".claimcheck_cache" / "claims.sqlite")
-    db.execute("UPDATE claims SET data = '[{\"nonsense\": 1}]'")
+    db.execute("UPDATE entries SET corpus = '[{\"nonsense\": 1}]'")
     db.commit()
     db.close()
     assert main(["check", "articles", "--format", "json", "-j", "1"]) == 1
@@ -131,7 +131,7 @@ def test_cache_rows_that_do_not_decode_are_rebuilt(
 
 
 def test_parallel_output_equals_serial(corpus: Path, capsys: pytest.CaptureFixture[str]) -> None:
-    assert 90 >= batch.POOL_MIN_DOCS
+    assert batch.POOL_MIN_DOCS <= 90
     assert main(["check", "articles", "--format", "json", "--no-cache", "-j", "1"]) == 1
     serial = capsys.readouterr().out
     assert main(["check", "articles", "--format", "json", "--no-cache", "-j", "2"]) == 1
@@ -150,7 +150,7 @@ def test_concurrent_runs_share_the_cache(corpus: Path) -> None:
     assert all(b"Traceback" not in e for _, e in outs)
     db = sqlite3.connect(corpus / ".claimcheck_cache" / "claims.sqlite")
     assert db.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
-    assert db.execute("SELECT count(*) FROM claims").fetchone()[0] == 90
+    assert db.execute("SELECT count(*) FROM entries").fetchone()[0] == 90
 
 
 def test_cache_clear(corpus: Path, capsys: pytest.CaptureFixture[str]) -> None:
@@ -158,3 +158,35 @@ def test_cache_clear(corpus: Path, capsys: pytest.CaptureFixture[str]) -> None:
     assert (corpus / ".claimcheck_cache" / "claims.sqlite").exists()
     assert main(["cache", "clear"]) == 0
     assert not (corpus / ".claimcheck_cache" / "claims.sqlite").exists()
+
+
+def test_hook_run_reads_the_same_findings_from_the_cache(
+    corpus: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """A run against a cached corpus (claims fetched in part) reports what a cold run does."""
+    (corpus / ".claimcheck.yaml").write_text(
+        "rules: [rules]\ncorpus: ['articles/*.md']\n", encoding="utf-8"
+    )
+    new = corpus / "new.md"
+    new.write_text("---\ndate: 2021-01-01\n---\nThe grand friendly pact holds.\n", encoding="utf-8")
+    assert main(["check", "new.md", "--format", "json", "--no-cache"]) == 1
+    cold = capsys.readouterr().out
+    assert main(["check", "articles", "--format", "json", "-j", "1"]) == 1  # warm the cache
+    capsys.readouterr()
+    for _ in range(2):
+        assert main(["check", "new.md", "--format", "json", "-j", "1"]) == 1
+        assert capsys.readouterr().out == cold
+
+
+def test_old_cache_schema_is_replaced_silently(
+    corpus: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    assert main(["check", "articles", "--format", "json", "-j", "1"]) == 1
+    good = capsys.readouterr().out
+    db = sqlite3.connect(corpus / ".claimcheck_cache" / "claims.sqlite")
+    db.execute("PRAGMA user_version=1")
+    db.commit()
+    db.close()
+    assert main(["check", "articles", "--format", "json", "-j", "1"]) == 1
+    out, err = capsys.readouterr()
+    assert out == good and "warning" not in err
