@@ -11,9 +11,10 @@ import typing
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from pydantic import BaseModel, ValidationError
+if TYPE_CHECKING:  # pydantic is imported where a model is validated, not by every reader of YAML
+    from pydantic import BaseModel
 from ruamel.yaml import YAML
 from ruamel.yaml.error import MarkedYAMLError, YAMLError
 from ruamel.yaml.nodes import MappingNode, ScalarNode, SequenceNode
@@ -115,6 +116,8 @@ def position(node: Any, loc: Sequence[int | str], key: bool = False) -> tuple[in
 
 def validate(model: type[BaseModel], data: Any, path: str) -> BaseModel:
     """Validate parsed YAML against a model, turning every error into a positioned Problem."""
+    from pydantic import ValidationError
+
     if data is None:
         data = {}
     try:
@@ -159,6 +162,8 @@ def _keys_at(model: type[BaseModel], loc: Sequence[int | str]) -> list[str]:
 
 
 def _is_model(tp: Any) -> bool:
+    from pydantic import BaseModel
+
     return isinstance(tp, type) and issubclass(tp, BaseModel)
 
 
