@@ -472,7 +472,7 @@ PHRASINGS: list[tuple[str, str | None, str, list[str]]] = [
         [
             "quantity fdi-new - 3.55e+09..3.65e+09 USD 2023-01-01..2023-06-30",
             "arithmetic change fdi-new 50 increase parts=2 2023-01-01..2023-06-30",
-            "quantity fdi-new - 2.35e+09..2.45e+09 USD 2023-01-01..2023-06-30",
+            "quantity fdi-new - 2.35e+09..2.45e+09 USD None",
         ],
     ),
     (

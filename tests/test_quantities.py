@@ -236,3 +236,60 @@ def test_a_figure_in_the_wrong_dimension_keeps_its_unit_for_the_unit_check() -> 
 def test_a_value_of_the_things_counted_is_not_their_count() -> None:
     got = quantities("Japan has 5,000 valid projects worth US$70 billion.")
     assert [c.text for c in got] == ["5,000"]
+
+
+# --- the period of the figure a change is measured against -------------------------------------
+
+
+def _periods(text: str, date: str = "2023-11-28") -> list[tuple[str, str | None]]:
+    return [(c.text, str(c.period) if c.period else None) for c in quantities(text, date)]
+
+
+def test_a_period_right_after_the_old_value_is_its_own() -> None:
+    assert _periods(
+        "Two-way trade rose 21% to US$47.6 billion in 2022 from US$42.7 billion in 2021."
+    ) == [("US$47.6 billion", "2022"), ("US$42.7 billion", "2021")]
+    assert _periods(
+        "In 2022, two-way trade reached US$47.6 billion, up from US$42.7 billion in 2021."
+    ) == [("US$47.6 billion", "2022"), ("US$42.7 billion", "2021")]
+    assert _periods("Exports rose from US$20 billion in 2020 to US$24 billion in 2022.") == [
+        ("US$20 billion", "2020"),
+        ("US$24 billion", "2022"),
+    ]
+
+
+def test_the_old_value_of_a_comparison_does_not_borrow_the_new_values_period() -> None:
+    # the base's own time is unsaid (the year before, most likely): unknown, never the new one's
+    for text in (
+        "Two-way trade reached US$47.6 billion in 2022 compared with US$32.7 billion.",
+        "In 2022, two-way trade rose to US$47.6 billion from US$32.7 billion.",
+        "Two-way trade rose to US$47.6 billion from US$32.7 billion in 2022.",
+        "In 2022, two-way trade reached US$47.6 billion, against US$32.7 billion a year earlier.",
+    ):
+        got = quantities(text)
+        assert (got[0].text, str(got[0].period)) == ("US$47.6 billion", "2022"), text
+        assert (got[1].text, got[1].period, got[1].attr("period")) == (
+            "US$32.7 billion",
+            None,
+            "unknown",
+        ), text
+
+
+def test_the_base_may_name_its_period_before_its_figure() -> None:
+    assert _periods(
+        "Two-way trade reached US$47.6 billion in 2022, up from the 2021 figure of US$42.7 billion."
+    ) == [("US$47.6 billion", "2022"), ("US$42.7 billion", "2021")]
+    assert _periods(
+        "Two-way trade reached US$47.6 billion in 2022, up from 2021's US$42.7 billion."
+    ) == [("US$47.6 billion", "2022"), ("US$42.7 billion", "2021")]
+
+
+def test_figures_that_share_a_period_still_share_it() -> None:
+    # no comparison: "imports" is of the same year as "exports"
+    assert _periods("Exports were US$24.2 billion in 2022 and imports US$23.4 billion.") == [
+        ("US$24.2 billion", "2022"),
+        ("US$23.4 billion", "2022"),
+    ]
+    assert _periods("Imports from Japan reached US$23.4 billion in 2022.") == [
+        ("US$23.4 billion", "2022")
+    ]

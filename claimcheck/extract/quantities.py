@@ -12,7 +12,10 @@ US$40 billion, in 2021 reached US$42.7 billion"), else one right after it up to 
 ("50 billion USD in 2022"), else the last one before it in the sentence, else the first one
 after it, else the document date (present tense: the figure as of publication). Periods that
 are the base of a comparison ("from 2014", "over the same period in 2022") are kept for the
-arithmetic claim and never date a figure.
+arithmetic claim and never date a figure. A figure that is itself the base of a comparison
+("up from 1.9 million in 2019", "compared with US$42.7 billion") takes only a period of its own
+(right after it, or between the comparing word and it); otherwise its time is unsaid and its
+period None: it never borrows the period of the figure it is compared with.
 
 Arithmetic claims (contract in claimcheck/claims.py), with two details of this extractor:
 `period` is the period of the new value or total; when the text states the period compared
@@ -74,6 +77,14 @@ _BASE_BEFORE = re.compile(
     r"(?:\s+(?:the\s+)?(?:figure|level|amount|total|value)s?\s+(?:of|for|in))?\s+(?:that\s+of\s+)?"
     r"(?:the\s+)?(?:figure\s+of\s+)?)$"
 )
+# The figure a change is measured against: "up from 1.9 million", "compared with the figure of".
+_BASE_MARK = re.compile(
+    r"(?i:\b(?:from|against|compared\s+(?:with|to)|versus|vs\.?)\s+(?:(?:the|a)\s+)?"
+    r"(?:(?:figure|level|amount|total|value)s?\s+(?:of|for|in)\s+)?$)"
+)
+_BASE_GLUE = re.compile(
+    r"(?i:(?:['\u2019]s)?\s+(?:(?:figure|level|amount|total|value)s?\s+of\s+)?)"
+)
 _FROM_AMOUNT = re.compile(r"(?i:\s*(?:from|against|compared\s+(?:with|to))\s+)$")
 _TO_AMOUNT = re.compile(r"(?i:\s*to\s+)$")
 _OF_WHICH = re.compile(
@@ -114,16 +125,25 @@ def quantities(s: Sentence) -> Iterator[Claim]:
     dating = [p for p in periods if id(p) not in based and "same-period" not in p.flags]
     dating_ends = [p.end for p in dating]
     taken: FoundPeriod | None = None  # the period the previous figure took from after it
+    before: FoundPeriod | None = None  # the period of the previous figure
     for i, f in enumerate(figures):
         n = f.num
         if n.factor or f.change:
             continue
         delta = _DELTA_BEFORE.search(text, max(s.start, n.start - 30), n.start)
-        found, taken = _found_period(dating, dating_ends, nums, i, s, taken)
-        metric, mention = _metric(s, metric_mentions, nums, i, found)
+        is_base, own = _base_period(text, s, dating, dating_ends, nums, i, before)
+        if is_base:
+            found = own
+            taken = own if own is not None and own.start >= n.end else None
+        else:
+            found, taken = _found_period(dating, dating_ends, nums, i, s, taken)
+        # a base of unsaid time is measured like the figure it is compared with
+        measured = found if found is not None or not is_base else before
+        before = found
+        metric, mention = _metric(s, metric_mentions, nums, i, measured)
         if metric is None or mention is None:
             continue
-        period = _period(found, s, metric)
+        period = (None, "unknown") if found is None and is_base else _period(found, s, metric)
         attrs: list[tuple[str, str]] = [("alias", text[mention.start : mention.end])]
         if delta and n.unit != units.PERCENT:
             word = delta.group(0).split()[0].lower()
@@ -329,6 +349,41 @@ def _found_period(
     if k:
         return dating[k - 1], None
     return (dating[j] if j < len(dating) else None), None
+
+
+def _base_period(
+    text: str,
+    s: Sentence,
+    dating: list[FoundPeriod],
+    ends: list[int],
+    nums: list[Number],
+    i: int,
+    compared: FoundPeriod | None,
+) -> tuple[bool, FoundPeriod | None]:
+    """Whether the figure is what another is compared with ("up from 1.9 million", "compared
+    with the 2021 figure of US$42.7 billion"), and then the period that is its own: one between
+    the comparing word and the figure, or one right after the figure (before the next number)
+    that does not also date the figure it is compared with. The base borrows no other period
+    of the sentence: its time is then unsaid (most often the year before), not the new value's.
+    """
+    n = nums[i]
+    k = bisect.bisect_right(ends, n.start)  # dating[:k] end before the number
+    if not _BASE_MARK.search(text, max(s.start, n.start - 40), n.start):
+        p = dating[k - 1] if k else None
+        if (
+            p is not None
+            and _BASE_GLUE.fullmatch(text, p.end, n.start)
+            and _BASE_MARK.search(text, max(s.start, p.start - 40), p.start)
+        ):
+            return True, p  # "from 2021's US$42.7 billion", "against the 2021 figure of ..."
+        return False, None
+    next_start = nums[i + 1].start if i + 1 < len(nums) else s.end
+    j = k
+    while j < len(dating) and dating[j].start < n.end:
+        j += 1
+    if j < len(dating) and dating[j].end <= next_start and dating[j] is not compared:
+        return True, dating[j]
+    return True, None
 
 
 def _period(found: FoundPeriod | None, s: Sentence, metric: Metric) -> tuple[Period | None, str]:
