@@ -7,6 +7,7 @@ extractor registers itself in EXTRACTORS and is called once per sentence.
 
 from __future__ import annotations
 
+import bisect
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from functools import cached_property
@@ -21,6 +22,40 @@ from claimcheck.vocab import Match, fold, longest, vocabulary
 
 
 @dataclass
+class DocContext:
+    """What the whole document says, found once by `Extractor.extract` and shared by its
+    sentences: the sentence spans, the vocabulary (longest and overlapping matches), and where
+    each person is first named in full (also inside a longer phrase: "official visit to Japan by
+    Party General Secretary Nguyen Phu Trong")."""
+
+    doc: Document
+    sentences: list[tuple[int, int]]
+    matches: list[Match]  # the longest where phrases overlap, text order
+    every: list[Match]  # overlapping ones too, sorted by (start, -end)
+
+    @cached_property
+    def starts(self) -> list[int]:
+        return [m.start for m in self.matches]
+
+    @cached_property
+    def first_named(self) -> dict[str, int]:
+        text, body = self.doc.text, self.doc.body_start
+        first: dict[str, int] = {}
+        for m in self.every:
+            if m.start >= body and text[m.start].isupper():
+                for e in m.entries:
+                    if e.kind == "person" and e.detail == "full":
+                        first[e.id] = min(first.get(e.id, m.start), m.start)
+        return first
+
+    def within(self, start: int, end: int) -> list[Match]:
+        """The longest matches inside [start, end)."""
+        i = bisect.bisect_left(self.starts, start)
+        j = bisect.bisect_left(self.starts, end)
+        return [m for m in self.matches[i:j] if m.end <= end]
+
+
+@dataclass
 class Sentence:
     """One sentence with the vocabulary found in it; offsets are into the document text."""
 
@@ -30,6 +65,7 @@ class Sentence:
     folded: str  # fold() of the whole document text
     matches: list[Match]  # vocabulary in the sentence, the longest where phrases overlap
     book: Rulebook
+    context: DocContext  # the whole document's, computed once
     every_match: list[Match] = field(default_factory=list)  # overlapping ones too, text order
 
     @property
@@ -71,8 +107,10 @@ class Extractor:
         every = sorted(self.vocab.matches(doc.text, folded), key=lambda m: (m.start, -m.end))
         found = longest(every)
         claims: list[Claim] = []
+        spans = sentences.split(doc.text, doc.body_start)
+        context = DocContext(doc, spans, found, every)
         i = k = 0
-        for start, end in sentences.split(doc.text, doc.body_start):
+        for start, end in spans:
             while i < len(found) and found[i].start < start:
                 i += 1
             j = i
@@ -84,7 +122,7 @@ class Extractor:
             while m < len(every) and every[m].start < end:
                 m += 1
             inside = [x for x in every[k:m] if x.end <= end]
-            sent = Sentence(doc, start, end, folded, found[i:j], self.book, inside)
+            sent = Sentence(doc, start, end, folded, found[i:j], self.book, context, inside)
             for fn in EXTRACTORS.values():
                 claims.extend(fn(sent))
         claims.sort(key=lambda c: (c.start, c.end, c.kind))

@@ -18,12 +18,10 @@ from dataclasses import dataclass
 
 from claimcheck.claims import Claim
 from claimcheck.dates import PartialDate, Period
-from claimcheck.documents import Document
-from claimcheck.extract import Sentence, extractor, sentences
+from claimcheck.extract import Sentence, extractor
 from claimcheck.extract.mentions import ENTITY_KINDS, mentions
 from claimcheck.extract.numbers import ordinal, small
-from claimcheck.rulebook import Rulebook
-from claimcheck.vocab import Match, vocabulary
+from claimcheck.vocab import Match
 
 _ORD_TENS = dict(
     zip(
@@ -313,12 +311,12 @@ def choose_event(sc: _Scan, ids: list[str]) -> str | None:
 
 def _previous_event(s: Sentence) -> str | None:
     """The event dated in the sentence just before this one, if any."""
-    ctx = document_context(s)
+    ctx = s.context
     i = bisect.bisect_left(ctx.sentences, (s.start, s.start)) - 1
     if i < 0:
         return None
     start, end = ctx.sentences[i]
-    prev = Sentence(s.doc, start, end, s.folded, ctx.within(start, end), s.book)
+    prev = Sentence(s.doc, start, end, s.folded, ctx.within(start, end), s.book, ctx)
     found = [c.target for c in _event_claims(_scan(prev)) if c.target]
     return found[0] if len(set(found)) == 1 else None
 
@@ -366,49 +364,3 @@ def partial(period: Period, exact: bool) -> PartialDate | None:
 
 def _periods(s: Sentence) -> list[tuple[int, int, Period]]:
     return [(f.start, f.end, f.period) for f in s.periods]
-
-
-# --- what the rest of the document says -------------------------------------------------------
-
-
-@dataclass
-class DocumentContext:
-    """What the whole document says, computed once per document: its sentences, the longest
-    vocabulary matches, and where each person is first named in full (also inside a longer
-    phrase: "official visit to Japan by Party General Secretary Nguyen Phu Trong")."""
-
-    doc: Document
-    book: Rulebook
-    matches: list[Match]
-    starts: list[int]
-    sentences: list[tuple[int, int]]
-    first_named: dict[str, int]
-
-    def within(self, start: int, end: int) -> list[Match]:
-        i = bisect.bisect_left(self.starts, start)
-        j = bisect.bisect_left(self.starts, end)
-        return [m for m in self.matches[i:j] if m.end <= end]
-
-
-class _Last:
-    """The context of the document being extracted (sentences come one document at a time)."""
-
-    ctx: DocumentContext | None = None
-
-
-def document_context(s: Sentence) -> DocumentContext:
-    ctx = _Last.ctx
-    if ctx is not None and ctx.doc is s.doc and ctx.book is s.book:
-        return ctx
-    vocab = vocabulary(s.book)
-    found = vocab.longest(s.doc.text, s.folded)
-    first: dict[str, int] = {}
-    for m in vocab.matches(s.doc.text, s.folded):
-        if m.start >= s.doc.body_start and s.doc.text[m.start].isupper():
-            for e in m.entries:
-                if e.kind == "person" and e.detail == "full":
-                    first[e.id] = min(first.get(e.id, m.start), m.start)
-    spans = sentences.split(s.doc.text, s.doc.body_start)
-    ctx = DocumentContext(s.doc, s.book, found, [m.start for m in found], spans, first)
-    _Last.ctx = ctx
-    return ctx

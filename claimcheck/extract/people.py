@@ -20,7 +20,7 @@ from dataclasses import dataclass, field
 from claimcheck.claims import Claim
 from claimcheck.dates import PartialDate, Period
 from claimcheck.extract import Sentence, extractor
-from claimcheck.extract.events import document_context, sentence_dates
+from claimcheck.extract.events import sentence_dates
 from claimcheck.extract.mentions import mentions
 from claimcheck.rulebook import Rulebook
 from claimcheck.rulebook.schema import Holder
@@ -352,7 +352,7 @@ def _holds(h: Holder, t: Period) -> bool:
 
 def named_before(s: Sentence, pos: int) -> set[str]:
     """People named in full in the document before pos."""
-    return {p for p, at in document_context(s).first_named.items() if at < pos}
+    return {p for p, at in s.context.first_named.items() if at < pos}
 
 
 def _event_date(s: Sentence, start: int, end: int) -> PartialDate | None:
