@@ -293,3 +293,46 @@ def test_figures_that_share_a_period_still_share_it() -> None:
     assert _periods("Imports from Japan reached US$23.4 billion in 2022.") == [
         ("US$23.4 billion", "2022")
     ]
+
+
+# --- a figure plainly stated as a metric's value, in another dimension --------------------------
+
+HALVORA = Path(__file__).parents[1] / "examples" / "halvora" / "rules"
+
+
+@cache
+def halvora() -> Extractor:
+    return Extractor(rulebook.load([HALVORA]))
+
+
+def halvora_quantities(text: str, date: str = "2024-07-03") -> list[Claim]:
+    doc = Document("t.md", text, date=PartialDate.parse(date))
+    return [c for c in halvora().extract(doc) if c.kind == "quantity"]
+
+
+def test_a_head_count_stated_as_a_rate_keeps_what_it_counts() -> None:
+    (c,) = halvora_quantities("Halvora's jobless rate stood at 21,400 people in June 2024.")
+    assert c.target == "halvora-unemployment"
+    assert c.value is not None and (c.value.unit, c.value.low) == ("people", 21350.0)
+    (c,) = halvora_quantities("Halvora's unemployment rate was about 21,400 people in June 2024.")
+    assert c.value is not None and c.value.unit == "people"
+
+
+def test_money_stated_as_a_head_count_after_a_stating_verb() -> None:
+    for verb in ("numbered", "stood at", "totalled about", "had reached"):
+        got = quantities(f"At the end of 2022, Vietnamese people {verb} US$489,312.")
+        assert [(c.target, c.value.unit if c.value else None) for c in got] == [
+            ("vietnamese-in-japan", "USD")
+        ], verb
+
+
+def test_no_cross_dimension_binding_when_the_alias_does_not_state_the_figure() -> None:
+    # a share or a change of an amount, a count of the things an amount is spent on, a value
+    # of what is counted: none is the metric's value in the wrong unit
+    assert quantities("ODA was 30% of the total in 2022.") == []
+    assert quantities("In 2022, FDI went to 300 projects.") == []
+    assert [c.text for c in quantities("In 2022, FDI reached 300 projects.")] == []
+    assert [c.text for c in quantities("Japan has 5,000 valid projects of US$70 billion.")] == [
+        "5,000"
+    ]
+    assert halvora_quantities("The jobless rate fell among 21,400 young people in June 2024.") == []

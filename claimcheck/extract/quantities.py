@@ -42,8 +42,12 @@ from claimcheck.extract.periods import FoundPeriod
 from claimcheck.rulebook.schema import Metric
 
 _METRIC = frozenset({"metric"})
-_VALUE_OF = re.compile(
-    r"(?i:\b(?:worth|valued?|values?|capital|with|of|in|at|for|from|to|by|per|each|including)\b)"
+# What may stand between an alias and a figure it plainly states ("numbered", "stood at").
+_STATES = re.compile(
+    r"(?i:\s+(?:(?:has|have|had)\s+)?(?:(?:now|currently|already|still|just|only)\s+)?"
+    r"(?:been\s+)?(?:was|were|is|are|stood\s+at|stands?\s+at|numbere?d?s?|total(?:l?ed|s)?|"
+    r"reach(?:ed|es)?|hit|amount(?:ed|s)?\s+to|c[oa]mes?\s+to|"
+    r"(?:rose|grew|increased|climbed|fell|dropped|declined|decreased)\s+to)\s+)"
 )
 _BACK_REACH = 300  # characters back from a number to the alias that names it, at most
 _FOLLOW_GAP = 30  # characters between a number and an alias that names what it counts
@@ -144,6 +148,7 @@ def quantities(s: Sentence) -> Iterator[Claim]:
         if metric is None or mention is None:
             continue
         period = (None, "unknown") if found is None and is_base else _period(found, s, metric)
+        noun = _noun(text, n, s.end)
         attrs: list[tuple[str, str]] = [("alias", text[mention.start : mention.end])]
         if delta and n.unit != units.PERCENT:
             word = delta.group(0).split()[0].lower()
@@ -156,7 +161,7 @@ def quantities(s: Sentence) -> Iterator[Claim]:
             text[n.start : n.end],
             subject=_subject(s, mention, metric),
             target=metric.id,
-            value=Quantity(n.low, n.high, _unit(n, metric), n.digits, n.scale, n.hedge),
+            value=Quantity(n.low, n.high, _unit(n, metric, noun), n.digits, n.scale, n.hedge),
             period=period[0],
             attrs=(*attrs, ("period", period[1])),
             sentence=(s.start, s.end),
@@ -183,10 +188,17 @@ def _fits(metric: Metric, n: Number, counted: bool) -> bool:
 
 def _counted(text: str, n: Number, end: int) -> bool:
     """A bare number followed by a noun counts that noun ("106 investment projects")."""
+    return _noun(text, n, end) is not None
+
+
+def _noun(text: str, n: Number, end: int) -> str | None:
+    """The noun a bare number counts, as written and lower case ("people"), else None."""
     if n.unit is not None or n.scale is not None:
-        return False
+        return None
     m = _WORD_AFTER.match(text, n.end, end)
-    return m is not None and m.group(1).lower() not in _NOT_NOUN
+    if m is None or m.group(1).lower() in _NOT_NOUN:
+        return None
+    return m.group(1).lower()
 
 
 def _metric(
@@ -224,7 +236,7 @@ def _metric(
             if j and mentions[j - 1].end <= m.start:
                 break
     if not scored:
-        return _misfit(s, mentions, n, k)
+        return _misfit(s, mentions, n, k, counted)
     scored.sort(key=lambda t: (t[0], t[1]))
     best = scored[0][2]
     group = [m for _, _, m in scored if m.start < best.end and best.start < m.end]
@@ -251,24 +263,29 @@ def _starts(s: Sentence, mentions: list[Mention] | list[FoundPeriod]) -> list[in
 
 
 def _misfit(
-    s: Sentence, mentions: list[Mention], n: Number, k: int
+    s: Sentence, mentions: list[Mention], n: Number, k: int, counted: bool
 ) -> tuple[Metric | None, Mention | None]:
-    """No alias fits: an alias just before the figure that plainly states it ("the Vietnamese
-    community numbered US$489,312") still names its metric, so that the unit check can say the
-    figure is in the wrong dimension. "Projects worth US$70 billion" states a value of the
-    things counted, not their number: no claim."""
-    if not k or n.unit is None:
+    """No alias fits: an alias just before the figure that plainly states it, with nothing but
+    a stating verb between ("the Vietnamese community numbered US$489,312", "the jobless rate
+    stood at 21,400 people"), still names its metric, so that the unit check can say the figure
+    is in the wrong dimension. Only a written currency, or a head count against a rate, binds
+    that way: a percentage next to an amount is a share or a change of it, and "FDI reached
+    300 projects" counts what the money went to. "Projects worth US$70 billion" states a value
+    of the things counted, not their number: no claim."""
+    if not k or not (units.is_currency(n.unit) or (counted and n.unit is None)):
         return None, None
     m = mentions[k - 1]
-    gap = s.doc.text[m.end : n.num_start]
-    if (
-        m.end > n.num_start
-        or len(gap) > _FOLLOW_GAP
-        or _CLAUSE.search(gap)
-        or _VALUE_OF.search(gap)
-    ):
+    if m.end > n.start or not _STATES.fullmatch(s.doc.text, m.end, n.start):
         return None, None
-    metric = next((s.book.metrics[e.id] for e in m.entries if e.id in s.book.metrics), None)
+    metric = next(
+        (
+            s.book.metrics[e.id]
+            for e in m.entries
+            if e.id in s.book.metrics
+            if units.is_currency(n.unit) or s.book.metrics[e.id].dimension == "percent"
+        ),
+        None,
+    )
     return (metric, m) if metric is not None else (None, None)
 
 
@@ -288,9 +305,13 @@ def _fitting(s: Sentence, m: Mention, n: Number, counted: bool) -> list[Metric]:
     ]
 
 
-def _unit(n: Number, metric: Metric) -> str | None:
+def _unit(n: Number, metric: Metric, noun: str | None) -> str | None:
+    """The unit written, where it is another dimension than the metric's (kept for the unit
+    check to report; a head count against a rate keeps the noun it counts), else the metric's."""
     if n.unit is not None and units.dimension(n.unit) != metric.dimension:
-        return n.unit  # written in another dimension: kept for the unit check to report
+        return n.unit
+    if n.unit is None and noun is not None and metric.dimension == "percent":
+        return noun
     if metric.dimension == "currency":
         return n.unit if units.is_currency(n.unit) else None
     if metric.dimension == "percent":
