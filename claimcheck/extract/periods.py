@@ -143,6 +143,19 @@ _ANCHOR = re.compile(
     r"fiscal|financial|entire|whole|full|this|last|next|past|previous|recent|currently|"
     r"presently|nowadays|now|today|to|so|at|up|until|as|same)\b)"
 )
+# One pattern for "does any phrase begin here": most anchors ("the", "to", "between") begin none.
+_ANY = re.compile("|".join(re.sub(r"\(\?P<\w+>", "(?:", p.pattern) for _, p in _PATTERNS))
+# What every phrase above holds: a digit, a month name (its first three letters), or one of these
+# words (any case). Text with none of them holds no period, and is not scanned.
+_DIGIT = re.compile(r"\d")
+_MONTH_HEADS = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
+_WORDS = (
+    "year", "month", "quarter", "half", "decade", "centur", "currently", "present", "now",
+    "today", "date", "far", "moment", "period",
+)  # fmt: skip
+# Letters that a case-insensitive pattern matches to ASCII ones but lower() does not fold to them.
+_ODD_CASE = ("\u0130", "\u0131", "\u017f", "\u212a")
+
 _AS_OF = re.compile(
     r"(?i:(?:\bas\s+(?:of|at)|\b(?:by|at|as\s+of)\s+the\s+end\s+of|\bend\s+of|\bend-|\bup\s+to)\s*)$"
 )
@@ -179,8 +192,12 @@ class FoundPeriod:
 
 def find(text: str, start: int, end: int, doc_date: PartialDate | None) -> list[FoundPeriod]:
     """Every period phrase in text[start:end], in text order, none overlapping."""
+    if not _may_hold(text[start:end]):
+        return []
     cands: list[tuple[int, int, int, str, re.Match[str]]] = []
     for a in _ANCHOR.finditer(text, start, end):
+        if _ANY.match(text, a.start(), end) is None:
+            continue
         for rank, (name, pat) in enumerate(_PATTERNS):
             m = pat.match(text, a.start(), end)
             if m is not None and m.end() > m.start():
@@ -198,6 +215,22 @@ def find(text: str, start: int, end: int, doc_date: PartialDate | None) -> list[
         out.append(found)
         reach = m.end()
     return out
+
+
+def _may_hold(chunk: str) -> bool:
+    """False when the text cannot hold a period phrase (most sentences): no digit, no month
+    name, no period word."""
+    if _DIGIT.search(chunk):
+        return True
+    for head in _MONTH_HEADS:
+        if head in chunk:
+            return True
+    if not chunk.isascii():
+        for c in _ODD_CASE:
+            if c in chunk:
+                return True
+    low = chunk.lower()
+    return any(word in low for word in _WORDS)
 
 
 def _month(word: str | None) -> int | None:
