@@ -109,6 +109,17 @@ def test_a_stock_as_of_a_month_is_judged_by_a_fact_of_a_day_in_it(trade: Ruleboo
     assert run_doc(d, trade, "quantities") == []
 
 
+def test_a_stock_as_of_a_month_is_not_judged_by_a_fact_of_the_next_month(trade: Rulebook) -> None:
+    # "as of August 2023" speaks of August: a fact of September 20 is another time, however close
+    d = trade_doc("As of August 2023 the FDI stock reached US$81.3 billion.")
+    august = days("2023-08-01", "2023-08-31", "cumulative")
+    d.quantity("US$81.3 billion", "fdi-stock", qty("81.3", "billion"), august)
+    assert run_doc(d, trade, "quantities") == []
+    # a single day within a month of the fact's day still is (a stock moves little in a month)
+    d.claims[0] = replace(d.claims[0], period=days("2023-08-31", "2023-08-31", "cumulative"))
+    assert len(run_doc(d, trade, "quantities")) == 1
+
+
 def test_a_stock_stated_for_a_year_is_judged_by_the_facts_within_it(trade: Rulebook) -> None:
     d = trade_doc("In 2015 the FDI stock was US$10 billion; in 2016 it was US$10 billion.")
     d.quantity("US$10 billion", "fdi-stock", qty("10", "billion"), year(2015))

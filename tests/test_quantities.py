@@ -336,3 +336,22 @@ def test_no_cross_dimension_binding_when_the_alias_does_not_state_the_figure() -
         "5,000"
     ]
     assert halvora_quantities("The jobless rate fell among 21,400 young people in June 2024.") == []
+
+
+def test_as_of_a_month_is_the_month() -> None:
+    def period(text: str) -> str:
+        (c,) = quantities(text)
+        return str(c.period)
+
+    month = "2023-09-01..2023-09-30 (cumulative)"
+    assert period("As of September 2023, FDI reached US$71.3 billion.") == month
+    assert period("As at September 2023, FDI reached US$71.3 billion.") == month
+    assert period("As of September, FDI reached US$71.3 billion.") == month  # of the doc's year
+    # a day, or the end of a month, is a day
+    assert period("As of September 20, 2023, FDI reached US$71.3 billion.") == (
+        "2023-09-20 (cumulative)"
+    )
+    assert period("By the end of September 2023, FDI reached US$71.3 billion.") == (
+        "2023-09-30 (cumulative)"
+    )
+    assert period("As of 2023, FDI reached US$71.3 billion.") == "2023-12-31 (cumulative)"

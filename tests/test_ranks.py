@@ -113,3 +113,10 @@ def test_another_domain() -> None:
 )
 def test_rank_words(text: str, words: list[str]) -> None:
     assert [m.group(0) for m in RANK_WORDS.finditer(text)] == words
+
+
+def test_as_of_a_month_is_the_month() -> None:
+    (c,) = ranks("As of September 2023, Japan ranks third among foreign investors.")
+    assert str(c.period) == "2023-09-01..2023-09-30 (point)"
+    (c,) = ranks("As of September 20, 2023, Japan ranks third among foreign investors.")
+    assert str(c.period) == "2023-09-20 (point)"

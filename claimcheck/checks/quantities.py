@@ -4,9 +4,11 @@ Both sides are intervals: the claim's from the digits and hedge written, the fac
 value (or min/max) widened by its tolerance. Only disjoint intervals contradict, so a rounding or
 a hedge never does. A fact judges a claim only when it speaks of the same time: for a flow (span)
 the periods must be equal, since a full year's trade says nothing about nine months of it; for a
-stock (point or cumulative) the claim's time must lie within the fact's, or be a month or less
-within a month of it (a stock moves little in a month, and the tolerance absorbs that), or be a
-stated span holding the fact's day ("in 2020 ... six patrol vessels").
+stock (point or cumulative) the claim's time must lie within the fact's, or hold the fact's time
+when it is a month ("as of September 2023") or a stated span ("in 2020 ... six patrol vessels",
+"at the 2020 census": a stock measured at some time in that year), or be a single day within a
+month of it (a stock moves little in a month, and the tolerance absorbs that). Different years
+never meet: a stated year holds only the facts dated inside it.
 """
 
 from __future__ import annotations
@@ -59,13 +61,17 @@ def judges(fact_p: Period, claim_p: Period) -> bool:
 
 
 def same_time(fact_p: Period, claim_p: Period) -> bool:
-    """A stock as of the claim's time is the fact's when the claim's days lie within the fact's,
-    or when the claim names a time no longer than a month that is within a month of the fact's
-    ("as of February 2023", read as its last day, against a fact as of 2023-02-16)."""
+    """A stock as of the claim's time is the fact's when the claim's days lie within the fact's;
+    when the claim names a month (or less), when the fact's days lie within it ("as of
+    February 2023" against a fact as of 2023-02-16); and when the claim names a single day,
+    when that day is within a month of the fact's time (a stock moves little in a month). A
+    month is never judged by a fact of the next one: the writer said which month."""
     if fact_p.contains(claim_p):
         return True
     if claim_p.end - claim_p.start > NEAR:
         return False
+    if claim_p.start != claim_p.end:
+        return claim_p.contains(fact_p)
     gap = max(claim_p.start - fact_p.end, fact_p.start - claim_p.end, dt.timedelta(0))
     return gap <= NEAR
 

@@ -38,7 +38,7 @@ from claimcheck.dates import Period
 from claimcheck.extract import Sentence, extractor
 from claimcheck.extract.mentions import Mention, loose, mentions, near
 from claimcheck.extract.numbers import Number, find
-from claimcheck.extract.periods import FoundPeriod
+from claimcheck.extract.periods import MONTHS, FoundPeriod
 from claimcheck.rulebook.schema import Metric
 
 _METRIC = frozenset({"metric"})
@@ -409,11 +409,32 @@ def _base_period(
 
 def _period(found: FoundPeriod | None, s: Sentence, metric: Metric) -> tuple[Period | None, str]:
     if found is not None:
-        return _kind(found.period, metric), found.phrase
+        return _kind(stated(s.doc.text, found), metric), found.phrase
     date = s.doc.date
     if date is None:
         return None, "unknown"
     return _kind(Period(date.first(), date.last(), "point"), metric), "document"
+
+
+_DAY_WRITTEN = re.compile(r"(?<![\d.,])\d{1,2}(?:st|nd|rd|th)?(?!\d|[.,]\d)")
+_END_OF = re.compile(r"(?i:\bend\b)")
+_WORD = re.compile(r"[A-Z][a-z]+")
+
+
+def stated(text: str, found: FoundPeriod) -> Period:
+    """The time a period phrase names, to the precision written: "as of September 2023" is the
+    month of September (a stock fact of any day in it speaks of it), while "as of September 20"
+    and "by the end of September" name a day. (The phrase finder reads every "as of" as the last
+    day of what follows it.)"""
+    p = found.period
+    if "as-of" not in found.flags or p.start != p.end:
+        return p
+    phrase = text[found.start : found.end]
+    if _END_OF.search(phrase) or _DAY_WRITTEN.search(phrase):
+        return p
+    if not any(w.lower() in MONTHS for w in _WORD.findall(phrase)):
+        return p  # "as of 2023": the year's last day
+    return Period(p.end.replace(day=1), p.end, p.kind)
 
 
 def _kind(period: Period, metric: Metric) -> Period:

@@ -22,6 +22,7 @@ from claimcheck.dates import Period
 from claimcheck.extract import Sentence, extractor
 from claimcheck.extract.mentions import Mention, governed, loose, mentions, near
 from claimcheck.extract.numbers import ORDINALS
+from claimcheck.extract.quantities import stated
 from claimcheck.rulebook.schema import Ranking
 
 _ORD = (
@@ -158,7 +159,7 @@ def _period(s: Sentence, start: int, end: int) -> tuple[Period | None, str]:
     if pick is None:
         pick = next((p for p in found[k:] if p.start >= end), None)
     if pick is not None:
-        return pick.period, pick.phrase
+        return stated(s.doc.text, pick), pick.phrase
     date = s.doc.date
     if date is None:
         return None, "unknown"
