@@ -140,6 +140,49 @@ _FOLD_WORD = re.compile(
 )
 
 
+# What every number found below holds: a digit, a currency sign or code (before "a", "an" or
+# "one" with a scale letter: "US$ a m"), or one of these words (any case; "one", "a" and "an"
+# alone are not amounts, "a million" holds "million"). Text with none of them is not scanned.
+_DIGIT = re.compile(r"\d")
+_SIGNS = tuple(sorted({k[-1] for k in units.CURRENCIES if not k[-1].isalpha()}))
+_CODES = tuple(sorted(set(units.CURRENCIES.values())))
+_WORDS_ALL = (
+    *(w for w in _UNITS if w != "one"),
+    *_TENS,
+    "dozen",
+    "hundred",
+    *(k for k in SCALES if k not in _SHORT_SCALES),
+    "fold",
+)
+_WORDS = tuple(w for w in _WORDS_ALL if not any(o != w and o in w for o in _WORDS_ALL))
+# Letters that a case-insensitive pattern matches to ASCII ones but lower() does not turn into
+# them ("ſ" is an "s" to `(?i)` and stays "ſ" in lower case).
+_ODD_CASE = ("\u0130", "\u0131", "\u017f", "\u212a")
+
+
+def searchable(chunk: str) -> str | None:
+    """The text in lower case, for a quick `word in` test before scanning it with patterns that
+    ignore case; None when it holds a letter that such a pattern could read as an ASCII one."""
+    if not chunk.isascii():
+        for c in _ODD_CASE:
+            if c in chunk:
+                return None
+    return chunk.lower()
+
+
+def _may_hold(chunk: str, low: str) -> bool:
+    """False when the text cannot hold a number (most sentences)."""
+    if _DIGIT.search(chunk):
+        return True
+    for word in _WORDS:
+        if word in low:
+            return True
+    for sign in _SIGNS:
+        if sign in chunk:
+            return True
+    return any(code in chunk for code in _CODES)
+
+
 @dataclass(frozen=True, slots=True)
 class Number:
     """A number as written, with the interval of values its digits, scale and hedge allow."""
@@ -163,6 +206,10 @@ class Number:
 
 def find(text: str, start: int, end: int, skip: Sequence[tuple[int, int]] = ()) -> list[Number]:
     """Every number in text[start:end], except inside the `skip` spans (dates, periods)."""
+    chunk = text[start:end]
+    low = searchable(chunk)
+    if low is not None and not _may_hold(chunk, low):
+        return []
     out: list[Number] = []
     spans = sorted(skip)
     k = 0
@@ -174,7 +221,8 @@ def find(text: str, start: int, end: int, skip: Sequence[tuple[int, int]] = ()) 
         n = _number(text, m, start)
         if n is not None:
             out.append(n)
-    for m in _FOLD_WORD.finditer(text, start, end):
+    folds = _FOLD_WORD.finditer(text, start, end) if low is None or "fold" in low else ()
+    for m in folds:
         v = float(small(m.group("w")) or 100)
         out.append(
             Number(m.start(), m.end(), v, v, v, m.group(0), None, None, None, True, m.start())

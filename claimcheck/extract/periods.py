@@ -20,7 +20,7 @@ import re
 from dataclasses import dataclass, replace
 
 from claimcheck.dates import PartialDate, Period
-from claimcheck.extract.numbers import ORDINALS, small
+from claimcheck.extract.numbers import ORDINALS, searchable, small
 
 MONTHS: dict[str, int] = {}
 for _i, _names in enumerate(
@@ -153,8 +153,6 @@ _WORDS = (
     "year", "month", "quarter", "half", "decade", "centur", "currently", "present", "now",
     "today", "date", "far", "moment", "period",
 )  # fmt: skip
-# Letters that a case-insensitive pattern matches to ASCII ones but lower() does not fold to them.
-_ODD_CASE = ("\u0130", "\u0131", "\u017f", "\u212a")
 
 _AS_OF = re.compile(
     r"(?i:(?:\bas\s+(?:of|at)|\b(?:by|at|as\s+of)\s+the\s+end\s+of|\bend\s+of|\bend-|\bup\s+to)\s*)$"
@@ -225,12 +223,8 @@ def _may_hold(chunk: str) -> bool:
     for head in _MONTH_HEADS:
         if head in chunk:
             return True
-    if not chunk.isascii():
-        for c in _ODD_CASE:
-            if c in chunk:
-                return True
-    low = chunk.lower()
-    return any(word in low for word in _WORDS)
+    low = searchable(chunk)
+    return low is None or any(word in low for word in _WORDS)
 
 
 def _month(word: str | None) -> int | None:
