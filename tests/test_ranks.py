@@ -120,3 +120,54 @@ def test_as_of_a_month_is_the_month() -> None:
     assert str(c.period) == "2023-09-01..2023-09-30 (point)"
     (c,) = ranks("As of September 20, 2023, Japan ranks third among foreign investors.")
     assert str(c.period) == "2023-09-20 (point)"
+
+
+HALVORA = Path(__file__).parents[1] / "examples" / "halvora" / "rules"
+
+
+@cache
+def _halvora() -> Extractor:
+    return Extractor(rulebook.load([HALVORA]))
+
+
+def halvora_ranks(text: str, date: str = "2024-09-10") -> list[Claim]:
+    doc = Document("t.md", text, date=PartialDate.parse(date))
+    return [c for c in _halvora().extract(doc) if c.kind == "rank"]
+
+
+def test_an_alias_that_starts_with_a_superlative_carries_its_rank_word() -> None:
+    cities, ports = "estmark-cities-by-population", "estmark-ports-by-cargo"
+    got = halvora_ranks("Brennick remains the most populous city in Estmark.")
+    assert [(brief(c), c.text) for c in got] == [(("brennick", cities, 1), "most populous city")]
+    got = halvora_ranks("Halvora is Estmark's second most populous city.")
+    assert [(brief(c), c.text) for c in got] == [
+        (("halvora", cities, 2), "second most populous city")
+    ]
+    (c,) = halvora_ranks("Halvora was Estmark's third-busiest port in 2023.")
+    assert (brief(c), c.text, str(c.period)) == (
+        ("halvora", ports, 3),
+        "third-busiest port",
+        "2023",
+    )
+    (c,) = halvora_ranks("Sollund was the busiest port in Estmark in 2023.")
+    assert brief(c) == ("sollund", ports, 1)
+
+
+def test_a_superlative_the_ranking_does_not_declare_ranks_nothing() -> None:
+    # "oldest", "most beautiful": not what the ranking measures
+    assert halvora_ranks("Halvora is Estmark's oldest city.") == []
+    assert halvora_ranks("Halvora is Estmark's most beautiful city.") == []
+    assert halvora_ranks("Halvora is Estmark's most beautiful port.") == []
+
+
+def test_a_superlative_alias_after_a_fixed_rank_word_is_one_claim() -> None:
+    real = Extractor(rulebook.load([Path(__file__).parents[1] / "rules"]))
+    doc = Document(
+        "t.md",
+        "Japan is the largest recipient of Vietnamese guest workers.",
+        date=PartialDate(2023, 9),
+    )
+    got = [c for c in real.extract(doc) if c.kind == "rank"]
+    assert [(c.subject, c.target, c.rank) for c in got] == [
+        ("japan", "vn-guest-worker-destinations", 1)
+    ]

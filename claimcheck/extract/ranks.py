@@ -3,7 +3,11 @@
 
 A rank word (an ordinal, a superlative, "No. 1", "top") counts only when a ranking alias of the
 rulebook follows it closely, in the same clause: "his first foreign trip" ranks nothing. One
-"third among foreign investors and tourism partners" gives a claim per alias.
+"third among foreign investors and tourism partners" gives a claim per alias. The fixed
+superlatives are the size words (largest, biggest, leading ...); any other superlative ranks only
+where the rulebook writes it at the start of a ranking alias ("most populous city", "busiest
+port", with an ordinal before it for another place: "third-busiest port"), since "the oldest
+city" or "the most reliable partner" is no place in a ranking by population or trade.
 
 The subject is the entity ranked: the nearest entity named before the rank phrase that is not
 what the ranking is "of" (Vietnam, in "Vietnam's largest ODA provider") and not the object of a
@@ -39,6 +43,10 @@ RANK_WORDS = re.compile(
 """Every rank phrase; the `claims` command also uses it to count sentences with a rank word."""
 
 _AMONG = re.compile(r"(?i:\s+among\b)")
+# A superlative at the start of a ranking alias ("busiest port", "most populous city"), and
+# the ordinal that may stand before it ("third-busiest", "second most populous").
+_SUPERLATIVE = re.compile(r"(?i:(?:[a-z]{2,}est|most\s+[a-z]+|No\.?\s?1)\b)")
+_ORD_BEFORE = re.compile(rf"(?i:\b(?P<ord>{_ORD})[\s-]+$)")
 _RANKING = frozenset({"ranking"})
 _ALIAS_GAP = 45  # characters between the rank word and the alias it ranks in
 _SUBJECT_REACH = 300  # characters back from a rank phrase to the entity ranked, at most
@@ -55,7 +63,11 @@ def ranks(s: Sentence) -> Iterator[Claim]:
         return
     hits = list(RANK_WORDS.finditer(text, s.start, s.end))
     starts = [m.start for m in aliases]
-    measure = _measure(text, s.start, s.end) if hits else None
+    superlative = [m for m in aliases if _SUPERLATIVE.match(text, m.start, m.end)]
+    if not hits and not superlative:
+        return
+    measure = _measure(text, s.start, s.end)
+    ranked: list[tuple[int, int]] = []  # spans of the rank words that gave a claim
     for k, hit in enumerate(hits):
         rank = _place(hit)
         if rank is None:
@@ -64,29 +76,51 @@ def ranks(s: Sentence) -> Iterator[Claim]:
         # "third among foreign investors and tourism partners": a claim for every alias
         listed = "among" in hit.group(0).lower() or bool(_AMONG.match(text, hit.end(), s.end))
         for m in _aliases_after(text, hit.end(), stop, aliases, starts, listed):
-            period, how = _period(s, hit.start(), m.end)
-            ranking = _choose(s, m, period, how, measure)
-            if ranking is None:
-                continue
-            attrs: list[tuple[str, str]] = []
-            if hit.group("of"):
-                attrs.append(("out_of", hit.group("of")))
-            if measure:
-                attrs.append(("measure", measure))
-            attrs.append(("period", how))
-            start = hit.start()
-            yield Claim(
-                "rank",
-                start,
-                m.end,
-                text[start : m.end],
-                subject=_subject(s, hit.start(), ranking.of),
-                target=ranking.id,
-                rank=rank,
-                period=period,
-                attrs=tuple(attrs),
-                sentence=(s.start, s.end),
-            )
+            claim = _claim(s, hit.start(), m, rank, measure, hit.group("of"))
+            if claim is not None:
+                ranked.append((hit.start(), hit.end()))
+                yield claim
+    # An alias that starts with a superlative carries its own rank word ("the most populous
+    # city", "third-busiest port"): the rulebook says which superlatives its ranking measures.
+    for m in superlative:
+        if any(a < m.end and m.start < b for a, b in ranked):
+            continue  # "the largest recipient": already read with the rank word before it
+        before = _ORD_BEFORE.search(text, max(s.start, m.start - 20), m.start)
+        place = _place_word(before.group("ord")) if before else 1
+        if place is None:
+            continue
+        claim = _claim(s, before.start() if before else m.start, m, place, measure, None)
+        if claim is not None:
+            yield claim
+
+
+def _claim(
+    s: Sentence, start: int, m: Mention, rank: int, measure: str | None, out_of: str | None
+) -> Claim | None:
+    """The rank claim of a rank phrase from `start` to the end of its ranking alias `m`."""
+    text = s.doc.text
+    period, how = _period(s, start, m.end)
+    ranking = _choose(s, m, period, how, measure)
+    if ranking is None:
+        return None
+    attrs: list[tuple[str, str]] = []
+    if out_of:
+        attrs.append(("out_of", out_of))
+    if measure:
+        attrs.append(("measure", measure))
+    attrs.append(("period", how))
+    return Claim(
+        "rank",
+        start,
+        m.end,
+        text[start : m.end],
+        subject=_subject(s, start, ranking.of),
+        target=ranking.id,
+        rank=rank,
+        period=period,
+        attrs=tuple(attrs),
+        sentence=(s.start, s.end),
+    )
 
 
 def _choose(
@@ -114,9 +148,13 @@ def _place(hit: re.Match[str]) -> int | None:
         return r if r >= 1 else None
     word = hit.group("ord") or hit.group("ord2") or hit.group("ord3")
     if word:
-        w = word.lower()
-        return ORDINALS.get(w) or (int(w[:-2]) if w[:-2].isdigit() else None)
+        return _place_word(word)
     return 1  # a superlative alone: "the largest", "the leading", "No. 1"
+
+
+def _place_word(word: str) -> int | None:
+    w = word.lower()
+    return ORDINALS.get(w) or (int(w[:-2]) if w[:-2].isdigit() else None)
 
 
 def _aliases_after(
