@@ -292,3 +292,47 @@ def test_report_of_agreeing_articles_exits_0(newsroom: Newsroom) -> None:
     assert one.code == 0 and "0 claim keys" in one.out
     assert "1 claim key," in room.run("report", "news/a.md", "--all").out
     assert room.run("report", "nowhere/").code == 2
+
+
+def _sentence(d: Doc, text: str) -> tuple[int, int]:
+    start = d.text.index(text)
+    return start, start + len(text)
+
+
+def test_two_sentences_of_one_article_that_disagree_name_the_earlier_line(
+    trade: Rulebook,
+) -> None:
+    first = "Two-way trade reached US$42.7 billion in 2021."
+    second = "Trade between the two was US$52.7 billion in 2021, the ministry said."
+    d = Doc("k/one.md", "2022-03-01", "---", "date: 2022-03-01", "---", first, "", second)
+    d.quantity(
+        "US$42.7 billion", "trade", qty("42.7", "billion"), year(2021), sentence=_sentence(d, first)
+    )
+    d.quantity(
+        "US$52.7 billion",
+        "trade",
+        qty("52.7", "billion"),
+        year(2021),
+        sentence=_sentence(d, second),
+    )
+    [f] = run_corpus([d], trade)
+    assert (f.rule, f.path, f.line) == ("quantity-contradicts-article", "k/one.md", 6)
+    assert "'US$42.7 billion' earlier in this article (line 4)" in f.message
+    assert "k/one.md:" not in f.message
+    [rel] = f.related
+    assert (rel.path, rel.line) == ("k/one.md", 4)
+
+
+def test_figures_of_one_sentence_are_left_to_the_arithmetic(trade: Rulebook) -> None:
+    # one sentence relating two figures of a metric and period (a total and an item, a change)
+    # is read by the arithmetic engine; a misread relation is no contradiction
+    text = "Two-way trade reached US$42.7 billion in 2021, with US$12.7 billion in the south."
+    d = Doc("k/two.md", "2022-03-01", text)
+    for figure, digits in (("US$42.7 billion", "42.7"), ("US$12.7 billion", "12.7")):
+        d.quantity(figure, "trade", qty(digits, "billion"), year(2021), sentence=(0, len(text)))
+    assert run_corpus([d], trade) == []
+    # another article's figure still contradicts both that it cannot agree with
+    other = trade_2021("k/other.md", "2022-01-01", "42.7")
+    assert [(f.path, f.anchor) for f in run_corpus([d, other], trade)] == [
+        ("k/two.md", "US$12.7 billion")
+    ]

@@ -12,6 +12,12 @@ gets one finding, listing the consensus claims it contradicts (the first five, t
 So the outlier is blamed against a majority, the later article when two disagree, and a group
 of many conflicting articles yields one finding per offending claim, never one per pair.
 
+Within one article: two sentences that give one metric, subject and period different values
+contradict each other like two articles do (the finding names the other figure as earlier or
+later "in this article", with its line). Figures of one sentence are never set against each
+other here: a sentence relates its figures (a total and its items, a change and its base), and
+the arithmetic engine judges that relation; a misread relation is no contradiction.
+
 Where the rulebook has a fact for the group's metric and period, the fact is the reference: the
 quantity and rank engines report against it, and this engine stays silent on that group.
 """
@@ -204,23 +210,36 @@ def _settle(group: Group, book: Rulebook) -> None:
     lows = sorted(e.low for e in group.consensus)
     highs = sorted(e.high for e in group.consensus)
     speaking = sorted(group.consensus, key=lambda e: e.order)
+    by_sentence: dict[tuple[str, tuple[int, int]], list[Entry]] = {}
+    for c in group.consensus:
+        by_sentence.setdefault(_sentence(c), []).append(c)
     for e in group.entries:
+        mine = by_sentence.get(_sentence(e), [])
         if e.high < low:  # consensus claims entirely above this one
             total = len(lows) - bisect.bisect_right(lows, e.high)
-            against = _first(speaking, e.high, above=True)
+            total -= sum(c.low > e.high for c in mine)
+            against = _first(speaking, e, e.high, above=True)
         elif e.low > high:  # entirely below
             total = bisect.bisect_left(highs, e.low)
-            against = _first(speaking, e.low, above=False)
+            total -= sum(c.high < e.low for c in mine)
+            against = _first(speaking, e, e.low, above=False)
         else:
             continue
-        group.offending.append((e, against, total))
+        if total > 0:
+            group.offending.append((e, against, total))
 
 
-def _first(entries: list[Entry], x: float, above: bool) -> list[Entry]:
-    """The first RELATED_MAX entries (in speaking order) entirely above (or below) x."""
+def _sentence(e: Entry) -> tuple[str, tuple[int, int]]:
+    return e.doc.path, e.claim.sentence
+
+
+def _first(entries: list[Entry], e: Entry, x: float, above: bool) -> list[Entry]:
+    """The first RELATED_MAX entries (in speaking order) entirely above (or below) x, but those
+    of e's own sentence: figures one sentence relates are the arithmetic engine's to judge."""
     out: list[Entry] = []
+    mine = _sentence(e)
     for c in entries:
-        if (c.low > x) if above else (c.high < x):
+        if ((c.low > x) if above else (c.high < x)) and _sentence(c) != mine:
             out.append(c)
             if len(out) == RELATED_MAX:
                 break
@@ -255,6 +274,16 @@ def consensus(entries: Sequence[Entry]) -> list[Entry]:
         if len(members) > len(best) or members < best:
             best = members
     return [ranked[i] for i in best]
+
+
+def _where(entry: Entry, other: Entry) -> str:
+    """Another claim as a finding on `entry` names it: in its article and line, or as earlier
+    (later) in this article when both are in one."""
+    if other.doc.path != entry.doc.path:
+        return f"{other.claim.text!r} in {other.where}"
+    line, _ = other.doc.position(other.claim.start)
+    side = "earlier" if other.claim.start < entry.claim.start else "later"
+    return f"{other.claim.text!r} {side} in this article (line {line})"
 
 
 def value_text(group: Group, e: Entry) -> str:
@@ -314,7 +343,7 @@ def _finding(
         )
         for e in shown
     ]
-    others = ", ".join(f"{e.claim.text!r} in {e.where}" for e in shown)
+    others = ", ".join(_where(entry, e) for e in shown)
     if more:
         others += f" and {more} more"
     what = (
