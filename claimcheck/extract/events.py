@@ -138,6 +138,10 @@ def _scan(s: Sentence) -> _Scan:
 
 @extractor("events")
 def events(s: Sentence) -> Iterator[Claim]:
+    if not any(e.kind == "event" for m in s.matches for e in m.entries) and not _AFTER_LEAD.match(
+        s.folded, s.start, s.end
+    ):
+        return  # no event named, no "After 50 years, ..." lead: nothing to date or count
     sc = _scan(s)
     yield from _event_claims(sc)
     yield from _elapsed_claims(sc)
