@@ -89,6 +89,21 @@ def test_parts_that_do_not_add_up(trade: Rulebook) -> None:
     assert "30.8 billion to 31 billion USD" in f.message and "'US$32.9 billion'" in f.message
 
 
+def test_named_components_are_checked_both_ways_within_rounding(trade: Rulebook) -> None:
+    def found(total: str, a: str, b: str) -> list[str]:
+        return [f.message for f in run_doc(sum_doc(total, a, b), trade, "arithmetic")]
+
+    # exports + imports of a trade total: more than it is wrong, and so is less
+    [over] = found("US$32.9 billion", "US$19.2 billion", "US$15.7 billion")
+    assert "add up to 34.8 billion to 35 billion USD, not the total" in over
+    [under] = found("US$32.9 billion", "US$15.2 billion", "US$15.7 billion")
+    assert "add up to 30.8 billion to 31 billion USD, not the total" in under
+    # 17.05..17.15 + 15.65..15.75 = 32.7..32.9 reaches 32.85..32.95: a rounding
+    assert found("US$32.9 billion", "US$17.1 billion", "US$15.7 billion") == []
+    # 17.0 + 15.65..15.75 = 32.65..32.75: short of 32.85, even rounded
+    assert len(found("US$32.9 billion", "US$17.0 billion", "US$15.7 billion")) == 1
+
+
 def test_a_breakdown_by_unnamed_items_may_leave_the_rest_unsaid(trade: Rulebook) -> None:
     d = Doc(
         "a.md",

@@ -355,3 +355,33 @@ def test_as_of_a_month_is_the_month() -> None:
         "2023-09-30 (cumulative)"
     )
     assert period("As of 2023, FDI reached US$71.3 billion.") == "2023-12-31 (cumulative)"
+
+
+# --- parts given before their total -----------------------------------------------------------
+
+
+def test_named_parts_then_their_total() -> None:
+    for text in (
+        "In 2022, exports reached US$24.2 billion and imports US$23.4 billion, bringing "
+        "two-way trade to US$47.6 billion.",
+        "In 2022, exports reached US$24.2 billion and imports US$23.4 billion, for a total "
+        "two-way trade of US$47.6 billion.",
+        "In 2022, exports reached US$24.2 billion and imports US$23.4 billion, taking the "
+        "two-way trade turnover to US$47.6 billion.",
+    ):
+        (a,) = quantities(text, kind="arithmetic")
+        assert a.attr("relation") == "sum", text
+        assert [(p.text, p.target) for p in a.parts] == [
+            ("US$47.6 billion", "trade"),
+            ("US$24.2 billion", "exports"),
+            ("US$23.4 billion", "imports"),
+        ], text
+
+
+def test_a_total_after_figures_of_its_own_metric_is_no_sum() -> None:
+    # two years of one metric, then a total: what is summed is not said plainly enough
+    text = (
+        "Exports were US$20 billion in 2021 and US$24.2 billion in 2022, bringing exports to "
+        "US$44.2 billion."
+    )
+    assert quantities(text, kind="arithmetic") == []

@@ -22,7 +22,10 @@ Arithmetic claims (contract in claimcheck/claims.py), with two details of this e
 against, attrs carry ("base_start", ISO day) and ("base_end", ISO day); `parts` may be empty
 when the text gives the change but neither figure ("increased 3 folds from 2014"), and then
 `target` names the metric. A single part ("of which US$1.8 billion is non-refundable aid") is
-relation "sum" with one part: the check reads it as part <= total.
+relation "sum" with one part: the check reads it as part <= total. Parts may also come first
+("exports ... and imports ..., bringing two-way trade to ...", "for a total of"): that is a sum
+only when each part names a metric of its own, other than the total's (two years of one metric
+and then a total do not say plainly what is summed).
 """
 
 from __future__ import annotations
@@ -93,6 +96,12 @@ _FROM_AMOUNT = re.compile(r"(?i:\s*(?:from|against|compared\s+(?:with|to))\s+)$"
 _TO_AMOUNT = re.compile(r"(?i:\s*to\s+)$")
 _OF_WHICH = re.compile(
     r"(?i:\b(?:of\s+which|in\s+which|including|includ\w+|comprising|consisting\s+of|among\s+which)\b)"
+)
+# What puts a total after its parts: "..., bringing two-way trade to", "for a total of".
+_TOTAL_BEFORE = re.compile(
+    r"(?i:(?:\b(?:bringing|taking|pushing|lifting|putting|raising)\s+(?:[\w'\u2019-]+\s+){0,6}?to"
+    r"|\b(?:for|with|making)\s+a\s+(?:combined\s+|grand\s+)?total(?:\s+[\w'\u2019-]+){0,4}?"
+    r"\s+of|\btotall?ing|\bin\s+total)\s+$)"
 )
 _DELTA_BEFORE = re.compile(
     rf"(?i:\b(?:{_UP}|{_DOWN})(?:\s+(?:of|by))?\s+(?:some\s+|about\s+|nearly\s+|over\s+)?)$"
@@ -509,6 +518,33 @@ def _arithmetic(
                 total.claim.start,
                 parts[-1].end,
                 text[total.claim.start : parts[-1].end],
+                subject=total.claim.subject,
+                target=total.claim.target,
+                period=total.claim.period,
+                attrs=(("relation", "sum"),),
+                parts=(total.claim, *parts),
+                sentence=(s.start, s.end),
+            )
+        break
+    # Named parts, then their total: "exports ... and imports ..., bringing two-way trade to ..."
+    for k in range(1, len(levels)):
+        total = levels[k]
+        assert total.claim is not None
+        lead = _TOTAL_BEFORE.search(text, max(s.start, total.num.start - 80), total.num.start)
+        if lead is None:
+            continue
+        parts = [
+            f.claim
+            for f in levels[:k]
+            if f.claim is not None and _same_dimension(f.claim, total.claim)
+        ]
+        targets = [p.target for p in parts]
+        if parts and total.claim.target not in targets and len(set(targets)) == len(targets):
+            yield Claim(
+                "arithmetic",
+                parts[0].start,
+                total.claim.end,
+                text[parts[0].start : total.claim.end],
                 subject=total.claim.subject,
                 target=total.claim.target,
                 period=total.claim.period,
