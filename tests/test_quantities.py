@@ -385,3 +385,14 @@ def test_a_total_after_figures_of_its_own_metric_is_no_sum() -> None:
         "US$44.2 billion."
     )
     assert quantities(text, kind="arithmetic") == []
+
+
+def test_a_period_next_to_a_figure_is_not_a_second_value_of_its_metric_further_off() -> None:
+    assert _periods(
+        "Exports were US$20 billion in 2021 and US$24.2 billion in 2022, bringing exports to "
+        "US$44.2 billion."
+    ) == [("US$20 billion", "2021"), ("US$24.2 billion", "2022"), ("US$44.2 billion", None)]
+    # another metric may share the period: "imports" is of 2022 too
+    assert _periods(
+        "Exports were US$24.2 billion in 2022, while imports reached US$23.4 billion."
+    ) == [("US$24.2 billion", "2022"), ("US$23.4 billion", "2022")]

@@ -139,6 +139,10 @@ def quantities(s: Sentence) -> Iterator[Claim]:
     dating_ends = [p.end for p in dating]
     taken: FoundPeriod | None = None  # the period the previous figure took from after it
     before: FoundPeriod | None = None  # the period of the previous figure
+    # the metrics each period phrase dates from next to a figure: a figure of the same metric
+    # further off is of another time ("US$20 billion in 2021 and US$24.2 billion in 2022,
+    # bringing exports to US$44.2 billion"), not that period's second value
+    owned: dict[int, set[str]] = {}
     for i, f in enumerate(figures):
         n = f.num
         if n.factor or f.change:
@@ -146,10 +150,10 @@ def quantities(s: Sentence) -> Iterator[Claim]:
         delta = _DELTA_BEFORE.search(text, max(s.start, n.start - 30), n.start)
         is_base, own = _base_period(text, s, dating, dating_ends, nums, i, before)
         if is_base:
-            found = own
+            found, adjacent = own, True
             taken = own if own is not None and own.start >= n.end else None
         else:
-            found, taken = _found_period(dating, dating_ends, nums, i, s, taken)
+            found, taken, adjacent = _found_period(dating, dating_ends, nums, i, s, taken)
         # a base of unsaid time is measured like the figure it is compared with
         measured = found if found is not None or not is_base else before
         before = found
@@ -157,6 +161,12 @@ def quantities(s: Sentence) -> Iterator[Claim]:
         if metric is None or mention is None:
             continue
         period = (None, "unknown") if found is None and is_base else _period(found, s, metric)
+        if found is not None:
+            dated = owned.setdefault(id(found), set())
+            if adjacent:
+                dated.add(metric.id)
+            elif metric.id in dated:
+                period = (None, "unknown")
         noun = _noun(text, n, s.end)
         attrs: list[tuple[str, str]] = [("alias", text[mention.start : mention.end])]
         if delta and n.unit != units.PERCENT:
@@ -362,23 +372,24 @@ def _found_period(
     i: int,
     s: Sentence,
     taken: FoundPeriod | None,
-) -> tuple[FoundPeriod | None, FoundPeriod | None]:
-    """The figure's period, and the period it took from after it (which the next figure then
-    leaves alone: "US$39.6 billion in 2020 and US$42.9 billion in 2021")."""
+) -> tuple[FoundPeriod | None, FoundPeriod | None, bool]:
+    """The figure's period, the period it took from after it (which the next figure then
+    leaves alone: "US$39.6 billion in 2020 and US$42.9 billion in 2021"), and whether the
+    period is next to the figure (no other number between them)."""
     n = nums[i]
     prev_end = nums[i - 1].end if i else s.start
     next_start = nums[i + 1].start if i + 1 < len(nums) else s.end
     k = bisect.bisect_right(ends, n.start)  # dating[:k] end before the number
     if k and dating[k - 1].start >= prev_end and dating[k - 1] is not taken:
-        return dating[k - 1], None  # between the previous number and this one
+        return dating[k - 1], None, True  # between the previous number and this one
     j = k
     while j < len(dating) and dating[j].start < n.end:
         j += 1  # (a period overlapping the number cannot date it)
     if j < len(dating) and dating[j].end <= next_start:
-        return dating[j], dating[j]  # right after it, before the next number
+        return dating[j], dating[j], True  # right after it, before the next number
     if k:
-        return dating[k - 1], None
-    return (dating[j] if j < len(dating) else None), None
+        return dating[k - 1], None, False
+    return (dating[j] if j < len(dating) else None), None, False
 
 
 def _base_period(
