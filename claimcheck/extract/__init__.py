@@ -66,7 +66,7 @@ class Sentence:
     matches: list[Match]  # vocabulary in the sentence, the longest where phrases overlap
     book: Rulebook
     context: DocContext  # the whole document's, computed once
-    every_match: list[Match] = field(default_factory=list)  # overlapping ones too, text order
+    every_match: list[Match] = field(default_factory=list)  # overlapping ones too, (start, -end)
 
     @property
     def text(self) -> str:

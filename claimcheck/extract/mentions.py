@@ -27,19 +27,19 @@ class Mention:
 
 def mentions(s: Sentence, kinds: frozenset[str]) -> list[Mention]:
     """Every mention of the given entry kinds in the sentence, in text order."""
-    found: list[Mention] = []
-    for m in s.every_match:
-        entries = tuple(e for e in m.entries if e.kind in kinds)
-        if entries:
-            found.append(Mention(m.start, m.end, entries))
-    found.sort(key=lambda m: (m.start, -m.end))
     out: list[Mention] = []
     reach = -1
-    for men in found:
-        if men.end <= reach:
+    for m in s.every_match:  # sorted by (start, -end)
+        if m.end <= reach:
             continue  # inside a longer mention of the same kinds
-        out.append(men)
-        reach = max(reach, men.end)
+        entries: tuple[Entry, ...]
+        if len(m.entries) == 1:
+            entries = m.entries if m.entries[0].kind in kinds else ()
+        else:
+            entries = tuple(e for e in m.entries if e.kind in kinds)
+        if entries:
+            out.append(Mention(m.start, m.end, entries))
+            reach = m.end
     return out
 
 

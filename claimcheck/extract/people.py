@@ -24,7 +24,7 @@ from claimcheck.extract.events import sentence_dates
 from claimcheck.extract.mentions import mentions
 from claimcheck.rulebook import Rulebook
 from claimcheck.rulebook.schema import Holder
-from claimcheck.vocab import Match
+from claimcheck.vocab import Entry, Match
 
 _MODIFIER = re.compile(
     r"(?:^|[^a-z])(former|late|ex|then|acting|outgoing|incoming|current|now|the|new|"
@@ -62,6 +62,8 @@ class _Title:
 
 @extractor("people")
 def people(s: Sentence) -> Iterator[Claim]:
+    if not any(_titled_or_short(e) for m in s.every_match for e in m.entries):
+        return  # a claim needs a title or a short name ("Mr. Abe")
     # Titles and names inside a longer phrase of another kind count: "official visit to Japan by
     # Prime Minister Nguyen Xuan Phuc" is an event alias with a title claim in it.
     seen = [Match(m.start, m.end, m.entries) for m in mentions(s, _KINDS)]
@@ -92,6 +94,8 @@ def people(s: Sentence) -> Iterator[Claim]:
     for m in seen:
         if m.start in used or not _capitalised(s, m):
             continue
+        if not any(e.kind == "person" and e.detail != "full" for e in m.entries):
+            continue  # only a name part resolves after an honorific
         hon = _preceded(s, m.start, _HONORIFIC)
         found = resolve_part(s, m, [], None) if hon else None
         if hon and found:
@@ -99,6 +103,10 @@ def people(s: Sentence) -> Iterator[Claim]:
             yield _name_claim(
                 s, start, m.end, found[0], found[1], s.doc.text[start : start + len(word)]
             )
+
+
+def _titled_or_short(e: Entry) -> bool:
+    return e.kind == "office" or (e.kind == "person" and e.detail != "full")
 
 
 def _coordinated_name(
