@@ -264,7 +264,7 @@ def test_the_old_value_of_a_comparison_does_not_borrow_the_new_values_period() -
         "Two-way trade reached US$47.6 billion in 2022 compared with US$32.7 billion.",
         "In 2022, two-way trade rose to US$47.6 billion from US$32.7 billion.",
         "Two-way trade rose to US$47.6 billion from US$32.7 billion in 2022.",
-        "In 2022, two-way trade reached US$47.6 billion, against US$32.7 billion a year earlier.",
+        "In 2022, two-way trade reached US$47.6 billion, against US$32.7 billion last time.",
     ):
         got = quantities(text)
         assert (got[0].text, str(got[0].period)) == ("US$47.6 billion", "2022"), text
@@ -396,3 +396,19 @@ def test_a_period_next_to_a_figure_is_not_a_second_value_of_its_metric_further_o
     assert _periods(
         "Exports were US$24.2 billion in 2022, while imports reached US$23.4 billion."
     ) == [("US$24.2 billion", "2022"), ("US$23.4 billion", "2022")]
+
+
+def test_a_year_before_the_figure_compared_with() -> None:
+    # "a year earlier", "the previous year": one year before the new value's period, whatever
+    # the document's date
+    for when in ("a year earlier", "the previous year", "the year before"):
+        got = _periods(
+            f"Two-way trade reached US$47.6 billion in 2022, up from US$42.7 billion {when}.",
+            date="2024-05-10",
+        )
+        assert got == [("US$47.6 billion", "2022"), ("US$42.7 billion", "2021")], when
+    got = _periods(
+        "In the first half of 2023, FDI reached US$3.6 billion, up 50% from US$2.4 billion in "
+        "the same period of 2022."
+    )
+    assert got[1] == ("US$2.4 billion", "2022-01-01..2022-06-30")

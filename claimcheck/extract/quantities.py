@@ -31,6 +31,7 @@ and then a total do not say plainly what is summed).
 from __future__ import annotations
 
 import bisect
+import calendar
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass, replace
@@ -88,6 +89,10 @@ _BASE_BEFORE = re.compile(
 _BASE_MARK = re.compile(
     r"(?i:\b(?:from|against|compared\s+(?:with|to)|versus|vs\.?)\s+(?:(?:the|a)\s+)?"
     r"(?:(?:figure|level|amount|total|value)s?\s+(?:of|for|in)\s+)?$)"
+)
+_YEAR_BEFORE = re.compile(
+    r"(?i:\s*,?\s*(?:(?:a|one)\s+year\s+(?:earlier|before|ago|previously)"
+    r"|(?:in\s+)?the\s+(?:previous|preceding|prior)\s+year|(?:in\s+)?the\s+year\s+before)\b)"
 )
 _BASE_GLUE = re.compile(
     r"(?i:(?:['\u2019]s)?\s+(?:(?:figure|level|amount|total|value)s?\s+of\s+)?)"
@@ -403,10 +408,11 @@ def _base_period(
 ) -> tuple[bool, FoundPeriod | None]:
     """Whether the figure is what another is compared with ("up from 1.9 million", "compared
     with the 2021 figure of US$42.7 billion"), and then the period that is its own: one between
-    the comparing word and the figure, or one right after the figure (before the next number)
-    that does not also date the figure it is compared with. The base borrows no other period
-    of the sentence: its time is then unsaid (most often the year before), not the new value's.
-    """
+    the comparing word and the figure; one right after the figure (before the next number, "in
+    the same period of 2022" too) that does not also date the figure it is compared with; or
+    "a year earlier", "the previous year" after it: a year before the compared figure's period.
+    The base borrows no other period of the sentence: its time is then unsaid, not the new
+    value's."""
     n = nums[i]
     k = bisect.bisect_right(ends, n.start)  # dating[:k] end before the number
     if not _BASE_MARK.search(text, max(s.start, n.start - 40), n.start):
@@ -418,13 +424,34 @@ def _base_period(
         ):
             return True, p  # "from 2021's US$42.7 billion", "against the 2021 figure of ..."
         return False, None
+    back = _YEAR_BEFORE.match(text, n.end, s.end)
+    if back is not None:
+        shifted = _year_back(compared.period) if compared is not None else None
+        if compared is None or shifted is None:
+            return True, None
+        return True, replace(
+            compared, start=back.start(), end=back.end(), period=shifted, phrase="relative"
+        )
+    every = s.periods
     next_start = nums[i + 1].start if i + 1 < len(nums) else s.end
-    j = k
-    while j < len(dating) and dating[j].start < n.end:
+    j = bisect.bisect_right(_ends(s, every), n.start)
+    while j < len(every) and every[j].start < n.end:
         j += 1
-    if j < len(dating) and dating[j].end <= next_start and dating[j] is not compared:
-        return True, dating[j]
+    if j < len(every) and every[j].end <= next_start and every[j] is not compared:
+        return True, every[j]
     return True, None
+
+
+def _year_back(p: Period) -> Period | None:
+    """The same days a year earlier (a month's last day stays its last day)."""
+    try:
+        start = p.start.replace(year=p.start.year - 1)
+        last = calendar.monthrange(p.end.year - 1, p.end.month)[1]
+        month_end = p.end.day == calendar.monthrange(p.end.year, p.end.month)[1]
+        end = p.end.replace(year=p.end.year - 1, day=last if month_end else p.end.day)
+    except ValueError:
+        return None
+    return Period(start, end, p.kind)
 
 
 def _period(found: FoundPeriod | None, s: Sentence, metric: Metric) -> tuple[Period | None, str]:
