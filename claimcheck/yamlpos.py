@@ -170,7 +170,7 @@ def _is_model(tp: Any) -> bool:
 def _model_in(tp: Any) -> type[BaseModel] | None:
     """The model inside an annotation such as `list[Office]` or `Office | None`."""
     if _is_model(tp):
-        return typing.cast(type[BaseModel], tp)
+        return typing.cast("type[BaseModel]", tp)
     for arg in typing.get_args(tp):
         found = _model_in(arg)
         if found is not None:
