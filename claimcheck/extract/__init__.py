@@ -8,17 +8,52 @@ extractor registers itself in EXTRACTORS and is called once per sentence.
 from __future__ import annotations
 
 import bisect
-from collections.abc import Callable, Iterable
+import re
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from functools import cached_property
 
 from claimcheck.claims import Claim
 from claimcheck.dates import PartialDate
 from claimcheck.documents import Document
+from claimcheck.extract import numbers as _numbers
 from claimcheck.extract import periods as _periods
 from claimcheck.extract import sentences
 from claimcheck.rulebook import Rulebook
 from claimcheck.vocab import Match, fold, longest, vocabulary
+
+_DIGIT = re.compile(r"\d")
+
+
+class Marks:
+    """Where a document writes any of some words (or a digit), found once for the whole text: a
+    sentence that holds none of them is not scanned by the patterns that need one (a lookup costs
+    far less than a scan). `cased` words are looked up as written, `uncased` ones in lower case."""
+
+    def __init__(
+        self, text: str, low: str, cased: Sequence[str], uncased: Sequence[str], digits: bool
+    ) -> None:
+        spans: list[tuple[int, int]] = []
+        for source, words in ((text, cased), (low, uncased)):
+            for w in words:
+                q = source.find(w)
+                while q >= 0:
+                    spans.append((q, q + len(w)))
+                    q = source.find(w, q + 1)
+        if digits:
+            spans += [(m.start(), m.end()) for m in _DIGIT.finditer(text)]
+        spans.sort()
+        self.spans = spans
+        self.starts = [a for a, _ in spans]
+
+    def within(self, start: int, end: int) -> bool:
+        """Whether one of the words lies wholly inside [start, end)."""
+        i = bisect.bisect_left(self.starts, start)
+        while i < len(self.spans) and self.spans[i][0] < end:
+            if self.spans[i][1] <= end:
+                return True
+            i += 1
+        return False
 
 
 @dataclass
@@ -29,9 +64,25 @@ class DocContext:
     Party General Secretary Nguyen Phu Trong")."""
 
     doc: Document
+    folded: str  # fold() of the text
     sentences: list[tuple[int, int]]
     matches: list[Match]  # the longest where phrases overlap, text order
     every: list[Match]  # overlapping ones too, sorted by (start, -end)
+
+    def _marks(self, cased: Sequence[str], uncased: Sequence[str]) -> Marks | None:
+        """None when lower case may hide a word from the lookup (then every sentence is scanned,
+        and the scanner's own test on the sentence decides)."""
+        if _numbers.searchable(self.doc.text) is None:
+            return None
+        return Marks(self.doc.text, self.folded, cased, uncased, digits=True)
+
+    @cached_property
+    def period_marks(self) -> Marks | None:
+        return self._marks(_periods.MONTH_HEADS, _periods.TRIGGER_WORDS)
+
+    @cached_property
+    def number_marks(self) -> Marks | None:
+        return self._marks(_numbers.SIGNS_AND_CODES, _numbers.TRIGGER_WORDS)
 
     @cached_property
     def starts(self) -> list[int]:
@@ -79,7 +130,19 @@ class Sentence:
     @cached_property
     def periods(self) -> list[_periods.FoundPeriod]:
         """The period phrases of the sentence, scanned once and shared by every extractor."""
+        marks = self.context.period_marks
+        if marks is not None and not marks.within(self.start, self.end):
+            return []
         return _periods.find(self.doc.text, self.start, self.end, self.doc.date)
+
+    @cached_property
+    def numbers(self) -> list[_numbers.Number]:
+        """The numbers of the sentence outside its period phrases."""
+        marks = self.context.number_marks
+        if marks is not None and not marks.within(self.start, self.end):
+            return []
+        skip = [(p.start, p.end) for p in self.periods]
+        return _numbers.find(self.doc.text, self.start, self.end, skip)
 
 
 ExtractorFn = Callable[[Sentence], Iterable[Claim]]
@@ -108,7 +171,7 @@ class Extractor:
         found = longest(every)
         claims: list[Claim] = []
         spans = sentences.split(doc.text, doc.body_start)
-        context = DocContext(doc, spans, found, every)
+        context = DocContext(doc, folded, spans, found, every)
         i = k = 0
         for start, end in spans:
             while i < len(found) and found[i].start < start:

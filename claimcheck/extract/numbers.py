@@ -154,7 +154,8 @@ _WORDS_ALL = (
     *(k for k in SCALES if k not in _SHORT_SCALES),
     "fold",
 )
-_WORDS = tuple(w for w in _WORDS_ALL if not any(o != w and o in w for o in _WORDS_ALL))
+TRIGGER_WORDS = tuple(w for w in _WORDS_ALL if not any(o != w and o in w for o in _WORDS_ALL))
+SIGNS_AND_CODES = (*_SIGNS, *_CODES)
 # Letters that a case-insensitive pattern matches to ASCII ones but lower() does not turn into
 # them ("ſ" is an "s" to `(?i)` and stays "ſ" in lower case).
 _ODD_CASE = ("\u0130", "\u0131", "\u017f", "\u212a")
@@ -174,13 +175,10 @@ def _may_hold(chunk: str, low: str) -> bool:
     """False when the text cannot hold a number (most sentences)."""
     if _DIGIT.search(chunk):
         return True
-    for word in _WORDS:
+    for word in TRIGGER_WORDS:
         if word in low:
             return True
-    for sign in _SIGNS:
-        if sign in chunk:
-            return True
-    return any(code in chunk for code in _CODES)
+    return any(mark in chunk for mark in SIGNS_AND_CODES)
 
 
 @dataclass(frozen=True, slots=True)

@@ -148,8 +148,8 @@ _ANY = re.compile("|".join(re.sub(r"\(\?P<\w+>", "(?:", p.pattern) for _, p in _
 # What every phrase above holds: a digit, a month name (its first three letters), or one of these
 # words (any case). Text with none of them holds no period, and is not scanned.
 _DIGIT = re.compile(r"\d")
-_MONTH_HEADS = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
-_WORDS = (
+MONTH_HEADS = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
+TRIGGER_WORDS = (
     "year", "month", "quarter", "half", "decade", "centur", "currently", "present", "now",
     "today", "date", "far", "moment", "period",
 )  # fmt: skip
@@ -220,11 +220,11 @@ def _may_hold(chunk: str) -> bool:
     name, no period word."""
     if _DIGIT.search(chunk):
         return True
-    for head in _MONTH_HEADS:
+    for head in MONTH_HEADS:
         if head in chunk:
             return True
     low = searchable(chunk)
-    return low is None or any(word in low for word in _WORDS)
+    return low is None or any(word in low for word in TRIGGER_WORDS)
 
 
 def _month(word: str | None) -> int | None:
