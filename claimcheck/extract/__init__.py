@@ -9,9 +9,10 @@ from __future__ import annotations
 
 import bisect
 import re
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
-from functools import cached_property
+from functools import cache, cached_property
+from typing import Any
 
 from claimcheck.claims import Claim
 from claimcheck.dates import PartialDate
@@ -22,38 +23,45 @@ from claimcheck.extract import sentences
 from claimcheck.rulebook import Rulebook
 from claimcheck.vocab import Match, fold, longest, vocabulary
 
-_DIGIT = re.compile(r"\d")
+_DIGITS = re.compile(r"\d+")
 
 
 class Marks:
-    """Where a document writes any of some words (or a digit), found once for the whole text: a
-    sentence that holds none of them is not scanned by the patterns that need one (a lookup costs
-    far less than a scan). `cased` words are looked up as written, `uncased` ones in lower case."""
+    """Where a document may write any of some words (or a digit), found in one pass over the
+    whole text: a sentence with none of them is not scanned by the patterns that need one (a
+    lookup costs far less than a scan). The words are looked up in lower case, so a sentence may
+    be marked for nothing ("may" for "May"): the scanner's own test on it then decides."""
 
-    def __init__(
-        self, text: str, low: str, cased: Sequence[str], uncased: Sequence[str], digits: bool
-    ) -> None:
-        spans: list[tuple[int, int]] = []
-        for source, words in ((text, cased), (low, uncased)):
-            for w in words:
-                q = source.find(w)
-                while q >= 0:
-                    spans.append((q, q + len(w)))
-                    q = source.find(w, q + 1)
-        if digits:
-            spans += [(m.start(), m.end()) for m in _DIGIT.finditer(text)]
-        spans.sort()
+    def __init__(self, text: str, low: str, words: tuple[str, ...]) -> None:
+        spans = sorted((end - size + 1, end + 1) for end, size in _automaton(words).iter(low))
         self.spans = spans
         self.starts = [a for a, _ in spans]
+        runs = [(m.start(), m.end()) for m in _DIGITS.finditer(text)]
+        self.run_starts = [a for a, _ in runs]
+        self.run_ends = [b for _, b in runs]
 
     def within(self, start: int, end: int) -> bool:
-        """Whether one of the words lies wholly inside [start, end)."""
+        """Whether one of the words lies wholly inside [start, end), or a digit does."""
+        k = bisect.bisect_left(self.run_starts, end) - 1
+        if k >= 0 and self.run_ends[k] > start:
+            return True
         i = bisect.bisect_left(self.starts, start)
         while i < len(self.spans) and self.spans[i][0] < end:
             if self.spans[i][1] <= end:
                 return True
             i += 1
         return False
+
+
+@cache
+def _automaton(words: tuple[str, ...]) -> Any:
+    import ahocorasick
+
+    auto = ahocorasick.Automaton()
+    for w in words:
+        auto.add_word(w.lower(), len(w))
+    auto.make_automaton()
+    return auto
 
 
 @dataclass
@@ -69,20 +77,20 @@ class DocContext:
     matches: list[Match]  # the longest where phrases overlap, text order
     every: list[Match]  # overlapping ones too, sorted by (start, -end)
 
-    def _marks(self, cased: Sequence[str], uncased: Sequence[str]) -> Marks | None:
+    def _marks(self, words: tuple[str, ...]) -> Marks | None:
         """None when lower case may hide a word from the lookup (then every sentence is scanned,
         and the scanner's own test on the sentence decides)."""
         if _numbers.searchable(self.doc.text) is None:
             return None
-        return Marks(self.doc.text, self.folded, cased, uncased, digits=True)
+        return Marks(self.doc.text, self.folded, words)
 
     @cached_property
     def period_marks(self) -> Marks | None:
-        return self._marks(_periods.MONTH_HEADS, _periods.TRIGGER_WORDS)
+        return self._marks((*_periods.MONTH_HEADS, *_periods.TRIGGER_WORDS))
 
     @cached_property
     def number_marks(self) -> Marks | None:
-        return self._marks(_numbers.SIGNS_AND_CODES, _numbers.TRIGGER_WORDS)
+        return self._marks((*_numbers.SIGNS_AND_CODES, *_numbers.TRIGGER_WORDS))
 
     @cached_property
     def starts(self) -> list[int]:
