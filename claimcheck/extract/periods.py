@@ -143,8 +143,11 @@ _ANCHOR = re.compile(
     r"fiscal|financial|entire|whole|full|this|last|next|past|previous|recent|currently|"
     r"presently|nowadays|now|today|to|so|at|up|until|as|same)\b)"
 )
-# One pattern for "does any phrase begin here": most anchors ("the", "to", "between") begin none.
-_ANY = re.compile("|".join(re.sub(r"\(\?P<\w+>", "(?:", p.pattern) for _, p in _PATTERNS))
+# One pattern for "which phrase is the first to begin here": most anchors ("the", "to",
+# "between") begin none, and the patterns before the one it names need not be tried.
+_ANY = re.compile(
+    "|".join("(" + re.sub(r"\(\?P<\w+>", "(?:", p.pattern) + ")" for _, p in _PATTERNS)
+)
 # What every phrase above holds: a digit, a month name (its first three letters), or one of these
 # words (any case). Text with none of them holds no period, and is not scanned.
 _DIGIT = re.compile(r"\d")
@@ -194,9 +197,12 @@ def find(text: str, start: int, end: int, doc_date: PartialDate | None) -> list[
         return []
     cands: list[tuple[int, int, int, str, re.Match[str]]] = []
     for a in _ANCHOR.finditer(text, start, end):
-        if _ANY.match(text, a.start(), end) is None:
+        first = _ANY.match(text, a.start(), end)
+        if first is None:
             continue
-        for rank, (name, pat) in enumerate(_PATTERNS):
+        assert first.lastindex is not None
+        for rank in range(first.lastindex - 1, len(_PATTERNS)):
+            name, pat = _PATTERNS[rank]
             m = pat.match(text, a.start(), end)
             if m is not None and m.end() > m.start():
                 cands.append((m.start(), -(m.end() - m.start()), rank, name, m))
