@@ -8,7 +8,10 @@ from __future__ import annotations
 
 import re
 
-_END = re.compile(r"[.!?]['\"\u2019\u201d)]*[ \t]+(?=[\"'\u2018\u201c(]?[A-Z0-9])|\n")
+# One character class first, so that the scan jumps from one candidate end to the next.
+_END = re.compile(
+    r"[.!?\n](?:(?<=[.!?])['\"\u2019\u201d)]*[ \t]+(?=[\"'\u2018\u201c(]?[A-Z0-9])|(?<=\n))"
+)
 _ABBREV = frozenset(
     "mr mrs ms dr prof st no nos vs jan feb mar apr jun jul aug sep sept oct nov dec gen col lt "
     "sen rep gov u.s u.k e.g i.e inc ltd co corp jr sr approx est fig".split()
@@ -22,12 +25,15 @@ def split(text: str, start: int = 0, end: int | None = None) -> list[tuple[int, 
     spans: list[tuple[int, int]] = []
     pos = start
     for m in _END.finditer(text, start, end):
-        if m.group(0) != "\n":
-            before = _WORD_BEFORE.search(text, max(pos, m.start() - 12), m.start())
+        at = m.start()
+        if text[at] == "\n":
+            cut = at
+        else:
+            before = _WORD_BEFORE.search(text, max(pos, at - 12), at)
             if before and before.group(1).lower().rstrip(".") in _ABBREV:
                 continue
-        cut = m.start() + 1 if m.group(0) != "\n" else m.start()
-        _add(text, pos, cut if m.group(0) == "\n" else m.end(), spans)
+            cut = m.end()
+        _add(text, pos, cut, spans)
         pos = m.end()
     _add(text, pos, end, spans)
     return spans
