@@ -126,6 +126,9 @@ class Sentence:
     book: Rulebook
     context: DocContext  # the whole document's, computed once
     every_match: list[Match] = field(default_factory=list)  # overlapping ones too, (start, -end)
+    # found on first use (plain attributes: cached_property locks on every first access)
+    _period_list: list[_periods.FoundPeriod] | None = field(default=None, init=False, repr=False)
+    _number_list: list[_numbers.Number] | None = field(default=None, init=False, repr=False)
 
     @property
     def text(self) -> str:
@@ -135,22 +138,29 @@ class Sentence:
     def date(self) -> PartialDate | None:
         return self.doc.date
 
-    @cached_property
+    @property
     def periods(self) -> list[_periods.FoundPeriod]:
         """The period phrases of the sentence, scanned once and shared by every extractor."""
-        marks = self.context.period_marks
-        if marks is not None and not marks.within(self.start, self.end):
-            return []
-        return _periods.find(self.doc.text, self.start, self.end, self.doc.date)
+        if self._period_list is None:
+            marks = self.context.period_marks
+            if marks is not None and not marks.within(self.start, self.end):
+                self._period_list = []
+            else:
+                doc = self.doc
+                self._period_list = _periods.find(doc.text, self.start, self.end, doc.date)
+        return self._period_list
 
-    @cached_property
+    @property
     def numbers(self) -> list[_numbers.Number]:
         """The numbers of the sentence outside its period phrases."""
-        marks = self.context.number_marks
-        if marks is not None and not marks.within(self.start, self.end):
-            return []
-        skip = [(p.start, p.end) for p in self.periods]
-        return _numbers.find(self.doc.text, self.start, self.end, skip)
+        if self._number_list is None:
+            marks = self.context.number_marks
+            if marks is not None and not marks.within(self.start, self.end):
+                self._number_list = []
+            else:
+                skip = [(p.start, p.end) for p in self.periods]
+                self._number_list = _numbers.find(self.doc.text, self.start, self.end, skip)
+        return self._number_list
 
 
 ExtractorFn = Callable[[Sentence], Iterable[Claim]]
