@@ -48,7 +48,10 @@ _M = (
     r"November|December)(?![A-Za-z])|(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec)"
     r"(?![A-Za-z])\.?)"
 )
+# A year written on its own is read from 1800 on ("1500 workers" is a count); one bound to a
+# month or a day ("May 14, 1624", "14/5/1624") from 1000 on.
 _Y = r"(?<![\w$.,/])(?:1[89]|20)\d\d(?![\w%/]|[.,]\d)"
+_YD = r"(?<![\w$.,/])(?:1\d|20)\d\d(?![\w%/]|[.,]\d)"
 _D = r"(?<![\d.,])[0-3]?\d(?:st|nd|rd|th)?(?![\d%]|[.,]\d)"
 _DASH = r"\s*(?:-|–|—|to|through|till|until)\s*"
 _NUM = (
@@ -61,17 +64,20 @@ _UNIT = r"(?:years?|decades?|months?|century|centuries|half[- ]century)"
 _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     (
         "day",
-        re.compile(rf"(?P<m>{_M})\s+(?P<d>{_D})(?:{_DASH}(?P<d2>{_D}))?(?:,?\s*(?P<y>{_Y}))?"),
+        re.compile(rf"(?P<m>{_M})\s+(?P<d>{_D})(?:{_DASH}(?P<d2>{_D}))?(?:,?\s*(?P<y>{_YD}))?"),
     ),
-    ("dmy", re.compile(rf"(?P<d>{_D})(?:{_DASH}(?P<d2>{_D}))?\s+(?P<m>{_M})(?:,?\s*(?P<y>{_Y}))?")),
-    ("numeric", re.compile(r"(?<![\d/])(?P<d>[0-3]?\d)/(?P<m>[01]?\d)/(?P<y>(?:19|20)\d\d)\b")),
+    (
+        "dmy",
+        re.compile(rf"(?P<d>{_D})(?:{_DASH}(?P<d2>{_D}))?\s+(?P<m>{_M})(?:,?\s*(?P<y>{_YD}))?"),
+    ),
+    ("numeric", re.compile(r"(?<![\d/])(?P<d>[0-3]?\d)/(?P<m>[01]?\d)/(?P<y>(?:1\d|20)\d\d)\b")),
     (
         "months",
         re.compile(
-            rf"(?:(?i:from)\s+)?(?P<m>{_M}){_DASH}(?P<m2>{_M})(?:,?\s*(?:of\s+)?(?P<y>{_Y}))?"
+            rf"(?:(?i:from)\s+)?(?P<m>{_M}){_DASH}(?P<m2>{_M})(?:,?\s*(?:of\s+)?(?P<y>{_YD}))?"
         ),
     ),
-    ("month", re.compile(rf"(?P<m>{_M}),?\s*(?:of\s+)?(?P<y>{_Y})")),
+    ("month", re.compile(rf"(?P<m>{_M}),?\s*(?:of\s+)?(?P<y>{_YD})")),
     (
         "month_alone",
         re.compile(rf"(?P<m>{_M})(?!,?\s*\d)(?:\s+(?i:(?P<ry>this|last|next)\s+year\b))?"),

@@ -1,0 +1,165 @@
+"""Extraction skips what cannot hold a claim, and never more: the quick tests in front of the
+period and number scans (a sentence with no digit, month name or period word is not scanned) are
+sound, whatever the text. Also the years a date may carry (1000 to 2099, bound to a month or a
+day) and the document context shared by a document's sentences.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from claimcheck import rulebook
+from claimcheck.dates import PartialDate
+from claimcheck.documents import Document
+from claimcheck.extract import Extractor, Marks, numbers, periods
+from claimcheck.vocab import fold
+
+# Period and number phrases of every kind, look-alikes ("May" the verb, "often" holding "ten"),
+# and the letters that case-insensitive patterns read as ASCII ones ("ſ" is an "s").
+PIECES = (
+    "in 2022|Q1|h2|FY2021|fiscal 2020|the financial year 2019|the entire year of 2018|"
+    "the whole of 2017|the first quarter|the second half of|the first three months|this year|"
+    "last year|the current year|the previous year|the past two decades|over the last century|"
+    "the last half-century|in recent years|a few months|currently|presently|nowadays|now|today|"
+    "to date|so far|at present|at the moment|up to now|until now|as of now|as of today|"
+    "the same period|a year earlier|since|end of|by|January|May|Jun.|Sept.|Dec|may|march|"
+    "1|12|31|1st|4th|1624|1999|2099|2100|12/3/2020|-|–|to|between|and|,|.|(|$|US$|¥|USD|VND|"
+    "5,000|47.6|million|a thousand|bn|m|k|percent|%|fold|twofold|hundredfold|doubled|a|an|one|"
+    "two|ten|twenty-five|seventeen|zero|a dozen|hundreds|about|often|attention|the|these|"
+    "ſix|preſent|perıod|İ|K|x|TODAY|Now|YEARS|Decade|SO FAR|Twelve"
+).split("|")
+
+
+def brute_periods(text: str) -> list[str]:
+    """Every period pattern tried at every position: what the scan could ever find."""
+    found = []
+    for a in range(len(text)):
+        for _, pat in periods._PATTERNS:
+            m = pat.match(text, a)
+            if m is not None and m.end() > m.start():
+                found.append(m.group(0))
+    return found
+
+
+def brute_numbers(text: str) -> list[str]:
+    """Every number the number patterns accept, started at every position."""
+    found = []
+    for a in range(len(text)):
+        m = numbers._NUMBER.match(text, a)
+        if m is not None and numbers._number(text, m, 0) is not None:
+            found.append(m.group(0))
+        m = numbers._FOLD_WORD.match(text, a)
+        if m is not None:
+            found.append(m.group(0))
+    return found
+
+
+texts = st.lists(st.sampled_from(PIECES), max_size=8).map(" ".join)
+
+
+@settings(max_examples=400, deadline=None)
+@given(texts)
+def test_text_left_unscanned_for_periods_holds_none(text: str) -> None:
+    if not periods._may_hold(text):
+        assert brute_periods(text) == []
+
+
+@settings(max_examples=400, deadline=None)
+@given(texts)
+def test_text_left_unscanned_for_numbers_holds_none(text: str) -> None:
+    low = numbers.searchable(text)
+    if low is not None and not numbers._may_hold(text, low):
+        assert brute_numbers(text) == []
+        assert numbers.find(text, 0, len(text)) == []
+
+
+@settings(max_examples=300, deadline=None)
+@given(texts, st.integers(0, 200), st.integers(0, 200))
+def test_document_marks_hold_every_sentence_a_scan_needs(text: str, a: int, b: int) -> None:
+    if numbers.searchable(text) is None:
+        return  # no marks for such a document: every sentence is scanned
+    a, b = sorted((min(a, len(text)), min(b, len(text))))
+    low = fold(text)
+    pm = Marks(text, low, (*periods.MONTH_HEADS, *periods.TRIGGER_WORDS))
+    nm = Marks(text, low, (*numbers.SIGNS_AND_CODES, *numbers.TRIGGER_WORDS))
+    chunk = text[a:b]
+    if periods._may_hold(chunk):
+        assert pm.within(a, b)
+    if numbers._may_hold(chunk, chunk.lower()):
+        assert nm.within(a, b)
+
+
+def test_a_sentence_without_digits_or_period_words_is_not_scanned_yet_found_ones_are() -> None:
+    text = "Officials said cooperation had grown. Exports rose 12% in the first quarter of 2023."
+    assert periods.find(text, 0, 36, None) == []
+    found = periods.find(text, 37, len(text), None)
+    assert [text[f.start : f.end] for f in found] == ["the first quarter of 2023"]
+    skip = [(found[0].start, found[0].end)]
+    assert [n.digits for n in numbers.find(text, 37, len(text), skip)] == ["12"]
+    assert numbers.find(text, 0, 36) == []
+
+
+# --- years ------------------------------------------------------------------------------------
+
+
+def test_a_date_with_a_month_or_day_reads_years_from_1000() -> None:
+    text = (
+        "The charter was granted on May 14, 1624, signed 14 May 1624, read 14/5/1624, in May 1624."
+    )
+    found = [
+        (text[f.start : f.end], f.period.start, f.period.end)
+        for f in periods.find(text, 0, len(text), None)
+    ]
+    assert found == [
+        ("May 14, 1624", dt.date(1624, 5, 14), dt.date(1624, 5, 14)),
+        ("14 May 1624", dt.date(1624, 5, 14), dt.date(1624, 5, 14)),
+        ("14/5/1624", dt.date(1624, 5, 14), dt.date(1624, 5, 14)),
+        ("May 1624", dt.date(1624, 5, 1), dt.date(1624, 5, 31)),
+    ]
+
+
+def test_a_number_below_1800_written_alone_stays_a_number() -> None:
+    text = (
+        "About 1500 workers and 1700 people came, 1624-1630, between 1600 and 1700, in 1500 homes."
+    )
+    assert periods.find(text, 0, len(text), PartialDate(2024, 5, 14)) == []
+    assert [n.digits for n in numbers.find(text, 0, len(text))][:2] == ["1500", "1700"]
+
+
+def test_a_historic_year_ties_an_official_name(tmp_path: Path) -> None:
+    (tmp_path / "terms.yaml").write_text(
+        "terms:\n"
+        "  - id: charter\n"
+        "    name: Halvora City Charter\n"
+        "    since: 1624-05-14\n"
+        "    source: https://example.org/charter\n",
+        encoding="utf-8",
+    )
+    ex = Extractor(rulebook.load([tmp_path]))
+    text = "In 1624, the king granted the Halvora City Charter. The Halvora City Charter (1642)."
+    claims = [c for c in ex.extract(Document("a.md", text)) if c.kind == "term"]
+    assert [dict(c.attrs).get("year") for c in claims] == ["1624", "1642"]
+
+
+# --- the document context ---------------------------------------------------------------------
+
+
+def test_every_sentence_shares_one_document_context() -> None:
+    book = rulebook.load([Path(__file__).parent / "fixtures" / "people_rules" / "vietnam-japan"])
+    ex = Extractor(book)
+    seen = []
+    from claimcheck.extract import EXTRACTORS
+
+    EXTRACTORS["_probe"] = lambda s: seen.append(s) or []
+    try:
+        ex.extract(Document("a.md", "One sentence. Another one. A third."))
+        ex.extract(Document("b.md", "A second document."))
+    finally:
+        del EXTRACTORS["_probe"]
+    first, second = {id(s.context) for s in seen[:3]}, {id(s.context) for s in seen[3:]}
+    assert len(first) == 1 and len(second) == 1 and first != second
+    assert seen[0].context.sentences == [(0, 13), (14, 26), (27, 35)]
