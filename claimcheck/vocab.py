@@ -34,12 +34,16 @@ _FOLD = (
 def fold(text: str) -> str:
     """Lower-case and unify quotes, dashes and spaces, keeping every offset where it was.
 
-    One letter breaks the offsets: "\u0130" (capital I with dot) lower-cases to two characters.
+    A letter whose lower case is longer ("\u0130", capital I with dot, lower-cases to two
+    characters) becomes a plain "i", so that offsets stay right after it.
     """
     for a, b in _FOLD:
         if a in text:
             text = text.replace(a, b)
-    return text.lower()
+    low = text.lower()
+    if len(low) != len(text):
+        low = "".join(c if len(c) == 1 else "i" for c in map(str.lower, text))
+    return low
 
 
 def full_names(p: Person) -> list[str]:

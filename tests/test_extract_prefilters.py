@@ -163,3 +163,13 @@ def test_every_sentence_shares_one_document_context() -> None:
     first, second = {id(s.context) for s in seen[:3]}, {id(s.context) for s in seen[3:]}
     assert len(first) == 1 and len(second) == 1 and first != second
     assert seen[0].context.sentences == [(0, 13), (14, 26), (27, 35)]
+
+
+def test_fold_keeps_offsets_after_a_letter_whose_lower_case_is_longer() -> None:
+    from claimcheck.vocab import fold
+
+    text = "\u0130zmir and the Extensive Strategic Partnership"
+    folded = fold(text)
+    assert len(folded) == len(text)
+    start = folded.index("extensive")
+    assert text[start : start + 9] == "Extensive"

@@ -61,16 +61,8 @@ AWAITING: dict[str, list[str]] = {
 # no change: these are places where claimcheck is not yet general). Each is an xfail(strict=False)
 # that shows as XPASS once fixed; then delete the entry.
 KNOWN_MISSED: dict[str, str] = {}
-KNOWN_FALSE_ALARMS: dict[str, str] = {
-    "2024-05-14-charter.md:10:event-wrong-date": "extract/periods.py _Y reads years 1800-2099 "
-    "only, so 'May 14, 1624' is read as May 14 of the document's year (2024)",
-}
-KNOWN_EXAMPLE_GAPS: dict[str, str] = {
-    "The city charter was granted on May 14, 1624.": "extract/periods.py _Y reads years "
-    "1800-2099 only, so 'May 14, 1624' is read as May 14 of the document's year (2024)",
-    "The city charter was granted on May 14, 1642.": "passes only by accident: extract/periods.py "
-    "_Y reads years 1800-2099 only, so the date is read as 2024-05-14, not 1642-05-14",
-}
+KNOWN_FALSE_ALARMS: dict[str, str] = {}
+KNOWN_EXAMPLE_GAPS: dict[str, str] = {}
 
 
 @functools.cache

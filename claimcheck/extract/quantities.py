@@ -41,7 +41,7 @@ from claimcheck.claims import Claim, Quantity
 from claimcheck.dates import Period
 from claimcheck.extract import Sentence, extractor
 from claimcheck.extract.mentions import Mention, loose, mentions, near
-from claimcheck.extract.numbers import Number, find
+from claimcheck.extract.numbers import Number
 from claimcheck.extract.periods import MONTHS, FoundPeriod
 from claimcheck.rulebook.schema import Metric
 
@@ -79,6 +79,14 @@ _FACTOR_CONTEXT = re.compile(
     r"surg\w*|multipl\w*)\b)"
 )
 _FOLD_VERB = re.compile(r"(?i:\b(?P<v>doubled|tripled|trebled|quadrupled|halved)\b)")
+def _has_fold_verb(text: str, start: int, end: int) -> bool:
+    """_FOLD_VERB in text[start:end]; the substring test first, since most sentences have none."""
+    low = text[start:end].lower()
+    if "led" not in low and "halved" not in low:
+        return False
+    return _FOLD_VERB.search(text, start, end) is not None
+
+
 _FOLD_VERBS = {"doubled": "2", "tripled": "3", "trebled": "3", "quadrupled": "4", "halved": "0.5"}
 _BASE_BEFORE = re.compile(
     r"(?i:\b(?:from|over|against|compared\s+(?:with|to)|than|versus|vs\.?)"
@@ -128,10 +136,9 @@ class _Figure:
 def quantities(s: Sentence) -> Iterator[Claim]:
     text = s.doc.text
     periods = s.periods
-    skip = [(p.start, p.end) for p in periods]
-    nums = find(text, s.start, s.end, skip)
+    nums = s.numbers
     metric_mentions = mentions(s, _METRIC)
-    if not nums and not _FOLD_VERB.search(text, s.start, s.end):
+    if not nums and not _has_fold_verb(text, s.start, s.end):
         return
     figures = [_Figure(n) for n in nums]
     for f in figures:
