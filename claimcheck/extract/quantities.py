@@ -79,6 +79,8 @@ _FACTOR_CONTEXT = re.compile(
     r"surg\w*|multipl\w*)\b)"
 )
 _FOLD_VERB = re.compile(r"(?i:\b(?P<v>doubled|tripled|trebled|quadrupled|halved)\b)")
+
+
 def _has_fold_verb(text: str, start: int, end: int) -> bool:
     """_FOLD_VERB in text[start:end]; the substring test first, since most sentences have none."""
     low = text[start:end].lower()
