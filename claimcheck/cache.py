@@ -91,7 +91,6 @@ class ClaimCache:
                 db.execute(f"CREATE TABLE entries (key TEXT PRIMARY KEY, {cols})")
                 db.execute(f"PRAGMA user_version={SCHEMA}")
                 db.execute("COMMIT")
-            db.execute("PRAGMA quick_check").fetchone()
             return db
         except Exception:
             db.close()

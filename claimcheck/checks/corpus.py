@@ -89,9 +89,11 @@ def _period_key(p: Period) -> tuple[dt.date, dt.date, str]:
     return p.start, p.end, "span" if p.kind == "span" else "stock"
 
 
-def _order(doc: Document, claim: Claim, targets: frozenset[str]) -> tuple[int, dt.date, str, int]:
-    checked = 1 if not targets or path_key(doc.path) in targets else 0
-    return checked, doc.date.first() if doc.date else _FAR, doc.path, claim.start
+def _order(
+    doc: Document, claim: Claim, targets: frozenset[str], checked: bool
+) -> tuple[int, dt.date, str, int]:
+    first = 1 if not targets or checked else 0
+    return first, doc.date.first() if doc.date else _FAR, doc.path, claim.start
 
 
 def quantity_key(claim: Claim, book: Rulebook) -> tuple[str, str, str] | None:
@@ -136,18 +138,32 @@ def build_groups(
     the same, and a hook run on one article does not judge the whole archive.
     """
     groups: dict[tuple[object, ...], Group] = {}
+    # A quantity's group key starts with its metric (claim.target): in a hook run, a figure of a
+    # metric the checked articles never mention cannot share their groups, so it is not keyed.
+    metrics: set[str | None] | None = None
+    if only_targets:
+        metrics = {
+            c.target
+            for doc in docs
+            if path_key(doc.path) in targets
+            for c in claims.get(doc.path, ())
+            if c.kind == "quantity"
+        }
     for doc in docs:
         mine = claims.get(doc.path, ())
         items = unjudged_parts(mine)
+        checked = path_key(doc.path) in targets
         for claim in mine:
             if (claim.start, claim.end) in items:
+                continue
+            if metrics is not None and claim.kind == "quantity" and claim.target not in metrics:
                 continue
             made = _keyed(claim, book)
             if made is None:
                 continue
             key, fresh, low, high = made
             group = groups.setdefault(key, fresh)
-            group.entries.append(Entry(doc, claim, low, high, _order(doc, claim, targets)))
+            group.entries.append(Entry(doc, claim, low, high, _order(doc, claim, targets, checked)))
     out = sorted(groups.values(), key=_group_order)
     if only_targets:
         out = [g for g in out if any(path_key(e.doc.path) in targets for e in g.entries)]
