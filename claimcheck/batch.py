@@ -103,8 +103,10 @@ def load(
         keys[shown] = content_key(raws[shown], contexts[folder], book.digest)
     hits: dict[str, _Entry] = {}
     if cache is not None:
-        some = [k for p, k in keys.items() if partial is not None and partial(p)]
-        every = [k for p, k in keys.items() if partial is None or not partial(p)]
+        some: list[str] = []
+        every: list[str] = []
+        for p, k in keys.items():
+            (some if partial is not None and partial(p) else every).append(k)
         hits.update(cache.get_many(some, ("meta", "corpus"), _Entry.decode))
         hits.update(cache.get_many(every, ("meta", "corpus", "rest"), _Entry.decode))
 

@@ -74,18 +74,31 @@ class Document:
     def body(self) -> str:
         return self.text[self.body_start :]
 
-    def position(self, offset: int) -> tuple[int, int]:
-        """1-based (line, column) of a character offset; columns count characters."""
+    def _starts(self) -> list[int]:
+        """The offset where each line starts, built once."""
         if self._lines is None:
             self._lines = [0] + [m.end() for m in re.finditer("\n", self.text)]
-        i = bisect.bisect_right(self._lines, offset) - 1
-        return i + 1, offset - self._lines[i] + 1
+        return self._lines
+
+    def position(self, offset: int) -> tuple[int, int]:
+        """1-based (line, column) of a character offset; columns count characters."""
+        starts = self._starts()
+        i = bisect.bisect_right(starts, offset) - 1
+        return i + 1, offset - starts[i] + 1
+
+    def offset(self, line: int, column: int) -> int | None:
+        """The character offset of a 1-based position (the inverse of `position`), kept within
+        its line; None when the text has no such line."""
+        starts = self._starts()
+        if not 1 <= line <= len(starts):
+            return None
+        end = starts[line] - 1 if line < len(starts) else len(self.text)
+        return min(starts[line - 1] + max(column, 1) - 1, end)
 
     def line_text(self, line: int) -> str:
-        self.position(0)
-        assert self._lines is not None
-        start = self._lines[line - 1]
-        end = self._lines[line] - 1 if line < len(self._lines) else len(self.text)
+        starts = self._starts()
+        start = starts[line - 1]
+        end = starts[line] - 1 if line < len(starts) else len(self.text)
         return self.text[start:end]
 
 

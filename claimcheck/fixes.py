@@ -27,9 +27,9 @@ class Edit:
 
 
 def _offset(doc: Document, line: int, column: int) -> int:
-    doc.position(0)
-    assert doc._lines is not None
-    return doc._lines[line - 1] + column - 1
+    at = doc.offset(line, column)
+    assert at is not None, f"{doc.path}:{line}: no such line"
+    return at
 
 
 def fixable(findings: Iterable[Finding]) -> list[Finding]:

@@ -90,8 +90,8 @@ def run(
     found.extend(evaluate(loaded.documents, claims, book, frozenset(target_keys)))
     wanted = [f for f in found if key(f.path) in target_keys]
     wanted = _configure(wanted, settings)
-    by_path = {doc.path: doc for doc in loaded.documents}
-    sups = {p: suppress.scan(d) for p, d in by_path.items()}
+    shown_docs = [d for d in loaded.documents if key(d.path) in target_keys]
+    sups = {d.path: suppress.scan(d) for d in shown_docs}  # findings are on these only
     wanted = [f for f in wanted if f.path not in sups or not sups[f.path].hides(f)]
     if settings.baseline and Path(settings.baseline).exists():
         try:
@@ -100,7 +100,6 @@ def run(
             raise JobError(str(exc)) from None
         wanted = suppress.apply_baseline(sorted(wanted, key=Finding.sort_key), known)
     wanted.sort(key=Finding.sort_key)
-    shown_docs = [d for d in loaded.documents if key(d.path) in target_keys]
     return Result(shown_docs, {d.path: claims[d.path] for d in shown_docs}, wanted, book, targets)
 
 

@@ -163,10 +163,10 @@ def _sum(ctx: DocContext, claim: Claim, values: list[Quantity], unit: str | None
     low = sum(p.low for p in parts)
     high = sum(p.high for p in parts)
     total_text = repr(claim.parts[0].text)
+    listed = " + ".join(repr(p.text) for p in claim.parts[1:])
     if len(parts) == 1 or not components(claim):
         if low <= total.high:
             return None
-        listed = " + ".join(repr(p.text) for p in claim.parts[1:])
         return ctx.finding(
             "arithmetic-parts-total",
             claim,
@@ -177,7 +177,6 @@ def _sum(ctx: DocContext, claim: Claim, values: list[Quantity], unit: str | None
         )
     if low <= total.high and total.low <= high:
         return None
-    listed = " + ".join(repr(p.text) for p in claim.parts[1:])
     return ctx.finding(
         "arithmetic-parts-total",
         claim,

@@ -156,7 +156,6 @@ class Index:
     cited: dict[str, dict[int, set[int]]] = field(default_factory=dict)  # path → line → columns
     sections: set[str] = field(default_factory=set)  # articles with findings or cited lines
     rule_files: frozenset[str] = frozenset()
-    _starts: dict[str, list[int]] = field(default_factory=dict)
 
     def __post_init__(self) -> None:
         r = self.result
@@ -209,19 +208,6 @@ class Index:
         line, col = doc.position(claim.start)
         return self.flagged.get((_norm(path), line, col), [])
 
-    def offset(self, doc: Document, line: int, column: int) -> int | None:
-        """Character offset of a 1-based position, None when the file has no such line."""
-        starts = self._starts.get(doc.path)
-        if starts is None:
-            starts = [0]
-            for part in doc.text.split("\n")[:-1]:
-                starts.append(starts[-1] + len(part) + 1)
-            self._starts[doc.path] = starts
-        if not 1 <= line <= len(starts):
-            return None
-        end = starts[line] - 1 if line < len(starts) else len(doc.text)
-        return min(starts[line - 1] + max(column, 1) - 1, end)
-
     def spot(self, f: Finding) -> Spot | None:
         """Where a finding points in its article: the claim there, else its line and columns."""
         doc = self.doc(f.path)
@@ -230,10 +216,10 @@ class Index:
         claim = self.claim_at(f.path, f.line, f.column)
         if claim is not None:
             return Spot.of(doc, claim.start, claim.end, claim.sentence)
-        start = self.offset(doc, f.line, f.column)
+        start = doc.offset(f.line, f.column)
         if start is None:
             return None
-        end = self.offset(doc, f.end_line, f.end_column)
+        end = doc.offset(f.end_line, f.end_column)
         return Spot.of(doc, start, max(start, end if end is not None else start), None)
 
     def cited_anchor(self, path: str, line: int) -> str | None:
@@ -1039,7 +1025,7 @@ def _cited(idx: Index, doc: Document, line: int) -> str:
     anchor = idx.cited_anchor(doc.path, line)
     columns = idx.cited.get(_norm(doc.path), {}).get(line, set())
     claims = [idx.claim_at(doc.path, line, col) for col in sorted(columns)]
-    start = idx.offset(doc, line, 1)
+    start = doc.offset(line, 1)
     if any(claims):
         body = "".join(
             quote(Spot.of(doc, c.start, c.end, c.sentence)) for c in claims if c is not None
