@@ -24,7 +24,7 @@ T = TypeVar("T")
 
 CACHE_DIR = ".claimcheck_cache"
 CACHE_FILE = "claims.sqlite"
-SCHEMA = 3
+SCHEMA = 4
 # An entry's parts, stored apart so that a hook run reads only what it needs of the corpus:
 # meta (document metadata and findings), corpus (claims the corpus engines read), rest.
 PARTS = ("meta", "corpus", "rest")
@@ -40,6 +40,7 @@ def code_digest() -> str:
         package = Path(__file__).parent
         parts = [
             *sorted((package / "extract").glob("*.py")),
+            *sorted((package / "checks").glob("*.py")),  # join keys are the corpus engines'
             *(package / n for n in ("claims.py", "dates.py", "documents.py", "vocab.py")),
         ]
         for p in parts:
@@ -59,6 +60,14 @@ def content_key(raw: bytes, context: bytes, rulebook_digest: str) -> str:
     h.update(hashlib.sha256(context).digest())
     h.update(raw)
     return h.hexdigest()
+
+
+def stat_key(st: os.stat_result, context: bytes, rulebook_digest: str) -> str:
+    """A file's status as the stat index records it: when every part is unchanged, so are its
+    bytes (for a file not changed in the last moments before it was recorded)."""
+    h = hashlib.sha256(f"{code_digest()}\0{rulebook_digest}\0".encode())
+    h.update(context)
+    return f"{st.st_size}:{st.st_mtime_ns}:{st.st_ctime_ns}:{st.st_ino}:{h.hexdigest()[:32]}"
 
 
 class ClaimCache:
@@ -89,6 +98,13 @@ class ClaimCache:
                 db.execute(f"PRAGMA application_id={_APP_ID}")
                 cols = ", ".join(f"{p} TEXT NOT NULL" for p in PARTS)
                 db.execute(f"CREATE TABLE entries (key TEXT PRIMARY KEY, {cols})")
+                # join keys of each entry's claims: which entries can meet a checked article's
+                db.execute(
+                    "CREATE TABLE joins (join_key TEXT, key TEXT, PRIMARY KEY (join_key, key))"
+                    " WITHOUT ROWID"
+                )
+                # the stat index: a file's content key while its status is unchanged
+                db.execute("CREATE TABLE files (path TEXT PRIMARY KEY, stat TEXT, key TEXT)")
                 db.execute(f"PRAGMA user_version={SCHEMA}")
                 db.execute("COMMIT")
             return db
@@ -116,45 +132,82 @@ class ClaimCache:
     ) -> dict[str, T]:
         """The cached entries for the keys it has: the named parts only (each parsed from JSON),
         passed through `decode`."""
-        if self.db is None:
-            return {}
-        wanted = list(dict.fromkeys(keys))
-        found: dict[str, T] = {}
-        cols = ", ".join(p for p in PARTS if p in parts)
+        names = [p for p in PARTS if p in parts]
+        rows = self._select(f"SELECT key, {', '.join(names)} FROM entries", "key", keys)
         try:
-            for i in range(0, len(wanted), 500):
-                chunk = wanted[i : i + 500]
-                marks = ",".join("?" * len(chunk))
-                query = f"SELECT key, {cols} FROM entries WHERE key IN ({marks})"
-                names = [p for p in PARTS if p in parts]
-                for key, *data in self.db.execute(query, chunk):
-                    found[key] = decode(dict(zip(names, map(json.loads, data), strict=True)))
-        except (sqlite3.Error, ValueError, TypeError, KeyError) as exc:
-            self._warn(f"cache unreadable ({exc}); rebuilding it")
-            self.db.close()
-            self.db = self._rebuild()
+            return {
+                k: decode(dict(zip(names, map(json.loads, data), strict=True))) for k, *data in rows
+            }
+        except (ValueError, TypeError, KeyError) as exc:
+            self._broken(exc)
             return {}
-        return found
 
-    def put_many(self, items: Iterable[tuple[str, dict[str, Any]]]) -> None:
-        """Store entries: each a JSON-able value for every one of PARTS."""
-        if self.db is None:
-            return
-        rows = [
-            (k, *(json.dumps(v[p], separators=(",", ":"), ensure_ascii=False) for p in PARTS))
-            for k, v in items
-        ]
-        if not rows:
-            return
+    def put_many(self, items: Iterable[tuple[str, dict[str, Any], Sequence[str]]]) -> None:
+        """Store entries: each a JSON-able value for every one of PARTS, and its join keys."""
+        rows: list[tuple[str, ...]] = []
+        joins: list[tuple[str, ...]] = []
+        for k, v, js in items:
+            rows.append(
+                (k, *(json.dumps(v[p], separators=(",", ":"), ensure_ascii=False) for p in PARTS))
+            )
+            joins.extend((j, k) for j in js)
         marks = ", ".join("?" * (len(PARTS) + 1))
+        self._write(
+            (f"INSERT OR REPLACE INTO entries VALUES ({marks})", rows),
+            ("INSERT OR IGNORE INTO joins VALUES (?, ?)", joins),
+        )
+
+    def remember(self, rows: Iterable[tuple[str, str, str]]) -> None:
+        """Record in the stat index (path, status key, content key) of files read this run."""
+        self._write(("INSERT OR REPLACE INTO files VALUES (?, ?, ?)", list(rows)))
+
+    def _write(self, *statements: tuple[str, list[tuple[str, ...]]]) -> None:
+        if self.db is None or not any(rows for _, rows in statements):
+            return
         try:
             self.db.execute("BEGIN IMMEDIATE")
-            self.db.executemany(f"INSERT OR REPLACE INTO entries VALUES ({marks})", rows)
+            for sql, rows in statements:
+                self.db.executemany(sql, rows)
             self.db.execute("COMMIT")
         except sqlite3.Error as exc:
             self._warn(f"could not write the cache ({exc})")
             with contextlib.suppress(sqlite3.Error):
                 self.db.execute("ROLLBACK")
+
+    def index(self, files: Iterable[tuple[str, str]]) -> dict[str, str]:
+        """The content key of each (path, status key) the stat index holds unchanged."""
+        wanted = dict(files)
+        found: dict[str, str] = {}
+        for path, stat, key in self._select("SELECT path, stat, key FROM files", "path", wanted):
+            if wanted[path] == stat:
+                found[path] = key
+        return found
+
+    def joined(self, joins: Iterable[str]) -> set[str]:
+        """Keys of the entries holding a claim with one of these join keys."""
+        return {k for (k,) in self._select("SELECT DISTINCT key FROM joins", "join_key", joins)}
+
+    def _select(self, query: str, column: str, values: Iterable[str]) -> list[tuple[Any, ...]]:
+        """Rows of `query` whose `column` is one of the values (an unreadable cache: none)."""
+        if self.db is None:
+            return []
+        wanted = list(dict.fromkeys(values))
+        out: list[tuple[Any, ...]] = []
+        try:
+            for i in range(0, len(wanted), 500):
+                chunk = wanted[i : i + 500]
+                marks = ",".join("?" * len(chunk))
+                out.extend(self.db.execute(f"{query} WHERE {column} IN ({marks})", chunk))
+        except sqlite3.Error as exc:
+            self._broken(exc)
+            return []
+        return out
+
+    def _broken(self, exc: Exception) -> None:
+        self._warn(f"cache unreadable ({exc}); rebuilding it")
+        if self.db is not None:
+            self.db.close()
+        self.db = self._rebuild()
 
     def close(self) -> None:
         if self.db is not None:

@@ -84,6 +84,7 @@ def run(
         progress,
         partial=lambda p: key(p) not in target_keys,
         kinds=checks.corpus_kinds(),
+        joins=checks.corpus_joins(book),
     )
     claims = loaded.claims
     found = list(loaded.findings)

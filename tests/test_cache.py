@@ -190,3 +190,100 @@ def test_old_cache_schema_is_replaced_silently(
     assert main(["check", "articles", "--format", "json", "-j", "1"]) == 1
     out, err = capsys.readouterr()
     assert out == good and "warning" not in err
+
+
+METRIC_RULES = """\
+entities:
+  - id: land
+    names: [Land]
+metrics:
+  - id: land-exports
+    name: Land's exports
+    subject: [land]
+    aliases: [exports]
+    dimension: currency
+    unit: USD
+    source: https://example.org/exports
+"""
+
+
+@pytest.fixture
+def figures(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """Six corpus articles giving Land's exports for 2015-2017 (two for each year), a new
+    article contradicting the 2016 figure, and no rulebook fact: the corpus engine judges."""
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "rules").mkdir()
+    (tmp_path / "rules" / "r.yaml").write_text(METRIC_RULES, encoding="utf-8")
+    (tmp_path / "articles").mkdir()
+    for i in range(6):
+        (tmp_path / "articles" / f"a{i}.md").write_text(
+            f"---\ndate: 2020-02-0{i + 1}\n---\n"
+            f"Land's exports reached US$5 billion in {2015 + i % 3}.\n",
+            encoding="utf-8",
+        )
+    (tmp_path / "new.md").write_text(
+        "---\ndate: 2021-01-01\n---\nLand's exports reached US$7 billion in 2016.\n",
+        encoding="utf-8",
+    )
+    (tmp_path / ".claimcheck.yaml").write_text(
+        "rules: [rules]\ncorpus: ['articles/*.md']\n", encoding="utf-8"
+    )
+    monkeypatch.setattr(batch, "RACY_NS", -(10**12))  # trust files written a moment ago
+    return tmp_path
+
+
+def _reads(monkeypatch: pytest.MonkeyPatch) -> list[str]:
+    seen: list[str] = []
+    original = Path.read_bytes
+
+    def counting(self: Path) -> bytes:
+        seen.append(self.as_posix())
+        return original(self)
+
+    monkeypatch.setattr(Path, "read_bytes", counting)
+    return seen
+
+
+def test_hook_reads_only_the_corpus_articles_that_meet_the_checked_one(
+    figures: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    assert main(["check", "new.md", "--format", "json", "--no-cache"]) == 1
+    cold = capsys.readouterr().out
+    assert cold.count('"quantity-contradicts-article"') == 1
+    assert main(["check", "new.md", "--format", "json"]) == 1  # fills the cache and stat index
+    assert capsys.readouterr().out == cold
+    reads = _reads(monkeypatch)
+    assert main(["check", "new.md", "--format", "json"]) == 1
+    assert capsys.readouterr().out == cold
+    # the two 2016 articles are read for their text (the finding cites their lines); the four
+    # of other years are known from the stat index and never opened
+    opened = sorted(r for r in reads if r.startswith("articles/a"))
+    assert opened == ["articles/a1.md", "articles/a4.md"]
+
+
+def test_a_changed_corpus_article_is_read_again(
+    figures: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    assert main(["check", "new.md", "--format", "json"]) == 1
+    capsys.readouterr()
+    for i in (1, 4):  # the 2016 articles now agree with the new one
+        (figures / "articles" / f"a{i}.md").write_text(
+            f"---\ndate: 2020-02-0{i + 1}\n---\nLand's exports reached US$7.0 billion in 2016.\n",
+            encoding="utf-8",
+        )
+    seen = _count_extractions(monkeypatch)
+    assert main(["check", "new.md", "--format", "json"]) == 0
+    assert sorted(seen) == [str(Path("articles") / "a1.md"), str(Path("articles") / "a4.md")]
+
+
+def test_stat_index_keyed_by_rules_too(
+    figures: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Changed rules change every key: the corpus is extracted again, not served stale."""
+    assert main(["check", "new.md"]) == 1
+    (figures / "rules" / "r.yaml").write_text(
+        METRIC_RULES.replace("[exports]", "[shipments]"), encoding="utf-8"
+    )
+    seen = _count_extractions(monkeypatch)
+    assert main(["check", "new.md"]) == 0
+    assert len(seen) == 7

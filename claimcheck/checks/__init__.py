@@ -116,6 +116,10 @@ DOC_ENGINES: dict[str, DocEngine] = {}
 CORPUS_ENGINES: dict[str, CorpusEngine] = {}
 # The claim kinds each corpus engine reads from the other documents (None: every kind).
 CORPUS_KINDS: dict[str, frozenset[str] | None] = {}
+# Each corpus engine's join keys: a claim of another document can change a finding on a checked
+# one only if both have a claim with a common key (None: any claim can).
+Joins = Callable[[Claim, Rulebook], Iterable[str]]
+CORPUS_JOINS: dict[str, Joins | None] = {}
 
 
 def engine(
@@ -123,9 +127,11 @@ def engine(
     rules: Sequence[Rule],
     scope: str = "document",
     kinds: Iterable[str] | None = None,
+    joins: Joins | None = None,
 ) -> Callable[[Callable[..., Iterable[Finding]]], Callable[..., Iterable[Finding]]]:
-    """Register an engine and the rules it reports; a corpus engine says which claim `kinds`
-    of the rest of the corpus it reads, so a hook run decodes no others from the cache."""
+    """Register an engine and the rules it reports. A corpus engine says which claim `kinds`
+    of the rest of the corpus it reads and by which `joins` keys claims meet, so that a hook
+    run fetches from the cache only the articles that can change its findings."""
 
     def register(fn: Callable[..., Iterable[Finding]]) -> Callable[..., Iterable[Finding]]:
         for r in rules:
@@ -135,6 +141,7 @@ def engine(
         else:
             CORPUS_ENGINES[name] = fn
             CORPUS_KINDS[name] = None if kinds is None else frozenset(kinds)
+            CORPUS_JOINS[name] = joins
         return fn
 
     return register
@@ -149,6 +156,15 @@ def corpus_kinds() -> frozenset[str] | None:
             return None
         out |= kinds
     return frozenset(out)
+
+
+def corpus_joins(book: Rulebook) -> Callable[[Claim], list[str]] | None:
+    """Every corpus engine's join keys of a claim (None when some engine has none)."""
+    load_engines()
+    engines = list(CORPUS_JOINS.values())
+    if any(j is None for j in engines):
+        return None
+    return lambda claim: [k for j in engines if j is not None for k in j(claim, book)]
 
 
 def load_engines() -> None:

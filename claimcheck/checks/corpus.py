@@ -195,6 +195,25 @@ def _keyed(claim: Claim, book: Rulebook) -> tuple[tuple[object, ...], Group, flo
     return None
 
 
+def group_keys(claim: Claim, book: Rulebook) -> list[str]:
+    """The key of the group a claim joins, as text: claims of two articles meet only there.
+
+    A group the rulebook judges yields no finding of this engine, so its claims join nothing
+    (whether a fact judges a claim depends on its group key alone: metric or ranking, subject,
+    period).
+    """
+    made = _keyed(claim, book)
+    if made is None or _rulebook_judges(claim, book):
+        return []
+    return ["\t".join(map(str, made[0]))]
+
+
+def _rulebook_judges(claim: Claim, book: Rulebook) -> bool:
+    if claim.kind == "quantity":
+        return bool(judging_facts(claim, book))
+    return bool(judging_rank_facts(claim, book))
+
+
 def _group_order(g: Group) -> tuple[object, ...]:
     p = g.period
     return (g.kind, g.target, g.subject, p.start, p.end, p.kind, g.unit, g.measure)
@@ -327,6 +346,7 @@ def value_text(group: Group, e: Entry) -> str:
     ],
     scope="corpus",
     kinds=("quantity", "rank", "arithmetic"),
+    joins=group_keys,
 )
 def check_corpus(ctx: CorpusContext) -> Iterator[Finding]:
     contexts: dict[str, DocContext] = {}
