@@ -1,22 +1,29 @@
-"""Documents and their claims for a whole run: from the cache where unchanged, else read and
-extracted (in a process pool when there are many).
+"""Documents, their claims and their own findings for a whole run: from the cache where
+unchanged, else read, extracted and checked (in a process pool when there are many).
+
+All per-document work (front matter, extraction, the document engines, encoding the cache entry)
+runs where the document is extracted, in the workers; the main process receives the document,
+its findings and only the claims it still needs (the kinds corpus engines read, or every claim
+when a report quotes them), so that it neither does the serial work nor holds every claim of a
+large archive.
 
 A hook run checks one new article against thousands. The checked articles are read and keyed by
 content. A corpus article is known by its file status alone (size, times, inode) while the stat
 index says it is unchanged, and is fetched and decoded only when it holds a claim that shares a
 join key with a claim of a checked article: the corpus engines define the keys, and no other
-article can change a finding. Extraction is per document and pure, so results do not depend on
-the number of jobs: the pool maps in order.
+article can change a finding. Work per document is pure, so results do not depend on the number
+of jobs: the pool maps in order.
 """
 
 from __future__ import annotations
 
+import json
 import os
 import sys
 import time
 from collections.abc import Callable, Iterable, Sequence
 from concurrent.futures import ProcessPoolExecutor
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -28,6 +35,7 @@ from claimcheck.rulebook import Rulebook
 
 if TYPE_CHECKING:
     from claimcheck.cache import ClaimCache
+    from claimcheck.extract import Extractor
 
 # Below this many documents to extract, a pool costs more to start than it saves.
 POOL_MIN_DOCS = 64
@@ -35,54 +43,26 @@ CHUNK = 32
 # A file changed this recently could change again within one tick of its timestamps: its status
 # is not trusted to stand for its content (git's "racy" entries), so it is read next time too.
 RACY_NS = 2_000_000_000
-ALL_PARTS = ("meta", "corpus", "rest")
-CORPUS_PARTS = ("meta", "corpus")
 
 Joins = Callable[[Claim], Iterable[str]]
 
-_worker_extractor = None
+
+@dataclass(frozen=True)
+class Options:
+    """What a run wants of each document (the same in every worker)."""
+
+    kinds: frozenset[str] | None = None  # claim kinds the corpus engines read (None: all)
+    keep_all: bool = False  # keep every claim of the checked documents, not only `kinds`
+    joins: bool = False  # compute the corpus engines' join keys
+    caching: bool = False  # encode each document's cache entry
 
 
 @dataclass
 class Batch:
     documents: list[Document]  # in the order of the files given; of the corpus, those fetched
-    findings: list[Finding]  # problems with the documents themselves
-    claims: dict[str, list[Claim]]  # by Document.path
-
-
-@dataclass
-class _Entry:
-    """One cached document (no path: keyed by content): metadata and its own findings, and the
-    claims fetched (the ones corpus engines read, and the rest when asked for)."""
-
-    doc: dict[str, Any] | None
-    findings: list[dict[str, Any]]
-    claims: list[Claim]
-
-    @classmethod
-    def decode(cls, data: dict[str, Any]) -> _Entry:
-        """Raises KeyError/TypeError/ValueError on a malformed entry (the cache then rebuilds)."""
-        meta = data["meta"]
-        claims = data["corpus"] + data.get("rest", [])
-        if "rest" in data:  # back in text order, as extracted (the sort is stable)
-            claims.sort(key=lambda c: (c["start"], c["end"], c["kind"]))
-        return cls(meta["doc"], meta["findings"], [Claim.from_json(c) for c in claims])
-
-    @staticmethod
-    def encode(
-        doc: Document | None,
-        problems: list[Finding],
-        claims: list[Claim],
-        kinds: frozenset[str] | None,
-    ) -> dict[str, Any]:
-        meta = {
-            "doc": documents.to_record(doc) if doc else None,
-            "findings": [f.to_record() for f in problems],
-        }
-        mine = [c.to_json() for c in claims]
-        corpus = [c for c in mine if kinds is None or c["kind"] in kinds]
-        rest = [c for c in mine if kinds is not None and c["kind"] not in kinds]
-        return {"meta": meta, "corpus": corpus, "rest": rest}
+    findings: list[Finding]  # problems with the documents, and the document engines' findings
+    claims: dict[str, list[Claim]]  # by Document.path: the kinds asked for
+    claim_count: int = 0  # every claim of the checked documents
 
 
 @dataclass
@@ -94,11 +74,85 @@ class _File:
     key: str = ""  # content key; "" when unreadable
     stat: str = ""  # status key; "" when unknown or too fresh to trust
     indexed: bool = False  # keyed by the stat index, not read
-    entry: _Entry | None = None  # from the cache
+    done: bool = False  # served from the cache or processed in this run
+    fresh: bool = False  # processed in this run
     doc: Document | None = None
-    problems: tuple[Finding, ...] = ()
-    claims: list[Claim] | None = None
-    fresh: bool = False  # read and extracted in this run
+    problems: list[Finding] = field(default_factory=list)
+    findings: list[Finding] = field(default_factory=list)  # the document engines'
+    claims: list[Claim] = field(default_factory=list)
+    count: int = 0
+    joins: list[str] = field(default_factory=list)
+    entry: dict[str, str] | None = None  # the encoded cache entry of a fresh document
+
+
+class _Processor:
+    """Reads, extracts and checks one document at a time: in a worker or in the main process."""
+
+    def __init__(self, book: Rulebook, options: Options) -> None:
+        from claimcheck import checks
+        from claimcheck.extract import Extractor
+
+        self.book = book
+        self.options = options
+        self.extractor: Extractor = Extractor(book)
+        self.joins = checks.corpus_joins(book) if options.joins else None
+        self.manifests: dict[Path, dict[str, Any] | None] = {}
+
+    def __call__(self, shown: str, raw: bytes | None, checked: bool) -> _File:
+        from claimcheck import checks
+
+        f = _File(shown, b"", checked, done=True, fresh=True)
+        f.doc, f.problems = documents.read(shown, self.manifests, raw)
+        claims = self.extractor.extract(f.doc) if f.doc is not None else []
+        if f.doc is not None:
+            f.findings = checks.document_findings(f.doc, claims, self.book)
+        f.count = len(claims)
+        kinds = None if checked and self.options.keep_all else self.options.kinds
+        f.claims = [c for c in claims if kinds is None or c.kind in kinds]
+        if self.joins is not None:
+            f.joins = sorted({j for c in claims for j in self.joins(c)})
+        if self.options.caching:
+            f.entry = encode(f.doc, f.problems, f.findings, claims, self.options.kinds)
+        return f
+
+
+def encode(
+    doc: Document | None,
+    problems: list[Finding],
+    found: list[Finding],
+    claims: list[Claim],
+    kinds: frozenset[str] | None,
+) -> dict[str, str]:
+    """A document's cache entry, each part as JSON: metadata, the document engines' findings,
+    the claims corpus engines read, and the rest."""
+    meta = {
+        "doc": documents.to_record(doc) if doc else None,
+        "problems": [f.to_record() for f in problems],
+        "count": len(claims),
+    }
+    corpus = [c.to_json() for c in claims if kinds is None or c.kind in kinds]
+    rest = [c.to_json() for c in claims if kinds is not None and c.kind not in kinds]
+    parts = {"meta": meta, "findings": [f.to_record() for f in found], "corpus": corpus}
+    parts["rest"] = rest
+    return {k: json.dumps(v, separators=(",", ":"), ensure_ascii=False) for k, v in parts.items()}
+
+
+def _decode(f: _File, data: dict[str, Any]) -> None:
+    """Fill a file from its cache entry. Raises KeyError/TypeError/ValueError on a malformed
+    entry (the cache then rebuilds)."""
+    meta = data["meta"]
+    claims = data["corpus"] + data.get("rest", [])
+    if "rest" in data:  # back in text order, as extracted (the sort is stable)
+        claims.sort(key=lambda c: (c["start"], c["end"], c["kind"]))
+    f.problems = [Finding.from_record(f.shown, p) for p in meta["problems"]]
+    f.findings = [Finding.from_record(f.shown, p) for p in data.get("findings", [])]
+    f.claims = [Claim.from_json(c) for c in claims]
+    f.count = meta["count"]
+    if meta["doc"] is not None:
+        if f.raw is None:
+            f.raw = Path(f.shown).read_bytes()  # OSError: not served (read like a new file)
+        f.doc = documents.from_record(f.shown, documents.decode(f.raw), meta["doc"])
+    f.done = True
 
 
 def load(
@@ -110,16 +164,20 @@ def load(
     partial: Callable[[str], bool] | None = None,
     kinds: frozenset[str] | None = None,
     joins: Joins | None = None,
+    keep_all: bool = False,
 ) -> Batch:
-    """Read every file and extract its claims, through the cache when one is given.
+    """Read every file, extract its claims and run the document engines on it, through the cache
+    when one is given.
 
     The files `partial` is true of are the corpus around the articles checked: of those, only
-    claims of `kinds` are fetched, and with `joins`, only documents holding a claim that shares
-    a join key with a claim of a checked article.
+    claims of `kinds` are kept, and with `joins`, only documents holding a claim that shares a
+    join key with a claim of a checked article. Of the checked files, the claims of `kinds` are
+    kept, or all of them with `keep_all`.
     """
     from claimcheck.cache import ClaimCache
 
     cache = ClaimCache(cache_dir) if cache_dir is not None else None
+    options = Options(kinds, keep_all, joins is not None, cache is not None)
     split = ",".join(sorted(kinds)).encode() if kinds is not None else b"*"
     contexts: dict[Path, bytes] = {}
     every: list[_File] = []
@@ -133,30 +191,26 @@ def load(
         checked = [f for f in every if f.checked]
         around = [f for f in every if not f.checked]
         if cache is not None:
-            _fetch(cache, [f for f in checked if f.key], ALL_PARTS)
-            _fetch(cache, [f for f in around if f.key and not f.indexed], CORPUS_PARTS)
-        _complete(every, book, jobs, progress)
+            wanted = ("meta", "findings", "corpus", "rest" if keep_all else "")
+            _fetch(cache, [f for f in checked if f.key], wanted)
+            _fetch(cache, [f for f in around if f.key and not f.indexed], ("meta", "corpus"))
+        _process([f for f in every if not f.done and not f.indexed], book, options, jobs, progress)
         indexed = [f for f in around if f.indexed]
         if cache is not None and indexed:
             if joins is not None:
-                wanted = {j for f in checked for c in f.claims or () for j in joins(c)}
-                meet = cache.joined(wanted)
+                wanted_joins = {j for f in checked for c in f.claims for j in joins(c)}
+                meet = cache.joined(wanted_joins)
                 skipped = {id(f) for f in indexed if f.key not in meet}
                 every = [f for f in every if id(f) not in skipped]
                 indexed = [f for f in indexed if id(f) not in skipped]
-            _fetch(cache, indexed, CORPUS_PARTS)
+            _fetch(cache, indexed, ("meta", "corpus"))
             for f in indexed:  # an index row without its entry: read it like a new file
-                if f.entry is None:
+                if not f.done:
                     f.indexed = False
                     _read(f, book.digest)
-            _complete(indexed, book, jobs, progress)
+            _process([f for f in indexed if not f.done], book, options, jobs, progress)
         if cache is not None:
-            cache.put_many(
-                (f.key, _Entry.encode(f.doc, list(f.problems), f.claims or [], kinds), j)
-                for f in every
-                if f.fresh and f.key
-                for j in [sorted({x for c in f.claims or () for x in joins(c)} if joins else ())]
-            )
+            cache.put_many((f.key, f.entry, f.joins) for f in every if f.entry and f.key)
             cache.remember(
                 (os.path.abspath(f.shown), f.stat, f.key)
                 for f in every
@@ -168,9 +222,12 @@ def load(
     out = Batch([], [], {})
     for f in every:
         out.findings.extend(f.problems)
+        if f.checked:
+            out.findings.extend(f.findings)
+            out.claim_count += f.count
         if f.doc is not None:
             out.documents.append(f.doc)
-            out.claims[f.doc.path] = f.claims or []
+            out.claims[f.doc.path] = f.claims
     return out
 
 
@@ -209,57 +266,71 @@ def _read(f: _File, rulebook_digest: str) -> None:
     f.key = content_key(f.raw, f.context, rulebook_digest)
 
 
-def _fetch(cache: ClaimCache, group: list[_File], parts: tuple[str, ...]) -> None:
-    """The cached entries of the group; each found becomes its document and claims."""
-    got = cache.get_many([f.key for f in group], parts, _Entry.decode)
+def _fetch(cache: ClaimCache, group: list[_File], parts: Sequence[str]) -> None:
+    """Serve the group from the cache, where it has them."""
+    got = cache.get_many((f.key for f in group), [p for p in parts if p])
     for f in group:
-        entry = got.get(f.key)
-        if entry is None:
+        data = got.get(f.key)
+        if data is None:
             continue
-        f.entry = entry
-        f.problems = tuple(Finding.from_record(f.shown, p) for p in entry.findings)
-        if entry.doc is None:
-            continue
-        if f.raw is None:
-            try:
-                f.raw = Path(f.shown).read_bytes()
-            except OSError:
-                f.entry = None  # gone since: read (and reported) like any other file
-                continue
-        text = documents.decode(f.raw)
-        f.doc = documents.from_record(f.shown, text, entry.doc)
-        f.claims = entry.claims
+        try:
+            _decode(f, data)
+        except OSError:  # gone since it was keyed: read (and reported) like any other file
+            f.done = False
+        except (KeyError, TypeError, ValueError) as exc:
+            cache.unusable(exc)
+            f.done = False
 
 
-def _complete(group: list[_File], book: Rulebook, jobs: int, progress: bool) -> None:
-    """Read and extract the files of the group the cache did not serve."""
-    manifests: dict[Path, dict[str, Any] | None] = {}
-    todo: list[_File] = []
-    for f in group:
-        if f.entry is not None or f.indexed or f.fresh:
-            continue
-        f.doc, problems = documents.read(f.shown, manifests, f.raw)
-        f.problems = tuple(problems)
-        f.fresh = True
-        if f.doc is not None:
-            todo.append(f)
-    extracted = _extract([f.doc for f in todo if f.doc is not None], book, jobs, progress)
-    for f in todo:
-        f.claims = extracted[f.shown]
+_worker: _Processor | None = None
 
 
-def _init_worker(compiled: bytes) -> None:
+def _init_worker(compiled: bytes, options: Options) -> None:
     import pickle
 
-    from claimcheck.extract import Extractor
-
-    global _worker_extractor
-    _worker_extractor = Extractor(pickle.loads(compiled))
+    global _worker
+    _worker = _Processor(pickle.loads(compiled), options)
 
 
-def _extract_chunk(docs: list[Document]) -> list[list[Claim]]:
-    assert _worker_extractor is not None
-    return [_worker_extractor.extract(d) for d in docs]
+def _process_chunk(items: list[tuple[str, bytes | None, bool]]) -> list[_File]:
+    assert _worker is not None
+    return [_worker(*item) for item in items]
+
+
+def _process(
+    group: list[_File], book: Rulebook, options: Options, jobs: int, progress: bool
+) -> None:
+    """Read, extract and check the files of the group, in order; in a pool when there are many."""
+    if not group:
+        return
+    items = [(f.shown, f.raw, f.checked) for f in group]
+    results: list[_File] = []
+    if jobs <= 1 or len(group) < POOL_MIN_DOCS:
+        one = _Processor(book, options)
+        for i, item in enumerate(items, 1):
+            results.append(one(*item))
+            if progress and i % 100 == 0:
+                _progress(i, len(items))
+    else:
+        import pickle
+
+        from claimcheck.vocab import vocabulary
+
+        vocabulary(book)  # compiled once here, not in every worker
+        compiled = pickle.dumps(book, protocol=pickle.HIGHEST_PROTOCOL)
+        chunks = [items[i : i + CHUNK] for i in range(0, len(items), CHUNK)]
+        with ProcessPoolExecutor(
+            jobs, initializer=_init_worker, initargs=(compiled, options)
+        ) as pool:
+            for done in pool.map(_process_chunk, chunks):
+                results.extend(done)
+                if progress:
+                    _progress(len(results), len(items))
+    if progress:
+        _progress(len(items), len(items), done=True)
+    for f, r in zip(group, results, strict=True):
+        f.doc, f.problems, f.findings, f.claims = r.doc, r.problems, r.findings, r.claims
+        f.count, f.joins, f.entry, f.done, f.fresh = r.count, r.joins, r.entry, True, True
 
 
 def default_jobs() -> int:
@@ -269,43 +340,8 @@ def default_jobs() -> int:
         return max(1, os.cpu_count() or 1)
 
 
-def _extract(
-    todo: list[Document], book: Rulebook, jobs: int, progress: bool
-) -> dict[str, list[Claim]]:
-    if not todo:
-        return {}
-    result: dict[str, list[Claim]] = {}
-    if jobs <= 1 or len(todo) < POOL_MIN_DOCS:
-        from claimcheck.extract import Extractor
-
-        extractor = Extractor(book)
-        for i, d in enumerate(todo, 1):
-            result[d.path] = extractor.extract(d)
-            if progress and i % 100 == 0:
-                _progress(i, len(todo))
-    else:
-        import pickle
-
-        from claimcheck.vocab import vocabulary
-
-        vocabulary(book)  # compiled once here, not in every worker
-        compiled = pickle.dumps(book, protocol=pickle.HIGHEST_PROTOCOL)
-        chunks = [todo[i : i + CHUNK] for i in range(0, len(todo), CHUNK)]
-        done = 0
-        with ProcessPoolExecutor(jobs, initializer=_init_worker, initargs=(compiled,)) as pool:
-            for chunk, claims in zip(chunks, pool.map(_extract_chunk, chunks), strict=True):
-                for d, c in zip(chunk, claims, strict=True):
-                    result[d.path] = c
-                done += len(chunk)
-                if progress:
-                    _progress(done, len(todo))
-    if progress:
-        _progress(len(todo), len(todo), done=True)
-    return result
-
-
 def _progress(i: int, n: int, done: bool = False) -> None:
-    sys.stderr.write(f"\rclaimcheck: extracting claims {i}/{n}" + ("\n" if done else ""))
+    sys.stderr.write(f"\rclaimcheck: checking documents {i}/{n}" + ("\n" if done else ""))
     sys.stderr.flush()
 
 

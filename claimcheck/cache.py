@@ -14,20 +14,19 @@ import json
 import os
 import sqlite3
 import sys
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Iterable, Sequence
 from pathlib import Path
-from typing import Any, TypeVar
+from typing import Any
 
 from claimcheck import __version__
 
-T = TypeVar("T")
-
 CACHE_DIR = ".claimcheck_cache"
 CACHE_FILE = "claims.sqlite"
-SCHEMA = 4
+SCHEMA = 5
 # An entry's parts, stored apart so that a hook run reads only what it needs of the corpus:
-# meta (document metadata and findings), corpus (claims the corpus engines read), rest.
-PARTS = ("meta", "corpus", "rest")
+# meta (document metadata and problems), findings (the document engines'), corpus (claims the
+# corpus engines read), rest (the other claims).
+PARTS = ("meta", "findings", "corpus", "rest")
 _APP_ID = 0x636C6D63  # "clmc": marks the file as ours
 
 
@@ -74,6 +73,7 @@ class ClaimCache:
     def __init__(self, folder: Path) -> None:
         self.path = folder / CACHE_FILE
         self.db: sqlite3.Connection | None = None
+        self._said = False
         try:
             folder.mkdir(parents=True, exist_ok=True)
             self.db = self._open()
@@ -127,29 +127,31 @@ class ClaimCache:
     def _warn(message: str) -> None:
         print(f"claimcheck: warning: {message}", file=sys.stderr)
 
-    def get_many(
-        self, keys: Iterable[str], parts: Sequence[str], decode: Callable[[dict[str, Any]], T]
-    ) -> dict[str, T]:
-        """The cached entries for the keys it has: the named parts only (each parsed from JSON),
-        passed through `decode`."""
+    def get_many(self, keys: Iterable[str], parts: Sequence[str]) -> dict[str, dict[str, Any]]:
+        """The cached entries for the keys it has: the named parts only, each parsed from JSON.
+        An entry that does not parse is left out, with a warning (it is extracted again)."""
         names = [p for p in PARTS if p in parts]
         rows = self._select(f"SELECT key, {', '.join(names)} FROM entries", "key", keys)
-        try:
-            return {
-                k: decode(dict(zip(names, map(json.loads, data), strict=True))) for k, *data in rows
-            }
-        except (ValueError, TypeError, KeyError) as exc:
-            self._broken(exc)
-            return {}
+        found: dict[str, dict[str, Any]] = {}
+        for key, *data in rows:
+            try:
+                found[key] = dict(zip(names, map(json.loads, data), strict=True))
+            except ValueError as exc:
+                self.unusable(exc)
+        return found
 
-    def put_many(self, items: Iterable[tuple[str, dict[str, Any], Sequence[str]]]) -> None:
-        """Store entries: each a JSON-able value for every one of PARTS, and its join keys."""
+    def unusable(self, exc: Exception) -> None:
+        """An entry that cannot be used: said once per run, and replaced when stored again."""
+        if not self._said:
+            self._warn(f"cache entry unreadable ({exc}); extracting it again")
+            self._said = True
+
+    def put_many(self, items: Iterable[tuple[str, dict[str, str], Sequence[str]]]) -> None:
+        """Store entries: each its key, the JSON text of every one of PARTS, its join keys."""
         rows: list[tuple[str, ...]] = []
         joins: list[tuple[str, ...]] = []
         for k, v, js in items:
-            rows.append(
-                (k, *(json.dumps(v[p], separators=(",", ":"), ensure_ascii=False) for p in PARTS))
-            )
+            rows.append((k, *(v[p] for p in PARTS)))
             joins.extend((j, k) for j in js)
         marks = ", ".join("?" * (len(PARTS) + 1))
         self._write(

@@ -23,14 +23,16 @@ from claimcheck.yamlpos import YamlProblems
 @dataclass
 class Result:
     documents: list[Document]
+    # claims by document path: the kinds the corpus engines read, or all when asked for
     claims: dict[str, list[Claim]]
     findings: list[Finding]
     book: rulebook.Rulebook
     targets: list[str] = field(default_factory=list)
+    claim_count: int = -1  # every claim of the documents (default: those in `claims`)
 
-    @property
-    def claim_count(self) -> int:
-        return sum(len(c) for c in self.claims.values())
+    def __post_init__(self) -> None:
+        if self.claim_count < 0:
+            self.claim_count = sum(len(c) for c in self.claims.values())
 
 
 def key(path: str) -> str:
@@ -59,10 +61,12 @@ def run(
     cache_dir: Path | None = None,
     jobs: int = 1,
     progress: bool = False,
+    all_claims: bool = False,
 ) -> Result:
     """Check the articles under `paths` (against the corpus, when one is configured).
 
-    `cache_dir` holds the claim cache (None: no cache); `jobs` > 1 extracts in a process pool.
+    `cache_dir` holds the claim cache (None: no cache); `jobs` > 1 works in a process pool;
+    `all_claims` keeps every claim of the articles in the result (a report that quotes them).
     """
     book = load_rules(settings.rules, cache_dir)
     targets, missing = documents.collect(paths, settings.include, settings.exclude)
@@ -85,10 +89,15 @@ def run(
         partial=lambda p: key(p) not in target_keys,
         kinds=checks.corpus_kinds(),
         joins=checks.corpus_joins(book),
+        keep_all=all_claims,
     )
     claims = loaded.claims
     found = list(loaded.findings)
-    found.extend(evaluate(loaded.documents, claims, book, frozenset(target_keys)))
+    found.extend(
+        checks.corpus_findings(
+            checks.CorpusContext(loaded.documents, claims, book, frozenset(target_keys))
+        )
+    )
     wanted = [f for f in found if key(f.path) in target_keys]
     wanted = _configure(wanted, settings)
     shown_docs = [d for d in loaded.documents if key(d.path) in target_keys]
@@ -101,7 +110,8 @@ def run(
             raise JobError(str(exc)) from None
         wanted = suppress.apply_baseline(sorted(wanted, key=Finding.sort_key), known)
     wanted.sort(key=Finding.sort_key)
-    return Result(shown_docs, {d.path: claims[d.path] for d in shown_docs}, wanted, book, targets)
+    kept = {d.path: claims[d.path] for d in shown_docs}
+    return Result(shown_docs, kept, wanted, book, targets, loaded.claim_count)
 
 
 def evaluate(
@@ -110,22 +120,13 @@ def evaluate(
     book: rulebook.Rulebook,
     targets: frozenset[str],
 ) -> list[Finding]:
-    """Run every document engine on the target documents, then every corpus engine once.
-
-    Document findings on the rest of the corpus would be dropped anyway: not computing them keeps
-    a hook run on one article against a large corpus fast.
-    """
-    checks.load_engines()
+    """Every document engine on the target documents, then every corpus engine once (what
+    `run` does in its parts, for documents already in memory)."""
     out: list[Finding] = []
     for doc in docs:
-        if key(doc.path) not in targets:
-            continue
-        ctx = checks.DocContext(doc, claims[doc.path], book)
-        for fn in checks.DOC_ENGINES.values():
-            out.extend(fn(ctx))
-    cctx = checks.CorpusContext(docs, claims, book, targets)
-    for cfn in checks.CORPUS_ENGINES.values():
-        out.extend(cfn(cctx))
+        if key(doc.path) in targets:
+            out.extend(checks.document_findings(doc, claims[doc.path], book))
+    out.extend(checks.corpus_findings(checks.CorpusContext(docs, claims, book, targets)))
     return out
 
 

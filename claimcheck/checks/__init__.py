@@ -158,6 +158,19 @@ def corpus_kinds() -> frozenset[str] | None:
     return frozenset(out)
 
 
+def document_findings(doc: Document, claims: Sequence[Claim], book: Rulebook) -> list[Finding]:
+    """Every document engine's findings on one document."""
+    load_engines()
+    ctx = DocContext(doc, claims, book)
+    return [f for fn in DOC_ENGINES.values() for f in fn(ctx)]
+
+
+def corpus_findings(ctx: CorpusContext) -> list[Finding]:
+    """Every corpus engine's findings."""
+    load_engines()
+    return [f for fn in CORPUS_ENGINES.values() for f in fn(ctx)]
+
+
 def corpus_joins(book: Rulebook) -> Callable[[Claim], list[str]] | None:
     """Every corpus engine's join keys of a claim (None when some engine has none)."""
     load_engines()

@@ -82,7 +82,8 @@ def run(args: argparse.Namespace) -> int:
     elif s.baseline and not Path(s.baseline).is_file():
         named = "" if args.baseline else f" (named by `baseline:` in {s.source})"
         raise JobError(f"{s.baseline}: no such baseline file{named}")
-    result = pipeline.run(args.paths, s, **speed(args, s))
+    quotes = args.format in reports.QUOTES_CLAIMS
+    result = pipeline.run(args.paths, s, **speed(args, s), all_claims=quotes)
     if args.fix or args.diff:
         from claimcheck import fixes
 
@@ -92,7 +93,7 @@ def run(args: argparse.Namespace) -> int:
             return EXIT_FINDINGS if n else EXIT_CLEAN
         if n:
             print(f"claimcheck: applied {n} fix(es)", file=sys.stderr)
-            result = pipeline.run(args.paths, s, **speed(args, s))
+            result = pipeline.run(args.paths, s, **speed(args, s), all_claims=quotes)
     if args.write_baseline:
         try:
             n = suppress.write_baseline(Path(args.write_baseline), result.findings)

@@ -25,6 +25,9 @@ MODULES = {
     "html": "claimcheck.reports.html",
     "claimreview": "claimcheck.reports.claimreview",
 }
+# Formats that quote any claim of an article; the others see only the claims corpus engines
+# read (Result.claims), which keeps a large run's memory down.
+QUOTES_CLAIMS = frozenset({"html"})
 
 
 def formatter(name: str) -> Callable[[Formatter], Formatter]:
