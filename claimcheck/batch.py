@@ -70,6 +70,7 @@ class _File:
     shown: str
     context: bytes  # what besides its bytes decides how it reads (its folder's manifest)
     checked: bool  # an article checked, not only the corpus around it
+    where: str = ""  # absolute path: the stat index's key
     raw: bytes | None = None
     key: str = ""  # content key; "" when unreadable
     stat: str = ""  # status key; "" when unknown or too fresh to trust
@@ -179,13 +180,16 @@ def load(
     cache = ClaimCache(cache_dir) if cache_dir is not None else None
     options = Options(kinds, keep_all, joins is not None, cache is not None)
     split = ",".join(sorted(kinds)).encode() if kinds is not None else b"*"
-    contexts: dict[Path, bytes] = {}
+    contexts: dict[str, bytes] = {}
     every: list[_File] = []
+    here = os.getcwd()
     for shown in files:
-        folder = Path(shown).parent
+        folder = os.path.dirname(shown)
         if folder not in contexts:
-            contexts[folder] = documents.manifest_bytes(folder) + b"\0" + split
-        every.append(_File(shown, contexts[folder], partial is None or not partial(shown)))
+            contexts[folder] = documents.manifest_bytes(Path(folder)) + b"\0" + split
+        mine = partial is None or not partial(shown)
+        where = os.path.normpath(os.path.join(here, shown))
+        every.append(_File(shown, contexts[folder], mine, where))
     try:
         _key(every, book.digest, cache)
         checked = [f for f in every if f.checked]
@@ -212,9 +216,7 @@ def load(
         if cache is not None:
             cache.put_many((f.key, f.entry, f.joins) for f in every if f.entry and f.key)
             cache.remember(
-                (os.path.abspath(f.shown), f.stat, f.key)
-                for f in every
-                if f.stat and f.key and not f.indexed
+                (f.where, f.stat, f.key) for f in every if f.stat and f.key and not f.indexed
             )
     finally:
         if cache is not None:
@@ -246,10 +248,10 @@ def _key(every: list[_File], rulebook_digest: str, cache: ClaimCache | None) -> 
             f.stat = stat_key(st, f.context, rulebook_digest)
     known: dict[str, str] = {}
     if cache is not None:
-        known = cache.index((os.path.abspath(f.shown), f.stat) for f in every if f.stat)
+        known = cache.index((f.where, f.stat) for f in every if f.stat)
     for f in every:
         if not f.checked and f.stat:
-            f.key = known.get(os.path.abspath(f.shown), "")
+            f.key = known.get(f.where, "")
             f.indexed = bool(f.key)
         if not f.indexed:
             _read(f, rulebook_digest)

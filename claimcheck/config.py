@@ -123,7 +123,7 @@ def expand_corpus(globs: list[str], include: Sequence[str] = DEFAULT_INCLUDE) ->
     out: set[str] = set()
     for g in globs:
         for p in glob.glob(g, recursive=True):
-            if os.path.isdir(p) or any(fnmatch.fnmatch(os.path.basename(p), i) for i in include):
+            if any(fnmatch.fnmatch(os.path.basename(p), i) for i in include) or os.path.isdir(p):
                 out.add(p)
     return sorted(out)
 

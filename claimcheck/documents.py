@@ -12,6 +12,7 @@ import datetime as dt
 import fnmatch
 import os
 import re
+import stat
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -136,14 +137,17 @@ def collect(
             files.append(shown)
 
     for given in paths:
-        p = Path(given)
-        if p.is_dir():
-            for root, dirs, names in os.walk(p):
+        try:
+            mode = os.stat(given).st_mode
+        except (OSError, ValueError):
+            mode = 0
+        if stat.S_ISDIR(mode):
+            for root, dirs, names in os.walk(given):
                 dirs[:] = sorted(d for d in dirs if not d.startswith("."))
                 for name in sorted(names):
                     if any(fnmatch.fnmatch(name, g) for g in include):
                         add(os.path.join(root, name))
-        elif p.is_file():
+        elif stat.S_ISREG(mode):
             add(given)
         else:
             missing.append(given)

@@ -77,7 +77,10 @@ def run(
     if settings.corpus:
         globbed = config.expand_corpus(settings.corpus, settings.include)
         walked, _ = documents.collect(globbed, settings.include, settings.exclude)
-        corpus = [p for p in walked if key(p) not in target_keys]
+        names = {os.path.basename(p) for p in targets}  # a cheap test first: 100k files
+        corpus = [
+            p for p in walked if os.path.basename(p) not in names or key(p) not in target_keys
+        ]
     from claimcheck import batch
 
     loaded = batch.load(
@@ -86,7 +89,7 @@ def run(
         cache_dir,
         jobs,
         progress,
-        partial=lambda p: key(p) not in target_keys,
+        partial=set(corpus).__contains__,
         kinds=checks.corpus_kinds(),
         joins=checks.corpus_joins(book),
         keep_all=all_claims,
