@@ -40,6 +40,7 @@ def code_digest() -> str:
         parts = [
             *sorted((package / "extract").glob("*.py")),
             *sorted((package / "checks").glob("*.py")),  # join keys are the corpus engines'
+            *sorted((package / "rulebook").glob("*.py")),  # the compiled rulebook's classes
             *(package / n for n in ("claims.py", "dates.py", "documents.py", "vocab.py")),
         ]
         for p in parts:

@@ -16,7 +16,7 @@ from __future__ import annotations
 import datetime as dt
 import math
 from collections.abc import Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from claimcheck.checks import DocContext, Rule, engine
 from claimcheck.checks import units as U
@@ -99,7 +99,7 @@ def fact_text(fact: Fact, metric: Metric) -> str:
     if fact.value is not None:
         text = U.amount(fact.value * factor, unit)
     else:
-        low, high = fact_interval(fact.model_copy(update={"tolerance": 0.0}), factor)
+        low, high = fact_interval(replace(fact, tolerance=0.0), factor)
         text = U.interval(low, high, unit)
     if fact.tolerance:
         text += f" (±{fact.tolerance * 100:.3g}%)"

@@ -113,7 +113,7 @@ def load_cached(dirs: Sequence[Path], cache_dir: Path | None) -> Rulebook:
     """
     import pickle
 
-    from claimcheck import __version__
+    from claimcheck.cache import code_digest
     from claimcheck.vocab import vocabulary
 
     if cache_dir is None or not all(d.exists() for d in dirs):
@@ -122,7 +122,7 @@ def load_cached(dirs: Sequence[Path], cache_dir: Path | None) -> Rulebook:
         digest = digest_of(dirs)
     except OSError:
         return load(dirs)
-    path = cache_dir / f"rulebook-{__version__}-{digest[:32]}.pickle"
+    path = cache_dir / f"rulebook-{code_digest()[:16]}-{digest[:32]}.pickle"
     try:
         with path.open("rb") as fh:
             book = pickle.load(fh)
@@ -146,6 +146,8 @@ def load_cached(dirs: Sequence[Path], cache_dir: Path | None) -> Rulebook:
 
 def load(dirs: Sequence[Path]) -> Rulebook:
     """Load every rule file; raise YamlProblems listing every problem found in any of them."""
+    from claimcheck import models
+
     book = Rulebook()
     problems: list[Problem] = []
     digest = hashlib.sha256()
@@ -158,7 +160,7 @@ def load(dirs: Sequence[Path]) -> Rulebook:
             raw = path.read_bytes()
             digest.update(shown.encode() + b"\0" + raw + b"\0")
             data = yamlpos.read(path, shown)
-            rf = yamlpos.validate(RuleFile, data, shown)
+            rf = models.record(yamlpos.validate(models.model(RuleFile), data, shown))
         except YamlProblems as exc:
             problems.extend(exc.problems)
             continue

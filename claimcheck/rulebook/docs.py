@@ -1,5 +1,6 @@
-"""docs/rules.md, generated: the rule-file guide is built from the pydantic schema, the rule
-registry and the config model, so that it cannot say anything the code does not accept.
+"""docs/rules.md, generated: the rule-file guide is built from the schema (through the pydantic
+models validation builds from it), the rule registry and the config model, so that it cannot say
+anything the code does not accept.
 
 `python -m claimcheck.rulebook.docs > docs/rules.md` (or `claimcheck rules docs -o docs/rules.md`)
 regenerates it; tests/test_rules_docs.py fails when the file and the code disagree. Prose that no
@@ -20,10 +21,12 @@ from pydantic.fields import FieldInfo
 from pydantic_core import PydanticUndefined
 
 from claimcheck.dates import PartialDate
+from claimcheck.models import model as model_of
+from claimcheck.records import Spec
 from claimcheck.rulebook import schema
 
-GENERIC_ID: FieldInfo = typing.get_args(schema.Id)[1]  # the FieldInfo every Id field inherits
-ID_PATTERN = GENERIC_ID.metadata[0].pattern
+GENERIC_ID: Spec = typing.get_args(schema.Id)[1]  # the Spec every Id field inherits
+ID_PATTERN = GENERIC_ID.pattern
 
 # Meanings for fields whose schema entry has no description yet. Keyed "Model.key"; the docs test
 # fails when one of these names a field that has a description of its own (or none at all), so
@@ -260,7 +263,7 @@ duplicate ids, and references to an id that no file defines. `claimcheck check` 
 
 def _own(model: type[BaseModel], name: str) -> bool:
     """Whether a field is declared by the model itself, not inherited from Sourced."""
-    return name not in schema.Sourced.model_fields or model is schema.Sourced
+    return name not in model_of(schema.Sourced).model_fields or model is model_of(schema.Sourced)
 
 
 def _fields(model: type[BaseModel]) -> list[tuple[str, FieldInfo]]:
@@ -385,7 +388,7 @@ def sections() -> list[str]:
     out = [
         "## Sections and keys",
         "",
-        _doc(schema.RuleFile),
+        _doc(model_of(schema.RuleFile)),
         "",
         "| section | holds |",
         "| --- | --- |",
@@ -412,7 +415,7 @@ def sections() -> list[str]:
         for key, inner in _nested(model):
             render(inner, f"`{key}`: {inner.__name__}", level + 1)
 
-    for key, info in _fields(schema.RuleFile):
+    for key, info in _fields(model_of(schema.RuleFile)):
         item = next(
             a for a in _walk(info.annotation) if isinstance(a, type) and issubclass(a, BaseModel)
         )
@@ -463,7 +466,7 @@ def config_table() -> list[str]:
         "severity: {term-wrong-year: warning}",
         "```",
         "",
-        *field_table(ConfigFile),
+        *field_table(model_of(ConfigFile)),
     ]
 
 
