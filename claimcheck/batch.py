@@ -22,7 +22,6 @@ import os
 import sys
 import time
 from collections.abc import Callable, Iterable, Sequence
-from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -315,6 +314,7 @@ def _process(
                 _progress(i, len(items))
     else:
         import pickle
+        from concurrent.futures import ProcessPoolExecutor
 
         from claimcheck.vocab import vocabulary
 
