@@ -287,21 +287,23 @@ def _front_matter(doc: Document) -> list[Finding]:
         ]
     block = doc.text[start.end() : end.start()]
     doc.body_start = min(len(doc.text), end.end() + 1)
-    try:
-        meta = yamlpos.parse(block, doc.path, line_offset=1)
-    except yamlpos.YamlProblems as exc:
-        p = exc.problems[0]
-        return [
-            _problem(
-                doc.path,
-                "document-front-matter",
-                f"front matter: {p.message}",
-                line=p.line,
-                column=p.column,
-            )
-        ]
-    if meta is None:
-        return []
+    meta = yamlpos.quick(block)
+    if not (isinstance(meta, dict) and _dated(meta)):  # again, with positions for the problem
+        try:
+            meta = yamlpos.parse(block, doc.path, line_offset=1)
+        except yamlpos.YamlProblems as exc:
+            p = exc.problems[0]
+            return [
+                _problem(
+                    doc.path,
+                    "document-front-matter",
+                    f"front matter: {p.message}",
+                    line=p.line,
+                    column=p.column,
+                )
+            ]
+        if meta is None:
+            return []
     if not isinstance(meta, dict):
         return [
             _problem(
@@ -328,6 +330,17 @@ def _front_matter(doc: Document) -> list[Finding]:
                 )
             ]
     return []
+
+
+def _dated(meta: dict[Any, Any]) -> bool:
+    """Whether front matter has no date, or one `meta_date` reads."""
+    if "date" not in meta:
+        return True
+    try:
+        meta_date(meta["date"])
+    except ValueError:
+        return False
+    return True
 
 
 def _manifest(doc: Document, cache: dict[Path, dict[str, Any] | None]) -> list[Finding]:

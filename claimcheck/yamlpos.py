@@ -39,6 +39,23 @@ class YamlProblems(Exception):
         self.problems = list(problems)
 
 
+_QUICK: list[YAML] = []
+
+
+def quick(text: str) -> Any:
+    """Parse YAML text fast (libyaml when installed), without positions; None on any problem.
+
+    The values are the same as `parse` gives (YAML 1.2, ruamel's resolver); a caller that gets
+    None, or finds a value wrong, parses again with `parse` for the position of its message.
+    """
+    if not _QUICK:
+        _QUICK.append(YAML(typ="safe"))
+    try:
+        return _QUICK[0].load(text)
+    except Exception:  # any problem at all: `parse` reports it, with its position
+        return None
+
+
 def parse(text: str, path: str, line_offset: int = 0) -> Any:
     """Parse YAML text, keeping positions; raise YamlProblems on a syntax error."""
     yaml = YAML(typ="rt", pure=True)
