@@ -32,7 +32,7 @@ from claimcheck.yamlpos import Problem, YamlProblems
 RULE_SUFFIXES = (".yaml", ".yml")
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True)  # no slots: a slotted frozen class unpickles field by field (thousands)
 class Origin:
     """Where a rule entry was written: cited in findings as related evidence."""
 
