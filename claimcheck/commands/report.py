@@ -126,10 +126,19 @@ def text(groups: list[Group], book: Rulebook, documents: int) -> str:
             (name(g, book), subject(g, book), period(g), values, "\n".join(g.facts), _status(g))
         )
     head = ("metric or ranking", "subject", "period", "articles", "rulebook", "status")
-    out = [tabulate(rows, headers=head, tablefmt="simple", maxcolwidths=[30, 12, 18, 70, 18, 20])]
+    widths = (30, 12, 18, 70, 18, 20)
+    cells = [[_wrap(c, w) for c, w in zip(row, widths, strict=True)] for row in rows]
+    out = [tabulate(cells, headers=head, tablefmt="simple")]
     out.append("")
     out.append(_summary(groups, documents))
     return "\n".join(out) + "\n" if rows else _summary(groups, documents) + "\n"
+
+
+def _wrap(cell: str, width: int) -> str:
+    """Each line of a cell wrapped on its own (a line per article stays one)."""
+    import textwrap
+
+    return "\n".join(textwrap.fill(line, width) or line for line in cell.splitlines())
 
 
 def _summary(groups: list[Group], documents: int) -> str:
