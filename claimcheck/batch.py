@@ -234,9 +234,12 @@ def load(
 
 def _key(every: list[_File], rulebook_digest: str, cache: ClaimCache | None) -> None:
     """Key each file. A corpus file the stat index knows unchanged is not read; every other
-    file is read and keyed by its bytes (a checked file's text is needed anyway)."""
+    file is read and keyed by its bytes (a checked file's text is needed anyway). Without a
+    cache there is nothing to key: the workers read the files."""
     from claimcheck.cache import stat_key
 
+    if cache is None:
+        return
     now = time.time_ns()
     for f in every:
         try:
@@ -245,9 +248,7 @@ def _key(every: list[_File], rulebook_digest: str, cache: ClaimCache | None) -> 
             continue  # documents.read reports it
         if now - max(st.st_mtime_ns, st.st_ctime_ns) > RACY_NS:
             f.stat = stat_key(st, f.context, rulebook_digest)
-    known: dict[str, str] = {}
-    if cache is not None:
-        known = cache.index((f.where, f.stat) for f in every if f.stat)
+    known = cache.index((f.where, f.stat) for f in every if f.stat)
     for f in every:
         if not f.checked and f.stat:
             f.key = known.get(f.where, "")

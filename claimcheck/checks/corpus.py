@@ -130,14 +130,18 @@ def build_groups(
     book: Rulebook,
     targets: frozenset[str] = frozenset(),
     only_targets: bool = False,
+    articles_only: bool = False,
 ) -> list[Group]:
     """Group every quantity and rank claim by key in one pass; then settle each group.
 
     With `only_targets`, groups without a claim of a target document are dropped before they
     are settled: a group is judged on its own members only, so the findings on the targets are
-    the same, and a hook run on one article does not judge the whole archive.
+    the same, and a hook run on one article does not judge the whole archive. With
+    `articles_only`, the groups a rulebook fact judges are left out (the engine reports nothing
+    on them; the fact engines do): whether a fact judges a group is asked once per key.
     """
     groups: dict[tuple[object, ...], Group] = {}
+    judged: dict[tuple[object, ...], bool] = {}
     # A quantity's group key starts with its metric (claim.target): in a hook run, a figure of a
     # metric the checked articles never mention cannot share their groups, so it is not keyed.
     metrics: set[str | None] | None = None
@@ -162,6 +166,11 @@ def build_groups(
             if made is None:
                 continue
             key, fresh, low, high = made
+            if articles_only:
+                if key not in judged:
+                    judged[key] = _rulebook_judges(claim, book)
+                if judged[key]:
+                    continue
             group = groups.setdefault(key, fresh)
             group.entries.append(Entry(doc, claim, low, high, _order(doc, claim, targets, checked)))
     out = sorted(groups.values(), key=_group_order)
@@ -350,9 +359,8 @@ def value_text(group: Group, e: Entry) -> str:
 )
 def check_corpus(ctx: CorpusContext) -> Iterator[Finding]:
     contexts: dict[str, DocContext] = {}
-    for group in build_groups(ctx.docs, ctx.claims, ctx.book, ctx.targets, bool(ctx.targets)):
-        if group.reference != "articles":
-            continue
+    only_targets = bool(ctx.targets)
+    for group in build_groups(ctx.docs, ctx.claims, ctx.book, ctx.targets, only_targets, True):
         for entry, against, total in group.offending:
             if ctx.targets and path_key(entry.doc.path) not in ctx.targets:
                 continue
