@@ -8,6 +8,7 @@ whole words only, case-insensitively. Measured on this machine: pyahocorasick ~4
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Iterator
 from dataclasses import dataclass
 
@@ -32,7 +33,8 @@ _FOLD = (
 
 
 def fold(text: str) -> str:
-    """Lower-case and unify quotes, dashes and spaces, keeping every offset where it was.
+    """Lower-case and unify quotes, dashes and spaces, and drop diacritics ("Trọng" is "trong",
+    "Đà Nẵng" is "da nang"), keeping every offset where it was.
 
     A letter whose lower case is longer ("\u0130", capital I with dot, lower-cases to two
     characters) becomes a plain "i", so that offsets stay right after it.
@@ -40,10 +42,34 @@ def fold(text: str) -> str:
     for a, b in _FOLD:
         if a in text:
             text = text.replace(a, b)
+    if not text.isascii():
+        for c in set(text):
+            base = _base_letter(c)
+            if base != c:
+                text = text.replace(c, base)
     low = text.lower()
     if len(low) != len(text):
         low = "".join(c if len(c) == 1 else "i" for c in map(str.lower, text))
     return low
+
+
+_NO_DECOMPOSITION = {"đ": "d", "Đ": "D", "ø": "o", "Ø": "O", "ł": "l", "Ł": "L"}
+
+
+@functools.cache
+def _base_letter(c: str) -> str:
+    """The ASCII letter a precomposed Latin letter is written on ("ọ" → "o"), else c itself:
+    one character for one, so offsets do not move."""
+    if c.isascii() or not c.isalpha():
+        return c
+    if c in _NO_DECOMPOSITION:
+        return _NO_DECOMPOSITION[c]
+    import unicodedata
+
+    parts = unicodedata.normalize("NFD", c)
+    if parts[0].isascii() and all(unicodedata.combining(p) for p in parts[1:]):
+        return parts[0]
+    return c
 
 
 def full_names(p: Person) -> list[str]:

@@ -9,6 +9,7 @@ from __future__ import annotations
 import datetime as dt
 from pathlib import Path
 
+import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -173,3 +174,39 @@ def test_fold_keeps_offsets_after_a_letter_whose_lower_case_is_longer() -> None:
     assert len(folded) == len(text)
     start = folded.index("extensive")
     assert text[start : start + 9] == "Extensive"
+
+
+@pytest.mark.parametrize(
+    ("text", "folded"),
+    [
+        ("Nguyễn Phú Trọng", "nguyen phu trong"),
+        ("Đà Nẵng and Hồ Chí Minh City", "da nang and ho chi minh city"),
+        ("Ông Đức, Ørsted, Łódź", "ong duc, orsted, lodz"),
+        ("“Trọng” – Hà Nội", '"trong" - ha noi'),
+        ("Tōkyō 東京 İzmir", "tokyo 東京 izmir"),
+    ],
+)
+def test_fold_drops_diacritics_one_letter_for_one(text: str, folded: str) -> None:
+    from claimcheck.vocab import fold
+
+    assert fold(text) == folded
+    assert len(fold(text)) == len(text)
+
+
+def test_a_name_written_with_diacritics_is_the_rulebook_s_person(tmp_path: Path) -> None:
+    """Vietnamese names are often printed with their diacritics; the rulebook spells them
+    plainly (or the other way round): both are one person."""
+
+    folder = tmp_path / "rules"
+    folder.mkdir()
+    (folder / "r.yaml").write_text(
+        "people:\n"
+        "  - id: trong\n    given: Trọng\n    family: Nguyen\n    middle: Phu\n"
+        "    short: given\n    order: family-given\n    source: https://example.org/t\n",
+        encoding="utf-8",
+    )
+    ex = Extractor(rulebook.load([folder]))
+    doc = Document("a.md", "Nguyễn Phú Trong spoke. Mr. Trọng left. Mr. Trong returned.")
+    names = [(c.kind, c.subject, c.text) for c in ex.extract(doc)]
+    assert ("name", "trong", "Mr. Trọng") in names
+    assert ("name", "trong", "Mr. Trong") in names
