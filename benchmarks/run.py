@@ -22,7 +22,9 @@ from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
 ROOT = HERE.parent
-CLAIMCHECK = [sys.executable, "-m", "claimcheck"]
+# The console script a user's hook runs (no runpy), else the module.
+_SCRIPT = Path(sys.executable).parent / "claimcheck"
+CLAIMCHECK = [str(_SCRIPT)] if _SCRIPT.exists() else [sys.executable, "-m", "claimcheck"]
 
 
 def _tree_rss(pid: int) -> int:
@@ -82,8 +84,12 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--runs", type=int, default=5, help="runs per hook measurement")
     ap.add_argument("--rules", type=Path, default=ROOT / "rules")
     args = ap.parse_args(argv)
-    # What `pip install` does: a user's claimcheck starts from bytecode, as proselint does here.
-    subprocess.run([sys.executable, "-m", "compileall", "-q", str(ROOT / "claimcheck")],
+    # What `pip install` does: a user's claimcheck starts from bytecode, as proselint does here
+    # (an editable install is compiled in place).
+    where = "import claimcheck; print(claimcheck.__file__)"
+    package = subprocess.run([sys.executable, "-c", where],
+                             check=True, capture_output=True, text=True).stdout.strip()
+    subprocess.run([sys.executable, "-m", "compileall", "-q", str(Path(package).parent)],
                    check=True)
     rules = args.rules.resolve()
     proselint = shutil.which("proselint")
