@@ -65,6 +65,20 @@ class Batch:
 
 
 @dataclass
+class _Done:
+    """One document read, extracted and checked (what a worker sends back), or served from the
+    cache: what the run keeps of it."""
+
+    doc: Document | None
+    problems: list[Finding]  # problems with the document itself
+    findings: list[Finding] = field(default_factory=list)  # the document engines'
+    claims: list[Claim] = field(default_factory=list)  # the kinds asked for
+    count: int = 0  # every claim
+    joins: list[str] = field(default_factory=list)  # of a fresh document: its join keys
+    entry: dict[str, str] | None = None  # of a fresh document: its encoded cache entry
+
+
+@dataclass
 class _File:
     shown: str
     context: bytes  # what besides its bytes decides how it reads (its folder's manifest)
@@ -74,15 +88,7 @@ class _File:
     key: str = ""  # content key; "" when unreadable
     stat: str = ""  # status key; "" when unknown or too fresh to trust
     indexed: bool = False  # keyed by the stat index, not read
-    done: bool = False  # served from the cache or processed in this run
-    fresh: bool = False  # processed in this run
-    doc: Document | None = None
-    problems: list[Finding] = field(default_factory=list)
-    findings: list[Finding] = field(default_factory=list)  # the document engines'
-    claims: list[Claim] = field(default_factory=list)
-    count: int = 0
-    joins: list[str] = field(default_factory=list)
-    entry: dict[str, str] | None = None  # the encoded cache entry of a fresh document
+    result: _Done | None = None  # served from the cache or processed in this run
 
 
 class _Processor:
@@ -98,22 +104,22 @@ class _Processor:
         self.joins = checks.corpus_joins(book) if options.joins else None
         self.manifests: dict[Path, dict[str, Any] | None] = {}
 
-    def __call__(self, shown: str, raw: bytes | None, checked: bool) -> _File:
+    def __call__(self, shown: str, raw: bytes | None, checked: bool) -> _Done:
         from claimcheck import checks
 
-        f = _File(shown, b"", checked, done=True, fresh=True)
-        f.doc, f.problems = documents.read(shown, self.manifests, raw)
-        claims = self.extractor.extract(f.doc) if f.doc is not None else []
-        if f.doc is not None:
-            f.findings = checks.document_findings(f.doc, claims, self.book)
-        f.count = len(claims)
+        doc, problems = documents.read(shown, self.manifests, raw)
+        out = _Done(doc, problems)
+        claims = self.extractor.extract(doc) if doc is not None else []
+        if doc is not None:
+            out.findings = checks.document_findings(doc, claims, self.book)
+        out.count = len(claims)
         kinds = None if checked and self.options.keep_all else self.options.kinds
-        f.claims = [c for c in claims if kinds is None or c.kind in kinds]
+        out.claims = [c for c in claims if kinds is None or c.kind in kinds]
         if self.joins is not None:
-            f.joins = sorted({j for c in claims for j in self.joins(c)})
+            out.joins = sorted({j for c in claims for j in self.joins(c)})
         if self.options.caching:
-            f.entry = encode(f.doc, f.problems, f.findings, claims, self.options.kinds)
-        return f
+            out.entry = encode(doc, problems, out.findings, claims, self.options.kinds)
+        return out
 
 
 def encode(
@@ -137,22 +143,25 @@ def encode(
     return {k: json.dumps(v, separators=(",", ":"), ensure_ascii=False) for k, v in parts.items()}
 
 
-def _decode(f: _File, data: dict[str, Any]) -> None:
-    """Fill a file from its cache entry. Raises KeyError/TypeError/ValueError on a malformed
-    entry (the cache then rebuilds)."""
+def _decode(f: _File, data: dict[str, Any]) -> _Done:
+    """A file's result from its cache entry. Raises KeyError/TypeError/ValueError on a malformed
+    entry, OSError when the file is gone since it was keyed."""
     meta = data["meta"]
     claims = data["corpus"] + data.get("rest", [])
     if "rest" in data:  # back in text order, as extracted (the sort is stable)
         claims.sort(key=lambda c: (c["start"], c["end"], c["kind"]))
-    f.problems = [Finding.from_record(f.shown, p) for p in meta["problems"]]
-    f.findings = [Finding.from_record(f.shown, p) for p in data.get("findings", [])]
-    f.claims = [Claim.from_json(c) for c in claims]
-    f.count = meta["count"]
+    doc = None
     if meta["doc"] is not None:
         if f.raw is None:
-            f.raw = Path(f.shown).read_bytes()  # OSError: not served (read like a new file)
-        f.doc = documents.from_record(f.shown, documents.decode(f.raw), meta["doc"])
-    f.done = True
+            f.raw = Path(f.shown).read_bytes()
+        doc = documents.from_record(f.shown, documents.decode(f.raw), meta["doc"])
+    return _Done(
+        doc,
+        [Finding.from_record(f.shown, p) for p in meta["problems"]],
+        [Finding.from_record(f.shown, p) for p in data.get("findings", [])],
+        [Claim.from_json(c) for c in claims],
+        meta["count"],
+    )
 
 
 def load(
@@ -186,34 +195,43 @@ def load(
         folder = os.path.dirname(shown)
         if folder not in contexts:
             contexts[folder] = documents.manifest_bytes(Path(folder)) + b"\0" + split
-        mine = partial is None or not partial(shown)
+        checked = partial is None or not partial(shown)
         where = os.path.normpath(os.path.join(here, shown))
-        every.append(_File(shown, contexts[folder], mine, where))
+        every.append(_File(shown, contexts[folder], checked, where))
     try:
         _key(every, book.digest, cache)
-        checked = [f for f in every if f.checked]
+        targets = [f for f in every if f.checked]
         around = [f for f in every if not f.checked]
         if cache is not None:
-            wanted = ("meta", "findings", "corpus", "rest" if keep_all else "")
-            _fetch(cache, [f for f in checked if f.key], wanted)
+            parts = ("meta", "findings", "corpus", *(("rest",) if keep_all else ()))
+            _fetch(cache, [f for f in targets if f.key], parts)
             _fetch(cache, [f for f in around if f.key and not f.indexed], ("meta", "corpus"))
-        _process([f for f in every if not f.done and not f.indexed], book, options, jobs, progress)
+        _process(
+            [f for f in every if f.result is None and not f.indexed], book, options, jobs, progress
+        )
         indexed = [f for f in around if f.indexed]
         if cache is not None and indexed:
             if joins is not None:
-                wanted_joins = {j for f in checked for c in f.claims for j in joins(c)}
+                wanted_joins = {
+                    j
+                    for f in targets
+                    if f.result is not None
+                    for c in f.result.claims
+                    for j in joins(c)
+                }
                 meet = cache.joined(wanted_joins)
                 skipped = {id(f) for f in indexed if f.key not in meet}
                 every = [f for f in every if id(f) not in skipped]
                 indexed = [f for f in indexed if id(f) not in skipped]
             _fetch(cache, indexed, ("meta", "corpus"))
             for f in indexed:  # an index row without its entry: read it like a new file
-                if not f.done:
+                if f.result is None:
                     f.indexed = False
                     _read(f, book.digest)
-            _process([f for f in indexed if not f.done], book, options, jobs, progress)
+            _process([f for f in indexed if f.result is None], book, options, jobs, progress)
         if cache is not None:
-            cache.put_many((f.key, f.entry, f.joins) for f in every if f.entry and f.key)
+            fresh = [(f.key, f.result) for f in every if f.key and f.result is not None]
+            cache.put_many((k, r.entry, r.joins) for k, r in fresh if r.entry)
             cache.remember(
                 (f.where, f.stat, f.key) for f in every if f.stat and f.key and not f.indexed
             )
@@ -222,13 +240,16 @@ def load(
             cache.close()
     out = Batch([], [], {})
     for f in every:
-        out.findings.extend(f.problems)
+        r = f.result
+        if r is None:
+            continue
+        out.findings.extend(r.problems)
         if f.checked:
-            out.findings.extend(f.findings)
-            out.claim_count += f.count
-        if f.doc is not None:
-            out.documents.append(f.doc)
-            out.claims[f.doc.path] = f.claims
+            out.findings.extend(r.findings)
+            out.claim_count += r.count
+        if r.doc is not None:
+            out.documents.append(r.doc)
+            out.claims[r.doc.path] = r.claims
     return out
 
 
@@ -270,18 +291,17 @@ def _read(f: _File, rulebook_digest: str) -> None:
 
 def _fetch(cache: ClaimCache, group: list[_File], parts: Sequence[str]) -> None:
     """Serve the group from the cache, where it has them."""
-    got = cache.get_many((f.key for f in group), [p for p in parts if p])
+    got = cache.get_many((f.key for f in group), parts)
     for f in group:
         data = got.get(f.key)
         if data is None:
             continue
         try:
-            _decode(f, data)
+            f.result = _decode(f, data)
         except OSError:  # gone since it was keyed: read (and reported) like any other file
-            f.done = False
+            pass
         except (KeyError, TypeError, ValueError) as exc:
             cache.unusable(exc)
-            f.done = False
 
 
 _worker: _Processor | None = None
@@ -294,7 +314,7 @@ def _init_worker(compiled: bytes, options: Options) -> None:
     _worker = _Processor(pickle.loads(compiled), options)
 
 
-def _process_chunk(items: list[tuple[str, bytes | None, bool]]) -> list[_File]:
+def _process_chunk(items: list[tuple[str, bytes | None, bool]]) -> list[_Done]:
     assert _worker is not None
     return [_worker(*item) for item in items]
 
@@ -306,7 +326,7 @@ def _process(
     if not group:
         return
     items = [(f.shown, f.raw, f.checked) for f in group]
-    results: list[_File] = []
+    results: list[_Done] = []
     if jobs <= 1 or len(group) < POOL_MIN_DOCS:
         one = _Processor(book, options)
         for i, item in enumerate(items, 1):
@@ -332,8 +352,7 @@ def _process(
     if progress:
         _progress(len(items), len(items), done=True)
     for f, r in zip(group, results, strict=True):
-        f.doc, f.problems, f.findings, f.claims = r.doc, r.problems, r.findings, r.claims
-        f.count, f.joins, f.entry, f.done, f.fresh = r.count, r.joins, r.entry, True, True
+        f.result = r
 
 
 def default_jobs() -> int:
