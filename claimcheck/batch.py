@@ -257,18 +257,21 @@ def _key(every: list[_File], rulebook_digest: str, cache: ClaimCache | None) -> 
     """Key each file. A corpus file the stat index knows unchanged is not read; every other
     file is read and keyed by its bytes (a checked file's text is needed anyway). Without a
     cache there is nothing to key: the workers read the files."""
-    from claimcheck.cache import stat_key
+    from claimcheck.cache import stat_key, stat_salt
 
     if cache is None:
         return
     now = time.time_ns()
+    salts: dict[bytes, str] = {}
     for f in every:
         try:
             st = os.stat(f.shown)
         except OSError:
             continue  # documents.read reports it
         if now - max(st.st_mtime_ns, st.st_ctime_ns) > RACY_NS:
-            f.stat = stat_key(st, f.context, rulebook_digest)
+            if f.context not in salts:
+                salts[f.context] = stat_salt(f.context, rulebook_digest)
+            f.stat = stat_key(st, salts[f.context])
     known = cache.index((f.where, f.stat) for f in every if f.stat)
     for f in every:
         if not f.checked and f.stat:

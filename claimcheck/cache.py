@@ -62,12 +62,18 @@ def content_key(raw: bytes, context: bytes, rulebook_digest: str) -> str:
     return h.hexdigest()
 
 
-def stat_key(st: os.stat_result, context: bytes, rulebook_digest: str) -> str:
-    """A file's status as the stat index records it: when every part is unchanged, so are its
-    bytes (for a file not changed in the last moments before it was recorded)."""
+def stat_salt(context: bytes, rulebook_digest: str) -> str:
+    """What besides its status a stat key holds: the code, the rulebook and the file's context
+    (computed once per folder, not per file)."""
     h = hashlib.sha256(f"{code_digest()}\0{rulebook_digest}\0".encode())
     h.update(context)
-    return f"{st.st_size}:{st.st_mtime_ns}:{st.st_ctime_ns}:{st.st_ino}:{h.hexdigest()[:32]}"
+    return h.hexdigest()[:32]
+
+
+def stat_key(st: os.stat_result, salt: str) -> str:
+    """A file's status as the stat index records it: when every part is unchanged, so are its
+    bytes (for a file not changed in the last moments before it was recorded)."""
+    return f"{st.st_size}:{st.st_mtime_ns}:{st.st_ctime_ns}:{st.st_ino}:{salt}"
 
 
 class ClaimCache:

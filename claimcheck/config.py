@@ -10,6 +10,7 @@ from __future__ import annotations
 import fnmatch
 import glob
 import os
+import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -127,10 +128,11 @@ def unknown_rules(settings: Settings, known: Iterable[str]) -> list[yamlpos.Prob
 
 def expand_corpus(globs: list[str], include: Sequence[str] = DEFAULT_INCLUDE) -> list[str]:
     """Files (matching `include`) and folders matched by the corpus globs, sorted."""
+    named = re.compile("|".join(fnmatch.translate(os.path.normcase(i)) for i in include)).match
     out: set[str] = set()
     for g in globs:
         for p in glob.glob(g, recursive=True):
-            if any(fnmatch.fnmatch(os.path.basename(p), i) for i in include) or os.path.isdir(p):
+            if named(os.path.normcase(os.path.basename(p))) or os.path.isdir(p):
                 out.add(p)
     return sorted(out)
 
