@@ -91,33 +91,47 @@ class ClaimCache:
     def _open(self) -> sqlite3.Connection:
         db = sqlite3.connect(self.path, timeout=30, isolation_level=None)
         try:
-            app = db.execute("PRAGMA application_id").fetchone()[0]
-            tables = {r[0] for r in db.execute("SELECT name FROM sqlite_master WHERE type='table'")}
-            if tables and app != _APP_ID:
-                raise sqlite3.DatabaseError("not a claimcheck cache")
+            self._check(db)
             db.execute("PRAGMA journal_mode=WAL")
             db.execute("PRAGMA synchronous=NORMAL")
-            if db.execute("PRAGMA user_version").fetchone()[0] != SCHEMA or not tables:
-                # ours, from another version of claimcheck (or new): start it afresh
+            if db.execute("PRAGMA user_version").fetchone()[0] != SCHEMA:
+                # ours from another version of claimcheck, or new: start it afresh, deciding
+                # again under the write lock (a run started at the same time may have just
+                # created it, and must not be undone)
                 db.execute("BEGIN IMMEDIATE")
-                for table in tables:
-                    db.execute(f'DROP TABLE IF EXISTS "{table}"')
-                db.execute(f"PRAGMA application_id={_APP_ID}")
-                cols = ", ".join(f"{p} TEXT NOT NULL" for p in PARTS)
-                db.execute(f"CREATE TABLE entries (key TEXT PRIMARY KEY, {cols})")
-                # join keys of each entry's claims: which entries can meet a checked article's
-                db.execute(
-                    "CREATE TABLE joins (join_key TEXT, key TEXT, PRIMARY KEY (join_key, key))"
-                    " WITHOUT ROWID"
-                )
-                # the stat index: a file's content key while its status is unchanged
-                db.execute("CREATE TABLE files (path TEXT PRIMARY KEY, stat TEXT, key TEXT)")
-                db.execute(f"PRAGMA user_version={SCHEMA}")
+                tables = self._check(db)
+                if db.execute("PRAGMA user_version").fetchone()[0] != SCHEMA:
+                    self._create(db, tables)
                 db.execute("COMMIT")
             return db
         except Exception:
             db.close()
             raise
+
+    @staticmethod
+    def _check(db: sqlite3.Connection) -> set[str]:
+        """The tables of the file; raise when it holds tables and is not ours."""
+        app = db.execute("PRAGMA application_id").fetchone()[0]
+        tables = {r[0] for r in db.execute("SELECT name FROM sqlite_master WHERE type='table'")}
+        if tables and app != _APP_ID:
+            raise sqlite3.DatabaseError("not a claimcheck cache")
+        return tables
+
+    @staticmethod
+    def _create(db: sqlite3.Connection, old: set[str]) -> None:
+        for table in old:
+            db.execute(f'DROP TABLE IF EXISTS "{table}"')
+        db.execute(f"PRAGMA application_id={_APP_ID}")
+        cols = ", ".join(f"{p} TEXT NOT NULL" for p in PARTS)
+        db.execute(f"CREATE TABLE entries (key TEXT PRIMARY KEY, {cols})")
+        # join keys of each entry's claims: which entries can meet a checked article's
+        db.execute(
+            "CREATE TABLE joins (join_key TEXT, key TEXT, PRIMARY KEY (join_key, key))"
+            " WITHOUT ROWID"
+        )
+        # the stat index: a file's content key while its status is unchanged
+        db.execute("CREATE TABLE files (path TEXT PRIMARY KEY, stat TEXT, key TEXT)")
+        db.execute(f"PRAGMA user_version={SCHEMA}")
 
     def _rebuild(self) -> sqlite3.Connection | None:
         try:
