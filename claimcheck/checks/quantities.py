@@ -16,7 +16,7 @@ from __future__ import annotations
 import datetime as dt
 import math
 from collections.abc import Iterator
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 
 from claimcheck.checks import DocContext, Rule, engine
 from claimcheck.checks import units as U
@@ -127,21 +127,37 @@ def when(period: Period | None) -> str:
     return f"{text}, cumulative" if period.kind == "cumulative" else text
 
 
-_INDEX: dict[int, tuple[Rulebook, dict[str, list[Fact]]]] = {}
+@dataclass
+class _Index:
+    """Per rulebook: facts by metric, and which facts judge a metric's period (asked of every
+    figure by three engines)."""
+
+    book: Rulebook
+    facts: dict[str, list[Fact]]
+    judging: dict[tuple[str, Period], tuple[tuple[Fact, Period], ...]] = field(
+        default_factory=dict
+    )
+
+
+_INDEX: dict[int, _Index] = {}
+
+
+def _index(book: Rulebook) -> _Index:
+    cached = _INDEX.get(id(book))
+    if cached is not None and cached.book is book:
+        return cached
+    facts: dict[str, list[Fact]] = {}
+    for fact in book.facts:
+        facts.setdefault(fact.metric, []).append(fact)
+    if len(_INDEX) > 8:
+        _INDEX.clear()
+    _INDEX[id(book)] = made = _Index(book, facts)
+    return made
 
 
 def facts_by_metric(book: Rulebook) -> dict[str, list[Fact]]:
     """Facts indexed by metric, built once per rulebook."""
-    cached = _INDEX.get(id(book))
-    if cached is not None and cached[0] is book:
-        return cached[1]
-    index: dict[str, list[Fact]] = {}
-    for fact in book.facts:
-        index.setdefault(fact.metric, []).append(fact)
-    if len(_INDEX) > 8:
-        _INDEX.clear()
-    _INDEX[id(book)] = (book, index)
-    return index
+    return _index(book).facts
 
 
 def checkable(claim: Claim, book: Rulebook) -> Metric | None:
@@ -159,19 +175,24 @@ def checkable(claim: Claim, book: Rulebook) -> Metric | None:
     return metric
 
 
-def judging_facts(claim: Claim, book: Rulebook) -> list[tuple[Fact, Period]]:
+def judging_facts(claim: Claim, book: Rulebook) -> tuple[tuple[Fact, Period], ...]:
     """The facts that speak of the claim's metric, subject and time, most specific first."""
     metric = checkable(claim, book)
     if metric is None:
-        return []
+        return ()
     assert claim.period is not None
+    index = _index(book)
+    known = index.judging.get((metric.id, claim.period))
+    if known is not None:
+        return known
     found = []
-    for fact in facts_by_metric(book).get(metric.id, []):
+    for fact in index.facts.get(metric.id, []):
         p = fact_period(fact, metric.period)
         if judges(p, claim.period):
             found.append((fact, p))
     found.sort(key=lambda fp: fp[1].end - fp[1].start)
-    return found
+    index.judging[(metric.id, claim.period)] = made = tuple(found)
+    return made
 
 
 @dataclass(frozen=True)

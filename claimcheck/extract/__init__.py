@@ -32,13 +32,17 @@ class Marks:
     lookup costs far less than a scan). The words are looked up in lower case, so a sentence may
     be marked for nothing ("may" for "May"): the scanner's own test on it then decides."""
 
-    def __init__(self, text: str, low: str, words: tuple[str, ...]) -> None:
+    def __init__(
+        self,
+        text: str,
+        low: str,
+        words: tuple[str, ...],
+        runs: tuple[list[int], list[int]] | None = None,
+    ) -> None:
         spans = sorted((end - size + 1, end + 1) for end, size in _automaton(words).iter(low))
         self.spans = spans
         self.starts = [a for a, _ in spans]
-        runs = [(m.start(), m.end()) for m in _DIGITS.finditer(text)]
-        self.run_starts = [a for a, _ in runs]
-        self.run_ends = [b for _, b in runs]
+        self.run_starts, self.run_ends = runs or digit_runs(text)
 
     def within(self, start: int, end: int) -> bool:
         """Whether one of the words lies wholly inside [start, end), or a digit does."""
@@ -51,6 +55,12 @@ class Marks:
                 return True
             i += 1
         return False
+
+
+def digit_runs(text: str) -> tuple[list[int], list[int]]:
+    """Where each run of digits starts, and where it ends."""
+    runs = [(m.start(), m.end()) for m in _DIGITS.finditer(text)]
+    return [a for a, _ in runs], [b for _, b in runs]
 
 
 @cache
@@ -82,7 +92,11 @@ class DocContext:
         and the scanner's own test on the sentence decides)."""
         if _numbers.searchable(self.doc.text) is None:
             return None
-        return Marks(self.doc.text, self.folded, words)
+        return Marks(self.doc.text, self.folded, words, self.digit_runs)
+
+    @cached_property
+    def digit_runs(self) -> tuple[list[int], list[int]]:
+        return digit_runs(self.doc.text)
 
     @cached_property
     def period_marks(self) -> Marks | None:
