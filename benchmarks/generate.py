@@ -46,8 +46,10 @@ class Planted:
 
 def _name(p: Person) -> str:
     middle = f" {p.middle}" if p.middle else ""
-    return f"{p.given}{middle} {p.family}" if p.order != "family-given" else (
-        f"{p.family}{middle} {p.given}"
+    return (
+        f"{p.given}{middle} {p.family}"
+        if p.order != "family-given"
+        else (f"{p.family}{middle} {p.given}")
     )
 
 
@@ -87,15 +89,20 @@ class Generator:
             return f"{demonym} {office.title} {_name(person)} said the ties were strong.", None
         if others and self.rng.random() < 0.5:
             person = self.book.people[self.rng.choice(others)]
-            past = [h for h in office.holders if h.person == person.id and h.end is not None
-                    and h.end.last() < day]
+            past = [
+                h
+                for h in office.holders
+                if h.person == person.id and h.end is not None and h.end.last() < day
+            ]
             if past:  # a trap: "former" makes it right
                 return f"Former {office.title} {_name(person)} attended the ceremony.", None
         if holder is None or not others:
             return self.rng.choice(FILLER), None
         person = self.book.people[self.rng.choice(others)]
-        return (f"{demonym} {office.title} {_name(person)} said the ties were strong.",
-                "title-not-in-office")
+        return (
+            f"{demonym} {office.title} {_name(person)} said the ties were strong.",
+            "title-not-in-office",
+        )
 
     def sentence_figure(self) -> tuple[str, str | None]:
         if not self.facts:
@@ -122,8 +129,14 @@ class Generator:
 
     def article(self, i: int) -> tuple[str, list[tuple[int, str]]]:
         day = dt.date(2000, 1, 1) + dt.timedelta(days=self.rng.randrange(25 * 365))
-        lines = ["---", f"title: Article {i}", f"date: {day.isoformat()}", "---",
-                 f"Cooperation news {i}", ""]
+        lines = [
+            "---",
+            f"title: Article {i}",
+            f"date: {day.isoformat()}",
+            "---",
+            f"Cooperation news {i}",
+            "",
+        ]
         planted: list[tuple[int, str]] = []
         size = 0
         target = self.rng.randrange(4000, 6000)

@@ -47,8 +47,9 @@ def _tree_rss(pid: int) -> int:
 def timed(cmd: list[str], cwd: Path, env: dict[str, str] | None = None) -> tuple[float, int, int]:
     """Wall seconds, peak tree RSS in bytes, exit code."""
     start = time.perf_counter()
-    proc = subprocess.Popen(cmd, cwd=cwd, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE,
-                            env=env)
+    proc = subprocess.Popen(
+        cmd, cwd=cwd, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, env=env
+    )
     peak = 0
     while proc.poll() is None:
         peak = max(peak, _tree_rss(proc.pid))
@@ -60,8 +61,9 @@ def timed(cmd: list[str], cwd: Path, env: dict[str, str] | None = None) -> tuple
     return elapsed, peak, proc.returncode
 
 
-def median_time(cmd: list[str], cwd: Path, runs: int,
-                before: Callable[[int], None] | None = None) -> float:
+def median_time(
+    cmd: list[str], cwd: Path, runs: int, before: Callable[[int], None] | None = None
+) -> float:
     times = []
     for i in range(runs):
         if before is not None:
@@ -87,10 +89,12 @@ def main(argv: list[str] | None = None) -> int:
     # What `pip install` does: a user's claimcheck starts from bytecode, as proselint does here
     # (an editable install is compiled in place).
     where = "import claimcheck; print(claimcheck.__file__)"
-    package = subprocess.run([sys.executable, "-c", where],
-                             check=True, capture_output=True, text=True).stdout.strip()
-    subprocess.run([sys.executable, "-m", "compileall", "-q", str(Path(package).parent)],
-                   check=True)
+    package = subprocess.run(
+        [sys.executable, "-c", where], check=True, capture_output=True, text=True
+    ).stdout.strip()
+    subprocess.run(
+        [sys.executable, "-m", "compileall", "-q", str(Path(package).parent)], check=True
+    )
     rules = args.rules.resolve()
     proselint = shutil.which("proselint")
     rows = []
@@ -98,16 +102,49 @@ def main(argv: list[str] | None = None) -> int:
     for n in sorted(set(args.sizes) | set(args.hook_sizes)):
         folder = args.work / f"corpus-{n}"
         if not (folder / "expected.jsonl").exists():
-            subprocess.run([sys.executable, str(HERE / "generate.py"), "--rules", str(rules),
-                            "--count", str(n), "--seed", "1", "--out", str(folder)], check=True)
+            subprocess.run(
+                [
+                    sys.executable,
+                    str(HERE / "generate.py"),
+                    "--rules",
+                    str(rules),
+                    "--count",
+                    str(n),
+                    "--seed",
+                    "1",
+                    "--out",
+                    str(folder),
+                ],
+                check=True,
+            )
         mb = corpus_size(folder) / 1e6
         if n in args.sizes:
-            secs, peak, _ = timed([*CLAIMCHECK, "check", str(folder), "--rules", str(rules),
-                                   "--no-cache", "--format", "json", "-o", os.devnull,
-                                   "-j", str(args.jobs)], ROOT)
+            secs, peak, _ = timed(
+                [
+                    *CLAIMCHECK,
+                    "check",
+                    str(folder),
+                    "--rules",
+                    str(rules),
+                    "--no-cache",
+                    "--format",
+                    "json",
+                    "-o",
+                    os.devnull,
+                    "-j",
+                    str(args.jobs),
+                ],
+                ROOT,
+            )
             cold[n] = (secs, peak)
-            row = {"articles": n, "MB": mb, "cold s": secs, "MB/s": mb / secs,
-                   "articles/s": n / secs, "peak MB": peak / 1e6}
+            row = {
+                "articles": n,
+                "MB": mb,
+                "cold s": secs,
+                "MB/s": mb / secs,
+                "articles/s": n / secs,
+                "peak MB": peak / 1e6,
+            }
             if proselint and n in args.proselint_sizes:
                 psecs, _, _ = timed([proselint, "check", str(folder)], ROOT)
                 row["proselint s"] = psecs
@@ -118,7 +155,8 @@ def main(argv: list[str] | None = None) -> int:
             hook_dir = args.work / f"hook-{n}"
             hook_dir.mkdir(parents=True, exist_ok=True)
             (hook_dir / ".claimcheck.yaml").write_text(
-                f"rules: [{rules}]\ncorpus: ['{folder}/**/*.md']\n", encoding="utf-8")
+                f"rules: [{rules}]\ncorpus: ['{folder}/**/*.md']\n", encoding="utf-8"
+            )
             new = hook_dir / "new-article.md"
             first = next(folder.rglob("*.md")).read_text(encoding="utf-8")
 
@@ -133,10 +171,13 @@ def main(argv: list[str] | None = None) -> int:
             hook = median_time([*CLAIMCHECK, "check", str(new)], hook_dir, args.runs, write_new)
             line = {"articles": n, "hook s": hook}
             if proselint:
-                line["proselint one article s"] = median_time([proselint, "check", str(new)],
-                                                              hook_dir, args.runs)
-            print(f"hook against cached corpus of {n}: " +
-                  ", ".join(f"{k} {v:.3f}" for k, v in line.items() if k != "articles"))
+                line["proselint one article s"] = median_time(
+                    [proselint, "check", str(new)], hook_dir, args.runs
+                )
+            print(
+                f"hook against cached corpus of {n}: "
+                + ", ".join(f"{k} {v:.3f}" for k, v in line.items() if k != "articles")
+            )
     print()
     keys = list(dict.fromkeys(k for r in rows for k in r))
     print("| " + " | ".join(keys) + " |")

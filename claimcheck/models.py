@@ -13,7 +13,7 @@ import dataclasses
 import functools
 import types
 import typing
-from typing import Annotated, Any, Literal
+from typing import Annotated, Any
 
 from pydantic import (
     BaseModel,
@@ -63,9 +63,7 @@ def _type(tp: Any) -> Any:
         return list[_type(args[0])]  # type: ignore[misc]
     if origin is dict:
         return dict[_type(args[0]), _type(args[1])]  # type: ignore[misc]
-    if origin is Literal:
-        return tp
-    return tp
+    return tp  # str, int, a Literal ...
 
 
 @functools.cache

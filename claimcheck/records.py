@@ -40,10 +40,9 @@ def conforms(cls: type, data: object) -> bool:
 def _fits(tp: Any, value: object) -> bool:
     origin = typing.get_origin(tp)
     args = typing.get_args(tp)
-    if origin is Annotated:
-        return not any(
-            isinstance(m, Spec) and m != doc(m.description or "") for m in args[1:]
-        ) and (_fits(args[0], value))
+    if origin is Annotated:  # a description is no constraint; anything else is
+        plain = all(not isinstance(m, Spec) or m == Spec(m.description) for m in args[1:])
+        return plain and _fits(args[0], value)
     if origin in (typing.Union, types.UnionType):
         return any(_fits(a, value) for a in args)
     if origin is Literal:

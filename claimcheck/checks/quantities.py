@@ -134,9 +134,7 @@ class _Index:
 
     book: Rulebook
     facts: dict[str, list[Fact]]
-    judging: dict[tuple[str, Period], tuple[tuple[Fact, Period], ...]] = field(
-        default_factory=dict
-    )
+    judging: dict[tuple[str, Period], tuple[tuple[Fact, Period], ...]] = field(default_factory=dict)
 
 
 _INDEX: dict[int, _Index] = {}
