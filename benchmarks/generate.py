@@ -1,9 +1,12 @@
 """Generate a seeded corpus of realistic articles from a rulebook, with planted errors and traps.
 
 Everything domain-specific comes from the rule files (offices and their holders, metrics and
-facts, terms and their wrong variants); the sentence frames are English. Each article is about
-the size of the seed articles (4-6 KB). An answer key (`expected.jsonl`) lists each planted
-error with its line and the rule id a careful fact-checker would expect.
+facts, terms and their wrong variants); the sentence frames are English. Figures come from the
+facts, and from years the facts do not cover (the same value in every article but the planted
+outliers, so that the corpus engine has groups to judge). Each article is about the size of the
+seed articles (4-6 KB). An answer key (`expected.jsonl`) lists each planted error with its line
+and the rule id a careful fact-checker would expect (an outlier among articles: the rule the
+consensus blames it with, as long as it stays a minority in its group).
 
     python benchmarks/generate.py --rules rules --count 1000 --seed 1 --out /tmp/corpus-1k
 """
@@ -75,6 +78,20 @@ class Generator:
         self.offices = [o for o in book.offices.values() if o.holders]
         self.facts = [f for f in book.facts if f.value is not None and f.status == "verified"]
         self.terms = list(book.terms.values())
+        # Figures the rulebook has no fact for (the corpus engine judges them against each
+        # other): yearly flows of the currency metrics that have facts, in years they do not.
+        self.unruled: list[tuple[str, int, float]] = []
+        for metric in book.metrics.values():
+            if metric.dimension != "currency" or metric.period != "span":
+                continue
+            known = [f for f in self.facts if f.metric == metric.id and f.period is not None]
+            if not known:
+                continue
+            years = {f.period.year for f in known if f.period is not None}
+            base = sorted(f.value for f in known if f.value is not None)[len(known) // 2]
+            for year in range(2000, 2025):
+                if year not in years:  # a steady trend around the facts' middle value
+                    self.unruled.append((metric.id, year, base * (1 + 0.04 * (year - 2012))))
 
     def sentence_title(self, day: dt.date) -> tuple[str, str | None]:
         if not self.offices:
@@ -117,6 +134,17 @@ class Generator:
         text = f"The {alias} reached {_money(value, fact.unit)} in {fact.period.year}."
         return text, "quantity-contradicts-fact" if planted else None
 
+    def sentence_unruled(self) -> tuple[str, str | None]:
+        """A figure no fact judges: the same in every article but the planted outliers."""
+        if not self.unruled:
+            return self.rng.choice(FILLER), None
+        metric_id, year, value = self.rng.choice(self.unruled)
+        alias = self.rng.choice(self.book.metrics[metric_id].aliases)
+        planted = self.rng.random() < 0.1
+        figure = _money(value * (1.6 if planted else 1.0), None)
+        text = f"The {alias} was {figure} in {year}, officials said."
+        return text, "quantity-contradicts-article" if planted else None
+
     def sentence_term(self) -> tuple[str, str | None]:
         terms = [t for t in self.terms if t.variants]
         if not terms:
@@ -150,6 +178,8 @@ class Generator:
                     s, rule = self.sentence_figure()
                 elif kind < 0.45:
                     s, rule = self.sentence_term()
+                elif kind < 0.55:
+                    s, rule = self.sentence_unruled()
                 else:
                     s, rule = self.rng.choice(FILLER), None
                 parts.append(s)
