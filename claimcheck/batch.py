@@ -21,7 +21,7 @@ import json
 import os
 import sys
 import time
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -43,7 +43,7 @@ CHUNK = 32
 # is not trusted to stand for its content (git's "racy" entries), so it is read next time too.
 RACY_NS = 2_000_000_000
 
-Joins = Callable[[Claim], Iterable[str]]
+Joins = Callable[[Sequence[Claim]], list[tuple[str, Claim]]]
 
 
 @dataclass(frozen=True)
@@ -74,7 +74,8 @@ class _Done:
     findings: list[Finding] = field(default_factory=list)  # the document engines'
     claims: list[Claim] = field(default_factory=list)  # the kinds asked for
     count: int = 0  # every claim
-    joins: list[str] = field(default_factory=list)  # of a fresh document: its join keys
+    # of a fresh document: its claims that can meet others', each with its join key (as JSON)
+    joins: list[tuple[str, str]] = field(default_factory=list)
     entry: dict[str, str] | None = None  # of a fresh document: its encoded cache entry
 
 
@@ -116,7 +117,7 @@ class _Processor:
         kinds = None if checked and self.options.keep_all else self.options.kinds
         out.claims = [c for c in claims if kinds is None or c.kind in kinds]
         if self.joins is not None:
-            out.joins = sorted({j for c in claims for j in self.joins(c)})
+            out.joins = [(k, _json(c.to_json())) for k, c in self.joins(claims)]
         if self.options.caching:
             out.entry = encode(doc, problems, out.findings, claims, self.options.kinds)
         return out
@@ -140,14 +141,18 @@ def encode(
     rest = [c.to_json() for c in claims if kinds is not None and c.kind not in kinds]
     parts = {"meta": meta, "findings": [f.to_record() for f in found], "corpus": corpus}
     parts["rest"] = rest
-    return {k: json.dumps(v, separators=(",", ":"), ensure_ascii=False) for k, v in parts.items()}
+    return {k: _json(v) for k, v in parts.items()}
+
+
+def _json(value: object) -> str:
+    return json.dumps(value, separators=(",", ":"), ensure_ascii=False)
 
 
 def _decode(f: _File, data: dict[str, Any]) -> _Done:
     """A file's result from its cache entry. Raises KeyError/TypeError/ValueError on a malformed
     entry, OSError when the file is gone since it was keyed."""
     meta = data["meta"]
-    claims = data["corpus"] + data.get("rest", [])
+    claims = data.get("corpus", []) + data.get("rest", [])
     if "rest" in data:  # back in text order, as extracted (the sort is stable)
         claims.sort(key=lambda c: (c["start"], c["end"], c["kind"]))
     doc = None
@@ -211,19 +216,19 @@ def load(
         )
         indexed = [f for f in around if f.indexed]
         if cache is not None and indexed:
-            if joins is not None:
-                wanted_joins = {
-                    j
-                    for f in targets
-                    if f.result is not None
-                    for c in f.result.claims
-                    for j in joins(c)
+            if joins is None:
+                _fetch(cache, indexed, ("meta", "corpus"))
+            else:  # only the articles, and only the claims, that meet a checked article's
+                wanted = {
+                    k for f in targets if f.result is not None for k, _ in joins(f.result.claims)
                 }
-                meet = cache.joined(wanted_joins)
-                skipped = {id(f) for f in indexed if f.key not in meet}
-                every = [f for f in every if id(f) not in skipped]
-                indexed = [f for f in indexed if id(f) not in skipped]
-            _fetch(cache, indexed, ("meta", "corpus"))
+                meet = cache.joined(wanted)
+                every = [f for f in every if not f.indexed or f.key in meet]
+                indexed = [f for f in indexed if f.key in meet]
+                _fetch(cache, indexed, ("meta",))
+                for f in indexed:
+                    if f.result is not None:
+                        f.result.claims = _claims(meet[f.key])
             for f in indexed:  # an index row without its entry: read it like a new file
                 if f.result is None:
                     f.indexed = False
@@ -251,6 +256,12 @@ def load(
             out.documents.append(r.doc)
             out.claims[r.doc.path] = r.claims
     return out
+
+
+def _claims(texts: list[str]) -> list[Claim]:
+    """Claims from their JSON texts, in text order as extracted."""
+    claims = [Claim.from_json(json.loads(t)) for t in texts]
+    return sorted(claims, key=lambda c: (c.start, c.end, c.kind))
 
 
 def _key(every: list[_File], rulebook_digest: str, cache: ClaimCache | None) -> None:

@@ -22,7 +22,7 @@ from claimcheck import __version__
 
 CACHE_DIR = ".claimcheck_cache"
 CACHE_FILE = "claims.sqlite"
-SCHEMA = 5
+SCHEMA = 6
 # An entry's parts, stored apart so that a hook run reads only what it needs of the corpus:
 # meta (document metadata and problems), findings (the document engines'), corpus (claims the
 # corpus engines read), rest (the other claims).
@@ -124,10 +124,11 @@ class ClaimCache:
         db.execute(f"PRAGMA application_id={_APP_ID}")
         cols = ", ".join(f"{p} TEXT NOT NULL" for p in PARTS)
         db.execute(f"CREATE TABLE entries (key TEXT PRIMARY KEY, {cols})")
-        # join keys of each entry's claims: which entries can meet a checked article's
+        # each entry's claims that can meet another article's, by join key: a hook run reads
+        # these, not whole entries
         db.execute(
-            "CREATE TABLE joins (join_key TEXT, key TEXT, PRIMARY KEY (join_key, key))"
-            " WITHOUT ROWID"
+            "CREATE TABLE joins (join_key TEXT, key TEXT, claim TEXT,"
+            " PRIMARY KEY (join_key, key, claim)) WITHOUT ROWID"
         )
         # the stat index: a file's content key while its status is unchanged
         db.execute("CREATE TABLE files (path TEXT PRIMARY KEY, stat TEXT, key TEXT)")
@@ -167,17 +168,20 @@ class ClaimCache:
             self._warn(f"cache entry unreadable ({exc}); extracting it again")
             self._said = True
 
-    def put_many(self, items: Iterable[tuple[str, dict[str, str], Sequence[str]]]) -> None:
-        """Store entries: each its key, the JSON text of every one of PARTS, its join keys."""
+    def put_many(
+        self, items: Iterable[tuple[str, dict[str, str], Sequence[tuple[str, str]]]]
+    ) -> None:
+        """Store entries: each its key, the JSON text of every one of PARTS, and its joining
+        claims (join key, claim JSON)."""
         rows: list[tuple[str, ...]] = []
         joins: list[tuple[str, ...]] = []
         for k, v, js in items:
             rows.append((k, *(v[p] for p in PARTS)))
-            joins.extend((j, k) for j in js)
+            joins.extend((j, k, c) for j, c in js)
         marks = ", ".join("?" * (len(PARTS) + 1))
         self._write(
             (f"INSERT OR REPLACE INTO entries VALUES ({marks})", rows),
-            ("INSERT OR IGNORE INTO joins VALUES (?, ?)", joins),
+            ("INSERT OR IGNORE INTO joins VALUES (?, ?, ?)", joins),
         )
 
     def remember(self, rows: Iterable[tuple[str, str, str]]) -> None:
@@ -206,9 +210,12 @@ class ClaimCache:
                 found[path] = key
         return found
 
-    def joined(self, joins: Iterable[str]) -> set[str]:
-        """Keys of the entries holding a claim with one of these join keys."""
-        return {k for (k,) in self._select("SELECT DISTINCT key FROM joins", "join_key", joins)}
+    def joined(self, joins: Iterable[str]) -> dict[str, list[str]]:
+        """The claims (JSON texts) with one of these join keys, by entry key."""
+        found: dict[str, list[str]] = {}
+        for key, claim in self._select("SELECT key, claim FROM joins", "join_key", joins):
+            found.setdefault(key, []).append(claim)
+        return found
 
     def _select(self, query: str, column: str, values: Iterable[str]) -> list[tuple[Any, ...]]:
         """Rows of `query` whose `column` is one of the values (an unreadable cache: none)."""

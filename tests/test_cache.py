@@ -288,3 +288,28 @@ def test_stat_index_keyed_by_rules_too(
     seen = _count_extractions(monkeypatch)
     assert main(["check", "new.md"]) == 0
     assert len(seen) == 7
+
+
+def test_hook_leaves_out_the_parts_a_corpus_sum_shows_are_no_value_of_the_metric(
+    figures: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """A corpus article's "of which US$5 billion" is not Land's exports: the cached join rows
+    leave it out exactly as the corpus engine does on the full claims."""
+    for old in (figures / "articles").glob("*.md"):
+        old.unlink()
+    (figures / "articles" / "sum.md").write_text(
+        "---\ndate: 2020-02-01\n---\n"
+        "Land's exports in 2016 were US$7 billion, of which machinery accounted for US$5 billion"
+        " in 2016.\n",
+        encoding="utf-8",
+    )
+    (figures / "new.md").write_text(
+        "---\ndate: 2021-01-01\n---\nLand's exports reached US$5 billion in 2016.\n",
+        encoding="utf-8",
+    )
+    assert main(["check", "new.md", "--format", "json", "--no-cache"]) == 1
+    cold = capsys.readouterr().out
+    assert '"quantity-contradicts-article"' in cold and "articles/sum.md" in cold
+    for _ in range(2):  # fills the cache, then is served from it
+        assert main(["check", "new.md", "--format", "json"]) == 1
+        assert capsys.readouterr().out == cold

@@ -116,9 +116,10 @@ DOC_ENGINES: dict[str, DocEngine] = {}
 CORPUS_ENGINES: dict[str, CorpusEngine] = {}
 # The claim kinds each corpus engine reads from the other documents (None: every kind).
 CORPUS_KINDS: dict[str, frozenset[str] | None] = {}
-# Each corpus engine's join keys: a claim of another document can change a finding on a checked
-# one only if both have a claim with a common key (None: any claim can).
-Joins = Callable[[Claim, Rulebook], Iterable[str]]
+# Each corpus engine's join: the claims of one document that can meet another document's, each
+# with its key. A claim of another document can change a finding on a checked one only if the
+# checked one has a claim with the same key (None: any claim can).
+Joins = Callable[[Sequence[Claim], Rulebook], Iterable[tuple[str, Claim]]]
 CORPUS_JOINS: dict[str, Joins | None] = {}
 
 
@@ -171,13 +172,13 @@ def corpus_findings(ctx: CorpusContext) -> list[Finding]:
     return [f for fn in CORPUS_ENGINES.values() for f in fn(ctx)]
 
 
-def corpus_joins(book: Rulebook) -> Callable[[Claim], list[str]] | None:
-    """Every corpus engine's join keys of a claim (None when some engine has none)."""
+def corpus_joins(book: Rulebook) -> Callable[[Sequence[Claim]], list[tuple[str, Claim]]] | None:
+    """Every corpus engine's joining claims of a document (None when some engine has no join)."""
     load_engines()
     engines = list(CORPUS_JOINS.values())
     if any(j is None for j in engines):
         return None
-    return lambda claim: [k for j in engines if j is not None for k in j(claim, book)]
+    return lambda claims: [pair for j in engines if j is not None for pair in j(claims, book)]
 
 
 def load_engines() -> None:

@@ -204,17 +204,19 @@ def _keyed(claim: Claim, book: Rulebook) -> tuple[tuple[object, ...], Group, flo
     return None
 
 
-def group_keys(claim: Claim, book: Rulebook) -> list[str]:
-    """The key of the group a claim joins, as text: claims of two articles meet only there.
-
-    A group the rulebook judges yields no finding of this engine, so its claims join nothing
-    (whether a fact judges a claim depends on its group key alone: metric or ranking, subject,
-    period).
-    """
-    made = _keyed(claim, book)
-    if made is None or _rulebook_judges(claim, book):
-        return []
-    return ["\t".join(map(str, made[0]))]
+def joining(claims: Sequence[Claim], book: Rulebook) -> Iterator[tuple[str, Claim]]:
+    """The claims of one document that join a group, each with the group's key as text: claims
+    of two articles meet only there. These are the claims `build_groups` groups (the parts a
+    sum's arithmetic shows to be no value of the metric are not), but for the groups the
+    rulebook judges: they yield no finding of this engine (whether a fact judges a claim depends
+    on its group key alone: metric or ranking, subject, period)."""
+    items = unjudged_parts(claims)
+    for claim in claims:
+        if (claim.start, claim.end) in items:
+            continue
+        made = _keyed(claim, book)
+        if made is not None and not _rulebook_judges(claim, book):
+            yield "\t".join(map(str, made[0])), claim
 
 
 def _rulebook_judges(claim: Claim, book: Rulebook) -> bool:
@@ -355,7 +357,7 @@ def value_text(group: Group, e: Entry) -> str:
     ],
     scope="corpus",
     kinds=("quantity", "rank", "arithmetic"),
-    joins=group_keys,
+    joins=joining,
 )
 def check_corpus(ctx: CorpusContext) -> Iterator[Finding]:
     contexts: dict[str, DocContext] = {}
