@@ -156,7 +156,9 @@ def _decode(f: _File, data: dict[str, Any]) -> _Done:
     if "rest" in data:  # back in text order, as extracted (the sort is stable)
         claims.sort(key=lambda c: (c["start"], c["end"], c["kind"]))
     doc = None
-    if meta["doc"] is not None:
+    if meta["doc"] is not None and f.raw is None and not f.checked:
+        doc = documents.from_record(f.shown, "", meta["doc"], documents.reader(f.shown))
+    elif meta["doc"] is not None:
         if f.raw is None:
             f.raw = Path(f.shown).read_bytes()
         doc = documents.from_record(f.shown, documents.decode(f.raw), meta["doc"])

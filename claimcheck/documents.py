@@ -13,7 +13,7 @@ import fnmatch
 import os
 import re
 import stat
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -70,6 +70,9 @@ class Document:
     date: PartialDate | None = None
     date_source: str = "unknown"  # front matter | manifest | dateline | unknown
     _lines: list[int] | None = field(default=None, repr=False)
+    # A corpus article served from the cache in a hook run: its text is read only when a
+    # finding cites one of its lines (most are never cited).
+    _read: Callable[[], str] | None = field(default=None, repr=False, compare=False)
 
     @property
     def body(self) -> str:
@@ -78,6 +81,8 @@ class Document:
     def _starts(self) -> list[int]:
         """The offset where each line starts, built once."""
         if self._lines is None:
+            if self._read is not None:
+                self.text, self._read = self._read(), None
             self._lines = [0] + [m.end() for m in re.finditer("\n", self.text)]
         return self._lines
 
@@ -247,9 +252,27 @@ def to_record(doc: Document) -> dict[str, Any]:
     }
 
 
-def from_record(shown: str, text: str, rec: dict[str, Any]) -> Document:
+def from_record(
+    shown: str, text: str, rec: dict[str, Any], read: Callable[[], str] | None = None
+) -> Document:
+    """A document from its cached record: with its text, or with `read` to fetch it when a line
+    is asked for."""
     date = PartialDate.parse(rec["date"]) if rec["date"] else None
-    return Document(shown, text, rec["body_start"], rec["meta"], date, rec["date_source"])
+    doc = Document(shown, text, rec["body_start"], rec["meta"], date, rec["date_source"])
+    doc._read = read
+    return doc
+
+
+def reader(shown: str) -> Callable[[], str]:
+    """The text of a file the cache knows, read when asked for ("" if it is gone since)."""
+
+    def read() -> str:
+        try:
+            return decode(Path(shown).read_bytes())
+        except (OSError, UnicodeDecodeError):
+            return ""
+
+    return read
 
 
 def _plain(value: Any) -> Any:
