@@ -652,3 +652,18 @@ def test_seeds_sarif(seeds_run: Any, seeds_json: dict[str, Any], sarif_validator
 @pytest.mark.parametrize("fmt", FORMATS)
 def test_seeds_twice_same_bytes(fmt: str, seeds_run: Any) -> None:
     assert seeds_run(fmt) == seeds_run(fmt)
+
+
+@pytest.mark.parametrize("n", [0, 1, len(RICH)])
+def test_json_is_the_standard_indented_encoding(n: int) -> None:
+    """Written a finding at a time, the JSON report is byte for byte `json.dumps(indent=2)`."""
+    from claimcheck.reports.common import ordered
+
+    result = make_result(list(RICH)[:n])
+    data = {
+        "version": 1,
+        "documents": len(result.documents),
+        "claims": result.claim_count,
+        "findings": [f.to_json() for f in ordered(result.findings)],
+    }
+    assert render("json", result) == json.dumps(data, indent=2, ensure_ascii=False) + "\n"
