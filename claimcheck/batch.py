@@ -193,7 +193,8 @@ def load(
     from claimcheck.cache import ClaimCache
 
     cache = ClaimCache(cache_dir) if cache_dir is not None else None
-    options = Options(kinds, keep_all, joins is not None, cache is not None)
+    caching = cache is not None  # join keys serve only a later run, through the cache
+    options = Options(kinds, keep_all, caching and joins is not None, caching)
     split = ",".join(sorted(kinds)).encode() if kinds is not None else b"*"
     contexts: dict[str, bytes] = {}
     every: list[_File] = []
