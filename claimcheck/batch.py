@@ -74,8 +74,9 @@ class _Done:
     findings: list[Finding] = field(default_factory=list)  # the document engines'
     claims: list[Claim] = field(default_factory=list)  # the kinds asked for
     count: int = 0  # every claim
-    # of a fresh document: its claims that can meet others', each with its join key (as JSON)
-    joins: list[tuple[str, str]] = field(default_factory=list)
+    # of a fresh document: its claims that can meet others' (join key, claim JSON), with the
+    # document's date and where the date came from
+    joins: list[tuple[str, str, str, str]] = field(default_factory=list)
     entry: dict[str, str] | None = None  # of a fresh document: its encoded cache entry
 
 
@@ -117,7 +118,8 @@ class _Processor:
         kinds = None if checked and self.options.keep_all else self.options.kinds
         out.claims = [c for c in claims if kinds is None or c.kind in kinds]
         if self.joins is not None:
-            out.joins = [(k, _json(c.to_json())) for k, c in self.joins(claims)]
+            dated = (str(doc.date) if doc.date else "", doc.date_source) if doc else ("", "")
+            out.joins = [(k, _json(c.to_json()), *dated) for k, c in self.joins(claims)]
         if self.options.caching:
             out.entry = encode(doc, problems, out.findings, claims, self.options.kinds)
         return out
@@ -228,10 +230,11 @@ def load(
                 meet = cache.joined(wanted)
                 every = [f for f in every if not f.indexed or f.key in meet]
                 indexed = [f for f in indexed if f.key in meet]
-                _fetch(cache, indexed, ("meta",))
-                for f in indexed:
-                    if f.result is not None:
-                        f.result.claims = _claims(meet[f.key])
+                for f in indexed:  # known by path and date; its text read if a line is cited
+                    date, source, texts = meet[f.key]
+                    record = {"body_start": 0, "meta": {}, "date": date, "date_source": source}
+                    doc = documents.from_record(f.shown, "", record, documents.reader(f.shown))
+                    f.result = _Done(doc, [], claims=_claims(texts))
             for f in indexed:  # an index row without its entry: read it like a new file
                 if f.result is None:
                     f.indexed = False

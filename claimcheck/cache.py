@@ -22,7 +22,7 @@ from claimcheck import __version__
 
 CACHE_DIR = ".claimcheck_cache"
 CACHE_FILE = "claims.sqlite"
-SCHEMA = 6
+SCHEMA = 7
 # An entry's parts, stored apart so that a hook run reads only what it needs of the corpus:
 # meta (document metadata and problems), findings (the document engines'), corpus (claims the
 # corpus engines read), rest (the other claims).
@@ -127,7 +127,7 @@ class ClaimCache:
         # each entry's claims that can meet another article's, by join key: a hook run reads
         # these, not whole entries
         db.execute(
-            "CREATE TABLE joins (join_key TEXT, key TEXT, claim TEXT,"
+            "CREATE TABLE joins (join_key TEXT, key TEXT, claim TEXT, date TEXT, date_source TEXT,"
             " PRIMARY KEY (join_key, key, claim)) WITHOUT ROWID"
         )
         # the stat index: a file's content key while its status is unchanged
@@ -169,19 +169,19 @@ class ClaimCache:
             self._said = True
 
     def put_many(
-        self, items: Iterable[tuple[str, dict[str, str], Sequence[tuple[str, str]]]]
+        self, items: Iterable[tuple[str, dict[str, str], Sequence[tuple[str, str, str, str]]]]
     ) -> None:
         """Store entries: each its key, the JSON text of every one of PARTS, and its joining
-        claims (join key, claim JSON)."""
+        claims (join key, claim JSON, the document's date and its source)."""
         rows: list[tuple[str, ...]] = []
         joins: list[tuple[str, ...]] = []
         for k, v, js in items:
             rows.append((k, *(v[p] for p in PARTS)))
-            joins.extend((j, k, c) for j, c in js)
+            joins.extend((j, k, c, d, src) for j, c, d, src in js)
         marks = ", ".join("?" * (len(PARTS) + 1))
         self._write(
             (f"INSERT OR REPLACE INTO entries VALUES ({marks})", rows),
-            ("INSERT OR IGNORE INTO joins VALUES (?, ?, ?)", joins),
+            ("INSERT OR IGNORE INTO joins VALUES (?, ?, ?, ?, ?)", joins),
         )
 
     def remember(self, rows: Iterable[tuple[str, str, str]]) -> None:
@@ -210,11 +210,13 @@ class ClaimCache:
                 found[path] = key
         return found
 
-    def joined(self, joins: Iterable[str]) -> dict[str, list[str]]:
-        """The claims (JSON texts) with one of these join keys, by entry key."""
-        found: dict[str, list[str]] = {}
-        for key, claim in self._select("SELECT key, claim FROM joins", "join_key", joins):
-            found.setdefault(key, []).append(claim)
+    def joined(self, joins: Iterable[str]) -> dict[str, tuple[str, str, list[str]]]:
+        """By entry key: its document's date and the date's source, and its claims (JSON texts)
+        with one of these join keys."""
+        found: dict[str, tuple[str, str, list[str]]] = {}
+        query = "SELECT key, claim, date, date_source FROM joins"
+        for key, claim, date, source in self._select(query, "join_key", joins):
+            found.setdefault(key, (date, source, []))[2].append(claim)
         return found
 
     def _select(self, query: str, column: str, values: Iterable[str]) -> list[tuple[Any, ...]]:
