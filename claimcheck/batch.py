@@ -188,9 +188,9 @@ def load(
     when one is given.
 
     The files `partial` is true of are the corpus around the articles checked: of those, only
-    claims of `kinds` are kept, and with `joins`, only documents holding a claim that shares a
-    join key with a claim of a checked article. Of the checked files, the claims of `kinds` are
-    kept, or all of them with `keep_all`.
+    claims of `kinds` are kept, and with `joins`, of an unchanged file only its claims that share
+    a join key with a claim of a checked article (the others cannot change a finding). Of the
+    checked files, the claims of `kinds` are kept, or all of them with `keep_all`.
     """
     from claimcheck.cache import ClaimCache
 
