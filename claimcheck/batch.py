@@ -233,8 +233,14 @@ def load(
                 for f in indexed:  # known by path and date; its text read if a line is cited
                     date, source, texts = meet[f.key]
                     record = {"body_start": 0, "meta": {}, "date": date, "date_source": source}
-                    doc = documents.from_record(f.shown, "", record, documents.reader(f.shown))
-                    f.result = _Done(doc, [], claims=_claims(texts))
+                    try:
+                        claims = _claims(texts)
+                        doc = documents.from_record(f.shown, "", record, documents.reader(f.shown))
+                    except (KeyError, TypeError, ValueError) as exc:
+                        cache.unusable(exc)  # read, extracted and stored again below
+                        cache.forget(f.key)
+                        continue
+                    f.result = _Done(doc, [], claims=claims)
             for f in indexed:  # an index row without its entry: read it like a new file
                 if f.result is None:
                     f.indexed = False

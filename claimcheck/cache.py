@@ -184,6 +184,13 @@ class ClaimCache:
             ("INSERT OR IGNORE INTO joins VALUES (?, ?, ?, ?, ?)", joins),
         )
 
+    def forget(self, key: str) -> None:
+        """Drop an entry and its join rows (found unusable: it is extracted and stored again)."""
+        self._write(
+            ("DELETE FROM joins WHERE key = ?", [(key,)]),
+            ("DELETE FROM entries WHERE key = ?", [(key,)]),
+        )
+
     def remember(self, rows: Iterable[tuple[str, str, str]]) -> None:
         """Record in the stat index (path, status key, content key) of files read this run."""
         self._write(("INSERT OR REPLACE INTO files VALUES (?, ?, ?)", list(rows)))

@@ -313,3 +313,22 @@ def test_hook_leaves_out_the_parts_a_corpus_sum_shows_are_no_value_of_the_metric
     for _ in range(2):  # fills the cache, then is served from it
         assert main(["check", "new.md", "--format", "json"]) == 1
         assert capsys.readouterr().out == cold
+
+
+def test_join_rows_that_do_not_decode_are_extracted_again(
+    figures: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    assert main(["check", "new.md", "--format", "json", "--no-cache"]) == 1
+    cold = capsys.readouterr().out
+    assert main(["check", "new.md", "--format", "json"]) == 1
+    capsys.readouterr()
+    db = sqlite3.connect(figures / ".claimcheck_cache" / "claims.sqlite")
+    db.execute("UPDATE joins SET claim = '{\"nonsense\": 1}', date = 'someday'")
+    db.commit()
+    db.close()
+    assert main(["check", "new.md", "--format", "json"]) == 1
+    out, err = capsys.readouterr()
+    assert out == cold and "warning" in err and "Traceback" not in err
+    assert main(["check", "new.md", "--format", "json"]) == 1  # stored afresh: no warning now
+    out, err = capsys.readouterr()
+    assert out == cold and err == ""
