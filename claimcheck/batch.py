@@ -34,6 +34,7 @@ from claimcheck.rulebook import Rulebook
 
 if TYPE_CHECKING:
     from claimcheck.cache import ClaimCache
+    from claimcheck.checks import BoundJoins
     from claimcheck.extract import Extractor
 
 # Below this many documents to extract, a pool costs more to start than it saves.
@@ -42,8 +43,6 @@ CHUNK = 32
 # A file changed this recently could change again within one tick of its timestamps: its status
 # is not trusted to stand for its content (git's "racy" entries), so it is read next time too.
 RACY_NS = 2_000_000_000
-
-Joins = Callable[[Sequence[Claim]], list[tuple[str, Claim]]]
 
 
 @dataclass(frozen=True)
@@ -181,7 +180,7 @@ def load(
     progress: bool = False,
     partial: Callable[[str], bool] | None = None,
     kinds: frozenset[str] | None = None,
-    joins: Joins | None = None,
+    joins: BoundJoins | None = None,
     keep_all: bool = False,
 ) -> Batch:
     """Read every file, extract its claims and run the document engines on it, through the cache

@@ -120,6 +120,8 @@ CORPUS_KINDS: dict[str, frozenset[str] | None] = {}
 # with its key. A claim of another document can change a finding on a checked one only if the
 # checked one has a claim with the same key (None: any claim can).
 Joins = Callable[[Sequence[Claim], Rulebook], Iterable[tuple[str, Claim]]]
+# Every corpus engine's join bound to one rulebook: a document's claims → (key, claim) pairs.
+BoundJoins = Callable[[Sequence[Claim]], list[tuple[str, Claim]]]
 CORPUS_JOINS: dict[str, Joins | None] = {}
 
 
@@ -172,7 +174,7 @@ def corpus_findings(ctx: CorpusContext) -> list[Finding]:
     return [f for fn in CORPUS_ENGINES.values() for f in fn(ctx)]
 
 
-def corpus_joins(book: Rulebook) -> Callable[[Sequence[Claim]], list[tuple[str, Claim]]] | None:
+def corpus_joins(book: Rulebook) -> BoundJoins | None:
     """Every corpus engine's joining claims of a document (None when some engine has no join)."""
     load_engines()
     engines = list(CORPUS_JOINS.values())

@@ -153,11 +153,6 @@ def _index(book: Rulebook) -> _Index:
     return made
 
 
-def facts_by_metric(book: Rulebook) -> dict[str, list[Fact]]:
-    """Facts indexed by metric, built once per rulebook."""
-    return _index(book).facts
-
-
 def checkable(claim: Claim, book: Rulebook) -> Metric | None:
     """The metric of a quantity claim that states a level with a period, else None."""
     if claim.kind != "quantity" or claim.value is None or claim.period is None:
