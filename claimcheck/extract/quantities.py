@@ -537,6 +537,22 @@ def _direction(text: str, lo: int, hi: int, n: Number) -> str:
     return "decrease" if re.fullmatch(_DOWN, word, re.I) else "increase"
 
 
+def _sum(s: Sentence, total: Claim, parts: list[Claim], start: int, end: int) -> Claim:
+    """A total with its parts, over the words from `start` to `end`."""
+    return Claim(
+        "arithmetic",
+        start,
+        end,
+        s.doc.text[start:end],
+        subject=total.subject,
+        target=total.target,
+        period=total.period,
+        attrs=(("relation", "sum"),),
+        parts=(total, *parts),
+        sentence=(s.start, s.end),
+    )
+
+
 def _arithmetic(
     s: Sentence,
     figures: list[_Figure],
@@ -560,18 +576,7 @@ def _arithmetic(
             if f.claim is not None and _same_dimension(f.claim, total.claim)
         ]
         if parts:
-            yield Claim(
-                "arithmetic",
-                total.claim.start,
-                parts[-1].end,
-                text[total.claim.start : parts[-1].end],
-                subject=total.claim.subject,
-                target=total.claim.target,
-                period=total.claim.period,
-                attrs=(("relation", "sum"),),
-                parts=(total.claim, *parts),
-                sentence=(s.start, s.end),
-            )
+            yield _sum(s, total.claim, parts, total.claim.start, parts[-1].end)
         break
     # Named parts, then their total: "exports ... and imports ..., bringing two-way trade to ..."
     for k in range(1, len(levels)):
@@ -587,18 +592,7 @@ def _arithmetic(
         ]
         targets = [p.target for p in parts]
         if parts and total.claim.target not in targets and len(set(targets)) == len(targets):
-            yield Claim(
-                "arithmetic",
-                parts[0].start,
-                total.claim.end,
-                text[parts[0].start : total.claim.end],
-                subject=total.claim.subject,
-                target=total.claim.target,
-                period=total.claim.period,
-                attrs=(("relation", "sum"),),
-                parts=(total.claim, *parts),
-                sentence=(s.start, s.end),
-            )
+            yield _sum(s, total.claim, parts, parts[0].start, total.claim.end)
         break
     # Changes in percent and x-fold changes.
     for f in figures:
