@@ -18,10 +18,13 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from claimcheck import regexes
 from claimcheck.documents import Document
 from claimcheck.findings import Finding
 
-_COMMENT = re.compile(r"<!--\s*claimcheck-(disable-next-line|disable|enable)\b([^>]*?)-->", re.I)
+_COMMENT = regexes.compile(
+    r"<!--\s*claimcheck-(disable-next-line|disable|enable)\b([^>]*?)-->", re.I
+)
 ALL = "*"
 
 

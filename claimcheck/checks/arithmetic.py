@@ -12,14 +12,15 @@ import math
 import re
 from collections.abc import Iterator, Sequence
 
+from claimcheck import regexes
 from claimcheck.checks import DocContext, Rule, engine
 from claimcheck.checks import units as U
 from claimcheck.claims import Claim, Quantity
 from claimcheck.extract import numbers
 from claimcheck.findings import Finding
 
-_NUMBER = re.compile(r"[-+\u2212]?\d[\d,]*(?:\.\d+)?")
-_WORD = re.compile(r"[a-z]+(?:-[a-z]+)?")
+_NUMBER = regexes.compile(r"[-+\u2212]?\d[\d,]*(?:\.\d+)?")
+_WORD = regexes.compile(r"[a-z]+(?:-[a-z]+)?")
 # Multipliers written as verbs; number words and hedges come from the extractor's grammar.
 FOLD_WORDS: dict[str, float] = {
     "double": 2,

@@ -8,12 +8,12 @@ extractor registers itself in EXTRACTORS and is called once per sentence.
 from __future__ import annotations
 
 import bisect
-import re
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from functools import cache, cached_property
 from typing import Any
 
+from claimcheck import regexes
 from claimcheck.claims import Claim
 from claimcheck.dates import PartialDate
 from claimcheck.documents import Document
@@ -23,7 +23,7 @@ from claimcheck.extract import sentences
 from claimcheck.rulebook import Rulebook
 from claimcheck.vocab import Match, fold, longest, vocabulary
 
-_DIGITS = re.compile(r"\d+")
+_DIGITS = regexes.compile(r"\d+")
 
 
 class Marks:

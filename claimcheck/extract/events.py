@@ -16,6 +16,7 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 
+from claimcheck import regexes
 from claimcheck.claims import Claim
 from claimcheck.dates import PartialDate, Period
 from claimcheck.extract import Sentence, extractor
@@ -55,22 +56,22 @@ def _ordinal(word: str) -> int | None:
 
 
 # "50th anniversary", "fiftieth anniversary"
-_ANNIVERSARY = re.compile(
+_ANNIVERSARY = regexes.compile(
     r"\b(?P<word>\d{1,3}(?:st|nd|rd|th)|[a-z]+(?:-[a-z]+)?|one hundredth)\s+anniversary\s+of\b"
 )
 # "40 years since", "over 50 years of", "half a century of", "five decades after"
-_YEARS = re.compile(
+_YEARS = regexes.compile(
     r"\b(?:(?P<hedge>over|more than|nearly|almost|about|around|some|at least|less than)\s+)?"
     r"(?:(?P<half>half)\s+a|(?P<word>a hundred|[a-z0-9]+(?:-[a-z]+)?))"
     r"(?:\s+|-)(?P<unit>years?|decades?|century)\s+(?P<rel>since|of|after)\b"
 )
 # A sentence opening "After 50 years, ..." counts from the event of the sentence before.
-_AFTER_LEAD = re.compile(
+_AFTER_LEAD = regexes.compile(
     r"after\s+(?:(?P<half>half)\s+a|(?P<word>a hundred|[a-z0-9]+(?:-[a-z]+)?))"
     r"(?:\s+|-)(?P<unit>years?|decades?|century)\b"
 )
 # What may stand between "anniversary of" / "years since" and the event's alias.
-_BRIDGE = re.compile(
+_BRIDGE = regexes.compile(
     r"(?:\s|[-,]|'s\b|\b(?:the|their|its|our|of|and|between|official|officially|formal|"
     r"formally|bilateral|establish\w*|setting up|set up|forging|opening|normali[sz]\w*)\b)*"
 )
@@ -84,24 +85,24 @@ _HAPPENING = (
     r"began|begun|begin\w*|start\w*|resum\w*|restart\w*|recogni[sz]\w*|upgrad\w*|elevat\w*|"
     r"visit\w*|trip|trips|tour|summit\w*|meeting|conference|talks|election|ceremony|festival"
 )
-_HAPPENS = re.compile(rf"\b(?:{_HAPPENING})\b")
-_OCCUR = re.compile(
+_HAPPENS = regexes.compile(rf"\b(?:{_HAPPENING})\b")
+_OCCUR = regexes.compile(
     rf"\b(?:{_HAPPENING}|since)\b"
     r"(?:\s+(?:of|the|their|its|official|officially|formal|formally|full|bilateral))*\s*$"
 )
 # ... or a verb just after it: "the Springfield Bridge opened on May 1, 1990".
-_OCCUR_AFTER = re.compile(
+_OCCUR_AFTER = regexes.compile(
     r"\s+(?:was\s+|were\s+)?(?:officially\s+|formally\s+|first\s+)?(?:established|opened|"
     r"founded|signed|set up|inaugurated|granted|ratified|held|launched|concluded|normali[sz]ed|"
     r"started|began)\b"
 )
 # Who took part may stand between an event and its date: "established diplomatic ties with
 # Vietnam in 1963", "resumed its ODA to Vietnam in 1992", "... between the two countries on ...".
-_PARTY_WORD = re.compile(
+_PARTY_WORD = regexes.compile(
     r"\s+(?:with|between|by|to|for|and|the|two|both|countries|nations|sides)\b"
 )
-_DATE_GAP = re.compile(r"\s*,?\s*(?:on|in|dated|from)?\s*\(?\s*")
-_DATE_LEAD = re.compile(r"(?:on|in)\s+")
+_DATE_GAP = regexes.compile(r"\s*,?\s*(?:on|in|dated|from)?\s*\(?\s*")
+_DATE_LEAD = regexes.compile(r"(?:on|in)\s+")
 _BRIDGE_MAX = 80
 
 

@@ -11,9 +11,9 @@ for, dropping only a match inside a longer one of the same kind.
 from __future__ import annotations
 
 import bisect
-import re
 from dataclasses import dataclass
 
+from claimcheck import regexes
 from claimcheck.extract import Sentence
 from claimcheck.vocab import Entry
 
@@ -47,7 +47,7 @@ ENTITY_KINDS = frozenset({"entity", "demonym"})
 
 # An entity named as the object of a preposition ("for Vietnam", "into Vietnam") is seldom what
 # a sentence is about.
-PREPOSITION_BEFORE = re.compile(
+PREPOSITION_BEFORE = regexes.compile(
     r"(?i:\b(?:of|for|to|in|into|from|with|by|among|at|on|than|and|across|within)\s+(?:the\s+)?$)"
 )
 

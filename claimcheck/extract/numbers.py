@@ -13,7 +13,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from decimal import Decimal
 
-from claimcheck import units
+from claimcheck import regexes, units
 
 _UNITS = (
     "zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen "
@@ -113,7 +113,7 @@ HEDGES: dict[str, str] = {
         "under",
     ),
 }
-_HEDGE_BEFORE = re.compile(
+_HEDGE_BEFORE = regexes.compile(
     r"(?i:\b(?P<h>"
     + "|".join(re.escape(h).replace(r"\ ", r"\s+") for h in sorted(HEDGES, key=len, reverse=True))
     + r")\s*)$"
@@ -126,7 +126,7 @@ _WORDNUM = (
     r"an?|a\s+hundred)"
 )
 _SCALE = r"(?:thousand|million|billion|trillion|mln|mn|bn|trn|tn|[kmb])"
-_NUMBER = re.compile(
+_NUMBER = regexes.compile(
     rf"(?:(?P<pre>{units.PREFIX})[ \t\u00a0]?|(?<![\w.])(?<!\d,)(?<![A-Za-z]-))"
     r"(?:(?P<num>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)"
     rf"|(?i:\b(?P<word>{_WORDNUM})\b))"
@@ -134,8 +134,8 @@ _NUMBER = re.compile(
     rf"(?:[ \t\u00a0]?(?P<post>%|(?i:percent|per\s+cent|pct)\b|{units.SUFFIX}"
     r"|(?i:[- ]?folds?\b|-?times?\b|x\b)))?"
 )
-_DEFINITE = re.compile(r"(?i:\b(?:the|these|those|their|our|its|both|all)\s+)$")
-_FOLD_WORD = re.compile(
+_DEFINITE = regexes.compile(r"(?i:\b(?:the|these|those|their|our|its|both|all)\s+)$")
+_FOLD_WORD = regexes.compile(
     r"(?i:\b(?P<w>two|three|four|five|six|seven|eight|nine|ten|twenty|hundred)fold\b)"
 )
 
@@ -143,7 +143,7 @@ _FOLD_WORD = re.compile(
 # What every number found below holds: a digit, a currency sign or code (before "a", "an" or
 # "one" with a scale letter: "US$ a m"), or one of these words (any case; "one", "a" and "an"
 # alone are not amounts, "a million" holds "million"). Text with none of them is not scanned.
-_DIGIT = re.compile(r"\d")
+_DIGIT = regexes.compile(r"\d")
 _SIGNS = tuple(sorted({k[-1] for k in units.CURRENCIES if not k[-1].isalpha()}))
 _CODES = tuple(sorted(set(units.CURRENCIES.values())))
 _WORDS_ALL = (

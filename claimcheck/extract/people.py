@@ -17,6 +17,7 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 
+from claimcheck import regexes
 from claimcheck.claims import Claim
 from claimcheck.dates import PartialDate, Period
 from claimcheck.extract import Sentence, extractor
@@ -26,17 +27,17 @@ from claimcheck.rulebook import Rulebook
 from claimcheck.rulebook.schema import Holder
 from claimcheck.vocab import Entry, Match
 
-_MODIFIER = re.compile(
+_MODIFIER = regexes.compile(
     r"(?:^|[^a-z])(former|late|ex|then|acting|outgoing|incoming|current|now|the|new|"
     r"newly[\s-]+(?:appointed|accredited|elected|named))[\s-]*$"
 )
-_SUBORDINATE = re.compile(r"(?:^|[^a-z])(vice|deputy|assistant|under|co)[\s-]*$")
-_ELECT = re.compile(r"[\s-]*(?:elect|designate)\b")
-_AND = re.compile(r",?\s+and\s+")
-_GAP_WORD = re.compile(r"\s+(of|to|the|for)\b")
-_HONORIFIC = re.compile(r"(?:^|[^a-z])((?:mr|mrs|ms|madam|mme|dr|prof)\b\.?)\s+$")
+_SUBORDINATE = regexes.compile(r"(?:^|[^a-z])(vice|deputy|assistant|under|co)[\s-]*$")
+_ELECT = regexes.compile(r"[\s-]*(?:elect|designate)\b")
+_AND = regexes.compile(r",?\s+and\s+")
+_GAP_WORD = regexes.compile(r"\s+(of|to|the|for)\b")
+_HONORIFIC = regexes.compile(r"(?:^|[^a-z])((?:mr|mrs|ms|madam|mme|dr|prof)\b\.?)\s+$")
 # Words that introduce what someone said: a date after them dates the words, not the event.
-_REPORTING = re.compile(
+_REPORTING = regexes.compile(
     r"\b(?:said|says|say|told|tells|noted|notes|stressed|stresses|added|adds|affirmed|affirms|"
     r"highlighted|highlights|emphasi[sz]ed|emphasi[sz]es|stated|states|announced|announces|"
     r"expressed|expresses|believes|believed|hoped|hopes|according to|underlined|underscored|"

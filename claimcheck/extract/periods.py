@@ -19,6 +19,7 @@ import datetime as dt
 import re
 from dataclasses import dataclass, replace
 
+from claimcheck import regexes
 from claimcheck.dates import PartialDate, Period
 from claimcheck.extract.numbers import ORDINALS, searchable, small
 
@@ -64,27 +65,34 @@ _UNIT = r"(?:years?|decades?|months?|century|centuries|half[- ]century)"
 _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     (
         "day",
-        re.compile(rf"(?P<m>{_M})\s+(?P<d>{_D})(?:{_DASH}(?P<d2>{_D}))?(?:,?\s*(?P<y>{_YD}))?"),
+        regexes.compile(
+            rf"(?P<m>{_M})\s+(?P<d>{_D})(?:{_DASH}(?P<d2>{_D}))?(?:,?\s*(?P<y>{_YD}))?"
+        ),
     ),
     (
         "dmy",
-        re.compile(rf"(?P<d>{_D})(?:{_DASH}(?P<d2>{_D}))?\s+(?P<m>{_M})(?:,?\s*(?P<y>{_YD}))?"),
+        regexes.compile(
+            rf"(?P<d>{_D})(?:{_DASH}(?P<d2>{_D}))?\s+(?P<m>{_M})(?:,?\s*(?P<y>{_YD}))?"
+        ),
     ),
-    ("numeric", re.compile(r"(?<![\d/])(?P<d>[0-3]?\d)/(?P<m>[01]?\d)/(?P<y>(?:1\d|20)\d\d)\b")),
+    (
+        "numeric",
+        regexes.compile(r"(?<![\d/])(?P<d>[0-3]?\d)/(?P<m>[01]?\d)/(?P<y>(?:1\d|20)\d\d)\b"),
+    ),
     (
         "months",
-        re.compile(
+        regexes.compile(
             rf"(?:(?i:from)\s+)?(?P<m>{_M}){_DASH}(?P<m2>{_M})(?:,?\s*(?:of\s+)?(?P<y>{_YD}))?"
         ),
     ),
-    ("month", re.compile(rf"(?P<m>{_M}),?\s*(?:of\s+)?(?P<y>{_YD})")),
+    ("month", regexes.compile(rf"(?P<m>{_M}),?\s*(?:of\s+)?(?P<y>{_YD})")),
     (
         "month_alone",
-        re.compile(rf"(?P<m>{_M})(?!,?\s*\d)(?:\s+(?i:(?P<ry>this|last|next)\s+year\b))?"),
+        regexes.compile(rf"(?P<m>{_M})(?!,?\s*\d)(?:\s+(?i:(?P<ry>this|last|next)\s+year\b))?"),
     ),
     (
         "part",
-        re.compile(
+        regexes.compile(
             rf"(?i:(?:\bthe\s+)?\bfirst\s+(?P<n>{_NUM})[- ](?P<u>months?)\b"
             r"|(?:\bthe\s+)?\b(?P<q>first|second|third|fourth|1st|2nd|3rd|4th)\s+(?P<qu>quarter|half)\b"
             r"|\b(?P<qq>Q[1-4]|H[12])\b)"
@@ -93,47 +101,47 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ),
     (
         "years",
-        re.compile(
+        regexes.compile(
             rf"(?:(?i:from)\s+)?(?P<y>{_Y}){_DASH}(?P<y2>{_Y})"
             rf"|(?i:between)\s+(?P<y3>{_Y})\s+(?i:and)\s+(?P<y4>{_Y})"
         ),
     ),
     (
         "fiscal",
-        re.compile(
+        regexes.compile(
             rf"(?i:(?:\bthe\s+)?(?P<y>{_Y})\s+(?:fiscal|financial)\s+year\b"
             rf"|\b(?:fiscal|financial)\s+(?:year\s+)?(?P<y2>{_Y})|\bFY\s?(?P<y3>(?:19|20)\d\d)\b)"
         ),
     ),
     (
         "entire",
-        re.compile(
+        regexes.compile(
             r"(?i:(?:\bthe\s+)?\b(?:entire|whole|full)(?:\s+year)?(?:\s+of)?[- ](?:year\s+)?)"
             rf"(?P<y>{_Y})"
         ),
     ),
-    ("year", re.compile(rf"{_Y}(?!\s*(?i:thousand|million|billion|trillion|%|per\s?cent)\b)")),
+    ("year", regexes.compile(rf"{_Y}(?!\s*(?i:thousand|million|billion|trillion|%|per\s?cent)\b)")),
     (
         "relyear",
-        re.compile(r"(?i:\b(?P<rel>this|last|next|the\s+current|the\s+previous)\s+year\b)"),
+        regexes.compile(r"(?i:\b(?P<rel>this|last|next|the\s+current|the\s+previous)\s+year\b)"),
     ),
     (
         "recent",
-        re.compile(
+        regexes.compile(
             rf"(?i:(?:\bthe\s+)?\b(?P<w>last|past|previous|recent)\s+(?:(?P<n>{_NUM})\s+)?"
             rf"(?P<u>{_UNIT})\b)"
         ),
     ),
     (
         "present",
-        re.compile(
+        regexes.compile(
             r"(?i:\b(?P<w>currently|presently|nowadays|now|today|to\s+date|so\s+far|at\s+present"
             r"|at\s+the\s+moment|up\s+to\s+now|until\s+now|as\s+of\s+now|as\s+of\s+today)\b)"
         ),
     ),
     (
         "same",
-        re.compile(
+        regexes.compile(
             rf"(?i:\b(?:the\s+)?same\s+period\s+(?:(?:of|in)\s+(?P<y>{_Y})|(?:of\s+)?last\s+year"
             r"|a\s+year\s+(?:earlier|ago|before)))"
         ),
@@ -142,7 +150,7 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
 
 # Where a period phrase may begin: a number, a month name or one of the leading words of the
 # patterns above. The patterns are tried only there (one scan of the text, not one per pattern).
-_ANCHOR = re.compile(
+_ANCHOR = regexes.compile(
     r"(?<![\w$.,/])\d"
     r"|(?<![A-Za-z])(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec|FY)"
     r"|(?i:\b(?:from|between|the|first|second|third|fourth|1st|2nd|3rd|4th|q[1-4]|h[12]|fy|"
@@ -151,27 +159,27 @@ _ANCHOR = re.compile(
 )
 # One pattern for "which phrase is the first to begin here": most anchors ("the", "to",
 # "between") begin none, and the patterns before the one it names need not be tried.
-_ANY = re.compile(
+_ANY = regexes.compile(
     "|".join("(" + re.sub(r"\(\?P<\w+>", "(?:", p.pattern) + ")" for _, p in _PATTERNS)
 )
 # What every phrase above holds: a digit, a month name (its first three letters), or one of these
 # words (any case). Text with none of them holds no period, and is not scanned.
-_DIGIT = re.compile(r"\d")
+_DIGIT = regexes.compile(r"\d")
 MONTH_HEADS = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
 TRIGGER_WORDS = (
     "year", "month", "quarter", "half", "decade", "centur", "currently", "present", "now",
     "today", "date", "far", "moment", "period",
 )  # fmt: skip
 
-_AS_OF = re.compile(
+_AS_OF = regexes.compile(
     r"(?i:(?:\bas\s+(?:of|at)|\b(?:by|at|as\s+of)\s+the\s+end\s+of|\bend\s+of|\bend-|\bup\s+to)\s*)$"
 )
-_SINCE = re.compile(r"(?i:\bsince\s+)$")
-_PREV = re.compile(
+_SINCE = regexes.compile(r"(?i:\bsince\s+)$")
+_PREV = regexes.compile(
     r"(?i:\b(?P<w>last|this|next|early|late|mid|in|since|from|until|till|by|during|before|after|"
     r"of|between|and|or|to|through)[\s-]+)$"
 )
-_NUMBERISH = re.compile(
+_NUMBERISH = regexes.compile(
     r"(?i:\b(?:about|around|approximately|approximating|nearly|almost|some|over|under|than|"
     r"least|most|roughly|exactly|only|just)\s+)$"
 )

@@ -36,7 +36,7 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass, replace
 
-from claimcheck import units
+from claimcheck import regexes, units
 from claimcheck.claims import Claim, Quantity
 from claimcheck.dates import Period
 from claimcheck.extract import Sentence, extractor
@@ -47,7 +47,7 @@ from claimcheck.rulebook.schema import Metric
 
 _METRIC = frozenset({"metric"})
 # What may stand between an alias and a figure it plainly states ("numbered", "stood at").
-_STATES = re.compile(
+_STATES = regexes.compile(
     r"(?i:\s+(?:(?:has|have|had)\s+)?(?:(?:now|currently|already|still|just|only)\s+)?"
     r"(?:been\s+)?(?:was|were|is|are|stood\s+at|stands?\s+at|numbere?d?s?|total(?:l?ed|s)?|"
     r"reach(?:ed|es)?|hit|amount(?:ed|s)?\s+to|c[oa]mes?\s+to|"
@@ -55,30 +55,30 @@ _STATES = re.compile(
 )
 _BACK_REACH = 300  # characters back from a number to the alias that names it, at most
 _FOLLOW_GAP = 30  # characters between a number and an alias that names what it counts
-_CLAUSE = re.compile(r"[,;:()\[\]]|\b(?:and|but|while|whereas|of which|which)\b")
+_CLAUSE = regexes.compile(r"[,;:()\[\]]|\b(?:and|but|while|whereas|of which|which)\b")
 # Words right after a bare number that are not what it counts ("37 in 2017", "5,000 to ...").
 _NOT_NOUN = frozenset(
     "in to of and or from by for with at on as over than during into per a an the is are was "
     "were has have had compared year-on-year respectively each".split()
 )
-_WORD_AFTER = re.compile(r"[ \t\u00a0]+([A-Za-z][\w-]*)")
+_WORD_AFTER = regexes.compile(r"[ \t\u00a0]+([A-Za-z][\w-]*)")
 
 # "an increase of 50%", "up 50%", "rose by 12 percent", "a decrease of 3%", "grew 20%"
 _UP = (
     r"increas\w*|ris(?:e|es|ing)|rose|grew|grow\w*|up|gain\w*|jump\w*|climb\w*|surg\w*|higher|more"
 )
 _DOWN = r"decreas\w*|declin\w*|fell|fall\w*|drop\w*|down|slump\w*|lower|less|shrank|shrink\w*"
-_CHANGE_BEFORE = re.compile(
+_CHANGE_BEFORE = regexes.compile(
     rf"(?i:\b(?P<dir>{_UP}|{_DOWN})(?:\s+(?:of|by))?\s+(?:some\s+|about\s+|nearly\s+|over\s+)?)$"
 )
-_CHANGE_AFTER = re.compile(
+_CHANGE_AFTER = regexes.compile(
     rf"(?i:\s*(?:year-on-year\s+|y-o-y\s+)?(?P<dir>{_UP}|{_DOWN}|year-on-year|y-o-y)\b)"
 )
-_FACTOR_CONTEXT = re.compile(
+_FACTOR_CONTEXT = regexes.compile(
     r"(?i:\b(?:increas\w*|ris\w*|rose|grew|growth|jump\w*|higher|larger|bigger|more|greater|"
     r"surg\w*|multipl\w*)\b)"
 )
-_FOLD_VERB = re.compile(r"(?i:\b(?P<v>doubled|tripled|trebled|quadrupled|halved)\b)")
+_FOLD_VERB = regexes.compile(r"(?i:\b(?P<v>doubled|tripled|trebled|quadrupled|halved)\b)")
 
 
 def _has_fold_verb(text: str, start: int, end: int) -> bool:
@@ -90,41 +90,41 @@ def _has_fold_verb(text: str, start: int, end: int) -> bool:
 
 
 _FOLD_VERBS = {"doubled": "2", "tripled": "3", "trebled": "3", "quadrupled": "4", "halved": "0.5"}
-_BASE_BEFORE = re.compile(
+_BASE_BEFORE = regexes.compile(
     r"(?i:\b(?:from|over|against|compared\s+(?:with|to)|than|versus|vs\.?)"
     r"(?:\s+(?:the\s+)?(?:figure|level|amount|total|value)s?\s+(?:of|for|in))?\s+(?:that\s+of\s+)?"
     r"(?:the\s+)?(?:figure\s+of\s+)?)$"
 )
 # The figure a change is measured against: "up from 1.9 million", "compared with the figure of".
-_BASE_MARK = re.compile(
+_BASE_MARK = regexes.compile(
     r"(?i:\b(?:from|against|compared\s+(?:with|to)|versus|vs\.?)\s+(?:(?:the|a)\s+)?"
     r"(?:(?:figure|level|amount|total|value)s?\s+(?:of|for|in)\s+)?$)"
 )
-_YEAR_BEFORE = re.compile(
+_YEAR_BEFORE = regexes.compile(
     r"(?i:\s*,?\s*(?:(?:a|one)\s+year\s+(?:earlier|before|ago|previously)"
     r"|(?:in\s+)?the\s+(?:previous|preceding|prior)\s+year|(?:in\s+)?the\s+year\s+before)\b)"
 )
-_BASE_GLUE = re.compile(
+_BASE_GLUE = regexes.compile(
     r"(?i:(?:['\u2019]s)?\s+(?:(?:figure|level|amount|total|value)s?\s+of\s+)?)"
 )
-_FROM_AMOUNT = re.compile(r"(?i:\s*(?:from|against|compared\s+(?:with|to))\s+)$")
-_TO_AMOUNT = re.compile(r"(?i:\s*to\s+)$")
-_OF_WHICH = re.compile(
+_FROM_AMOUNT = regexes.compile(r"(?i:\s*(?:from|against|compared\s+(?:with|to))\s+)$")
+_TO_AMOUNT = regexes.compile(r"(?i:\s*to\s+)$")
+_OF_WHICH = regexes.compile(
     r"(?i:\b(?:of\s+which|in\s+which|including|includ\w+|comprising|consisting\s+of|among\s+which)\b)"
 )
 # What puts a total after its parts: "..., bringing two-way trade to", "for a total of".
-_TOTAL_BEFORE = re.compile(
+_TOTAL_BEFORE = regexes.compile(
     r"(?i:(?:\b(?:bringing|taking|pushing|lifting|putting|raising)\s+(?:[\w'\u2019-]+\s+){0,6}?to"
     r"|\b(?:for|with|making)\s+a\s+(?:combined\s+|grand\s+)?total(?:\s+[\w'\u2019-]+){0,4}?"
     r"\s+of|\btotall?ing|\bin\s+total)\s+$)"
 )
-_DELTA_BEFORE = re.compile(
+_DELTA_BEFORE = regexes.compile(
     rf"(?i:\b(?:{_UP}|{_DOWN})(?:\s+(?:of|by))?\s+(?:some\s+|about\s+|nearly\s+|over\s+)?)$"
 )
 # "Japanese FDI", "Japan's total FDI": an entity just before the alias; "FDI from Japan" after it.
-_JUST_BEFORE = re.compile(r"['\u2019]s(?:\s+[\w-]+){0,2}\s+|['\u2019]s?\s*|\s+")
-_OF_INSIDE = re.compile(r"(?i:\b(?:of|from|by)\s+(?:the\s+)?$)")
-_OF_AFTER = re.compile(r"\s+(?:of|from|by)\s+(?:the\s+)?")
+_JUST_BEFORE = regexes.compile(r"['\u2019]s(?:\s+[\w-]+){0,2}\s+|['\u2019]s?\s*|\s+")
+_OF_INSIDE = regexes.compile(r"(?i:\b(?:of|from|by)\s+(?:the\s+)?$)")
+_OF_AFTER = regexes.compile(r"\s+(?:of|from|by)\s+(?:the\s+)?")
 
 
 @dataclass
@@ -472,9 +472,9 @@ def _period(found: FoundPeriod | None, s: Sentence, metric: Metric) -> tuple[Per
     return _kind(Period(date.first(), date.last(), "point"), metric), "document"
 
 
-_DAY_WRITTEN = re.compile(r"(?<![\d.,])\d{1,2}(?:st|nd|rd|th)?(?!\d|[.,]\d)")
-_END_OF = re.compile(r"(?i:\bend\b)")
-_WORD = re.compile(r"[A-Z][a-z]+")
+_DAY_WRITTEN = regexes.compile(r"(?<![\d.,])\d{1,2}(?:st|nd|rd|th)?(?!\d|[.,]\d)")
+_END_OF = regexes.compile(r"(?i:\bend\b)")
+_WORD = regexes.compile(r"[A-Z][a-z]+")
 
 
 def stated(text: str, found: FoundPeriod) -> Period:

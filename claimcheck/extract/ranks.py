@@ -21,6 +21,7 @@ import bisect
 import re
 from collections.abc import Iterator
 
+from claimcheck import regexes
 from claimcheck.claims import Claim
 from claimcheck.dates import Period
 from claimcheck.extract import Sentence, extractor
@@ -34,7 +35,7 @@ _ORD = (
     r"\d{1,3}(?:st|nd|rd|th))"
 )
 _SUPER = r"(?:largest|biggest|leading|greatest|highest|top|No\.?\s?1|number\s+one)"
-RANK_WORDS = re.compile(
+RANK_WORDS = regexes.compile(
     rf"(?i:\b(?:(?P<ord>{_ORD})[\s-]+)?(?P<sup>{_SUPER})(?![\w-])(?!\s*\d)"
     rf"|\b(?P<ord2>{_ORD})\s+(?:among|in|as|on)\b"
     r"|\b(?:rank\w*|No\.?|number|place[ds]?|position\w*)\s*(?P<r>\d{1,3})\s*/\s*(?P<of>\d{1,4})\b"
@@ -42,17 +43,19 @@ RANK_WORDS = re.compile(
 )
 """Every rank phrase; the `claims` command also uses it to count sentences with a rank word."""
 
-_AMONG = re.compile(r"(?i:\s+among\b)")
+_AMONG = regexes.compile(r"(?i:\s+among\b)")
 # A superlative at the start of a ranking alias ("busiest port", "most populous city"), and
 # the ordinal that may stand before it ("third-busiest", "second most populous").
-_SUPERLATIVE = re.compile(r"(?i:(?:[a-z]{2,}est|most\s+[a-z]+|No\.?\s?1)\b)")
-_ORD_BEFORE = re.compile(rf"(?i:\b(?P<ord>{_ORD})[\s-]+$)")
+_SUPERLATIVE = regexes.compile(r"(?i:(?:[a-z]{2,}est|most\s+[a-z]+|No\.?\s?1)\b)")
+_ORD_BEFORE = regexes.compile(rf"(?i:\b(?P<ord>{_ORD})[\s-]+$)")
 _RANKING = frozenset({"ranking"})
 _ALIAS_GAP = 45  # characters between the rank word and the alias it ranks in
 _SUBJECT_REACH = 300  # characters back from a rank phrase to the entity ranked, at most
-_STOP = re.compile(r"[,;:.!?]|\b(?:which|while|but|whereas)\b")
-_CUMULATIVE = re.compile(r"(?i:\b(?:cumulative\w*|accumulat\w*|in\s+total|total\s+registered)\b)")
-_ANNUAL = re.compile(r"(?i:\b(?:annual\w*|newly|new\s+capital|this\s+year|in\s+a\s+year)\b)")
+_STOP = regexes.compile(r"[,;:.!?]|\b(?:which|while|but|whereas)\b")
+_CUMULATIVE = regexes.compile(
+    r"(?i:\b(?:cumulative\w*|accumulat\w*|in\s+total|total\s+registered)\b)"
+)
+_ANNUAL = regexes.compile(r"(?i:\b(?:annual\w*|newly|new\s+capital|this\s+year|in\s+a\s+year)\b)")
 
 
 @extractor("ranks")

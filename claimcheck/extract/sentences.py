@@ -6,17 +6,17 @@ backtracking: one scan over the text with a simple pattern.
 
 from __future__ import annotations
 
-import re
+from claimcheck import regexes
 
 # One character class first, so that the scan jumps from one candidate end to the next.
-_END = re.compile(
+_END = regexes.compile(
     r"[.!?\n](?:(?<=[.!?])['\"\u2019\u201d)]*[ \t]+(?=[\"'\u2018\u201c(]?[A-Z0-9])|(?<=\n))"
 )
 _ABBREV = frozenset(
     "mr mrs ms dr prof st no nos vs jan feb mar apr jun jul aug sep sept oct nov dec gen col lt "
     "sen rep gov u.s u.k e.g i.e inc ltd co corp jr sr approx est fig".split()
 )
-_WORD_BEFORE = re.compile(r"([A-Za-z][A-Za-z.]*)$")
+_WORD_BEFORE = regexes.compile(r"([A-Za-z][A-Za-z.]*)$")
 
 
 def split(text: str, start: int = 0, end: int | None = None) -> list[tuple[int, int]]:

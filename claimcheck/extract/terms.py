@@ -5,15 +5,16 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
+from claimcheck import regexes
 from claimcheck.claims import Claim
 from claimcheck.extract import Sentence, extractor
 from claimcheck.vocab import fold
 
 # "... Partnership in 2014", "... Partnership (2014)"; a sentence opening "In 2002, ..." ties its
 # first name to that year (1000 to 2099: "the City Charter (1624)").
-_YEAR_AFTER = re.compile(r"[\"'\u201d\u2019]?,?\s*(?:in|\()\s*((?:1\d|20)\d\d)\b")
-_YEAR_LEAD = re.compile(r"\s*in\s+((?:1\d|20)\d\d)\s*,", re.I)
-_UPGRADE = re.compile(
+_YEAR_AFTER = regexes.compile(r"[\"'\u201d\u2019]?,?\s*(?:in|\()\s*((?:1\d|20)\d\d)\b")
+_YEAR_LEAD = regexes.compile(r"\s*in\s+((?:1\d|20)\d\d)\s*,", re.I)
+_UPGRADE = regexes.compile(
     r"\b(?:upgrad\w*|establish\w*|elevat\w*|set(?:ting)? up|form\w*|"
     r"launch\w*|lift\w*|rais\w*)\b",
     re.I,

@@ -1,0 +1,131 @@
+"""Regular expressions compiled once per interpreter, not once per process.
+
+Python turns a pattern into SRE code in pure Python (re._parser, re._compiler) in every process
+that compiles it: about 20 ms of each hook run for claimcheck's English phrase patterns. That code
+depends only on the pattern, the flags and the interpreter, so it is kept the way bytecode is, in
+`__pycache__` beside this module (not when Python is told not to write bytecode), and handed
+straight to `_sre.compile` next time. The file is named for the interpreter and its SRE version
+and carries a CRC; any doubt about it (a partial write, a damaged or foreign file, code CPython
+rejects) means compiling as `re.compile` does, as on any other Python implementation.
+"""
+
+from __future__ import annotations
+
+import atexit
+import contextlib
+import marshal
+import os
+import re
+import sys
+import zlib
+from array import array
+from typing import Any
+
+try:
+    import _sre  # type: ignore[import-not-found]
+
+    _TAG: str | None = f"{sys.implementation.cache_tag}-{_sre.MAGIC}-{_sre.CODESIZE}"
+    if array("I").itemsize != _sre.CODESIZE:
+        _TAG = None
+except (ImportError, AttributeError):  # not CPython: plain re.compile
+    _TAG = None
+
+# (final flags, code, number of groups, group index, index group), by (pattern, flags); the code
+# is kept as the bytes of an array (marshal reads a list of ints twenty times slower)
+Entry = tuple[int, bytes, int, dict[str, int], tuple[str | None, ...]]
+_FILE = os.path.join(os.path.dirname(__file__), "__pycache__", f"regexes.{_TAG}.marshal")
+_LIMIT = 2000  # entries a file may hold before it is started afresh (patterns of old versions)
+_known: dict[tuple[str, int], Entry] | None = None
+_new: dict[tuple[str, int], Entry] = {}
+
+
+def compile(pattern: str, flags: int = 0) -> re.Pattern[str]:
+    """`re.compile(pattern, flags)`, from the cached SRE code when there is some."""
+    if _TAG is None:
+        return re.compile(pattern, flags)
+    key = (pattern, int(flags))
+    entry = _table().get(key)
+    if entry is not None:
+        try:
+            return _compiled(pattern, entry)
+        except Exception:  # code this interpreter rejects: compile it afresh
+            pass
+    try:
+        entry = _code(pattern, int(flags))
+        compiled = _compiled(pattern, entry)
+    except Exception:  # re's internals differ from what this module knows
+        return re.compile(pattern, flags)
+    if not _new and not sys.dont_write_bytecode:
+        atexit.register(_save)
+    _new[key] = entry
+    return compiled
+
+
+def _compiled(pattern: str, entry: Entry) -> re.Pattern[str]:
+    flags, raw, groups, groupindex, indexgroup = entry
+    code = array("I")
+    code.frombytes(raw)
+    return _sre.compile(pattern, flags, code.tolist(), groups, groupindex, indexgroup)  # type: ignore[no-any-return]
+
+
+def _code(pattern: str, flags: int) -> Entry:
+    """What re._compiler.compile hands to _sre.compile (CPython 3.11-3.13)."""
+    from re import _compiler, _parser  # type: ignore[attr-defined]
+
+    parsed = _parser.parse(pattern, flags)
+    code = array("I", _compiler._code(parsed, flags)).tobytes()
+    groupindex = dict(parsed.state.groupdict)
+    indexgroup: list[str | None] = [None] * parsed.state.groups
+    for name, i in groupindex.items():
+        indexgroup[i] = name
+    return (
+        int(flags | parsed.state.flags),
+        code,
+        parsed.state.groups - 1,
+        groupindex,
+        tuple(indexgroup),
+    )
+
+
+def _table() -> dict[tuple[str, int], Entry]:
+    global _known
+    if _known is None:
+        _known = _read()
+    return _known
+
+
+def _read() -> dict[tuple[str, int], Entry]:
+    """The file's table: a CRC-32 of the marshalled table, then the table."""
+    try:
+        with open(_FILE, "rb") as fh:
+            raw = fh.read()
+        if int.from_bytes(raw[:4], "little") != zlib.crc32(memoryview(raw)[4:]):
+            return {}
+        data = marshal.loads(raw[4:])
+    except Exception:  # missing, partial or foreign
+        return {}
+    return data if isinstance(data, dict) else {}
+
+
+def _save() -> None:
+    """Add this process's new patterns to the file (another process may have written it since:
+    its patterns are kept), atomically."""
+    table = _read()
+    if len(table) + len(_new) > _LIMIT:
+        table = {}
+    table.update(_new)
+    tmp = f"{_FILE}.{os.getpid()}.tmp"
+    try:
+        os.makedirs(os.path.dirname(_FILE), exist_ok=True)
+        payload = marshal.dumps(table)
+        with open(tmp, "wb") as fh:
+            fh.write(zlib.crc32(payload).to_bytes(4, "little") + payload)
+        os.replace(tmp, _FILE)
+    except (OSError, ValueError):  # a read-only install: compiled in each process, as before
+        with contextlib.suppress(OSError):
+            os.unlink(tmp)
+
+
+def cached(pattern: str, flags: int = 0) -> Any:
+    """The cached entry of a pattern, if any (for tests)."""
+    return _table().get((pattern, flags))
