@@ -9,6 +9,7 @@ from __future__ import annotations
 import calendar
 import datetime as dt
 from dataclasses import dataclass
+from typing import Any
 
 from claimcheck import regexes
 
@@ -22,6 +23,9 @@ class PartialDate:
     year: int
     month: int | None = None
     day: int | None = None
+
+    def __reduce__(self) -> tuple[type[PartialDate], tuple[Any, ...]]:
+        return (PartialDate, (self.year, self.month, self.day))
 
     @classmethod
     def parse(cls, value: object) -> PartialDate:
@@ -84,6 +88,9 @@ class Period:
     start: dt.date
     end: dt.date
     kind: str = "span"
+
+    def __reduce__(self) -> tuple[type[Period], tuple[Any, ...]]:
+        return (Period, (self.start, self.end, self.kind))
 
     @classmethod
     def of(cls, date: PartialDate, kind: str = "span") -> Period:

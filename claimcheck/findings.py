@@ -32,6 +32,9 @@ class Related:
     column: int
     message: str
 
+    def __reduce__(self) -> tuple[type[Related], tuple[Any, ...]]:
+        return (Related, (self.path, self.line, self.column, self.message))
+
     def to_json(self) -> dict[str, Any]:
         return {
             "path": self.path,
@@ -57,6 +60,25 @@ class Finding:
     # The claim's text and its n-th occurrence: stable under edits elsewhere in the file, so a
     # baseline keeps matching when lines move.
     anchor: str = field(default="", compare=False)
+
+    def __reduce__(self) -> tuple[type[Finding], tuple[Any, ...]]:
+        return (
+            Finding,
+            (
+                self.rule,
+                self.category,
+                self.severity,
+                self.path,
+                self.line,
+                self.column,
+                self.end_line,
+                self.end_column,
+                self.message,
+                self.related,
+                self.fix,
+                self.anchor,
+            ),
+        )
 
     @property
     def fingerprint(self) -> str:

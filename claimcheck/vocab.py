@@ -92,6 +92,9 @@ class Entry:
     form: str  # the phrase as written in the rule file
     detail: str = ""  # kind-specific: which name part, which variant
 
+    def __reduce__(self) -> tuple[type[Entry], tuple[str, str, str, str]]:
+        return (Entry, (self.kind, self.id, self.form, self.detail))  # see Claim.__reduce__
+
 
 @dataclass(frozen=True, slots=True)
 class Match:
