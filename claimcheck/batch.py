@@ -271,7 +271,7 @@ def load(
 
 def _claims(texts: list[str]) -> list[Claim]:
     """Claims from their JSON texts, in text order as extracted."""
-    claims = [Claim.from_json(json.loads(t)) for t in texts]
+    claims = [Claim.from_json(c) for c in json.loads(f"[{','.join(texts)}]")]
     return sorted(claims, key=lambda c: (c.start, c.end, c.kind))
 
 

@@ -162,19 +162,27 @@ class Claim:
         }
 
     @classmethod
-    def from_json(cls, data: dict[str, Any]) -> Claim:
-        d = dict(data)
-        if d.get("value") is not None:
-            d["value"] = Quantity(**d["value"])
-        if d.get("period") is not None:
-            p = d["period"]
-            d["period"] = Period(
+    def from_json(cls, d: dict[str, Any]) -> Claim:
+        """The inverse of to_json (a hook run decodes thousands of cached claims). Raises
+        KeyError or TypeError on a malformed claim."""
+        v, p, w = d["value"], d["period"], d["date"]
+        return cls(
+            d["kind"],
+            d["start"],
+            d["end"],
+            d["text"],
+            d["subject"],
+            d["target"],
+            None if v is None else Quantity(**v),
+            d["rank"],
+            None
+            if p is None
+            else Period(
                 dt.date.fromisoformat(p["start"]), dt.date.fromisoformat(p["end"]), p["kind"]
-            )
-        if d.get("date") is not None:
-            d["date"] = PartialDate(**d["date"])
-        d["modifiers"] = tuple(d.get("modifiers", ()))
-        d["attrs"] = tuple(tuple(a) for a in d.get("attrs", ()))
-        d["parts"] = tuple(cls.from_json(p) for p in d.get("parts", ()))
-        d["sentence"] = tuple(d.get("sentence", (0, 0)))
-        return cls(**d)
+            ),
+            None if w is None else PartialDate(**w),
+            tuple(d["modifiers"]),
+            tuple(tuple(a) for a in d["attrs"]),  # type: ignore[misc]
+            tuple(cls.from_json(c) for c in d["parts"]),
+            tuple(d["sentence"]),  # type: ignore[arg-type]
+        )
