@@ -14,9 +14,9 @@ import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Annotated
+from typing import Annotated, Any
 
-from claimcheck import yamlpos
+from claimcheck import yamlpos, yamlsimple
 from claimcheck.documents import DEFAULT_INCLUDE
 from claimcheck.findings import Severity
 from claimcheck.records import conforms, doc
@@ -64,9 +64,10 @@ class Settings:
     disable: list[str] = field(default_factory=list)
     baseline: str | None = None
     source: str | None = None  # the config file read, if any
-    # every rule id the file names (disable, severity) with its line and column, to validate
-    # against the rule registry once the engines are loaded
-    rule_refs: list[tuple[str, int, int]] = field(default_factory=list)
+    # every rule id the file names (disable, severity) with where it is in the file, to validate
+    # against the rule registry once the engines are loaded: (id, key path, whether the id is the
+    # key at that path rather than its value); its line and column are found only for an unknown id
+    rule_refs: list[tuple[str, tuple[str | int, ...], bool]] = field(default_factory=list)
 
 
 def find(start: Path | None = None) -> Path | None:
@@ -83,7 +84,12 @@ def load(path: Path | None) -> Settings:
     if path is None:
         return Settings()
     shown = _shown(path)
-    data = yamlpos.read(path, shown)
+    text = yamlpos.read_text(path, shown)
+    data: Any
+    try:  # the usual case, and a hook's: plain YAML, no ruamel.yaml to import
+        data, positioned = yamlsimple.load(text), False
+    except yamlsimple.NotSimple:
+        data, positioned = yamlpos.parse(text, shown), True
     if data is None:
         data = {}
     if conforms(ConfigFile, data):  # the usual case, and a hook's: no validator to import
@@ -91,6 +97,8 @@ def load(path: Path | None) -> Settings:
     else:
         from claimcheck import models
 
+        if not positioned:  # again, with the positions of its problems
+            data = yamlpos.parse(text, shown) or {}
         cfg = models.record(yamlpos.validate(models.model(ConfigFile), data, shown))
     base = path.parent
     return Settings(
@@ -104,8 +112,8 @@ def load(path: Path | None) -> Settings:
         baseline=_shown(base / cfg.baseline) if cfg.baseline else None,
         source=shown,
         rule_refs=[
-            *((r, *yamlpos.position(data, ["disable", i])) for i, r in enumerate(cfg.disable)),
-            *((r, *yamlpos.position(data, ["severity", r], key=True)) for r in cfg.severity),
+            *((r, ("disable", i), False) for i, r in enumerate(cfg.disable)),
+            *((r, ("severity", r), True) for r in cfg.severity),
         ],
     )
 
@@ -114,15 +122,21 @@ def unknown_rules(settings: Settings, known: Iterable[str]) -> list[yamlpos.Prob
     """A problem for each rule id in the config that no engine registers (a typo disables
     nothing, silently, otherwise)."""
     ids = set(known)
+    unknown = [ref for ref in settings.rule_refs if ref[0] not in ids]
+    if not unknown:
+        return []
+    shown = settings.source or CONFIG_NAME
+    try:  # the file again, with positions: only now are they needed
+        data = yamlpos.read(Path(shown), shown)
+    except yamlpos.YamlProblems:  # changed or gone since it was loaded: no position to give
+        data = None
     return [
         yamlpos.Problem(
-            settings.source or CONFIG_NAME,
-            line,
-            col,
+            shown,
+            *yamlpos.position(data, loc, key=key),
             f"unknown rule {rule!r}" + yamlpos.suggest(rule, sorted(ids)),
         )
-        for rule, line, col in settings.rule_refs
-        if rule not in ids
+        for rule, loc, key in unknown
     ]
 
 

@@ -13,11 +13,13 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-if TYPE_CHECKING:  # pydantic is imported where a model is validated, not by every reader of YAML
+from claimcheck import yamlsimple
+
+# pydantic is imported where a model is validated, and ruamel.yaml where YAML is more than the
+# plain kind yamlsimple reads: neither by a hook run that reads only plain front matter and config
+if TYPE_CHECKING:
     from pydantic import BaseModel
-from ruamel.yaml import YAML
-from ruamel.yaml.error import MarkedYAMLError, YAMLError
-from ruamel.yaml.nodes import MappingNode, ScalarNode, SequenceNode
+    from ruamel.yaml import YAML
 
 
 @dataclass(frozen=True, slots=True)
@@ -43,12 +45,19 @@ _QUICK: list[YAML] = []
 
 
 def quick(text: str) -> Any:
-    """Parse YAML text fast (libyaml when installed), without positions; None on any problem.
+    """Parse YAML text fast (yamlsimple, else libyaml when installed), without positions; None
+    on any problem.
 
     The values are the same as `parse` gives (YAML 1.2, ruamel's resolver); a caller that gets
     None, or finds a value wrong, parses again with `parse` for the position of its message.
     """
+    try:
+        return yamlsimple.load(text)
+    except yamlsimple.NotSimple:
+        pass
     if not _QUICK:
+        from ruamel.yaml import YAML
+
         _QUICK.append(YAML(typ="safe"))
     try:
         return _QUICK[0].load(text)
@@ -58,6 +67,9 @@ def quick(text: str) -> Any:
 
 def parse(text: str, path: str, line_offset: int = 0) -> Any:
     """Parse YAML text, keeping positions; raise YamlProblems on a syntax error."""
+    from ruamel.yaml import YAML
+    from ruamel.yaml.error import MarkedYAMLError, YAMLError
+
     yaml = YAML(typ="rt", pure=True)
     try:
         return yaml.load(text)
@@ -81,6 +93,9 @@ def parse(text: str, path: str, line_offset: int = 0) -> Any:
 
 def _failing_scalar(text: str) -> tuple[int, int, str]:
     """The 1-based position of the first scalar that fails to construct ("2017-02-30")."""
+    from ruamel.yaml import YAML
+    from ruamel.yaml.nodes import MappingNode, ScalarNode, SequenceNode
+
     yaml = YAML(typ="rt", pure=True)
     stack = [yaml.compose(text)]
     while stack:
@@ -100,13 +115,17 @@ def _failing_scalar(text: str) -> tuple[int, int, str]:
 def read(path: Path, shown: str | None = None) -> Any:
     """Read and parse a YAML file; problems name `shown` (the path as the user gave it)."""
     name = shown or str(path)
+    return parse(read_text(path, name), name)
+
+
+def read_text(path: Path, shown: str) -> str:
+    """A YAML file's text; YamlProblems naming `shown` when it cannot be read or decoded."""
     try:
-        text = path.read_text(encoding="utf-8")
+        return path.read_text(encoding="utf-8")
     except UnicodeDecodeError as exc:
-        raise YamlProblems([Problem(name, 1, 1, f"not UTF-8 text ({exc.reason})")]) from None
+        raise YamlProblems([Problem(shown, 1, 1, f"not UTF-8 text ({exc.reason})")]) from None
     except OSError as exc:
-        raise YamlProblems([Problem(name, 1, 1, f"cannot read: {exc.strerror}")]) from None
-    return parse(text, name)
+        raise YamlProblems([Problem(shown, 1, 1, f"cannot read: {exc.strerror}")]) from None
 
 
 def position(node: Any, loc: Sequence[int | str], key: bool = False) -> tuple[int, int]:

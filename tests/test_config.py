@@ -215,3 +215,43 @@ def test_unknown_rule_ids_in_the_config_are_exit_2(newsroom: Newsroom) -> None:
         "did you mean 'term-wrong-variant'?",
         ".claimcheck.yaml:4:3: unknown rule 'no-such-rule'",
     ]
+
+
+@pytest.mark.parametrize(
+    "severity",
+    [
+        "severity:\n",  # plain YAML: read without positions, located when a rule is unknown
+        "severity: &s\n",  # an anchor: read by ruamel.yaml, with positions
+    ],
+)
+def test_unknown_rule_ids_are_located_whichever_reader_read_the_config(
+    newsroom: Newsroom, severity: str
+) -> None:
+    newsroom.write("bad.md", article(WRONG))
+    newsroom.config(
+        "rules: [rules]  # ours\n"
+        "disable:\n"
+        "  - document-no-date\n"
+        "  - term-wrong-variantt\n" + severity + "  # quieter\n"
+        "  term-wrong-variant: info\n"
+        "  no-such-rule: info\n"
+    )
+    run = newsroom.check("bad.md")
+    assert (run.code, run.out) == (2, "")
+    assert run.err.splitlines() == [
+        ".claimcheck.yaml:4:5: unknown rule 'term-wrong-variantt'; "
+        "did you mean 'term-wrong-variant'?",
+        ".claimcheck.yaml:8:3: unknown rule 'no-such-rule'",
+    ]
+
+
+def test_a_config_yamlsimple_types_is_validated_with_positions(newsroom: Newsroom) -> None:
+    newsroom.write("good.md", article(RIGHT))
+    newsroom.config("rules: [rules]\ndisable: [2021, true]\nbaseline: 2021-01-01\n")
+    run = newsroom.check("good.md")
+    assert (run.code, run.out) == (2, "")
+    assert run.err.splitlines() == [
+        ".claimcheck.yaml:2:11: Input should be a valid string (at disable[0])",
+        ".claimcheck.yaml:2:17: Input should be a valid string (at disable[1])",
+        ".claimcheck.yaml:3:11: Input should be a valid string (at baseline)",
+    ]

@@ -3,11 +3,13 @@ reads exactly what validation would."""
 
 from __future__ import annotations
 
+import json
 import subprocess
 import sys
 from pathlib import Path
 
 import pytest
+from conftest import RIGHT, TEST_RULES, WRONG, article
 
 from claimcheck import models
 from claimcheck.config import ConfigFile
@@ -16,30 +18,62 @@ from claimcheck.records import conforms
 PROBE = """\
 import sys
 from claimcheck.cli import main
-code = main(["check", "new.md"])
-print(code, sorted(m for m in sys.modules if m.split(".")[0] in ("pydantic", "pydantic_core")))
+code = main(["check", "new.md", "--format", "json"])
+roots = ("pydantic", "pydantic_core", "ruamel", "_ruamel_yaml")
+print(code, sorted(m for m in sys.modules if m.split(".")[0] in roots))
 """
+SIMPLE_CONFIG = (
+    "rules: [rules]\ncorpus: ['archive/*.md']  # the hook's corpus\nfail_on: warning\n"
+    "severity:\n  term-wrong-variant: warning\n"
+)
+FLOW_SEVERITY = "severity: {term-wrong-variant: warning}"  # a flow mapping: left to ruamel
+SIMPLE_FRONT = "date: 2015-09-15\ntitle: Ties\ntags: [japan, vietnam]\n"
 
 
-def test_a_cached_run_imports_no_pydantic(tmp_path: Path) -> None:
-    (tmp_path / "rules").mkdir()
-    (tmp_path / "rules" / "r.yaml").write_text(
-        "entities:\n  - id: land\n    names: [Land]\n", encoding="utf-8"
-    )
-    (tmp_path / ".claimcheck.yaml").write_text(
-        "rules: [rules]\nfail_on: warning\nseverity: {term-wrong-variant: warning}\n",
-        encoding="utf-8",
-    )
-    (tmp_path / "new.md").write_text("---\ndate: 2021-01-01\n---\nLand.\n", encoding="utf-8")
-    runs = [
-        subprocess.run(
-            [sys.executable, "-c", PROBE], cwd=tmp_path, capture_output=True, text=True, timeout=60
+def _hook_runs(folder: Path, config: str, front: str) -> list[tuple[str, str]]:
+    """Two runs of `claimcheck check new.md` in fresh processes, the first filling the caches,
+    the second on a new draft of new.md (as a hook sees it: a corpus in the cache, an article
+    not): for each, the findings (rule, severity) and exit code, and the validator and YAML
+    modules it imported."""
+    (folder / "rules").mkdir()
+    (folder / "rules" / "r.yaml").write_text(TEST_RULES, encoding="utf-8")
+    (folder / ".claimcheck.yaml").write_text(config, encoding="utf-8")
+    (folder / "archive").mkdir()
+    (folder / "archive" / "old.md").write_text(article(RIGHT), encoding="utf-8")
+    out = []
+    for draft in ("", "A second draft.\n"):
+        (folder / "new.md").write_text(f"---\n{front}---\n{WRONG}\n{draft}", encoding="utf-8")
+        run = subprocess.run(
+            [sys.executable, "-c", PROBE], cwd=folder, capture_output=True, text=True, timeout=60
         )
-        for _ in range(2)
-    ]
-    first, second = (r.stdout.splitlines()[-1] for r in runs)
-    assert first.startswith("0 [") and "pydantic" in first  # it validates the rule files
-    assert second == "0 []", runs[1].stderr
+        *report, modules = run.stdout.splitlines()
+        found = [(f["rule"], f["severity"]) for f in json.loads("\n".join(report))["findings"]]
+        out.append((f"{found} {modules.split(' ')[0]}", modules.split(" ", 1)[1]))
+    return out
+
+
+def test_a_cached_hook_run_imports_no_pydantic_and_no_ruamel(tmp_path: Path) -> None:
+    first, second = _hook_runs(tmp_path, SIMPLE_CONFIG, SIMPLE_FRONT)
+    want = "[('term-wrong-variant', 'warning')] 1"
+    assert first[0] == second[0] == want
+    assert "pydantic" in first[1] and "ruamel.yaml" in first[1]  # it validates the rule files
+    assert second[1] == "[]"  # config and front matter read by yamlsimple, the rules unpickled
+
+
+@pytest.mark.parametrize(
+    ("config", "front"),
+    [
+        (SIMPLE_CONFIG.replace("severity:\n  term-wrong-variant: warning", FLOW_SEVERITY), None),
+        (None, "date: 2015-09-15\ntitle: >\n  Ties\n"),  # a folded scalar
+        (SIMPLE_CONFIG + "disable: &none []\n", "date: !!str 2015-09-15\n"),
+    ],
+)
+def test_yaml_the_simple_reader_declines_is_read_by_ruamel(
+    tmp_path: Path, config: str | None, front: str | None
+) -> None:
+    first, second = _hook_runs(tmp_path, config or SIMPLE_CONFIG, front or SIMPLE_FRONT)
+    assert first[0] == second[0] == "[('term-wrong-variant', 'warning')] 1"
+    assert "ruamel.yaml" in second[1] and "pydantic" not in second[1]
 
 
 @pytest.mark.parametrize(
