@@ -17,6 +17,8 @@ from typing import Any
 
 import jsonschema
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 from jsonschema.validators import validator_for
 
 import claimcheck
@@ -667,3 +669,20 @@ def test_json_is_the_standard_indented_encoding(n: int) -> None:
         "findings": [f.to_json() for f in ordered(result.findings)],
     }
     assert render("json", result) == json.dumps(data, indent=2, ensure_ascii=False) + "\n"
+
+
+_JSON = st.recursive(
+    st.none() | st.booleans() | st.integers() | st.floats() | st.text(),
+    lambda inner: st.lists(inner, max_size=4) | st.dictionaries(st.text(), inner, max_size=4),
+    max_leaves=20,
+)
+
+
+@settings(max_examples=300, deadline=None)
+@given(_JSON)
+def test_indented_encoder_is_the_standard_one(value: object) -> None:
+    from claimcheck.reports.json_report import indented
+
+    standard = json.dumps(value, indent=2, ensure_ascii=False)
+    assert indented(value) == standard
+    assert indented(value, "    ") == standard.replace("\n", "\n    ")
