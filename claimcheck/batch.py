@@ -57,6 +57,8 @@ class Options:
 
 @dataclass
 class Batch:
+    """What `load` gives a run: documents, their findings, the claims kept of them."""
+
     documents: list[Document]  # in the order of the files given; of the corpus, those fetched
     findings: list[Finding]  # problems with the documents, and the document engines' findings
     claims: dict[str, list[Claim]]  # by Document.path: the kinds asked for
@@ -81,6 +83,8 @@ class _Done:
 
 @dataclass
 class _File:
+    """One file of the run as `load` works through it: keyed, then served or processed."""
+
     shown: str
     context: bytes  # what besides its bytes decides how it reads (its folder's manifest)
     checked: bool  # an article checked, not only the corpus around it

@@ -80,6 +80,8 @@ class Quantity:
 
 @dataclass(frozen=True, slots=True)
 class Claim:
+    """One thing a sentence asserts, by kind: the module docstring is the contract."""
+
     kind: str
     start: int  # character offsets into Document.text
     end: int

@@ -110,6 +110,8 @@ class Document:
 
 @dataclass
 class Loaded:
+    """Documents read, with the problems found reading them."""
+
     documents: list[Document]
     findings: list[Finding]
 

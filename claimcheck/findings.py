@@ -46,6 +46,8 @@ class Related:
 
 @dataclass(frozen=True, slots=True)
 class Finding:
+    """A problem found, where it is, and the evidence (`related`) it rests on."""
+
     rule: str
     category: str
     severity: Severity

@@ -22,6 +22,8 @@ from claimcheck.yamlpos import YamlProblems
 
 @dataclass
 class Result:
+    """What a run found, for the reports: documents, claims, findings, the rulebook."""
+
     documents: list[Document]
     # claims by document path: the kinds the corpus engines read, or all when asked for
     claims: dict[str, list[Claim]]

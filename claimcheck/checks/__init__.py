@@ -19,6 +19,8 @@ from claimcheck.rulebook import Rulebook
 
 @dataclass(frozen=True, slots=True)
 class Rule:
+    """A rule an engine reports under: its id, what it checks, how severe by default."""
+
     id: str
     category: str
     severity: Severity

@@ -28,6 +28,8 @@ Source = Annotated[
 
 @dataclass(frozen=True, kw_only=True)
 class Sourced:
+    """What every fact carries: where it comes from, and whether a person checked it."""
+
     source: Source
     status: Annotated[
         Literal["verified", "unverified"],
