@@ -172,8 +172,11 @@ class Sentence:
             if marks is not None and not marks.within(self.start, self.end):
                 self._number_list = []
             else:
-                skip = [(p.start, p.end) for p in self.periods]
-                self._number_list = _numbers.find(self.doc.text, self.start, self.end, skip)
+                text = self.doc.text
+                matches, folds = _numbers.scan(text, self.start, self.end)
+                # the period phrases are looked for only when there is a number they could hold
+                skip = [(p.start, p.end) for p in self.periods] if matches else []
+                self._number_list = _numbers.pick(text, self.start, self.end, matches, folds, skip)
         return self._number_list
 
 

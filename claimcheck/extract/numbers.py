@@ -204,14 +204,40 @@ class Number:
 
 def find(text: str, start: int, end: int, skip: Sequence[tuple[int, int]] = ()) -> list[Number]:
     """Every number in text[start:end], except inside the `skip` spans (dates, periods)."""
+    return pick(text, start, end, *scan(text, start, end), skip)
+
+
+def scan(text: str, start: int, end: int) -> tuple[list[re.Match[str]], list[Number]]:
+    """What may be numbers in text[start:end]: the pattern's matches, and the "-fold" words.
+    Apart from `pick` so that a caller finds the skip spans (a period scan) only when some
+    match could be skipped."""
     chunk = text[start:end]
     low = searchable(chunk)
     if low is not None and not _may_hold(chunk, low):
-        return []
+        return [], []
+    matches = list(_NUMBER.finditer(text, start, end))
+    folds: list[Number] = []
+    for m in _FOLD_WORD.finditer(text, start, end) if low is None or "fold" in low else ():
+        v = float(small(m.group("w")) or 100)
+        folds.append(
+            Number(m.start(), m.end(), v, v, v, m.group(0), None, None, None, True, m.start())
+        )
+    return matches, folds
+
+
+def pick(
+    text: str,
+    start: int,
+    end: int,
+    matches: list[re.Match[str]],
+    folds: list[Number],
+    skip: Sequence[tuple[int, int]] = (),
+) -> list[Number]:
+    """The numbers of the matches outside the skip spans, and the "-fold" words, in text order."""
     out: list[Number] = []
     spans = sorted(skip)
     k = 0
-    for m in _NUMBER.finditer(text, start, end):
+    for m in matches:
         while k < len(spans) and spans[k][1] <= m.start():
             k += 1
         if k < len(spans) and spans[k][0] < m.end():
@@ -219,12 +245,7 @@ def find(text: str, start: int, end: int, skip: Sequence[tuple[int, int]] = ()) 
         n = _number(text, m, start)
         if n is not None:
             out.append(n)
-    folds = _FOLD_WORD.finditer(text, start, end) if low is None or "fold" in low else ()
-    for m in folds:
-        v = float(small(m.group("w")) or 100)
-        out.append(
-            Number(m.start(), m.end(), v, v, v, m.group(0), None, None, None, True, m.start())
-        )
+    out.extend(folds)
     out.sort(key=lambda n: n.start)
     return out
 

@@ -137,11 +137,11 @@ class _Figure:
 @extractor("quantities")
 def quantities(s: Sentence) -> Iterator[Claim]:
     text = s.doc.text
-    periods = s.periods
     nums = s.numbers
-    metric_mentions = mentions(s, _METRIC)
     if not nums and not _has_fold_verb(text, s.start, s.end):
         return
+    periods = s.periods
+    metric_mentions = mentions(s, _METRIC)
     figures = [_Figure(n) for n in nums]
     for f in figures:
         n = f.num
