@@ -122,7 +122,7 @@ class _Processor:
         out.claims = [c for c in claims if kinds is None or c.kind in kinds]
         if self.joins is not None:
             dated = (str(doc.date) if doc.date else "", doc.date_source) if doc else ("", "")
-            out.joins = [(k, _json(c.to_json()), *dated) for k, c in self.joins(claims)]
+            out.joins = [(k, _json(c.to_row()), *dated) for k, c in self.joins(claims)]
         if self.options.caching:
             out.entry = encode(doc, problems, out.findings, claims, self.options.kinds)
         return out
@@ -142,8 +142,8 @@ def encode(
         "problems": [f.to_record() for f in problems],
         "count": len(claims),
     }
-    corpus = [c.to_json() for c in claims if kinds is None or c.kind in kinds]
-    rest = [c.to_json() for c in claims if kinds is not None and c.kind not in kinds]
+    corpus = [c.to_row() for c in claims if kinds is None or c.kind in kinds]
+    rest = [c.to_row() for c in claims if kinds is not None and c.kind not in kinds]
     parts = {"meta": meta, "findings": [f.to_record() for f in found], "corpus": corpus}
     parts["rest"] = rest
     return {k: _json(v) for k, v in parts.items()}
@@ -159,7 +159,7 @@ def _decode(f: _File, data: dict[str, Any]) -> _Done:
     meta = data["meta"]
     claims = data.get("corpus", []) + data.get("rest", [])
     if "rest" in data:  # back in text order, as extracted (the sort is stable)
-        claims.sort(key=lambda c: (c["start"], c["end"], c["kind"]))
+        claims.sort(key=lambda c: (c[1], c[2], c[0]))  # start, end, kind
     doc = None
     if meta["doc"] is not None and f.raw is None and not f.checked:
         doc = documents.from_record(f.shown, "", meta["doc"], documents.reader(f.shown))
@@ -171,7 +171,7 @@ def _decode(f: _File, data: dict[str, Any]) -> _Done:
         doc,
         [Finding.from_record(f.shown, p) for p in meta["problems"]],
         [Finding.from_record(f.shown, p) for p in data.get("findings", [])],
-        [Claim.from_json(c) for c in claims],
+        [Claim.from_row(c) for c in claims],
         meta["count"],
     )
 
@@ -275,7 +275,7 @@ def load(
 
 def _claims(texts: list[str]) -> list[Claim]:
     """Claims from their JSON texts, in text order as extracted."""
-    claims = [Claim.from_json(c) for c in json.loads(f"[{','.join(texts)}]")]
+    claims = [Claim.from_row(c) for c in json.loads(f"[{','.join(texts)}]")]
     return sorted(claims, key=lambda c: (c.start, c.end, c.kind))
 
 

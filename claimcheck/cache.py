@@ -22,7 +22,7 @@ from claimcheck import __version__
 
 CACHE_DIR = ".claimcheck_cache"
 CACHE_FILE = "claims.sqlite"
-SCHEMA = 7
+SCHEMA = 8
 # An entry's parts, stored apart so that a hook run reads only what it needs of the corpus:
 # meta (document metadata and problems), findings (the document engines'), corpus (claims the
 # corpus engines read), rest (the other claims).

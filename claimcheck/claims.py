@@ -163,28 +163,47 @@ class Claim:
             "sentence": list(self.sentence),
         }
 
+    def to_row(self) -> list[Any]:
+        """The claim as the cache keeps it: JSON of nested lists, fields in declaration order.
+        Half the text of `to_json`, and decoded in half the time: a hook run against a large
+        archive decodes thousands."""
+        v, p, d = self.value, self.period, self.date
+        return [
+            self.kind,
+            self.start,
+            self.end,
+            self.text,
+            self.subject,
+            self.target,
+            None if v is None else [v.low, v.high, v.unit, v.digits, v.scale, v.hedge],
+            self.rank,
+            None if p is None else [p.start.isoformat(), p.end.isoformat(), p.kind],
+            None if d is None else [d.year, d.month, d.day],
+            self.modifiers,
+            self.attrs,
+            [c.to_row() for c in self.parts],
+            self.sentence,
+        ]
+
     @classmethod
-    def from_json(cls, d: dict[str, Any]) -> Claim:
-        """The inverse of to_json (a hook run decodes thousands of cached claims). Raises
-        KeyError or TypeError on a malformed claim."""
-        v, p, w = d["value"], d["period"], d["date"]
+    def from_row(cls, row: list[Any]) -> Claim:
+        """The inverse of `to_row`. Raises ValueError or TypeError on a malformed row."""
+        kind, start, end, text, subject, target, v, rank, p, d, mods, attrs, parts, sent = row
         return cls(
-            d["kind"],
-            d["start"],
-            d["end"],
-            d["text"],
-            d["subject"],
-            d["target"],
-            None if v is None else Quantity(**v),
-            d["rank"],
+            kind,
+            start,
+            end,
+            text,
+            subject,
+            target,
+            None if v is None else Quantity(*v),
+            rank,
             None
             if p is None
-            else Period(
-                dt.date.fromisoformat(p["start"]), dt.date.fromisoformat(p["end"]), p["kind"]
-            ),
-            None if w is None else PartialDate(**w),
-            tuple(d["modifiers"]),
-            tuple(tuple(a) for a in d["attrs"]),  # type: ignore[misc]
-            tuple(cls.from_json(c) for c in d["parts"]),
-            tuple(d["sentence"]),  # type: ignore[arg-type]
+            else Period(dt.date.fromisoformat(p[0]), dt.date.fromisoformat(p[1]), p[2]),
+            None if d is None else PartialDate(*d),
+            tuple(mods),
+            tuple(map(tuple, attrs)),
+            tuple(map(cls.from_row, parts)),
+            tuple(sent),
         )
