@@ -21,7 +21,7 @@ import json
 import os
 import sys
 import time
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -186,6 +186,8 @@ def load(
     kinds: frozenset[str] | None = None,
     joins: BoundJoins | None = None,
     keep_all: bool = False,
+    stats: Mapping[str, os.stat_result] | None = None,
+    stats_ns: int = 0,
 ) -> Batch:
     """Read every file, extract its claims and run the document engines on it, through the cache
     when one is given.
@@ -193,7 +195,8 @@ def load(
     The files `partial` is true of are the corpus around the articles checked: of those, only
     claims of `kinds` are kept, and with `joins`, of an unchanged file only its claims that share
     a join key with a claim of a checked article (the others cannot change a finding). Of the
-    checked files, the claims of `kinds` are kept, or all of them with `keep_all`.
+    checked files, the claims of `kinds` are kept, or all of them with `keep_all`. `stats`: the
+    files' status where the caller has it already, taken no earlier than `stats_ns`.
     """
     from claimcheck.cache import ClaimCache
 
@@ -212,7 +215,7 @@ def load(
         where = os.path.normpath(os.path.join(here, shown))
         every.append(_File(shown, contexts[folder], checked, where))
     try:
-        _key(every, book.digest, cache)
+        _key(every, book.digest, cache, stats or {}, stats_ns)
         targets = [f for f in every if f.checked]
         around = [f for f in every if not f.checked]
         if cache is not None:
@@ -279,7 +282,13 @@ def _claims(texts: list[str]) -> list[Claim]:
     return sorted(claims, key=lambda c: (c.start, c.end, c.kind))
 
 
-def _key(every: list[_File], rulebook_digest: str, cache: ClaimCache | None) -> None:
+def _key(
+    every: list[_File],
+    rulebook_digest: str,
+    cache: ClaimCache | None,
+    stats: Mapping[str, os.stat_result],
+    stats_ns: int,
+) -> None:
     """Key each file. A corpus file the stat index knows unchanged is not read; every other
     file is read and keyed by its bytes (a checked file's text is needed anyway). Without a
     cache there is nothing to key: the workers read the files."""
@@ -287,13 +296,15 @@ def _key(every: list[_File], rulebook_digest: str, cache: ClaimCache | None) -> 
 
     if cache is None:
         return
-    now = time.time_ns()
+    now = stats_ns or time.time_ns()  # when the statuses were taken: "recently" is before it
     salts: dict[bytes, str] = {}
     for f in every:
-        try:
-            st = os.stat(f.shown)
-        except OSError:
-            continue  # documents.read reports it
+        st = stats.get(f.shown)
+        if st is None:
+            try:
+                st = os.stat(f.shown)
+            except OSError:
+                continue  # documents.read reports it
         if now - max(st.st_mtime_ns, st.st_ctime_ns) > RACY_NS:
             if f.context not in salts:
                 salts[f.context] = stat_salt(f.context, rulebook_digest)

@@ -27,6 +27,8 @@ SCHEMA = 8
 # meta (document metadata and problems), findings (the document engines'), corpus (claims the
 # corpus engines read), rest (the other claims).
 PARTS = ("meta", "findings", "corpus", "rest")
+# Over this many files, the stat index is read whole rather than looked up path by path.
+_SCAN_OVER = 2000
 _APP_ID = 0x636C6D63  # "clmc": marks the file as ours
 
 
@@ -213,11 +215,12 @@ class ClaimCache:
     def index(self, files: Iterable[tuple[str, str]]) -> dict[str, str]:
         """The content key of each (path, status key) the stat index holds unchanged."""
         wanted = dict(files)
-        found: dict[str, str] = {}
-        for path, stat, key in self._select("SELECT path, stat, key FROM files", "path", wanted):
-            if wanted[path] == stat:
-                found[path] = key
-        return found
+        query = "SELECT path, stat, key FROM files"
+        if len(wanted) > _SCAN_OVER:  # the whole index: faster than thousands of lookups
+            rows = self._select(query)
+        else:
+            rows = self._select(query, "path", wanted)
+        return {path: key for path, stat, key in rows if wanted.get(path) == stat}
 
     def joined(self, joins: Iterable[str]) -> dict[str, tuple[str, str, list[str]]]:
         """By entry key: its document's date and the date's source, and its claims (JSON texts)
@@ -228,13 +231,18 @@ class ClaimCache:
             found.setdefault(key, (date, source, []))[2].append(claim)
         return found
 
-    def _select(self, query: str, column: str, values: Iterable[str]) -> list[tuple[Any, ...]]:
-        """Rows of `query` whose `column` is one of the values (an unreadable cache: none)."""
+    def _select(
+        self, query: str, column: str = "", values: Iterable[str] = ()
+    ) -> list[tuple[Any, ...]]:
+        """Rows of `query` whose `column` is one of the values, or every row without a column
+        (an unreadable cache: none)."""
         if self.db is None:
             return []
         wanted = list(dict.fromkeys(values))
         out: list[tuple[Any, ...]] = []
         try:
+            if not column:
+                out.extend(self.db.execute(query))
             for i in range(0, len(wanted), 500):
                 chunk = wanted[i : i + 500]
                 marks = ",".join("?" * len(chunk))

@@ -10,6 +10,7 @@ import bisect
 import contextlib
 import datetime as dt
 import fnmatch
+import functools
 import os
 import re
 import stat
@@ -125,13 +126,17 @@ def _problem(
 
 
 def collect(
-    paths: Sequence[str], include: Sequence[str] = DEFAULT_INCLUDE, exclude: Sequence[str] = ()
+    paths: Sequence[str],
+    include: Sequence[str] = DEFAULT_INCLUDE,
+    exclude: Sequence[str] = (),
+    stats: dict[str, os.stat_result] | None = None,
 ) -> tuple[list[str], list[str]]:
     """Files named or found under folders, as shown paths; and the paths that do not exist.
 
     Folders are walked recursively (hidden folders skipped) for file names matching `include`.
     `exclude` globs match a path (as shown, `/`-separated) or a file name, and apply to named
-    files too, so that a hook passing every staged file honours them.
+    files too, so that a hook passing every staged file honours them. `stats` receives the
+    status of each named file, which the claim cache's stat index reads (one `stat` a file).
     """
     files: list[str] = []
     missing: list[str] = []
@@ -145,7 +150,8 @@ def collect(
 
     for given in paths:
         try:
-            mode = os.stat(given).st_mode
+            st = os.stat(given)
+            mode = st.st_mode
         except (OSError, ValueError):
             mode = 0
         if stat.S_ISDIR(mode):
@@ -156,6 +162,8 @@ def collect(
                         add(os.path.join(root, name))
         elif stat.S_ISREG(mode):
             add(given)
+            if stats is not None:
+                stats[given] = st
         else:
             missing.append(given)
     return files, missing
@@ -259,10 +267,16 @@ def from_record(
 ) -> Document:
     """A document from its cached record: with its text, or with `read` to fetch it when a line
     is asked for."""
-    date = PartialDate.parse(rec["date"]) if rec["date"] else None
+    date = _cached_date(rec["date"]) if rec["date"] else None
     doc = Document(shown, text, rec["body_start"], rec["meta"], date, rec["date_source"])
     doc._read = read
     return doc
+
+
+@functools.lru_cache(maxsize=4096)
+def _cached_date(text: str) -> PartialDate:
+    """Dates read back from the cache: thousands of articles share a few hundred dates."""
+    return PartialDate.parse(text)
 
 
 def reader(shown: str) -> Callable[[], str]:

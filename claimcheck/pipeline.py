@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import functools
 import os
+import time
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -71,14 +72,16 @@ def run(
     `all_claims` keeps every claim of the articles in the result (a report that quotes them).
     """
     book = load_rules(settings.rules, cache_dir)
-    targets, missing = documents.collect(paths, settings.include, settings.exclude)
+    stats: dict[str, os.stat_result] = {}
+    stats_ns = time.time_ns()  # no later than any status taken below
+    targets, missing = documents.collect(paths, settings.include, settings.exclude, stats)
     if missing:
         raise JobError("\n".join(f"{p}: no such file or folder" for p in missing))
     target_keys = {key(p) for p in targets}
     corpus: list[str] = []
     if settings.corpus:
         globbed = config.expand_corpus(settings.corpus, settings.include)
-        walked, _ = documents.collect(globbed, settings.include, settings.exclude)
+        walked, _ = documents.collect(globbed, settings.include, settings.exclude, stats)
         names = {os.path.basename(p) for p in targets}  # a cheap test first: 100k files
         corpus = [
             p for p in walked if os.path.basename(p) not in names or key(p) not in target_keys
@@ -95,6 +98,8 @@ def run(
         kinds=checks.corpus_kinds(),
         joins=checks.corpus_joins(book),
         keep_all=all_claims,
+        stats=stats,
+        stats_ns=stats_ns,
     )
     claims = loaded.claims
     found = list(loaded.findings)

@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from claimcheck import batch
+from claimcheck import batch, cache
 from claimcheck.cli import main
 from claimcheck.extract import Extractor
 
@@ -245,9 +245,14 @@ def _reads(monkeypatch: pytest.MonkeyPatch) -> list[str]:
     return seen
 
 
+@pytest.mark.parametrize("scan_over", [2000, 0], ids=["index-lookups", "whole-index"])
 def test_hook_reads_only_the_corpus_articles_that_meet_the_checked_one(
-    figures: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+    figures: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    capsys: pytest.CaptureFixture[str],
+    scan_over: int,
 ) -> None:
+    monkeypatch.setattr(cache, "_SCAN_OVER", scan_over)
     assert main(["check", "new.md", "--format", "json", "--no-cache"]) == 1
     cold = capsys.readouterr().out
     assert cold.count('"quantity-contradicts-article"') == 1
@@ -262,9 +267,14 @@ def test_hook_reads_only_the_corpus_articles_that_meet_the_checked_one(
     assert opened == ["articles/a1.md", "articles/a4.md"]
 
 
+@pytest.mark.parametrize("scan_over", [2000, 0], ids=["index-lookups", "whole-index"])
 def test_a_changed_corpus_article_is_read_again(
-    figures: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+    figures: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    capsys: pytest.CaptureFixture[str],
+    scan_over: int,
 ) -> None:
+    monkeypatch.setattr(cache, "_SCAN_OVER", scan_over)
     assert main(["check", "new.md", "--format", "json"]) == 1
     capsys.readouterr()
     for i in (1, 4):  # the 2016 articles now agree with the new one
