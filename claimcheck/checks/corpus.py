@@ -165,13 +165,15 @@ def build_groups(
             made = _keyed(claim, book)
             if made is None:
                 continue
-            key, fresh, low, high = made
+            key, low, high = made
             if articles_only:
                 if key not in judged:
                     judged[key] = _rulebook_judges(claim, book)
                 if judged[key]:
                     continue
-            group = groups.setdefault(key, fresh)
+            group = groups.get(key)
+            if group is None:
+                group = groups[key] = _group(key, claim)
             group.entries.append(Entry(doc, claim, low, high, _order(doc, claim, targets, checked)))
     out = sorted(groups.values(), key=_group_order)
     if only_targets:
@@ -181,27 +183,33 @@ def build_groups(
     return out
 
 
-def _keyed(claim: Claim, book: Rulebook) -> tuple[tuple[object, ...], Group, float, float] | None:
-    """The group key of a quantity or rank claim, an empty group for it, and its interval."""
+def _keyed(claim: Claim, book: Rulebook) -> tuple[tuple[object, ...], float, float] | None:
+    """The group key of a quantity or rank claim, and its interval. The key holds what its
+    group is about: ("quantity", metric, subject, unit, *period) or ("rank", ranking, subject,
+    measure, *period)."""
     if claim.period is None:
         return None
     if claim.kind == "quantity" and claim.value is not None:
         qk = quantity_key(claim, book)
         if qk is None:
             return None
-        metric, subject, unit = qk
-        key: tuple[object, ...] = ("quantity", *qk, *_period_key(claim.period))
-        group = Group("quantity", metric, subject, claim.period, unit)
-        return key, group, claim.value.low, claim.value.high
+        return ("quantity", *qk, *_period_key(claim.period)), claim.value.low, claim.value.high
     if claim.kind == "rank" and claim.rank is not None:
         rk = rank_key(claim, book)
         if rk is None:
             return None
-        ranking, subject, measure = rk
-        key = ("rank", *rk, *_period_key(claim.period))
-        group = Group("rank", ranking, subject, claim.period, "", measure)
-        return key, group, float(claim.rank), float(claim.rank)
+        rank = float(claim.rank)
+        return ("rank", *rk, *_period_key(claim.period)), rank, rank
     return None
+
+
+def _group(key: tuple[object, ...], first: Claim) -> Group:
+    """An empty group for a key, its period the first claim's."""
+    kind, target, subject, third = (str(k) for k in key[:4])
+    assert first.period is not None
+    if kind == "quantity":
+        return Group(kind, target, subject, first.period, third)
+    return Group(kind, target, subject, first.period, "", third)
 
 
 def joining(claims: Sequence[Claim], book: Rulebook) -> Iterator[tuple[str, Claim]]:
