@@ -6,7 +6,6 @@ reported where it is, never as a traceback.
 
 from __future__ import annotations
 
-import difflib
 import typing
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
@@ -216,6 +215,8 @@ def _model_in(tp: Any) -> type[BaseModel] | None:
 
 def suggest(key: str, known: Iterable[str]) -> str:
     """'; did you mean X?' for the known name closest to a misspelt one, else ''."""
+    import difflib  # only once something is misspelt: 1 ms of every start-up otherwise
+
     close = difflib.get_close_matches(key, list(known), n=1, cutoff=0.6)
     return f"; did you mean {close[0]!r}?" if close else ""
 
