@@ -202,7 +202,7 @@ class Extractor:
 
     def extract(self, doc: Document) -> list[Claim]:
         folded = fold(doc.text)
-        every = sorted(self.vocab.matches(doc.text, folded), key=lambda m: (m.start, -m.end))
+        every = self.vocab.matches(doc.text, folded)
         found = longest(every)
         claims: list[Claim] = []
         spans = sentences.split(doc.text, doc.body_start)

@@ -18,7 +18,9 @@ from claimcheck.extract import Sentence
 from claimcheck.vocab import Entry
 
 
-@dataclass(frozen=True, slots=True)
+# not frozen (never changed once made): a frozen dataclass sets each field through
+# object.__setattr__, three times the cost of making one, and dozens are made per article
+@dataclass(slots=True)
 class Mention:
     start: int  # offsets into the document text
     end: int
