@@ -107,6 +107,12 @@ class DocContext:
         return self._marks((*_numbers.SIGNS_AND_CODES, *_numbers.TRIGGER_WORDS))
 
     @cached_property
+    def kinds(self) -> frozenset[str]:
+        """The kinds of vocabulary the document names: an extractor whose kind is missing
+        returns at once for each sentence, without looking at the sentence's matches."""
+        return frozenset(e.kind for m in self.every for e in m.entries)
+
+    @cached_property
     def starts(self) -> list[int]:
         return [m.start for m in self.matches]
 

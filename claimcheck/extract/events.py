@@ -139,8 +139,11 @@ def _scan(s: Sentence) -> _Scan:
 
 @extractor("events")
 def events(s: Sentence) -> Iterator[Claim]:
-    if not any(e.kind == "event" for m in s.matches for e in m.entries) and not _AFTER_LEAD.match(
-        s.folded, s.start, s.end
+    named = "event" in s.context.kinds and any(
+        e.kind == "event" for m in s.matches for e in m.entries
+    )
+    if not named and not (
+        s.folded.startswith("after", s.start) and _AFTER_LEAD.match(s.folded, s.start, s.end)
     ):
         return  # no event named, no "After 50 years, ..." lead: nothing to date or count
     sc = _scan(s)

@@ -45,6 +45,7 @@ _REPORTING = regexes.compile(
     r"revealed|recalled|wrote|writes)\b"
 )
 _KINDS = frozenset({"office", "person", "entity", "demonym"})
+_TITLED = frozenset({"office", "person"})
 _CANONICAL = {"incoming": "elect", "designate": "elect"}  # "new", "newly appointed": "new"
 _WINDOW = 24
 
@@ -63,6 +64,8 @@ class _Title:
 
 @extractor("people")
 def people(s: Sentence) -> Iterator[Claim]:
+    if _TITLED.isdisjoint(s.context.kinds):
+        return
     if not any(_titled_or_short(e) for m in s.every_match for e in m.entries):
         return  # a claim needs a title or a short name ("Mr. Abe")
     # Titles and names inside a longer phrase of another kind count: "official visit to Japan by

@@ -81,12 +81,13 @@ _FACTOR_CONTEXT = regexes.compile(
 _FOLD_VERB = regexes.compile(r"(?i:\b(?P<v>doubled|tripled|trebled|quadrupled|halved)\b)")
 
 
-def _has_fold_verb(text: str, start: int, end: int) -> bool:
-    """_FOLD_VERB in text[start:end]; the substring test first, since most sentences have none."""
-    low = text[start:end].lower()
-    if "led" not in low and "halved" not in low:
+def _has_fold_verb(s: Sentence) -> bool:
+    """_FOLD_VERB in the sentence; a substring test first, since most sentences have none
+    (in the folded text, which holds such a verb wherever the text does in any case)."""
+    low = s.folded
+    if low.find("led", s.start, s.end) < 0 and low.find("halved", s.start, s.end) < 0:
         return False
-    return _FOLD_VERB.search(text, start, end) is not None
+    return _FOLD_VERB.search(s.doc.text, s.start, s.end) is not None
 
 
 _FOLD_VERBS = {"doubled": "2", "tripled": "3", "trebled": "3", "quadrupled": "4", "halved": "0.5"}
@@ -138,7 +139,7 @@ class _Figure:
 def quantities(s: Sentence) -> Iterator[Claim]:
     text = s.doc.text
     nums = s.numbers
-    if not nums and not _has_fold_verb(text, s.start, s.end):
+    if not nums and not _has_fold_verb(s):
         return
     periods = s.periods
     metric_mentions = mentions(s, _METRIC)

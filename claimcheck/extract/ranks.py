@@ -60,6 +60,8 @@ _ANNUAL = regexes.compile(r"(?i:\b(?:annual\w*|newly|new\s+capital|this\s+year|i
 
 @extractor("ranks")
 def ranks(s: Sentence) -> Iterator[Claim]:
+    if "ranking" not in s.context.kinds:
+        return
     text = s.doc.text
     aliases = mentions(s, _RANKING)
     if not aliases:

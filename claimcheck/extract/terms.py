@@ -19,10 +19,13 @@ _UPGRADE = regexes.compile(
     r"launch\w*|lift\w*|rais\w*)\b",
     re.I,
 )
+_KINDS = frozenset({"term", "variant"})
 
 
 @extractor("terms")
 def terms(s: Sentence) -> Iterator[Claim]:
+    if _KINDS.isdisjoint(s.context.kinds):
+        return
     text = s.doc.text
     first = True
     reach = -1
