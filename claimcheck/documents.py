@@ -275,7 +275,8 @@ def from_record(
 
 @functools.lru_cache(maxsize=4096)
 def _cached_date(text: str) -> PartialDate:
-    """Dates read back from the cache: thousands of articles share a few hundred dates."""
+    """Dates read back from the cache, parsed once each: an archive's articles of one day share
+    their date."""
     return PartialDate.parse(text)
 
 
