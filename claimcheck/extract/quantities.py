@@ -81,13 +81,17 @@ _FACTOR_CONTEXT = regexes.compile(
 _FOLD_VERB = regexes.compile(r"(?i:\b(?P<v>doubled|tripled|trebled|quadrupled|halved)\b)")
 
 
-def _has_fold_verb(s: Sentence) -> bool:
-    """_FOLD_VERB in the sentence; a substring test first, since most sentences have none
-    (in the folded text, which holds such a verb wherever the text does in any case)."""
+# What each verb above holds, in lower case (none has a letter that a case-blind pattern reads
+# from another alphabet, as "ſ" is an "s"): most sentences hold none of them and are not scanned.
+_FOLD_STEMS = ("bled", "pled", "halved")
+
+
+def _fold_verbs(s: Sentence, start: int, end: int) -> Iterator[re.Match[str]]:
+    """_FOLD_VERB in the text from start to end, scanned only where the folded text has a stem."""
     low = s.folded
-    if low.find("led", s.start, s.end) < 0 and low.find("halved", s.start, s.end) < 0:
-        return False
-    return _FOLD_VERB.search(s.doc.text, s.start, s.end) is not None
+    if all(low.find(stem, start, end) < 0 for stem in _FOLD_STEMS):
+        return iter(())
+    return _FOLD_VERB.finditer(s.doc.text, start, end)
 
 
 _FOLD_VERBS = {"doubled": "2", "tripled": "3", "trebled": "3", "quadrupled": "4", "halved": "0.5"}
@@ -139,7 +143,7 @@ class _Figure:
 def quantities(s: Sentence) -> Iterator[Claim]:
     text = s.doc.text
     nums = s.numbers
-    if not nums and not _has_fold_verb(s):
+    if not nums and next(_fold_verbs(s, s.start, s.end), None) is None:
         return
     periods = s.periods
     metric_mentions = mentions(s, _METRIC)
@@ -148,7 +152,7 @@ def quantities(s: Sentence) -> Iterator[Claim]:
         n = f.num
         if n.unit == units.PERCENT and _is_change(text, s.start, s.end, n):
             f.change = _direction(text, s.start, s.end, n)
-    base = _base_periods(text, s.start, periods, figures)
+    base = _base_periods(s, periods, figures)
     based = {id(p) for p in base}
     dating = [p for p in periods if id(p) not in based and "same-period" not in p.flags]
     dating_ends = [p.end for p in dating]
@@ -502,12 +506,13 @@ def _kind(period: Period, metric: Metric) -> Period:
 
 
 def _base_periods(
-    text: str, lo: int, periods: list[FoundPeriod], figures: list[_Figure]
+    s: Sentence, periods: list[FoundPeriod], figures: list[_Figure]
 ) -> list[FoundPeriod]:
     """Periods a change is measured against: "(an increase of 50%) over the same period in
     2022", "(3 folds) from 2014", "(a four-time increase) from the figure of the entire 2016"."""
+    text, lo = s.doc.text, s.start
     marks = [f.num.end for f in figures if f.change or f.num.factor]
-    marks += [m.end() for m in _FOLD_VERB.finditer(text, lo, periods[-1].start if periods else lo)]
+    marks += [m.end() for m in _fold_verbs(s, lo, periods[-1].start if periods else lo)]
     marks.sort()
     out = []
     for p in periods:
@@ -604,7 +609,7 @@ def _arithmetic(
             continue
         relation = "fold" if n.factor else "change"
         yield _change(s, f, relation, n.digits, (levels, starts), base, dating, mentions)
-    for m in _FOLD_VERB.finditer(text, s.start, s.end):
+    for m in _fold_verbs(s, s.start, s.end):
         fake = Number(m.start(), m.end(), 0, 0, 0, m.group(0), None, None, None, True, m.start())
         f = _Figure(fake, change="decrease" if m.group("v").lower() == "halved" else "increase")
         yield _change(
