@@ -118,6 +118,18 @@ _HEDGE_BEFORE = regexes.compile(
     + "|".join(re.escape(h).replace(r"\ ", r"\s+") for h in sorted(HEDGES, key=len, reverse=True))
     + r")\s*)$"
 )
+# The last word of each hedge: text before a number that does not end with one of them (but for
+# whitespace) holds no hedge there, and is not searched (the search tries each of 40 starts).
+_HEDGE_ENDS = tuple(sorted({h.split()[-1] for h in HEDGES}))
+
+
+def _hedge_before(text: str, lo: int, hi: int) -> re.Match[str] | None:
+    """_HEDGE_BEFORE in text[lo:hi]."""
+    tail = text[lo:hi].rstrip()
+    if not tail.lower().endswith(_HEDGE_ENDS) and searchable(tail) is not None:
+        return None
+    return _HEDGE_BEFORE.search(text, lo, hi)
+
 
 _WORDNUM = (
     r"(?:(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)(?:-(?:one|two|three|four|five|"
@@ -303,7 +315,7 @@ def _number(text: str, m: re.Match[str], lo: int) -> Number | None:
     else:
         half = _rounding(base, places, bool(scale_l or unit == units.PERCENT or factor)) * mult
     half = Decimal(half)
-    h = _HEDGE_BEFORE.search(text, max(lo, m.start() - 40), m.start())
+    h = _hedge_before(text, max(lo, m.start() - 40), m.start())
     hedge = " ".join(h.group("h").lower().split()) if h else None
     low, high = interval(value, half, HEDGES[hedge] if hedge else None)
     return Number(
