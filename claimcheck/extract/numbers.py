@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from decimal import Decimal
 
 from claimcheck import regexes, units
+from claimcheck.extract.caseless import caseless
 
 _UNITS = (
     "zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen "
@@ -131,17 +132,22 @@ def _hedge_before(text: str, lo: int, hi: int) -> re.Match[str] | None:
     return _HEDGE_BEFORE.search(text, lo, hi)
 
 
-_WORDNUM = (
-    r"(?:(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)(?:-(?:one|two|three|four|five|"
-    r"six|seven|eight|nine))?|zero|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|"
-    r"thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|a\s+dozen|dozens|hundreds|"
-    r"an?|a\s+hundred)"
+_WORDNUM = caseless(
+    (
+        *(f"{tens}(?:-(?:one|two|three|four|five|six|seven|eight|nine))?" for tens in _TENS),
+        *_UNITS,
+        r"a\s+dozen",
+        "dozens",
+        "hundreds",
+        "an?",
+        r"a\s+hundred",
+    )
 )
 _SCALE = r"(?:thousand|million|billion|trillion|mln|mn|bn|trn|tn|[kmb])"
 _NUMBER = regexes.compile(
     rf"(?:(?P<pre>{units.PREFIX})[ \t\u00a0]?|(?<![\w.])(?<!\d,)(?<![A-Za-z]-))"
     r"(?:(?P<num>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)"
-    rf"|(?i:\b(?P<word>{_WORDNUM})\b))"
+    rf"|\b(?P<word>{_WORDNUM})\b)"
     rf"(?:[ \t\u00a0]?(?i:(?P<scale>{_SCALE}))(?![A-Za-z]))?"
     rf"(?:[ \t\u00a0]?(?P<post>%|(?i:percent|per\s+cent|pct)\b|{units.SUFFIX}"
     r"|(?i:[- ]?folds?\b|-?times?\b|x\b)))?"

@@ -21,6 +21,7 @@ from dataclasses import dataclass, replace
 
 from claimcheck import regexes
 from claimcheck.dates import PartialDate, Period
+from claimcheck.extract.caseless import caseless
 from claimcheck.extract.numbers import ORDINALS, searchable, small
 
 MONTHS: dict[str, int] = {}
@@ -153,9 +154,13 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
 _ANCHOR = regexes.compile(
     r"(?<![\w$.,/])\d"
     r"|(?<![A-Za-z])(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec|FY)"
-    r"|(?i:\b(?:from|between|the|first|second|third|fourth|1st|2nd|3rd|4th|q[1-4]|h[12]|fy|"
-    r"fiscal|financial|entire|whole|full|this|last|next|past|previous|recent|currently|"
-    r"presently|nowadays|now|today|to|so|at|up|until|as|same)\b)"
+    r"|\b"
+    + caseless(
+        "from|between|the|first|second|third|fourth|1st|2nd|3rd|4th|q[1-4]|h[12]|fy|fiscal|"
+        "financial|entire|whole|full|this|last|next|past|previous|recent|currently|presently|"
+        "nowadays|now|today|to|so|at|up|until|as|same".split("|")
+    )
+    + r"\b"
 )
 # One pattern for "which phrase is the first to begin here": most anchors ("the", "to",
 # "between") begin none, and the patterns before the one it names need not be tried.
