@@ -23,44 +23,29 @@ from claimcheck.extract import sentences
 from claimcheck.rulebook import Rulebook
 from claimcheck.vocab import Match, fold, longest, vocabulary
 
-_DIGITS = regexes.compile(r"\d+")
+_DIGIT = regexes.compile(r"\d")
 
 
 class Marks:
-    """Where a document may write any of some words (or a digit), found in one pass over the
-    whole text: a sentence with none of them is not scanned by the patterns that need one (a
-    lookup costs far less than a scan). The words are looked up in lower case, so a sentence may
-    be marked for nothing ("may" for "May"): the scanner's own test on it then decides."""
+    """Whether a stretch of a document may write any of some words (or a digit): a sentence with
+    none of them is not scanned by the patterns that need one (a lookup costs far less than a
+    scan). The words are looked up in lower case, so a sentence may be marked for nothing ("may"
+    for "May"): the scanner's own test on it then decides. A stretch is read when asked, up to
+    its first word: cheaper than one pass over the whole text whose every hit is kept."""
 
-    def __init__(
-        self,
-        text: str,
-        low: str,
-        words: tuple[str, ...],
-        runs: tuple[list[int], list[int]] | None = None,
-    ) -> None:
-        spans = sorted((end - size + 1, end + 1) for end, size in _automaton(words).iter(low))
-        self.spans = spans
-        self.starts = [a for a, _ in spans]
-        self.run_starts, self.run_ends = runs or digit_runs(text)
+    def __init__(self, text: str, low: str, words: tuple[str, ...]) -> None:
+        self.text = text
+        self.low = low
+        # in ASCII text a digit is one of ten, found by the same automaton as the words
+        self.ascii = text.isascii()
+        self.auto = _automaton((*words, *"0123456789") if self.ascii else words)
 
     def within(self, start: int, end: int) -> bool:
         """Whether one of the words lies wholly inside [start, end), or a digit does."""
-        k = bisect.bisect_left(self.run_starts, end) - 1
-        if k >= 0 and self.run_ends[k] > start:
+        if not self.ascii and _DIGIT.search(self.text, start, end) is not None:
             return True
-        i = bisect.bisect_left(self.starts, start)
-        while i < len(self.spans) and self.spans[i][0] < end:
-            if self.spans[i][1] <= end:
-                return True
-            i += 1
-        return False
-
-
-def digit_runs(text: str) -> tuple[list[int], list[int]]:
-    """Where each run of digits starts, and where it ends."""
-    runs = [(m.start(), m.end()) for m in _DIGITS.finditer(text)]
-    return [a for a, _ in runs], [b for _, b in runs]
+        # a slice: the automaton copies the whole string it is given, whatever the bounds
+        return next(self.auto.iter(self.low[start:end]), None) is not None
 
 
 @cache
@@ -92,11 +77,7 @@ class DocContext:
         and the scanner's own test on the sentence decides)."""
         if _numbers.searchable(self.doc.text) is None:
             return None
-        return Marks(self.doc.text, self.folded, words, self.digit_runs)
-
-    @cached_property
-    def digit_runs(self) -> tuple[list[int], list[int]]:
-        return digit_runs(self.doc.text)
+        return Marks(self.doc.text, self.folded, words)
 
     @cached_property
     def period_marks(self) -> Marks | None:
