@@ -160,7 +160,8 @@ class Sentence:
                 self._number_list = []
             else:
                 text = self.doc.text
-                matches, folds = _numbers.scan(text, self.start, self.end)
+                folded = None if marks is None else self.folded  # marked: no second quick test
+                matches, folds = _numbers.scan(text, self.start, self.end, folded)
                 # the period phrases are looked for only when there is a number they could hold
                 skip = [(p.start, p.end) for p in self.periods] if matches else []
                 self._number_list = _numbers.pick(text, self.start, self.end, matches, folds, skip)

@@ -227,17 +227,24 @@ def find(text: str, start: int, end: int, skip: Sequence[tuple[int, int]] = ()) 
     return pick(text, start, end, *scan(text, start, end), skip)
 
 
-def scan(text: str, start: int, end: int) -> tuple[list[re.Match[str]], list[Number]]:
+def scan(
+    text: str, start: int, end: int, folded: str | None = None
+) -> tuple[list[re.Match[str]], list[Number]]:
     """What may be numbers in text[start:end]: the pattern's matches, and the "-fold" words.
     Apart from `pick` so that a caller finds the skip spans (a period scan) only when some
-    match could be skipped."""
-    chunk = text[start:end]
-    low = searchable(chunk)
-    if low is not None and not _may_hold(chunk, low):
-        return [], []
+    match could be skipped. A caller that has found the text may hold a number gives the
+    fold() of the whole text, and the quick test here is skipped."""
+    if folded is None:
+        chunk = text[start:end]
+        low = searchable(chunk)
+        if low is not None and not _may_hold(chunk, low):
+            return [], []
+        any_fold = low is None or "fold" in low
+    else:
+        any_fold = folded.find("fold", start, end) >= 0
     matches = list(_NUMBER.finditer(text, start, end))
     folds: list[Number] = []
-    for m in _FOLD_WORD.finditer(text, start, end) if low is None or "fold" in low else ():
+    for m in _FOLD_WORD.finditer(text, start, end) if any_fold else ():
         v = float(small(m.group("w")) or 100)
         folds.append(
             Number(m.start(), m.end(), v, v, v, m.group(0), None, None, None, True, m.start())
