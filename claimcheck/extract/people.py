@@ -25,7 +25,7 @@ from claimcheck.extract.events import sentence_dates
 from claimcheck.extract.mentions import mentions
 from claimcheck.rulebook import Rulebook
 from claimcheck.rulebook.schema import Holder
-from claimcheck.vocab import Entry, Match
+from claimcheck.vocab import Match
 
 _MODIFIER = regexes.compile(
     r"(?:^|[^a-z])(former|late|ex|then|acting|outgoing|incoming|current|now|the|new|"
@@ -66,7 +66,7 @@ class _Title:
 def people(s: Sentence) -> Iterator[Claim]:
     if _TITLED.isdisjoint(s.context.kinds):
         return
-    if not any(_titled_or_short(e) for m in s.every_match for e in m.entries):
+    if not _titled_or_short(s.every_match):
         return  # a claim needs a title or a short name ("Mr. Abe")
     # Titles and names inside a longer phrase of another kind count: "official visit to Japan by
     # Prime Minister Nguyen Xuan Phuc" is an event alias with a title claim in it.
@@ -109,8 +109,14 @@ def people(s: Sentence) -> Iterator[Claim]:
             )
 
 
-def _titled_or_short(e: Entry) -> bool:
-    return e.kind == "office" or (e.kind == "person" and e.detail != "full")
+def _titled_or_short(matches: list[Match]) -> bool:
+    """Whether a match names an office or part of a person's name (loops, not any() over a
+    generator: this is asked of most sentences)."""
+    for m in matches:
+        for e in m.entries:
+            if e.kind == "office" or (e.kind == "person" and e.detail != "full"):
+                return True
+    return False
 
 
 def _coordinated_name(

@@ -89,9 +89,10 @@ _FOLD_STEMS = ("bled", "pled", "halved")
 def _fold_verbs(s: Sentence, start: int, end: int) -> Iterator[re.Match[str]]:
     """_FOLD_VERB in the text from start to end, scanned only where the folded text has a stem."""
     low = s.folded
-    if all(low.find(stem, start, end) < 0 for stem in _FOLD_STEMS):
-        return iter(())
-    return _FOLD_VERB.finditer(s.doc.text, start, end)
+    for stem in _FOLD_STEMS:
+        if low.find(stem, start, end) >= 0:
+            return _FOLD_VERB.finditer(s.doc.text, start, end)
+    return iter(())
 
 
 _FOLD_VERBS = {"doubled": "2", "tripled": "3", "trebled": "3", "quadrupled": "4", "halved": "0.5"}
