@@ -2,7 +2,8 @@
 
 The rulebook supplies the vocabulary (names, titles, aliases); the English grammar around it
 (hedges, scale words, rank words, period phrases) lives in the modules of this package. Each
-extractor registers itself in EXTRACTORS and is called once per sentence.
+extractor registers itself in EXTRACTORS and is called once per sentence (of the documents that
+name a kind of vocabulary it needs, if it says so).
 """
 
 from __future__ import annotations
@@ -89,8 +90,7 @@ class DocContext:
 
     @cached_property
     def kinds(self) -> frozenset[str]:
-        """The kinds of vocabulary the document names: an extractor whose kind is missing
-        returns at once for each sentence, without looking at the sentence's matches."""
+        """The kinds of vocabulary the document names (see NEEDS)."""
         return frozenset(e.kind for m in self.every for e in m.entries)
 
     @cached_property
@@ -170,11 +170,17 @@ class Sentence:
 
 ExtractorFn = Callable[[Sentence], Iterable[Claim]]
 EXTRACTORS: dict[str, ExtractorFn] = {}
+# The vocabulary kinds an extractor reads, when it can claim nothing in a document naming none of
+# them: it is then not called for that document's sentences (a call costs even when it returns
+# at once, and a document has dozens of sentences).
+NEEDS: dict[str, frozenset[str]] = {}
 
 
-def extractor(name: str) -> Callable[[ExtractorFn], ExtractorFn]:
+def extractor(name: str, needs: Iterable[str] = ()) -> Callable[[ExtractorFn], ExtractorFn]:
     def register(fn: ExtractorFn) -> ExtractorFn:
         EXTRACTORS[name] = fn
+        if needs:
+            NEEDS[name] = frozenset(needs)
         return fn
 
     return register
@@ -195,6 +201,12 @@ class Extractor:
         claims: list[Claim] = []
         spans = sentences.split(doc.text, doc.body_start)
         context = DocContext(doc, folded, spans, found, every)
+        kinds = context.kinds
+        live = [
+            fn
+            for name, fn in EXTRACTORS.items()
+            if name not in NEEDS or not NEEDS[name].isdisjoint(kinds)
+        ]
         i = k = 0
         for start, end in spans:
             while i < len(found) and found[i].start < start:
@@ -209,7 +221,7 @@ class Extractor:
                 m += 1
             inside = [x for x in every[k:m] if x.end <= end]
             sent = Sentence(doc, start, end, folded, found[i:j], self.book, context, inside)
-            for fn in EXTRACTORS.values():
+            for fn in live:
                 claims.extend(fn(sent))
         claims.sort(key=lambda c: (c.start, c.end, c.kind))
         return claims

@@ -45,7 +45,6 @@ _REPORTING = regexes.compile(
     r"revealed|recalled|wrote|writes)\b"
 )
 _KINDS = frozenset({"office", "person", "entity", "demonym"})
-_TITLED = frozenset({"office", "person"})
 _CANONICAL = {"incoming": "elect", "designate": "elect"}  # "new", "newly appointed": "new"
 _WINDOW = 24
 
@@ -62,10 +61,8 @@ class _Title:
     jurisdiction: str | None = None
 
 
-@extractor("people")
+@extractor("people", needs=("office", "person"))
 def people(s: Sentence) -> Iterator[Claim]:
-    if _TITLED.isdisjoint(s.context.kinds):
-        return
     if not _titled_or_short(s.every_match):
         return  # a claim needs a title or a short name ("Mr. Abe")
     # Titles and names inside a longer phrase of another kind count: "official visit to Japan by

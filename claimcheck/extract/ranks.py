@@ -58,10 +58,8 @@ _CUMULATIVE = regexes.compile(
 _ANNUAL = regexes.compile(r"(?i:\b(?:annual\w*|newly|new\s+capital|this\s+year|in\s+a\s+year)\b)")
 
 
-@extractor("ranks")
+@extractor("ranks", needs=_RANKING)
 def ranks(s: Sentence) -> Iterator[Claim]:
-    if "ranking" not in s.context.kinds:
-        return
     text = s.doc.text
     aliases = mentions(s, _RANKING)
     if not aliases:

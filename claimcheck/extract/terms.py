@@ -19,13 +19,10 @@ _UPGRADE = regexes.compile(
     r"launch\w*|lift\w*|rais\w*)\b",
     re.I,
 )
-_KINDS = frozenset({"term", "variant"})
 
 
-@extractor("terms")
+@extractor("terms", needs=("term", "variant"))
 def terms(s: Sentence) -> Iterator[Claim]:
-    if _KINDS.isdisjoint(s.context.kinds):
-        return
     text = s.doc.text
     first = True
     reach = -1
