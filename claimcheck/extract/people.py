@@ -315,7 +315,8 @@ def choose_office(
         cands = [o for o in cands if book.offices[o].jurisdiction == jurisdiction]
         if not cands:
             return True
-    held = [o for o in cands if any(h.person == pid for h in book.offices[o].holders)]
+    holders = _holders(book)
+    held = [o for o in cands if pid in holders[o]]
     if len(held) == 1:
         return held[0]
     if held:
@@ -324,12 +325,20 @@ def choose_office(
         # Whose office is not said: the person's own jurisdiction decides ("Prime Minister
         # Nguyen Phu Trong" means Vietnam's); an office of another one may be one the rulebook
         # does not list ("President Shinzo Abe": of his party), so nothing is claimed.
-        own = {
-            o.jurisdiction for o in book.offices.values() if any(h.person == pid for h in o.holders)
-        }
+        own = {book.offices[o].jurisdiction for o, ids in holders.items() if pid in ids}
         if own:
             cands = [o for o in cands if book.offices[o].jurisdiction in own]
     return cands[0] if len(cands) == 1 else False
+
+
+def _holders(book: Rulebook) -> dict[str, frozenset[str]]:
+    """The people who held each office, found once per rulebook (asked for every title)."""
+    got = book.derived.get("office_holders")
+    if not isinstance(got, dict):
+        got = book.derived["office_holders"] = {
+            o.id: frozenset(h.person for h in o.holders) for o in book.offices.values()
+        }
+    return got
 
 
 def resolve_part(
