@@ -16,6 +16,17 @@ from collections.abc import Iterable
 # What `(?i)` reads as these letters besides their two cases: "İ" and "ı" an "i", the Kelvin sign a
 # "k", "ſ" an "s" (no other code point is read as an ASCII letter, in CPython 3.11).
 _ALSO = {"i": "\u0130\u0131", "k": "\u212a", "s": "\u017f"}
+_ALSO_ANY = "".join(_ALSO.values())
+
+
+def may_end_with(text: str, lo: int, hi: int, words: tuple[str, ...]) -> bool:
+    r"""False when text[lo:hi], but for whitespace at its end, does not end with one of the words
+    (lower case) read in any case: then a case-blind pattern ending with one of them and `\s*$`
+    cannot match there. A quick test before such a search, which tries every start in turn."""
+    tail = text[lo:hi].rstrip()
+    if not tail.isascii() and any(c in tail for c in _ALSO_ANY):
+        return True  # a letter `(?i)` reads as another: let the pattern decide
+    return tail.lower().endswith(words)
 
 
 def caseless(alternatives: Iterable[str]) -> str:

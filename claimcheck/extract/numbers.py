@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from decimal import Decimal
 
 from claimcheck import regexes, units
-from claimcheck.extract.caseless import caseless
+from claimcheck.extract.caseless import caseless, may_end_with
 
 _UNITS = (
     "zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen "
@@ -126,8 +126,7 @@ _HEDGE_ENDS = tuple(sorted({h.split()[-1] for h in HEDGES}))
 
 def _hedge_before(text: str, lo: int, hi: int) -> re.Match[str] | None:
     """_HEDGE_BEFORE in text[lo:hi]."""
-    tail = text[lo:hi].rstrip()
-    if not tail.lower().endswith(_HEDGE_ENDS) and searchable(tail) is not None:
+    if not may_end_with(text, lo, hi, _HEDGE_ENDS):
         return None
     return _HEDGE_BEFORE.search(text, lo, hi)
 

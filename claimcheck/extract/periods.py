@@ -21,7 +21,7 @@ from dataclasses import dataclass, replace
 
 from claimcheck import regexes
 from claimcheck.dates import PartialDate, Period
-from claimcheck.extract.caseless import caseless
+from claimcheck.extract.caseless import caseless, may_end_with
 from claimcheck.extract.numbers import ORDINALS, searchable, small
 
 MONTHS: dict[str, int] = {}
@@ -179,15 +179,17 @@ TRIGGER_WORDS = (
 _AS_OF = regexes.compile(
     r"(?i:(?:\bas\s+(?:of|at)|\b(?:by|at|as\s+of)\s+the\s+end\s+of|\bend\s+of|\bend-|\bup\s+to)\s*)$"
 )
+_AS_OF_ENDS = ("of", "at", "end-", "to")  # how each phrase above ends: see may_end_with
 _SINCE = regexes.compile(r"(?i:\bsince\s+)$")
 _PREV = regexes.compile(
     r"(?i:\b(?P<w>last|this|next|early|late|mid|in|since|from|until|till|by|during|before|after|"
     r"of|between|and|or|to|through)[\s-]+)$"
 )
-_NUMBERISH = regexes.compile(
-    r"(?i:\b(?:about|around|approximately|approximating|nearly|almost|some|over|under|than|"
-    r"least|most|roughly|exactly|only|just)\s+)$"
-)
+_NUMBERISH_ENDS = (
+    "about", "around", "approximately", "approximating", "nearly", "almost", "some", "over",
+    "under", "than", "least", "most", "roughly", "exactly", "only", "just",
+)  # fmt: skip
+_NUMBERISH = regexes.compile(r"(?i:\b(?:" + "|".join(_NUMBERISH_ENDS) + r")\s+)$")
 _LOOKBACK = 30
 _CUMULATIVE = ("to date", "so far", "up to now", "until now")
 
@@ -373,7 +375,8 @@ def _resolve(
     elif name == "entire":
         period = Period.of(PartialDate(int(g["y"])))
     elif name == "year":
-        if _NUMBERISH.search(text, lo, s):  # "more than 2000 people" is a count
+        if may_end_with(text, lo, s, _NUMBERISH_ENDS) and _NUMBERISH.search(text, lo, s):
+            # "more than 2000 people" is a count
             return None
         period = Period.of(PartialDate(int(m.group(0))))
     elif name == "relyear":
@@ -467,7 +470,9 @@ def _same(g: dict[str, str | None], before: list[FoundPeriod]) -> Period | None:
 
 def _prefixed(text: str, lo: int, found: FoundPeriod, doc: PartialDate | None) -> FoundPeriod:
     """Widen a phrase over "as of" / "end of" (a point) or "since" (up to the document date)."""
-    m = _AS_OF.search(text, lo, found.start)
+    m = None
+    if may_end_with(text, lo, found.start, _AS_OF_ENDS):
+        m = _AS_OF.search(text, lo, found.start)
     if m and found.phrase != "present":
         p = found.period
         return replace(
@@ -476,7 +481,9 @@ def _prefixed(text: str, lo: int, found: FoundPeriod, doc: PartialDate | None) -
             period=Period(p.end, p.end, "point"),
             flags=(*found.flags, "as-of"),
         )
-    m = _SINCE.search(text, lo, found.start)
+    m = None
+    if may_end_with(text, lo, found.start, ("since",)):
+        m = _SINCE.search(text, lo, found.start)
     if m and doc is not None and doc.last() > found.period.start:
         return replace(
             found,
