@@ -19,6 +19,15 @@ _ALSO = {"i": "\u0130\u0131", "k": "\u212a", "s": "\u017f"}
 _ALSO_ANY = "".join(_ALSO.values())
 
 
+_PLAIN = str.maketrans({c: h for h, cs in _ALSO.items() for c in cs})
+
+
+def plain(written: str) -> str:
+    """What a case-blind pattern matched, in ASCII lower case, to be looked up in a table of
+    words: "ſix" is "six" ("ſix".lower() is not, and "İ".lower() is two characters)."""
+    return (written if written.isascii() else written.translate(_PLAIN)).lower()
+
+
 def may_end_with(text: str, lo: int, hi: int, words: tuple[str, ...]) -> bool:
     r"""False when text[lo:hi], but for whitespace at its end, does not end with one of the words
     (lower case) read in any case: then a case-blind pattern ending with one of them and `\s*$`

@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from decimal import Decimal
 
 from claimcheck import regexes, units
-from claimcheck.extract.caseless import caseless, may_end_with
+from claimcheck.extract.caseless import caseless, may_end_with, plain
 
 _UNITS = (
     "zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen "
@@ -44,7 +44,7 @@ ORDINALS: dict[str, int] = {
 
 def small(word: str) -> int | None:
     """A small cardinal written as digits or words ("9", "nine", "twenty-five"), else None."""
-    w = word.strip().lower()
+    w = plain(word.strip())
     if w.isdigit():
         return int(w) if len(w) <= 6 else None
     if w in WORDS:
@@ -58,7 +58,7 @@ def small(word: str) -> int | None:
 
 def ordinal(word: str) -> int | None:
     """An ordinal written as a word or with a suffix ("third", "3rd"), else None."""
-    w = word.strip().lower()
+    w = plain(word.strip())
     if w in ORDINALS:
         return ORDINALS[w]
     if len(w) > 2 and w[:-2].isdigit() and w[-2:] in ("st", "nd", "rd", "th"):
@@ -280,11 +280,11 @@ def _number(text: str, m: re.Match[str], lo: int) -> Number | None:
     pre, num, word, scale, post = m.group("pre", "num", "word", "scale", "post")
     if pre and not (num or word):
         return None
-    scale_l = scale.lower() if scale else None
+    scale_l = plain(scale) if scale else None
     if scale_l in _SHORT_SCALES and not pre:  # "5 m" is five metres, "US$5m" five million
         return None
     if word:
-        w = " ".join(word.lower().split())
+        w = " ".join(plain(word).split())
         if w in ("a", "an", "one", "dozens", "hundreds") and not scale_l:
             return None  # "one of the ...", "a partner": not amounts
         if w in ("dozens", "hundreds"):
@@ -315,7 +315,7 @@ def _number(text: str, m: re.Match[str], lo: int) -> Number | None:
     if pre:
         unit = units.currency(pre.strip())
     if post:
-        pl = " ".join(post.lower().split())
+        pl = " ".join(plain(post).split())
         if pl in ("%", "percent", "per cent", "pct"):
             unit = units.PERCENT
         elif "fold" in pl or "time" in pl or pl == "x":
@@ -328,7 +328,7 @@ def _number(text: str, m: re.Match[str], lo: int) -> Number | None:
         half = _rounding(base, places, bool(scale_l or unit == units.PERCENT or factor)) * mult
     half = Decimal(half)
     h = _hedge_before(text, max(lo, m.start() - 40), m.start())
-    hedge = " ".join(h.group("h").lower().split()) if h else None
+    hedge = " ".join(plain(h.group("h")).split()) if h else None
     low, high = interval(value, half, HEDGES[hedge] if hedge else None)
     return Number(
         h.start() if h else m.start(),

@@ -21,7 +21,7 @@ from dataclasses import dataclass, replace
 
 from claimcheck import regexes
 from claimcheck.dates import PartialDate, Period
-from claimcheck.extract.caseless import caseless, may_end_with
+from claimcheck.extract.caseless import caseless, may_end_with, plain
 from claimcheck.extract.numbers import ORDINALS, searchable, small
 
 MONTHS: dict[str, int] = {}
@@ -296,7 +296,7 @@ def _past_year(month: int, doc: PartialDate | None, strictly: bool = False) -> i
 def _rel_year(word: str | None, doc: PartialDate | None) -> int | None:
     if doc is None or word is None:
         return None
-    w = " ".join(word.lower().split())
+    w = " ".join(plain(word).split())
     shift = {"this": 0, "the current": 0, "last": -1, "the previous": -1, "next": 1}.get(w)
     return None if shift is None else doc.year + shift
 
@@ -347,7 +347,7 @@ def _resolve(
         prev = _PREV.search(text, lo, s)
         if mo is None or prev is None:  # a bare "May" is too often something else
             return None
-        rel = prev.group("w").lower()
+        rel = plain(prev.group("w"))
         phrase = "relative"
         if rel in ("last", "this", "next"):
             s = prev.start()
@@ -389,7 +389,7 @@ def _resolve(
             return None
         phrase = "present"
         period = Period(doc.first(), doc.last(), "point")
-        if " ".join(g["w"].lower().split()) in _CUMULATIVE:
+        if " ".join(plain(g["w"]).split()) in _CUMULATIVE:
             flags = ("cumulative",)
     elif name == "same":
         period, flags = _same(g, before), ("same-period",)
@@ -415,9 +415,9 @@ def _part(g: dict[str, str | None], doc: PartialDate | None) -> tuple[Period | N
     if g["qq"]:
         k, size = int(g["qq"][1]), 3 if g["qq"][0] in "Qq" else 6
     else:
-        q = (g["q"] or "").lower()
+        q = plain(g["q"] or "")
         k = ORDINALS.get(q) or int(q[0])
-        size = 3 if (g["qu"] or "").lower() == "quarter" else 6
+        size = 3 if plain(g["qu"] or "") == "quarter" else 6
     if k * size > 12:
         return None, phrase
     return _month_span(year, (k - 1) * size + 1, k * size), phrase
@@ -427,9 +427,9 @@ def _recent(g: dict[str, str | None], doc: PartialDate | None) -> Period | None:
     """ "over the last 20 years", "the past three decades": a span ending at the document date."""
     if doc is None:
         return None
-    unit = (g["u"] or "").lower()
-    word = " ".join((g["n"] or "").lower().split())
-    if word in ("several", "few") or ((g["w"] or "").lower() == "recent" and not word):
+    unit = plain(g["u"] or "")
+    word = " ".join(plain(g["n"] or "").split())
+    if word in ("several", "few") or (plain(g["w"] or "") == "recent" and not word):
         return None
     n = 1 if not word else small(word) if word not in ("half a", "a half") else None
     if "half" in unit or word in ("half a", "a half"):

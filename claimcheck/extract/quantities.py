@@ -40,6 +40,7 @@ from claimcheck import regexes, units
 from claimcheck.claims import Claim, Quantity
 from claimcheck.dates import Period
 from claimcheck.extract import Sentence, extractor
+from claimcheck.extract.caseless import plain
 from claimcheck.extract.mentions import Mention, loose, mentions, near
 from claimcheck.extract.numbers import Number
 from claimcheck.extract.periods import MONTHS, FoundPeriod
@@ -612,12 +613,13 @@ def _arithmetic(
         yield _change(s, f, relation, n.digits, (levels, starts), base, dating, mentions)
     for m in _fold_verbs(s, s.start, s.end):
         fake = Number(m.start(), m.end(), 0, 0, 0, m.group(0), None, None, None, True, m.start())
-        f = _Figure(fake, change="decrease" if m.group("v").lower() == "halved" else "increase")
+        verb = plain(m.group("v"))
+        f = _Figure(fake, change="decrease" if verb == "halved" else "increase")
         yield _change(
             s,
             f,
             "fold",
-            _FOLD_VERBS[m.group("v").lower()],
+            _FOLD_VERBS[verb],
             (levels, starts),
             base,
             dating,
