@@ -137,11 +137,11 @@ def _scan(s: Sentence) -> _Scan:
     )
 
 
-@extractor("events")
+# Every claim here counts from or dates an event alias: a lead "After 50 years, ..." counts from
+# the event of the sentence before.
+@extractor("events", needs=("event",))
 def events(s: Sentence) -> Iterator[Claim]:
-    named = "event" in s.context.kinds and any(
-        e.kind == "event" for m in s.matches for e in m.entries
-    )
+    named = any(e.kind == "event" for m in s.matches for e in m.entries)
     if not named and not (
         s.folded.startswith("after", s.start) and _AFTER_LEAD.match(s.folded, s.start, s.end)
     ):
