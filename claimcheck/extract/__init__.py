@@ -207,20 +207,21 @@ class Extractor:
             for name, fn in EXTRACTORS.items()
             if name not in NEEDS or not NEEDS[name].isdisjoint(kinds)
         ]
+        book, n_found, n_every = self.book, len(found), len(every)
         i = k = 0
         for start, end in spans:
-            while i < len(found) and found[i].start < start:
+            while i < n_found and found[i].start < start:
                 i += 1
             j = i
-            while j < len(found) and found[j].end <= end:
+            while j < n_found and found[j].end <= end:
                 j += 1
-            while k < len(every) and every[k].start < start:
+            while k < n_every and every[k].start < start:
                 k += 1
             m = k
-            while m < len(every) and every[m].start < end:
+            while m < n_every and every[m].start < end:
                 m += 1
-            inside = [x for x in every[k:m] if x.end <= end]
-            sent = Sentence(doc, start, end, folded, found[i:j], self.book, context, inside)
+            inside = [x for x in every[k:m] if x.end <= end] if m > k else []
+            sent = Sentence(doc, start, end, folded, found[i:j], book, context, inside)
             for fn in live:
                 claims.extend(fn(sent))
         claims.sort(key=lambda c: (c.start, c.end, c.kind))
