@@ -91,7 +91,7 @@ class DocContext:
     @cached_property
     def kinds(self) -> frozenset[str]:
         """The kinds of vocabulary the document names (see NEEDS)."""
-        return frozenset(e.kind for m in self.every for e in m.entries)
+        return frozenset({e.kind for m in self.every for e in m.entries})
 
     @cached_property
     def starts(self) -> list[int]:

@@ -90,7 +90,11 @@ _FOLD_STEMS = ("bled", "pled", "halved")
 def _fold_verbs(s: Sentence, start: int, end: int) -> Iterator[re.Match[str]]:
     """_FOLD_VERB in the text from start to end, scanned only where the folded text has a stem."""
     low = s.folded
-    for stem in _FOLD_STEMS:
+    cache = vars(s.context)  # the stems the whole document holds, found once
+    stems = cache.get("_fold_stems")
+    if stems is None:
+        stems = cache["_fold_stems"] = tuple(stem for stem in _FOLD_STEMS if stem in low)
+    for stem in stems:
         if low.find(stem, start, end) >= 0:
             return _FOLD_VERB.finditer(s.doc.text, start, end)
     return iter(())
