@@ -1,3 +1,3 @@
-from claimcheck.cli import main
+from claimcheck.cli import run
 
-raise SystemExit(main())
+run()

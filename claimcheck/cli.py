@@ -9,11 +9,13 @@ only to build --help and when it runs, never anything heavier (start-up time mat
 from __future__ import annotations
 
 import argparse
+import contextlib
 import gc
 import os
 import sys
 from collections.abc import Sequence
 from importlib import import_module
+from typing import NoReturn
 
 from claimcheck import __version__
 from claimcheck.commands import EXIT_ERROR, JobError, Usage
@@ -85,6 +87,25 @@ def main(argv: Sequence[str] | None = None) -> int:
             file=sys.stderr,
         )
         return EXIT_ERROR
+
+
+def run() -> NoReturn:
+    """The console script and `python -m claimcheck`: main(), then an exit that frees nothing.
+
+    Tearing down the interpreter (freeing a run's claims and modules one object at a time) took
+    15 ms of a 0.12 s hook run. By the time main() returns, the command has closed the cache and
+    its pool and written its files; what remains is flushed here, the regular expressions compiled
+    for the first time are saved (their atexit hook would not run), and the process ends, as
+    mypy's does.
+    """
+    code = main()
+    regexes = sys.modules.get("claimcheck.regexes")
+    if regexes is not None:
+        regexes.save()
+    for stream in (sys.stdout, sys.stderr):
+        with contextlib.suppress(OSError, ValueError):  # a closed pipe (`| head`) took its fill
+            stream.flush()
+    os._exit(code)
 
 
 def _main(argv: list[str]) -> int:

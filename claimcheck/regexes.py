@@ -37,6 +37,7 @@ _FILE = os.path.join(os.path.dirname(__file__), "__pycache__", f"regexes.{_TAG}.
 _LIMIT = 2000  # entries a file may hold before it is started afresh (patterns of old versions)
 _known: dict[tuple[str, int], Entry] | None = None
 _new: dict[tuple[str, int], Entry] = {}
+_registered = False
 
 
 def compile(pattern: str, flags: int = 0) -> re.Pattern[str]:
@@ -55,8 +56,10 @@ def compile(pattern: str, flags: int = 0) -> re.Pattern[str]:
         compiled = _compiled(pattern, entry)
     except Exception:  # re's internals differ from what this module knows
         return re.compile(pattern, flags)
-    if not _new and not sys.dont_write_bytecode:
-        atexit.register(_save)
+    global _registered
+    if not _registered and not sys.dont_write_bytecode:
+        atexit.register(save)
+        _registered = True
     _new[key] = entry
     return compiled
 
@@ -107,9 +110,12 @@ def _read() -> dict[tuple[str, int], Entry]:
     return data if isinstance(data, dict) else {}
 
 
-def _save() -> None:
+def save() -> None:
     """Add this process's new patterns to the file (another process may have written it since:
-    its patterns are kept), atomically."""
+    its patterns are kept), atomically. Run at exit, or by whoever ends the process by other
+    means (claimcheck.cli.run)."""
+    if not _new or sys.dont_write_bytecode:
+        return
     table = _read()
     if len(table) + len(_new) > _LIMIT:
         table = {}
@@ -121,6 +127,7 @@ def _save() -> None:
         with open(tmp, "wb") as fh:
             fh.write(zlib.crc32(payload).to_bytes(4, "little") + payload)
         os.replace(tmp, _FILE)
+        _new.clear()
     except (OSError, ValueError):  # a read-only install: compiled in each process, as before
         with contextlib.suppress(OSError):
             os.unlink(tmp)

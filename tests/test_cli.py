@@ -3,6 +3,9 @@
 from __future__ import annotations
 
 import json
+import os
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -150,3 +153,45 @@ def test_python_m_claimcheck_works_the_same(newsroom: Newsroom) -> None:
     assert proc.stdout == newsroom.check("bad.md").out
     version = claimcheck_process(["--version"], newsroom.root)
     assert (version.returncode, version.stdout.strip()) == (0, f"claimcheck {__version__}")
+
+
+def test_the_process_ends_with_all_its_output_written(newsroom: Newsroom) -> None:
+    """The console script exits without tearing the interpreter down (cli.run): output many
+    times its stdout buffer must still reach a file whole, and a reader that stops early must
+    not turn into an error or a traceback."""
+    for i in range(120):
+        newsroom.write(f"bad{i:03}.md", article(WRONG))
+    expected = newsroom.check(".").out
+    assert len(expected) > 10 * 8192  # io's buffer
+    env = {k: v for k, v in os.environ.items() if k != "PYTHONUNBUFFERED"}  # buffered, as usual
+    out = newsroom.root / "out.json"
+    with out.open("w") as fh:
+        code = subprocess.run(
+            [sys.executable, "-m", "claimcheck", "check", ".", "--format", "json", "-j", "1"],
+            cwd=newsroom.root,
+            stdout=fh,
+            timeout=120,
+            env=env,
+        ).returncode
+    assert (code, out.read_text(encoding="utf-8")) == (1, expected)
+    summary = newsroom.run("rules", "check", "rules").out  # a print() no command flushes
+    with out.open("w") as fh:
+        subprocess.run(
+            [sys.executable, "-m", "claimcheck", "rules", "check", "rules"],
+            cwd=newsroom.root,
+            stdout=fh,
+            timeout=120,
+            check=True,
+            env=env,
+        )
+    assert out.read_text(encoding="utf-8") == summary != ""
+    head = subprocess.run(
+        f"{sys.executable} -m claimcheck check . --format json -j 1 | head -c 100",
+        shell=True,
+        cwd=newsroom.root,
+        capture_output=True,
+        text=True,
+        timeout=120,
+        env=env,
+    )
+    assert (head.stdout, head.stderr) == (expected[:100], "")

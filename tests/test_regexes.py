@@ -50,6 +50,7 @@ def cache_file(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     monkeypatch.setattr(regexes, "_FILE", str(path))
     monkeypatch.setattr(regexes, "_known", None)
     monkeypatch.setattr(regexes, "_new", {})
+    monkeypatch.setattr(sys, "dont_write_bytecode", False)
     return path
 
 
@@ -66,7 +67,7 @@ def test_served_patterns_equal_re_compile(
     assert len(patterns) > 50  # the extraction modules' phrase patterns are among them
     for p in patterns:
         regexes.compile(p.pattern, p.flags)
-    regexes._save()
+    regexes.save()
     assert cache_file.exists()
     _fresh(monkeypatch)
     sample = "On March 3, 2019, Japan's ODA to Vietnam rose 12.5% to US$1.2 billion in FY2018."
@@ -100,7 +101,7 @@ def test_bad_file_means_compiling_afresh(
     got = regexes.compile(r"a+b")
     assert got == re.compile(r"a+b")
     assert got.search("xaab") is not None
-    regexes._save()  # and the file is mended
+    regexes.save()  # and the file is mended
     _fresh(monkeypatch)
     assert regexes.cached(r"a+b") is not None
 
@@ -109,12 +110,12 @@ def test_save_keeps_what_another_process_wrote(
     cache_file: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     regexes.compile(r"first\d")
-    regexes._save()
+    regexes.save()
     _fresh(monkeypatch)
     regexes._table()  # this process read the file before the other wrote its pattern
     monkeypatch.setattr(regexes, "_new", {})
     regexes.compile(r"second\w")
-    regexes._save()
+    regexes.save()
     _fresh(monkeypatch)
     assert regexes.cached(r"first\d") is not None
     assert regexes.cached(r"second\w") is not None
@@ -132,4 +133,27 @@ def test_written_at_exit_unless_bytecode_is_not(tmp_path: Path, dont_write: str)
     if not dont_write:
         del env["PYTHONDONTWRITEBYTECODE"]
     subprocess.run([sys.executable, "-c", code], env=env, check=True)
+    assert target.exists() is (not dont_write)
+
+
+@pytest.mark.parametrize("dont_write", ["", "1"])
+def test_written_by_the_console_script_that_exits_hard(tmp_path: Path, dont_write: str) -> None:
+    """cli.run ends the process with os._exit, past atexit: it saves the patterns itself."""
+    target = tmp_path / "regexes.marshal"
+    article = tmp_path / "a.md"
+    article.write_text("---\ndate: 2020-01-02\n---\nIt rained on 12 days in May 2019, 40% more.\n")
+    rules = Path(__file__).parents[1] / "rules"
+    argv = ["claimcheck", "check", "--no-cache", "--rules", str(rules), str(article)]
+    code = (
+        "import sys\n"
+        "from claimcheck import cli, regexes\n"
+        f"regexes._FILE = {str(target)!r}\n"
+        f"sys.argv = {argv!r}\n"
+        "cli.run()\n"
+    )
+    env = {**os.environ, "PYTHONDONTWRITEBYTECODE": dont_write}
+    if not dont_write:
+        del env["PYTHONDONTWRITEBYTECODE"]
+    done = subprocess.run([sys.executable, "-c", code], env=env, capture_output=True, text=True)
+    assert (done.returncode, done.stderr) == (0, ""), done.stderr
     assert target.exists() is (not dont_write)
