@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import argparse
 import json
 import os
 import subprocess
@@ -11,7 +12,7 @@ from pathlib import Path
 import pytest
 from conftest import RIGHT, WRONG, Newsroom, article, claimcheck_process
 
-from claimcheck import __version__
+from claimcheck import __version__, cli
 from claimcheck.cli import main
 
 
@@ -89,6 +90,23 @@ def test_bad_arguments_are_exit_2_without_traceback(newsroom: Newsroom) -> None:
     assert newsroom.run("check").code == 2  # no path
     assert newsroom.run("frobnicate").code == 2
     assert newsroom.run("rules").code == 2  # no action
+
+
+@pytest.mark.parametrize("columns", ["44", "120", "", "x"])
+@pytest.mark.parametrize("argv", [["--help"], ["check", "--help"], ["rules", "check", "--help"]])
+def test_help_is_wrapped_as_argparse_wraps_it(
+    monkeypatch: pytest.MonkeyPatch,
+    capsys: pytest.CaptureFixture[str],
+    columns: str,
+    argv: list[str],
+) -> None:
+    """The parser tells its formatters the terminal's width without shutil (cli._columns)."""
+    monkeypatch.setenv("COLUMNS", columns)
+    assert main(argv) == 0
+    ours = capsys.readouterr().out
+    monkeypatch.setattr(cli.Parser, "_get_formatter", argparse.ArgumentParser._get_formatter)
+    assert main(argv) == 0
+    assert ours == capsys.readouterr().out  # argparse's own: the width from shutil
 
 
 def test_help_has_examples_and_exit_codes(newsroom: Newsroom) -> None:
