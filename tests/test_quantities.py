@@ -8,6 +8,7 @@ import time
 from functools import cache
 from pathlib import Path
 
+import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -100,6 +101,41 @@ def test_subject_limited_to_the_metric_subjects() -> None:
     # fdi lists only japan: Vietnam, though named first, is not its subject
     got = quantities("Vietnam said FDI reached US$2 billion in 2022.")
     assert got[0].subject is None
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Thailand's exports rose 12.5% to US$1.2 billion in 2019.",
+        "South Korea's two-way trade reached US$80 billion in 2022.",
+        "Vietnam's exports to the United States reached US$96 billion in 2022.",
+        "Exports to the EU rose to US$40 billion in 2022.",
+        "Imports from China were US$118 billion in 2022.",
+        "Bilateral trade with ASEAN reached US$40 billion in 2022.",
+    ],
+)
+def test_a_figure_of_a_party_the_rulebook_does_not_know_is_no_claim(text: str) -> None:
+    """A proper noun the rulebook does not know owns the alias or is its partner: the figure
+    is about that party, and must not be judged against the metric's facts."""
+    assert quantities(text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "figure"),
+    [
+        ("Vietnam's exports to Japan reached US$24.2 billion in 2022.", "US$24.2 billion"),
+        ("Exports from January to May reached US$9.5 billion in 2023.", "US$9.5 billion"),
+        ("Japan's ODA to the Southeast Asian country was $21 billion by 2013.", "$21 billion"),
+        ("Exports to Japanese buyers rose to US$24.2 billion in 2022.", "US$24.2 billion"),
+        ("Vietnam's exports rose to US$24.2 billion in 2022.", "US$24.2 billion"),
+        ("Exports to US$24.2 billion in 2022 set a record.", "US$24.2 billion"),
+        ("The country's exports reached US$24.2 billion in 2022.", "US$24.2 billion"),
+    ],
+)
+def test_a_known_party_a_month_or_a_party_noun_leaves_the_figure_read(
+    text: str, figure: str
+) -> None:
+    assert [c.text for c in quantities(text)] == [figure]
 
 
 def test_currency_metric_without_currency_keeps_no_unit() -> None:

@@ -136,6 +136,16 @@ _DELTA_BEFORE = regexes.compile(
 _JUST_BEFORE = regexes.compile(r"['\u2019]s(?:\s+[\w-]+){0,2}\s+|['\u2019]s?\s*|\s+")
 _OF_INSIDE = regexes.compile(r"(?i:\b(?:of|from|by)\s+(?:the\s+)?$)")
 _OF_AFTER = regexes.compile(r"\s+(?:of|from|by)\s+(?:the\s+)?")
+# Another party's figure: a proper noun owns the alias ("Thailand's exports") or is its partner
+# ("exports to the United States", "imports from China", "trade with the EU"); a proper noun
+# before a noun that stands for a party ("the Southeast Asian country") is no other party.
+_OWNER_BEFORE = regexes.compile(
+    r"(?<![\w'\u2019])((?:[A-Z][\w&.-]*\s+){0,3}[A-Z][\w&.-]*)['\u2019]s?\s+$"
+)
+_PARTNER_AFTER = regexes.compile(
+    r"\s+(?:to|from|with)\s+(?:the\s+)?((?:[A-Z][a-z]+\s+){0,2}(?:[A-Z][a-z]+|[A-Z]{2,}))\b"
+    r"(?!['\u2019]?\s*[$\d]|\s+[A-Z][a-z]|\s+(?:country|nation|side|state|government|partner)\b)"
+)
 
 
 @dataclass
@@ -183,7 +193,7 @@ def quantities(s: Sentence) -> Iterator[Claim]:
         measured = found if found is not None or not is_base else before
         before = found
         metric, mention = _metric(s, metric_mentions, nums, i, measured)
-        if metric is None or mention is None:
+        if metric is None or mention is None or _elsewhere(s, mention, metric):
             continue
         period = (None, "unknown") if found is None and is_base else _period(found, s, metric)
         if found is not None:
@@ -361,6 +371,23 @@ def _unit(n: Number, metric: Metric, noun: str | None) -> str | None:
     if metric.dimension == "percent":
         return units.PERCENT
     return metric.unit or "count"
+
+
+def _elsewhere(s: Sentence, mention: Mention, metric: Metric) -> bool:
+    """Whether a party the rulebook does not know owns the alias or is its partner, so that
+    the figure is not about the metric's subjects: a figure about Thailand is no wrong figure
+    about Vietnam, but no claim at all. A month is no party ("exports from January to May")."""
+    if not metric.subject:
+        return False
+    text = s.doc.text
+    parties = []
+    owner = _OWNER_BEFORE.search(text, max(s.start, mention.start - 60), mention.start)
+    if owner is not None:
+        parties.append(owner.span(1))
+    partner = _PARTNER_AFTER.match(text, mention.end, s.end)
+    if partner is not None and partner.group(1).split()[0].lower() not in MONTHS:
+        parties.append(partner.span(1))
+    return any(not near(s, lo, hi) for lo, hi in parties)
 
 
 def _subject(s: Sentence, mention: Mention, metric: Metric) -> str | None:
