@@ -9,7 +9,6 @@ never a crash, because a cache must never cost the user their run.
 from __future__ import annotations
 
 import contextlib
-import hashlib
 import json
 import os
 import sqlite3
@@ -19,6 +18,7 @@ from pathlib import Path
 from typing import Any
 
 from claimcheck import __version__
+from claimcheck.hashing import hasher
 
 CACHE_DIR = ".claimcheck_cache"
 CACHE_FILE = "claims.sqlite"
@@ -37,7 +37,7 @@ def code_digest() -> str:
     (a new release, or a developer's edit) never serves claims the old code extracted."""
     global _CODE
     if _CODE is None:
-        h = hashlib.sha256(f"{__version__}\0{SCHEMA}".encode())
+        h = hasher(f"{__version__}\0{SCHEMA}".encode())
         package = Path(__file__).parent
         parts = [
             *sorted((package / "extract").glob("*.py")),
@@ -57,9 +57,8 @@ _CODE: str | None = None
 def content_key(raw: bytes, context: bytes, rulebook_digest: str) -> str:
     """A document's key: its bytes, what else decides how it reads (its folder's manifest), the
     rulebook and the extraction code. The path is not part of it: a renamed file hits."""
-    h = hashlib.sha256()
-    h.update(f"{code_digest()}\0{rulebook_digest}\0".encode())
-    h.update(hashlib.sha256(context).digest())
+    h = hasher(f"{code_digest()}\0{rulebook_digest}\0".encode())
+    h.update(hasher(context).digest())
     h.update(raw)
     return h.hexdigest()
 
@@ -67,7 +66,7 @@ def content_key(raw: bytes, context: bytes, rulebook_digest: str) -> str:
 def stat_salt(context: bytes, rulebook_digest: str) -> str:
     """What besides its status a stat key holds: the code, the rulebook and the file's context
     (computed once per folder, not per file)."""
-    h = hashlib.sha256(f"{code_digest()}\0{rulebook_digest}\0".encode())
+    h = hasher(f"{code_digest()}\0{rulebook_digest}\0".encode())
     h.update(context)
     return h.hexdigest()[:32]
 

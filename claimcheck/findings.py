@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import hashlib
 import posixpath
 from dataclasses import dataclass, field
 from typing import Any, Literal
@@ -86,6 +85,8 @@ class Finding:
     def fingerprint(self) -> str:
         text = " ".join(self.anchor.split()).lower()
         path = posixpath.normpath(self.path.replace("\\", "/"))
+        import hashlib  # here: a run that prints no fingerprint need not load OpenSSL
+
         return hashlib.sha256(f"{self.rule}\0{path}\0{text}".encode()).hexdigest()[:32]
 
     def sort_key(self) -> tuple[str, int, int, str, str]:

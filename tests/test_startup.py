@@ -19,7 +19,7 @@ PROBE = """\
 import sys
 from claimcheck.cli import main
 code = main(["check", "new.md", "--format", "json"])
-roots = ("pydantic", "pydantic_core", "ruamel", "_ruamel_yaml", "shutil")
+roots = ("pydantic", "pydantic_core", "ruamel", "_ruamel_yaml", "shutil", "_hashlib")
 print(code, sorted(m for m in sys.modules if m.split(".")[0] in roots))
 """
 SIMPLE_CONFIG = (
@@ -33,8 +33,8 @@ SIMPLE_FRONT = "date: 2015-09-15\ntitle: Ties\ntags: [japan, vietnam]\n"
 def _hook_runs(folder: Path, config: str, front: str) -> list[tuple[str, str]]:
     """Two runs of `claimcheck check new.md` in fresh processes, the first filling the caches,
     the second on a new draft of new.md (as a hook sees it: a corpus in the cache, an article
-    not): for each, the findings (rule, severity) and exit code, and the validator, YAML and
-    shutil modules it imported."""
+    not): for each, the findings (rule, severity) and exit code, and the validator, YAML,
+    shutil and OpenSSL modules it imported."""
     (folder / "rules").mkdir()
     (folder / "rules" / "r.yaml").write_text(TEST_RULES, encoding="utf-8")
     (folder / ".claimcheck.yaml").write_text(config, encoding="utf-8")
@@ -58,7 +58,7 @@ def test_a_cached_hook_run_imports_no_pydantic_and_no_ruamel(tmp_path: Path) -> 
     assert first[0] == second[0] == want
     assert "pydantic" in first[1] and "ruamel.yaml" in first[1]  # it validates the rule files
     # config and front matter read by yamlsimple, the rules unpickled; argparse's formatters
-    # told the terminal's width without shutil
+    # told the terminal's width without shutil; the cache keyed without hashlib's OpenSSL
     assert second[1] == "[]"
 
 

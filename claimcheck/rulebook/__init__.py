@@ -6,7 +6,6 @@ and the index keeps where each entry was written so that findings can cite it.
 
 from __future__ import annotations
 
-import hashlib
 import os
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
@@ -14,6 +13,7 @@ from pathlib import Path
 from typing import Any
 
 from claimcheck import yamlpos
+from claimcheck.hashing import hasher
 from claimcheck.rulebook.schema import (
     Entity,
     Event,
@@ -98,7 +98,7 @@ def rule_files(dirs: Iterable[Path]) -> list[Path]:
 
 def digest_of(dirs: Sequence[Path]) -> str:
     """The hash `load` gives the rulebook, from the files' bytes alone (no parsing)."""
-    h = hashlib.sha256()
+    h = hasher()
     for path in rule_files(dirs):
         h.update(str(path).encode() + b"\0" + path.read_bytes() + b"\0")
     return h.hexdigest()
@@ -150,7 +150,7 @@ def load(dirs: Sequence[Path]) -> Rulebook:
 
     book = Rulebook()
     problems: list[Problem] = []
-    digest = hashlib.sha256()
+    digest = hasher()
     for d in dirs:
         if not d.exists():
             problems.append(Problem(str(d), 1, 1, "no such rule file or folder"))
