@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import os
+import shutil
 import sqlite3
 import subprocess
 import sys
@@ -342,3 +344,24 @@ def test_join_rows_that_do_not_decode_are_extracted_again(
     assert main(["check", "new.md", "--format", "json"]) == 1  # stored afresh: no warning now
     out, err = capsys.readouterr()
     assert out == cold and err == ""
+
+
+def test_the_code_digest_changes_with_any_extraction_file(tmp_path: Path) -> None:
+    """Claims cached by other extraction code are never served: an edit, even one that keeps
+    the size, or a file added, changes the digest that keys them; another folder does not."""
+    package = tmp_path / "claimcheck"
+    shutil.copytree(Path(cache.__file__).parent, package)
+    before = cache.digest_of_code(package)
+    assert cache.digest_of_code(package) == before
+    numbers = package / "extract" / "numbers.py"
+    st = numbers.stat()
+    numbers.write_bytes(numbers.read_bytes().replace(b"million", b"millian", 1))
+    os.utime(numbers, ns=(st.st_atime_ns, st.st_mtime_ns + 1_000_000))
+    assert numbers.stat().st_size == st.st_size
+    edited = cache.digest_of_code(package)
+    assert edited != before
+    (package / "checks" / "extra.py").write_text("", encoding="utf-8")
+    added = cache.digest_of_code(package)
+    assert added not in (before, edited)
+    (package / "reports" / "extra.py").write_text("", encoding="utf-8")
+    assert cache.digest_of_code(package) == added
