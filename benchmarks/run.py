@@ -61,21 +61,25 @@ def timed(cmd: list[str], cwd: Path, env: dict[str, str] | None = None) -> tuple
     return elapsed, peak, proc.returncode
 
 
-def median_time(
-    cmd: list[str], cwd: Path, runs: int, before: Callable[[int], None] | None = None
-) -> float:
-    """Median wall seconds of short runs, timed without `timed`'s memory sampling (its 20 ms
-    polling would round a 0.1 s run to the next poll)."""
-    times = []
+def median_times(
+    cmds: list[list[str]], cwd: Path, runs: int, before: Callable[[int], None] | None = None
+) -> list[float]:
+    """Median wall seconds of each command's short runs, the commands taking turns (so that
+    a change of the machine's pace between runs touches them alike), timed without `timed`'s
+    memory sampling (its 20 ms polling would round a 0.1 s run to the next poll)."""
+    times: list[list[float]] = [[] for _ in cmds]
     for i in range(runs):
         if before is not None:
             before(i)
-        start = time.perf_counter()
-        proc = subprocess.run(cmd, cwd=cwd, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
-        times.append(time.perf_counter() - start)
-        if proc.returncode not in (0, 1):
-            raise SystemExit(f"{' '.join(cmd)} failed ({proc.returncode}): {proc.stderr[-500:]!r}")
-    return statistics.median(times)
+        for cmd, took in zip(cmds, times, strict=True):
+            start = time.perf_counter()
+            proc = subprocess.run(cmd, cwd=cwd, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+            took.append(time.perf_counter() - start)
+            if proc.returncode not in (0, 1):
+                raise SystemExit(
+                    f"{' '.join(cmd)} failed ({proc.returncode}): {proc.stderr[-500:]!r}"
+                )
+    return [statistics.median(t) for t in times]
 
 
 def corpus_size(folder: Path) -> int:
@@ -177,12 +181,13 @@ def main(argv: list[str] | None = None) -> int:
             user = {k: v for k, v in os.environ.items() if k != "PYTHONDONTWRITEBYTECODE"}
             timed([*CLAIMCHECK, "check", str(new)], hook_dir, user)
             time.sleep(2.5)  # past the racy window: the corpus is known by its file status
-            hook = median_time([*CLAIMCHECK, "check", str(new)], hook_dir, args.runs, write_new)
-            line = {"articles": n, "hook s": hook}
+            cmds = [[*CLAIMCHECK, "check", str(new)]]
             if proselint:
-                line["proselint one article s"] = median_time(
-                    [proselint, "check", str(new)], hook_dir, args.runs
-                )
+                cmds.append([proselint, "check", str(new)])
+            took = median_times(cmds, hook_dir, args.runs, write_new)
+            line = {"articles": n, "hook s": took[0]}
+            if proselint:
+                line["proselint one article s"] = took[1]
             print(
                 f"hook against cached corpus of {n}: "
                 + ", ".join(f"{k} {v:.3f}" for k, v in line.items() if k != "articles")
