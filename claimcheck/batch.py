@@ -255,9 +255,7 @@ def load(
         if cache is not None:
             fresh = [(f.key, f.result) for f in every if f.key and f.result is not None]
             cache.put_many((k, r.entry, r.joins) for k, r in fresh if r.entry)
-            cache.remember(
-                (f.where, f.stat, f.key) for f in every if f.stat and f.key and not f.indexed
-            )
+            cache.remember((f.where, f.stat, f.key) for f in every if f.key and not f.indexed)
     finally:
         if cache is not None:
             cache.close()

@@ -22,7 +22,7 @@ from claimcheck.hashing import hasher
 
 CACHE_DIR = ".claimcheck_cache"
 CACHE_FILE = "claims.sqlite"
-SCHEMA = 8
+SCHEMA = 9
 # An entry's parts, stored apart so that a hook run reads only what it needs of the corpus:
 # meta (document metadata and problems), findings (the document engines'), corpus (claims the
 # corpus engines read), rest (the other claims).
@@ -131,7 +131,7 @@ class ClaimCache:
         for table in old:
             db.execute(f'DROP TABLE IF EXISTS "{table}"')
         db.execute(f"PRAGMA application_id={_APP_ID}")
-        cols = ", ".join(f"{p} TEXT NOT NULL" for p in PARTS)
+        cols = ", ".join(f"{p} TEXT NOT NULL" for p in (*PARTS, "join_keys"))
         db.execute(f"CREATE TABLE entries (key TEXT PRIMARY KEY, {cols})")
         # each entry's claims that can meet another article's, by join key: a hook run reads
         # these, not whole entries
@@ -185,9 +185,9 @@ class ClaimCache:
         rows: list[tuple[str, ...]] = []
         joins: list[tuple[str, ...]] = []
         for k, v, js in items:
-            rows.append((k, *(v[p] for p in PARTS)))
+            rows.append((k, *(v[p] for p in PARTS), json.dumps(sorted({j for j, *_ in js}))))
             joins.extend((j, k, c, d, src) for j, c, d, src in js)
-        marks = ", ".join("?" * (len(PARTS) + 1))
+        marks = ", ".join("?" * (len(PARTS) + 2))
         self._write(
             (f"INSERT OR REPLACE INTO entries VALUES ({marks})", rows),
             ("INSERT OR IGNORE INTO joins VALUES (?, ?, ?, ?, ?)", joins),
@@ -201,10 +201,26 @@ class ClaimCache:
         )
 
     def remember(self, rows: Iterable[tuple[str, str, str]]) -> None:
-        """Record in the stat index (path, status key, content key) of files read this run."""
-        self._write(("INSERT OR REPLACE INTO files VALUES (?, ?, ?)", list(rows)))
+        """Record (path, status key, content key) of the files read this run in the stat index,
+        and drop the entry of the key a path had before (an edited article's old version): the
+        cache, and what a hook run reads of it, stays the size of the corpus, not of its
+        history. A status key of "" serves nothing (a file changed too recently for its status
+        to tell) but records the path's content key, so that the next one replaces it."""
+        rows = list(rows)
+        now = {path: key for path, _, key in rows}
+        before = self._select("SELECT path, key FROM files", "path", now)
+        gone = {key for path, key in before if now[path] != key} - set(now.values())
+        drop: list[tuple[str, str]] = []
+        for key, join_keys in self._select("SELECT key, join_keys FROM entries", "key", gone):
+            with contextlib.suppress(TypeError, ValueError):  # unreadable: its joins stay
+                drop.extend((j, key) for j in json.loads(join_keys) if isinstance(j, str))
+        self._write(
+            ("INSERT OR REPLACE INTO files VALUES (?, ?, ?)", rows),
+            ("DELETE FROM joins WHERE join_key = ? AND key = ?", drop),
+            ("DELETE FROM entries WHERE key = ?", [(k,) for k in gone]),
+        )
 
-    def _write(self, *statements: tuple[str, list[tuple[str, ...]]]) -> None:
+    def _write(self, *statements: tuple[str, Sequence[tuple[str, ...]]]) -> None:
         if self.db is None or not any(rows for _, rows in statements):
             return
         try:

@@ -365,3 +365,70 @@ def test_the_code_digest_changes_with_any_extraction_file(tmp_path: Path) -> Non
     assert added not in (before, edited)
     (package / "reports" / "extra.py").write_text("", encoding="utf-8")
     assert cache.digest_of_code(package) == added
+
+
+def _table_sizes(root: Path) -> tuple[int, int, int]:
+    db = sqlite3.connect(root / ".claimcheck_cache" / "claims.sqlite")
+    try:
+        return tuple(  # type: ignore[return-value]
+            db.execute(f"SELECT count(*) FROM {t}").fetchone()[0]
+            for t in ("entries", "joins", "files")
+        )
+    finally:
+        db.close()
+
+
+@pytest.mark.parametrize("racy", [False, True], ids=["settled", "just-written"])
+def test_an_edited_article_replaces_its_cache_entry(
+    figures: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    capsys: pytest.CaptureFixture[str],
+    racy: bool,
+) -> None:
+    """A hook run on each draft of an article: the cache holds one entry and one set of join
+    rows per article, not one per draft, whether or not the draft's status could be trusted;
+    the findings are those of a run without the cache."""
+    if racy:
+        monkeypatch.setattr(batch, "RACY_NS", 10**15)  # no status trusted: keyed by content
+    assert main(["check", "new.md", "--format", "json"]) == 1
+    sizes = _table_sizes(figures)
+    assert sizes[0] == 7  # six corpus articles and new.md
+    for draft in range(4):
+        (figures / "new.md").write_text(
+            f"---\ndate: 2021-01-01\n---\nLand's exports reached US$7 billion in 2016.\n"
+            f"Draft {draft}: Land's exports reached US$6 billion in 2017.\n",
+            encoding="utf-8",
+        )
+        capsys.readouterr()
+        assert main(["check", "new.md", "--format", "json"]) == 1
+        assert capsys.readouterr().out == _uncached(capsys)
+    grown = _table_sizes(figures)
+    assert grown[0] == sizes[0] and grown[2] == sizes[2]
+    assert grown[1] == sizes[1] + 1  # the drafts' one more figure
+
+
+def _uncached(capsys: pytest.CaptureFixture[str]) -> str:
+    main(["check", "new.md", "--format", "json", "--no-cache"])
+    return capsys.readouterr().out
+
+
+def test_a_shared_entry_outlives_the_edit_of_one_of_its_files(
+    corpus: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Two files with the same bytes share an entry: editing one drops it at most until the
+    other is read again, and every run reports what a run without the cache does."""
+    twin = (corpus / "articles" / "a0001.md").read_bytes()
+    (corpus / "articles" / "twin.md").write_bytes(twin)
+    want = []
+    for step in range(3):
+        if step:
+            (corpus / "articles" / "a0001.md").write_text(
+                f"---\ndate: 2020-01-02\n---\nEdit {step}.\nThe grand friendly pact holds.\n",
+                encoding="utf-8",
+            )
+        main(["check", "articles", "--format", "json", "-j", "1", "--no-cache"])
+        want.append(capsys.readouterr().out)
+        for _ in range(2):
+            assert main(["check", "articles", "--format", "json", "-j", "1"]) == 1
+            assert capsys.readouterr().out == want[-1]
+    assert _table_sizes(corpus)[0] == 91  # 90 articles, the twin sharing an entry: one more
