@@ -449,3 +449,44 @@ def test_a_year_before_the_figure_compared_with() -> None:
         "the same period of 2022."
     )
     assert got[1] == ("US$2.4 billion", "2022-01-01..2022-06-30")
+
+
+BEAT_RULES = """\
+entities:
+  - id: vietnam
+    names: [Vietnam]
+    demonyms: [Vietnamese]{implied}
+  - id: japan
+    names: [Japan]
+    demonyms: [Japanese]
+metrics:
+  - id: exports
+    name: Vietnam's exports to Japan
+    subject: [vietnam, japan]
+    aliases: [exports]
+    dimension: currency
+    unit: USD
+"""
+
+
+@pytest.mark.parametrize(
+    ("text", "implied", "read"),
+    [
+        ("Exports rose 12.5% to US$1.2 billion in 2019.", False, False),
+        ("Exports rose 12.5% to US$1.2 billion in 2019.\n\nJapan buys most of it.", False, True),
+        ("Japanese buyers helped: exports rose 12.5% to US$1.2 billion in 2019.", False, True),
+        ("Exports rose 12.5% to US$1.2 billion in 2019.", True, True),
+    ],
+)
+def test_a_figure_is_the_metrics_only_in_an_article_that_names_a_subject(
+    tmp_path: Path, text: str, implied: bool, read: bool
+) -> None:
+    """An article on another beat ("Exports rose ...", naming none of the metric's subjects) is
+    about some other party, unless one of them goes without saying (Entity.implied)."""
+    rules = tmp_path / "rules"
+    rules.mkdir()
+    extra = "\n    implied: true" if implied else ""
+    (rules / "r.yaml").write_text(BEAT_RULES.format(implied=extra), encoding="utf-8")
+    doc = Document("t.txt", text, date=PartialDate.parse("2020-01-02"))
+    got = [c.text for c in Extractor(rulebook.load([rules])).extract(doc) if c.kind == "quantity"]
+    assert got == (["US$1.2 billion"] if read else [])

@@ -60,6 +60,9 @@ def _automaton(words: tuple[str, ...]) -> Any:
     return auto
 
 
+ENTITY_KINDS = frozenset({"entity", "demonym"})  # the vocabulary kinds that name an entity
+
+
 @dataclass
 class DocContext:
     """What the whole document says, found once by `Extractor.extract` and shared by its
@@ -92,6 +95,11 @@ class DocContext:
     def kinds(self) -> frozenset[str]:
         """The kinds of vocabulary the document names (see NEEDS)."""
         return frozenset({e.kind for m in self.every for e in m.entries})
+
+    @cached_property
+    def named(self) -> frozenset[str]:
+        """The entities the document names, as names or demonyms (front matter included)."""
+        return frozenset(e.id for m in self.every for e in m.entries if e.kind in ENTITY_KINDS)
 
     @cached_property
     def starts(self) -> list[int]:

@@ -19,8 +19,8 @@ from dataclasses import dataclass
 from claimcheck import regexes
 from claimcheck.claims import Claim
 from claimcheck.dates import PartialDate, Period
-from claimcheck.extract import Sentence, extractor
-from claimcheck.extract.mentions import ENTITY_KINDS, mentions
+from claimcheck.extract import ENTITY_KINDS, Sentence, extractor
+from claimcheck.extract.mentions import mentions
 from claimcheck.extract.numbers import ordinal, small
 from claimcheck.vocab import Match
 

@@ -14,7 +14,7 @@ import bisect
 from dataclasses import dataclass
 
 from claimcheck import regexes
-from claimcheck.extract import Sentence
+from claimcheck.extract import ENTITY_KINDS, Sentence
 from claimcheck.vocab import Entry
 
 
@@ -44,8 +44,6 @@ def mentions(s: Sentence, kinds: frozenset[str]) -> list[Mention]:
             reach = m.end
     return out
 
-
-ENTITY_KINDS = frozenset({"entity", "demonym"})
 
 # An entity named as the object of a preposition ("for Vietnam", "into Vietnam") is seldom what
 # a sentence is about.

@@ -374,11 +374,17 @@ def _unit(n: Number, metric: Metric, noun: str | None) -> str | None:
 
 
 def _elsewhere(s: Sentence, mention: Mention, metric: Metric) -> bool:
-    """Whether a party the rulebook does not know owns the alias or is its partner, so that
-    the figure is not about the metric's subjects: a figure about Thailand is no wrong figure
-    about Vietnam, but no claim at all. A month is no party ("exports from January to May")."""
+    """Whether the figure is about parties other than the metric's subjects, and so no claim
+    at all (a figure about Thailand is no wrong figure about Vietnam): the article names none
+    of them and none goes without saying (Entity.implied), or a proper noun the rulebook does
+    not know owns the alias or is its partner. A month is no party ("exports from January")."""
     if not metric.subject:
         return False
+    book = s.book
+    if s.context.named.isdisjoint(metric.subject) and not any(
+        e in book.entities and book.entities[e].implied for e in metric.subject
+    ):
+        return True
     text = s.doc.text
     parties = []
     owner = _OWNER_BEFORE.search(text, max(s.start, mention.start - 60), mention.start)

@@ -134,6 +134,7 @@ entities:
     names: [Northport, City of Northport]
     demonyms: [Northport]
     closed_offices: true        # every office of the city is listed below
+    implied: true               # the town's own paper: an article need not name Northport
 people:
   - id: ada-quill
     given: Ada

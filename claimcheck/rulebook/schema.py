@@ -58,6 +58,14 @@ class Entity:
             'title it does not have ("Japanese President") is an error'
         ),
     ] = False
+    implied: Annotated[
+        bool,
+        doc(
+            "true when articles need not name it (a city paper's own city): figures of a metric "
+            "about it are read in an article that names none of the metric's subjects, which "
+            "otherwise is taken to be about some other party"
+        ),
+    ] = False
     source: str | None = None
 
 
