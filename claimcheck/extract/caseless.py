@@ -11,6 +11,7 @@ at any one position only the group of the letter written there can match.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable
 
 # What `(?i)` reads as these letters besides their two cases: "İ" and "ı" an "i", the Kelvin sign a
@@ -36,6 +37,14 @@ def may_end_with(text: str, lo: int, hi: int, words: tuple[str, ...]) -> bool:
     if not tail.isascii() and any(c in tail for c in _ALSO_ANY):
         return True  # a letter `(?i)` reads as another: let the pattern decide
     return tail.lower().endswith(words)
+
+
+def search_ending(
+    pattern: re.Pattern[str], text: str, lo: int, hi: int, words: tuple[str, ...]
+) -> re.Match[str] | None:
+    r"""`pattern.search(text, lo, hi)` for a case-blind pattern that ends with one of the words
+    and `\s*$`, not tried where `may_end_with` says it cannot match."""
+    return pattern.search(text, lo, hi) if may_end_with(text, lo, hi, words) else None
 
 
 def caseless(alternatives: Iterable[str]) -> str:

@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from decimal import Decimal
 
 from claimcheck import regexes, units
-from claimcheck.extract.caseless import caseless, may_end_with, plain
+from claimcheck.extract.caseless import caseless, plain, search_ending
 
 _UNITS = (
     "zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen "
@@ -122,13 +122,6 @@ _HEDGE_BEFORE = regexes.compile(
 # The last word of each hedge: text before a number that does not end with one of them (but for
 # whitespace) holds no hedge there, and is not searched (the search tries each of 40 starts).
 _HEDGE_ENDS = tuple(sorted({h.split()[-1] for h in HEDGES}))
-
-
-def _hedge_before(text: str, lo: int, hi: int) -> re.Match[str] | None:
-    """_HEDGE_BEFORE in text[lo:hi]."""
-    if not may_end_with(text, lo, hi, _HEDGE_ENDS):
-        return None
-    return _HEDGE_BEFORE.search(text, lo, hi)
 
 
 _WORDNUM = caseless(
@@ -327,7 +320,7 @@ def _number(text: str, m: re.Match[str], lo: int) -> Number | None:
     else:
         half = _rounding(base, places, bool(scale_l or unit == units.PERCENT or factor)) * mult
     half = Decimal(half)
-    h = _hedge_before(text, max(lo, m.start() - 40), m.start())
+    h = search_ending(_HEDGE_BEFORE, text, max(lo, m.start() - 40), m.start(), _HEDGE_ENDS)
     hedge = " ".join(plain(h.group("h")).split()) if h else None
     low, high = interval(value, half, HEDGES[hedge] if hedge else None)
     return Number(

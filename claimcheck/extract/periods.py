@@ -21,7 +21,7 @@ from dataclasses import dataclass, replace
 
 from claimcheck import regexes
 from claimcheck.dates import PartialDate, Period
-from claimcheck.extract.caseless import caseless, may_end_with, plain
+from claimcheck.extract.caseless import caseless, plain, search_ending
 from claimcheck.extract.numbers import ORDINALS, searchable, small
 
 MONTHS: dict[str, int] = {}
@@ -179,7 +179,7 @@ TRIGGER_WORDS = (
 _AS_OF = regexes.compile(
     r"(?i:(?:\bas\s+(?:of|at)|\b(?:by|at|as\s+of)\s+the\s+end\s+of|\bend\s+of|\bend-|\bup\s+to)\s*)$"
 )
-_AS_OF_ENDS = ("of", "at", "end-", "to")  # how each phrase above ends: see may_end_with
+_AS_OF_ENDS = ("of", "at", "end-", "to")  # how each phrase above ends: see search_ending
 _SINCE = regexes.compile(r"(?i:\bsince\s+)$")
 _PREV = regexes.compile(
     r"(?i:\b(?P<w>last|this|next|early|late|mid|in|since|from|until|till|by|during|before|after|"
@@ -375,7 +375,7 @@ def _resolve(
     elif name == "entire":
         period = Period.of(PartialDate(int(g["y"])))
     elif name == "year":
-        if may_end_with(text, lo, s, _NUMBERISH_ENDS) and _NUMBERISH.search(text, lo, s):
+        if search_ending(_NUMBERISH, text, lo, s, _NUMBERISH_ENDS):
             # "more than 2000 people" is a count
             return None
         period = Period.of(PartialDate(int(m.group(0))))
@@ -470,9 +470,7 @@ def _same(g: dict[str, str | None], before: list[FoundPeriod]) -> Period | None:
 
 def _prefixed(text: str, lo: int, found: FoundPeriod, doc: PartialDate | None) -> FoundPeriod:
     """Widen a phrase over "as of" / "end of" (a point) or "since" (up to the document date)."""
-    m = None
-    if may_end_with(text, lo, found.start, _AS_OF_ENDS):
-        m = _AS_OF.search(text, lo, found.start)
+    m = search_ending(_AS_OF, text, lo, found.start, _AS_OF_ENDS)
     if m and found.phrase != "present":
         p = found.period
         return replace(
@@ -481,9 +479,7 @@ def _prefixed(text: str, lo: int, found: FoundPeriod, doc: PartialDate | None) -
             period=Period(p.end, p.end, "point"),
             flags=(*found.flags, "as-of"),
         )
-    m = None
-    if may_end_with(text, lo, found.start, ("since",)):
-        m = _SINCE.search(text, lo, found.start)
+    m = search_ending(_SINCE, text, lo, found.start, ("since",))
     if m and doc is not None and doc.last() > found.period.start:
         return replace(
             found,
