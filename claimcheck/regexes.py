@@ -37,7 +37,6 @@ _FILE = os.path.join(os.path.dirname(__file__), "__pycache__", f"regexes.{_TAG}.
 _LIMIT = 2000  # entries a file may hold before it is started afresh (patterns of old versions)
 _known: dict[tuple[str, int], Entry] | None = None
 _new: dict[tuple[str, int], Entry] = {}
-_registered = False
 
 
 def compile(pattern: str, flags: int = 0) -> re.Pattern[str]:
@@ -56,10 +55,6 @@ def compile(pattern: str, flags: int = 0) -> re.Pattern[str]:
         compiled = _compiled(pattern, entry)
     except Exception:  # re's internals differ from what this module knows
         return re.compile(pattern, flags)
-    global _registered
-    if not _registered and not sys.dont_write_bytecode:
-        atexit.register(save)
-        _registered = True
     _new[key] = entry
     return compiled
 
@@ -131,6 +126,9 @@ def save() -> None:
     except (OSError, ValueError):  # a read-only install: compiled in each process, as before
         with contextlib.suppress(OSError):
             os.unlink(tmp)
+
+
+atexit.register(save)
 
 
 def cached(pattern: str, flags: int = 0) -> Any:
