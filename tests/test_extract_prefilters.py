@@ -94,6 +94,39 @@ def test_document_marks_hold_every_sentence_a_scan_needs(text: str, a: int, b: i
         assert nm.within(a, b)
 
 
+@settings(max_examples=400, deadline=None)
+@given(texts)
+def test_text_without_change_words_holds_no_percent_or_factor(text: str) -> None:
+    """A sentence naming no metric is scanned for numbers only when its lower case holds a
+    word a percent or a factor needs: the only claim it can make is a change."""
+    from claimcheck.extract import quantities
+
+    if numbers.searchable(text) is None or quantities._CHANGE_WORD.search(fold(text)):
+        return
+    for a in range(len(text)):
+        m = numbers._NUMBER.match(text, a)
+        n = numbers._number(text, m, 0) if m is not None else None
+        assert n is None or (n.unit != "percent" and not n.factor)
+        assert numbers._FOLD_WORD.match(text, a) is None
+
+
+@pytest.mark.parametrize(
+    ("sentence", "change"),
+    [
+        ("The figure was a year-on-year increase of 27.3 percent.", "27.3"),
+        ("It was up 12% on the year.", "12"),
+        ("The number of flights grew tenfold in a decade.", "10"),
+        ("The number of flights grew 3x in a decade.", "3"),
+        ("The number of flights tripled in a decade.", "3"),
+    ],
+)
+def test_a_change_is_a_claim_in_a_sentence_naming_no_metric(sentence: str, change: str) -> None:
+    book = rulebook.load([Path(__file__).parent.parent / "rules"])
+    claims = Extractor(book).extract(Document("a.md", sentence, date=PartialDate(2020, 1, 20)))
+    made = [dict(c.attrs) for c in claims if c.kind == "arithmetic"]
+    assert [a.get("percent", a.get("factor")) for a in made] == [change]
+
+
 def test_a_sentence_without_digits_or_period_words_is_not_scanned_yet_found_ones_are() -> None:
     text = "Officials said cooperation had grown. Exports rose 12% in the first quarter of 2023."
     assert periods.find(text, 0, 36, None) == []

@@ -9,6 +9,7 @@ name a kind of vocabulary it needs, if it says so).
 from __future__ import annotations
 
 import bisect
+import re
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from functools import cache, cached_property
@@ -138,6 +139,9 @@ class Sentence:
     # found on first use (plain attributes: cached_property locks on every first access)
     _period_list: list[_periods.FoundPeriod] | None = field(default=None, init=False, repr=False)
     _number_list: list[_numbers.Number] | None = field(default=None, init=False, repr=False)
+    _scan: tuple[list[re.Match[str]], list[_numbers.Number]] | None = field(
+        default=None, init=False, repr=False
+    )
 
     @property
     def text(self) -> str:
@@ -160,20 +164,35 @@ class Sentence:
         return self._period_list
 
     @property
+    def scanned(self) -> tuple[list[re.Match[str]], list[_numbers.Number]]:
+        """What may be numbers in the sentence (`numbers.scan`), before period phrases are
+        taken out: a caller can tell from it that no number is of a kind it reads."""
+        if self._scan is None:
+            marks = self.context.number_marks
+            if marks is not None and not marks.within(self.start, self.end):
+                self._scan = _NOTHING
+            else:
+                folded = None if marks is None else self.folded  # marked: no second quick test
+                self._scan = _numbers.scan(self.doc.text, self.start, self.end, folded)
+        return self._scan
+
+    @property
     def numbers(self) -> list[_numbers.Number]:
         """The numbers of the sentence outside its period phrases."""
         if self._number_list is None:
-            marks = self.context.number_marks
-            if marks is not None and not marks.within(self.start, self.end):
+            matches, folds = self.scanned
+            if not matches and not folds:
                 self._number_list = []
             else:
-                text = self.doc.text
-                folded = None if marks is None else self.folded  # marked: no second quick test
-                matches, folds = _numbers.scan(text, self.start, self.end, folded)
                 # the period phrases are looked for only when there is a number they could hold
                 skip = [(p.start, p.end) for p in self.periods] if matches else []
-                self._number_list = _numbers.pick(text, self.start, self.end, matches, folds, skip)
+                self._number_list = _numbers.pick(
+                    self.doc.text, self.start, self.end, matches, folds, skip
+                )
         return self._number_list
+
+
+_NOTHING: tuple[list[re.Match[str]], list[_numbers.Number]] = ([], [])
 
 
 ExtractorFn = Callable[[Sentence], Iterable[Claim]]

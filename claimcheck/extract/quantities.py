@@ -157,12 +157,14 @@ class _Figure:
 
 @extractor("quantities")
 def quantities(s: Sentence) -> Iterator[Claim]:
+    metric_mentions = mentions(s, _METRIC)
+    if not metric_mentions and not _may_change(s):
+        return  # a figure is read as a metric named in its sentence; a change may name none
     text = s.doc.text
     nums = s.numbers
     if not nums and next(_fold_verbs(s, s.start, s.end), None) is None:
         return
     periods = s.periods
-    metric_mentions = mentions(s, _METRIC)
     figures = [_Figure(n) for n in nums]
     for f in figures:
         n = f.num
@@ -222,6 +224,23 @@ def quantities(s: Sentence) -> Iterator[Claim]:
         )
         yield f.claim
     yield from _arithmetic(s, figures, base, dating, metric_mentions)
+
+
+def _may_change(s: Sentence) -> bool:
+    """Whether the sentence may write a change ("up 5%", "threefold", "doubled"): a number
+    with a percent or factor word after it (numbers._NUMBER), a "-fold" word, or a fold verb.
+    Most sentences hold none of the words such a number needs, and are not scanned."""
+    if next(_fold_verbs(s, s.start, s.end), None) is not None:
+        return True
+    marks = s.context.number_marks  # None: lower case may hide a letter the patterns read
+    if marks is not None and _CHANGE_WORD.search(s.folded, s.start, s.end) is None:
+        return False
+    matches, folds = s.scanned
+    return bool(folds) or any(m.group("post") for m in matches)
+
+
+# In lower case, what every percent or factor word after a number holds, and a "-fold" word.
+_CHANGE_WORD = regexes.compile(r"%|per\s*cent|pct|fold|time|x\b")
 
 
 # --- which metric --------------------------------------------------------------------------------
