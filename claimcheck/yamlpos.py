@@ -88,6 +88,9 @@ def parse(text: str, path: str, line_offset: int = 0) -> Any:
         line, col, value = _failing_scalar(text)
         message = f"cannot read {value!r}: {exc}"
         raise YamlProblems([Problem(path, line + line_offset, col, message)]) from None
+    except Exception as exc:  # ruamel's own failure ("overlap in comment"): never a traceback
+        message = f"cannot read this YAML ({type(exc).__name__}: {exc})"
+        raise YamlProblems([Problem(path, 1 + line_offset, 1, message)]) from None
 
 
 def _failing_scalar(text: str) -> tuple[int, int, str]:

@@ -403,3 +403,10 @@ def test_quick_uses_yamlsimple_and_falls_back_to_ruamel() -> None:
     assert yamlpos.quick("date: 0x1F\n") == {"date": 31}  # declined, read by ruamel
     assert yamlpos.quick("a: [b\n") is None
     assert yamlpos.quick("a: 2021-02-30\n") is None
+
+
+def test_a_failure_inside_ruamel_is_a_problem_not_a_traceback() -> None:
+    # ruamel's round-trip loader raises NotImplementedError on this comment (0.19)
+    with pytest.raises(yamlpos.YamlProblems) as got:
+        yamlpos.parse("n: #\x85 note\n\n", "odd.yaml")
+    assert str(got.value).startswith("odd.yaml:1:1: cannot read this YAML")
