@@ -170,7 +170,7 @@ class Sentence:
         if self._scan is None:
             marks = self.context.number_marks
             if marks is not None and not marks.within(self.start, self.end):
-                self._scan = _NOTHING
+                self._scan = ([], [])
             else:
                 folded = None if marks is None else self.folded  # marked: no second quick test
                 self._scan = _numbers.scan(self.doc.text, self.start, self.end, folded)
@@ -190,9 +190,6 @@ class Sentence:
                     self.doc.text, self.start, self.end, matches, folds, skip
                 )
         return self._number_list
-
-
-_NOTHING: tuple[list[re.Match[str]], list[_numbers.Number]] = ([], [])
 
 
 ExtractorFn = Callable[[Sentence], Iterable[Claim]]
