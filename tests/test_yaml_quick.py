@@ -4,6 +4,7 @@ fast path of every article's front matter must never change a value."""
 from __future__ import annotations
 
 import datetime as dt
+from pathlib import Path
 from typing import Any
 
 import pytest
@@ -403,6 +404,84 @@ def test_quick_uses_yamlsimple_and_falls_back_to_ruamel() -> None:
     assert yamlpos.quick("date: 0x1F\n") == {"date": 31}  # declined, read by ruamel
     assert yamlpos.quick("a: [b\n") is None
     assert yamlpos.quick("a: 2021-02-30\n") is None
+
+
+# yamlpos.parse: libyaml composes, then the values and positions must be exactly those of
+# ruamel's round-trip loader in pure Python (what rule files were read with before), or the fast
+# path declines and the round-trip loader reads the text itself.
+
+RT = YAML(typ="rt", pure=True)
+BASES = (bool, int, float, str, dt.datetime, dt.date, type(None), dict, list)
+
+
+def _same_with_places(a: Any, b: Any, where: str = "") -> None:
+    """a (yamlpos.parse) equals b (the round-trip loader's), as the same builtin kinds, with
+    the same line and column for every key, value and item."""
+    base = next(t for t in BASES if isinstance(b, t))
+    assert isinstance(a, base) and a == b, f"{where}: {a!r} against {b!r}"
+    if isinstance(b, bool) or not isinstance(b, dict | list):
+        return
+    assert (a.lc.line, a.lc.col) == (b.lc.line, b.lc.col), where
+    if isinstance(b, dict):
+        assert list(a) == list(b), where
+        for k in b:
+            assert (a.lc.key(k), a.lc.value(k)) == (b.lc.key(k), b.lc.value(k)), f"{where}.{k}"
+            _same_with_places(a[k], b[k], f"{where}.{k}")
+    else:
+        for i in range(len(b)):
+            assert a.lc.item(i) == b.lc.item(i), f"{where}[{i}]"
+            _same_with_places(a[i], b[i], f"{where}[{i}]")
+
+
+def _parses_as_round_trip(text: str) -> None:
+    """libyaml's reading, unless declined, is the round-trip loader's; what that loader rejects
+    is declined (and then rejected by `parse`, with the loader's message)."""
+    fast = yamlpos._parse_fast(text)
+    try:
+        want = RT.load(text)
+    except (NotImplementedError, AssertionError, AttributeError, IndexError):
+        return  # the round-trip loader's own failures ("overlap in comment"): no reading to match
+    except Exception:
+        assert fast is yamlpos._DECLINED, f"{text!r} read as {fast!r}"
+        with pytest.raises(yamlpos.YamlProblems):
+            yamlpos.parse(text, "f.yaml")
+        return
+    if fast is not yamlpos._DECLINED:
+        _same_with_places(fast, want)
+
+
+@settings(max_examples=800, deadline=None)
+@given(documents_())
+def test_parse_reads_documents_as_the_round_trip_loader_does(text: str) -> None:
+    _parses_as_round_trip(text)
+
+
+@settings(max_examples=1500, deadline=None)
+@given(tricky())
+def test_parse_reads_tricky_documents_as_the_round_trip_loader_does(text: str) -> None:
+    _parses_as_round_trip(text)
+
+
+@settings(max_examples=800, deadline=None)
+@given(st.text(alphabet="ab01-_.:# '\"\n[],&*!|>?~éT<{}", max_size=40))
+def test_parse_reads_any_text_as_the_round_trip_loader_does(text: str) -> None:
+    _parses_as_round_trip(text)
+
+
+def test_parse_reads_every_yaml_file_of_the_project_as_the_round_trip_loader_does() -> None:
+    root = Path(__file__).parent.parent
+    files = sorted(
+        p
+        for pattern in ("rules/**/*.yaml", "examples/**/*.yaml", "tests/**/*.yaml")
+        for p in root.glob(pattern)
+    )
+    assert len(files) > 20
+    for path in files:
+        text = path.read_text(encoding="utf-8")
+        _same_with_places(yamlpos.parse(text, str(path)), RT.load(text), str(path))
+    # the project's own rule files (anchors and aliases included) take the fast path
+    for path in sorted((root / "rules").glob("**/*.yaml")):
+        assert yamlpos._parse_fast(path.read_text(encoding="utf-8")) is not yamlpos._DECLINED
 
 
 def test_a_failure_inside_ruamel_is_a_problem_not_a_traceback() -> None:
