@@ -1,5 +1,7 @@
 """yamlpos.quick (libyaml, no positions) reads front matter exactly as yamlpos.parse does: the
-fast path of every article's front matter must never change a value."""
+fast path of every article's front matter must never change a value. yamlpos.parse itself reads
+through libyaml too, and must give what ruamel's round-trip loader gives, positions included
+(the tests at the end)."""
 
 from __future__ import annotations
 
