@@ -96,6 +96,8 @@ class ClaimCache:
             self.db = self._rebuild()
 
     def _open(self) -> sqlite3.Connection:
+        if not self.path.exists():
+            self._create_file()
         db = sqlite3.connect(self.path, timeout=30, isolation_level=None)
         try:
             self._check(db)
@@ -116,6 +118,25 @@ class ClaimCache:
         except Exception:
             db.close()
             raise
+
+    def _create_file(self) -> None:
+        """A new cache file appears whole: made under another name and linked into place, so
+        that a run starting at the same moment never opens it before its tables exist (the
+        schema check in _open is what remains where links are not supported)."""
+        tmp = self.path.with_name(f"{self.path.name}.{os.getpid()}.new")
+        try:
+            db = sqlite3.connect(tmp, isolation_level=None)
+            try:
+                db.execute("PRAGMA journal_mode=WAL")
+                self._create(db, set())
+            finally:
+                db.close()
+            os.link(tmp, self.path)
+        except (sqlite3.Error, OSError):
+            pass  # made by another run first, or no links here: _open decides
+        finally:
+            for suffix in ("", "-wal", "-shm"):
+                Path(str(tmp) + suffix).unlink(missing_ok=True)
 
     @staticmethod
     def _check(db: sqlite3.Connection) -> set[str]:
