@@ -432,3 +432,20 @@ def test_a_shared_entry_outlives_the_edit_of_one_of_its_files(
             assert main(["check", "articles", "--format", "json", "-j", "1"]) == 1
             assert capsys.readouterr().out == want[-1]
     assert _table_sizes(corpus)[0] == 91  # 90 articles, the twin sharing an entry: one more
+
+
+def test_a_new_cache_file_appears_with_its_tables(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Made under another name and linked into place: whoever opens it finds the tables, and
+    nothing of the making is left behind."""
+    folder = tmp_path / ".claimcheck_cache"
+    cache.ClaimCache(folder).close()
+    assert sorted(p.name for p in folder.iterdir() if ".new" in p.name) == []
+    db = sqlite3.connect(folder / cache.CACHE_FILE)
+    tables = {r[0] for r in db.execute("SELECT name FROM sqlite_master WHERE type='table'")}
+    assert {"entries", "joins", "files"} <= tables
+    assert db.execute("PRAGMA user_version").fetchone()[0] == cache.SCHEMA
+    db.close()
+    cache.ClaimCache(folder).close()
+    assert capsys.readouterr().err == ""
