@@ -6,14 +6,13 @@ reported where it is, never as a traceback.
 
 from __future__ import annotations
 
-import re
 import typing
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from claimcheck import yamlsimple
+from claimcheck import regexes, yamlsimple
 
 # pydantic is imported where a model is validated, and ruamel.yaml where YAML is more than the
 # plain kind yamlsimple reads: neither by a hook run that reads only plain front matter and config
@@ -103,7 +102,9 @@ _DECLINED = object()
 # tag ("!!str 12", "!custom"), which leaves no trace on the node it resolves; and what libyaml
 # accepts and ruamel rejects: a comment right after a block indicator ("|# note"), a value right
 # after a quoted key's colon ("['2021':a]"). Found by the property tests of test_yaml_quick.py.
-_NOT_FAST = re.compile(r"""[\x85\u2028\u2029\ufeff\r\t]|(?:^|[\s\[{,])!|[|>][-+0-9]*#|['"]:\S""")
+_NOT_FAST = regexes.compile(
+    r"""[\x85\u2028\u2029\ufeff\r\t]|(?:^|[\s\[{,])!|[|>][-+0-9]*#|['"]:\S"""
+)
 _PLAIN_TAGS = frozenset(
     f"tag:yaml.org,2002:{t}" for t in ("str", "int", "float", "bool", "null", "timestamp")
 )
