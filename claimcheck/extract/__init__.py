@@ -181,14 +181,11 @@ class Sentence:
         """The numbers of the sentence outside its period phrases."""
         if self._number_list is None:
             matches, folds = self.scanned
-            if not matches and not folds:
-                self._number_list = []
-            else:
-                # the period phrases are looked for only when there is a number they could hold
-                skip = [(p.start, p.end) for p in self.periods] if matches else []
-                self._number_list = _numbers.pick(
-                    self.doc.text, self.start, self.end, matches, folds, skip
-                )
+            # the period phrases are looked for only when there is a number they could hold
+            skip = [(p.start, p.end) for p in self.periods] if matches else []
+            self._number_list = _numbers.pick(
+                self.doc.text, self.start, self.end, matches, folds, skip
+            )
         return self._number_list
 
 
