@@ -88,6 +88,21 @@ def fix_phrase(f: Finding) -> str | None:
     return f"replace with {f.fix!r}" if f.fix else "delete it"
 
 
+def json_text(data: object, sort_keys: bool = False) -> str:
+    """`json.dumps(data, indent=2, ensure_ascii=False, sort_keys=sort_keys)` and a newline, for
+    JSON data without floats (orjson writes some of them otherwise: 1e16, NaN). orjson writes
+    the same bytes in a tenth of the time (the standard library's indenting encoder is pure
+    Python: a second for the 33,000 findings of a 10,000-article archive); what it refuses
+    (a lone surrogate of an undecodable file name, an integer past 64 bits) goes the slow way."""
+    import orjson
+
+    option = orjson.OPT_INDENT_2 | (orjson.OPT_SORT_KEYS if sort_keys else 0)
+    try:
+        return orjson.dumps(data, option=option).decode() + "\n"
+    except (orjson.JSONEncodeError, TypeError):
+        return json.dumps(data, indent=2, ensure_ascii=False, sort_keys=sort_keys) + "\n"
+
+
 def lines(items: Sequence[str]) -> str:
     """Lines joined with a final newline: every report ends with one."""
     return "".join(f"{s}\n" for s in items)

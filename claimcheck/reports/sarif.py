@@ -7,7 +7,6 @@ index does not depend on which rules happened to fire.
 
 from __future__ import annotations
 
-import json
 import posixpath
 from typing import Any
 from urllib.parse import quote
@@ -16,7 +15,7 @@ from claimcheck import __version__
 from claimcheck.findings import Finding, Related
 from claimcheck.pipeline import Result
 from claimcheck.reports import formatter
-from claimcheck.reports.common import fix_phrase, ordered
+from claimcheck.reports.common import fix_phrase, json_text, ordered
 
 SCHEMA = (
     "https://docs.oasis-open.org/sarif/sarif/v2.1.0/errata01/os/schemas/sarif-schema-2.1.0.json"
@@ -57,7 +56,7 @@ def render(result: Result) -> str:
             }
         ],
     }
-    return json.dumps(log, indent=2, ensure_ascii=False, sort_keys=True) + "\n"
+    return json_text(log, sort_keys=True)
 
 
 def _rules(findings: list[Finding]) -> list[dict[str, Any]]:
