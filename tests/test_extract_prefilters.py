@@ -199,6 +199,29 @@ def test_every_sentence_shares_one_document_context() -> None:
     assert seen[0].context.sentences == [(0, 13), (14, 26), (27, 35)]
 
 
+def test_extractors_skipped_where_their_vocabulary_is_not_named_would_claim_nothing(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """The sentences (and documents) an extractor is not called for, by what it NEEDS, hold no
+    claim of it: the seeds and the test corpus give the same claims with every extractor called
+    on every sentence."""
+    from claimcheck import documents
+    from claimcheck.extract import NEEDS
+
+    root = Path(__file__).parent.parent
+    book = rulebook.load([root / "rules"])
+    paths = [
+        *sorted((root / "seeds").glob("*.txt")),
+        *sorted((root / "tests/corpus").rglob("*.md")),
+    ]
+    docs = [d for d, _ in map(documents.read, map(str, paths)) if d is not None]
+    gated = [Extractor(book).extract(d) for d in docs]
+    assert sum(map(len, gated)) > 100
+    monkeypatch.setattr("claimcheck.extract.NEEDS", {})
+    assert NEEDS  # the real table, left as it was
+    assert [Extractor(book).extract(d) for d in docs] == gated
+
+
 def test_fold_keeps_offsets_after_a_letter_whose_lower_case_is_longer() -> None:
     from claimcheck.vocab import fold
 

@@ -191,17 +191,19 @@ class Sentence:
 
 ExtractorFn = Callable[[Sentence], Iterable[Claim]]
 EXTRACTORS: dict[str, ExtractorFn] = {}
-# The vocabulary kinds an extractor reads, when it can claim nothing in a document naming none of
-# them: it is then not called for that document's sentences (a call costs even when it returns
-# at once, and a document has dozens of sentences).
-NEEDS: dict[str, frozenset[str]] = {}
+# The vocabulary kinds an extractor reads, when it can claim nothing where none of them is named:
+# it is then not called there (a call costs even when it returns at once, and a document has
+# dozens of sentences). Where: in the sentence itself, or for some only in the whole document.
+NEEDS: dict[str, tuple[frozenset[str], str]] = {}
 
 
-def extractor(name: str, needs: Iterable[str] = ()) -> Callable[[ExtractorFn], ExtractorFn]:
+def extractor(
+    name: str, needs: Iterable[str] = (), within: str = "sentence"
+) -> Callable[[ExtractorFn], ExtractorFn]:
     def register(fn: ExtractorFn) -> ExtractorFn:
         EXTRACTORS[name] = fn
         if needs:
-            NEEDS[name] = frozenset(needs)
+            NEEDS[name] = (frozenset(needs), within)
         return fn
 
     return register
@@ -223,11 +225,12 @@ class Extractor:
         spans = sentences.split(doc.text, doc.body_start)
         context = DocContext(doc, folded, spans, found, every)
         kinds = context.kinds
-        live = [
-            fn
-            for name, fn in EXTRACTORS.items()
-            if name not in NEEDS or not NEEDS[name].isdisjoint(kinds)
-        ]
+        # each extractor the document may give a claim, with the kinds a sentence must name
+        live: list[tuple[ExtractorFn, frozenset[str] | None]] = []
+        for name, fn in EXTRACTORS.items():
+            need, within = NEEDS.get(name, (None, ""))
+            if need is None or not need.isdisjoint(kinds):
+                live.append((fn, need if within == "sentence" else None))
         book, n_found, n_every = self.book, len(found), len(every)
         i = k = 0
         for start, end in spans:
@@ -243,7 +246,13 @@ class Extractor:
                 m += 1
             inside = [x for x in every[k:m] if x.end <= end] if m > k else []
             sent = Sentence(doc, start, end, folded, found[i:j], book, context, inside)
-            for fn in live:
+            named: set[str] | None = None
+            for fn, need in live:
+                if need is not None:
+                    if named is None:
+                        named = {e.kind for x in inside for e in x.entries}
+                    if need.isdisjoint(named):
+                        continue
                 claims.extend(fn(sent))
         claims.sort(key=lambda c: (c.start, c.end, c.kind))
         return claims

@@ -139,7 +139,7 @@ def _scan(s: Sentence) -> _Scan:
 
 # Every claim here counts from or dates an event alias: a lead "After 50 years, ..." counts from
 # the event of the sentence before.
-@extractor("events", needs=("event",))
+@extractor("events", needs=("event",), within="document")
 def events(s: Sentence) -> Iterator[Claim]:
     named = any(e.kind == "event" for m in s.matches for e in m.entries)
     if not named and not (
