@@ -56,11 +56,6 @@ class Entry:
     high: float
     order: tuple[int, dt.date, str, int]  # who speaks first: corpus before targets, then date
 
-    @property
-    def where(self) -> str:
-        line, _ = self.doc.position(self.claim.start)
-        return f"{self.doc.path}:{line}"
-
 
 @dataclass
 class Group:
@@ -268,14 +263,13 @@ def _settle(group: Group, book: Rulebook) -> None:
     for c in group.consensus:
         by_sentence.setdefault(_sentence(c), []).append(c)
     for e in group.entries:
-        mine = by_sentence.get(_sentence(e), [])
         if e.high < low:  # consensus claims entirely above this one
             total = len(lows) - bisect.bisect_right(lows, e.high)
-            total -= sum(c.low > e.high for c in mine)
+            total -= sum(c.low > e.high for c in by_sentence.get(_sentence(e), ()))
             against = _first(speaking, e, e.high, above=True)
         elif e.low > high:  # entirely below
             total = bisect.bisect_left(highs, e.low)
-            total -= sum(c.high < e.low for c in mine)
+            total -= sum(c.high < e.low for c in by_sentence.get(_sentence(e), ()))
             against = _first(speaking, e, e.low, above=False)
         else:
             continue
@@ -330,14 +324,26 @@ def consensus(entries: Sequence[Entry]) -> list[Entry]:
     return [ranked[i] for i in best]
 
 
-def _where(entry: Entry, other: Entry) -> str:
-    """Another claim as a finding on `entry` names it: in its article and line, or as earlier
-    (later) in this article when both are in one."""
+def _where(entry: Entry, other: Entry, cited: Related) -> str:
+    """Another claim (`cited` as evidence) as a finding on `entry` names it: in its article and
+    line, or as earlier (later) in this article when both are in one."""
     if other.doc.path != entry.doc.path:
-        return f"{other.claim.text!r} in {other.where}"
-    line, _ = other.doc.position(other.claim.start)
+        return f"{other.claim.text!r} in {cited.path}:{cited.line}"
     side = "earlier" if other.claim.start < entry.claim.start else "later"
-    return f"{other.claim.text!r} {side} in this article (line {line})"
+    return f"{other.claim.text!r} {side} in this article (line {cited.line})"
+
+
+def _cited(group: Group, e: Entry, memo: dict[int, Related]) -> Related:
+    """A consensus claim as evidence, made once per run: a group's first few consensus claims
+    are cited by every claim that contradicts them, thousands in a large archive."""
+    got = memo.get(id(e))
+    if got is None:
+        got = memo[id(e)] = Related(
+            e.doc.path,
+            *e.doc.position(e.claim.start),
+            f"{e.doc.date or 'undated'}: {e.claim.text!r} ({value_text(group, e)})",
+        )
+    return got
 
 
 def value_text(group: Group, e: Entry) -> str:
@@ -369,6 +375,7 @@ def value_text(group: Group, e: Entry) -> str:
 )
 def check_corpus(ctx: CorpusContext) -> Iterator[Finding]:
     contexts: dict[str, DocContext] = {}
+    memo: dict[int, Related] = {}  # by id(entry): the entries live as long as this run
     only_targets = bool(ctx.targets)
     for group in build_groups(ctx.docs, ctx.claims, ctx.book, ctx.targets, only_targets, True):
         for entry, against, total in group.offending:
@@ -377,7 +384,7 @@ def check_corpus(ctx: CorpusContext) -> Iterator[Finding]:
             dctx = contexts.get(entry.doc.path)
             if dctx is None:
                 dctx = contexts[entry.doc.path] = DocContext(entry.doc, (), ctx.book)
-            yield _finding(dctx, group, entry, against, total, ctx.book)
+            yield _finding(dctx, group, entry, against, total, ctx.book, memo)
 
 
 def _finding(
@@ -387,17 +394,11 @@ def _finding(
     shown: list[Entry],
     total: int,
     book: Rulebook,
+    memo: dict[int, Related],
 ) -> Finding:
     more = total - len(shown)
-    related = [
-        Related(
-            e.doc.path,
-            *e.doc.position(e.claim.start),
-            f"{e.doc.date or 'undated'}: {e.claim.text!r} ({value_text(group, e)})",
-        )
-        for e in shown
-    ]
-    others = ", ".join(_where(entry, e) for e in shown)
+    related = [_cited(group, e, memo) for e in shown]
+    others = ", ".join(_where(entry, e, r) for e, r in zip(shown, related, strict=True))
     if more:
         others += f" and {more} more"
     what = (

@@ -84,7 +84,7 @@ def _title(ctx: DocContext, claim: Claim) -> Iterator[Finding]:
     times = _times(ctx, claim, mods)
     if not times:
         return
-    terms = [h for h in office.holders if h.person == person.id]
+    terms = _terms_by_holder(book, office).get(person.id, [])
     if terms:
         spans = [Period.of(t) for t in times]
         if any(_right(t, terms, mods, person, dated=claim.date is not None) for t in spans):
@@ -118,6 +118,20 @@ def _title(ctx: DocContext, claim: Claim) -> Iterator[Finding]:
         f"{_held_by(book, others)}{also}",
         evidence=[*others, *mine],
     )
+
+
+def _terms_by_holder(book: Rulebook, office: Office) -> dict[str, list[Holder]]:
+    """An office's terms by holder, in the rule file's order: found once per rulebook (a title
+    is checked for every mention, and an office may have had dozens of holders)."""
+    index: dict[str, dict[str, list[Holder]]] | None = book.derived.get("terms_by_holder")
+    if not isinstance(index, dict):
+        index = book.derived["terms_by_holder"] = {}
+    got = index.get(office.id)
+    if got is None:
+        got = index[office.id] = {}
+        for h in office.holders:
+            got.setdefault(h.person, []).append(h)
+    return got
 
 
 def _no_such_office(ctx: DocContext, claim: Claim, person: Person) -> Iterator[Finding]:

@@ -135,6 +135,18 @@ class _Index:
     book: Rulebook
     facts: dict[str, list[Fact]]
     judging: dict[tuple[str, Period], tuple[tuple[Fact, Period], ...]] = field(default_factory=dict)
+    # by id(fact): its unit, its interval in that unit, and its value as text
+    readings: dict[int, tuple[str | None, float, float, str]] = field(default_factory=dict)
+
+    def reading(self, fact: Fact, metric: Metric) -> tuple[str | None, float, float, str]:
+        """What `judge` reads of a fact (of this metric), worked out once: every figure of the
+        metric and period is judged against it."""
+        got = self.readings.get(id(fact))
+        if got is None:
+            unit, factor = U.metric_unit(metric, fact.unit)
+            got = (unit, *fact_interval(fact, factor), fact_text(fact, metric))
+            self.readings[id(fact)] = got
+        return got
 
 
 _INDEX: dict[int, _Index] = {}
@@ -219,10 +231,9 @@ def judge(claim: Claim, book: Rulebook) -> Verdict | None:
     value = claim.value
     tiers: dict[tuple[bool, bool], list[Verdict]] = {}
     currency: Verdict | None = None
+    index = _index(book)
     for fact, period in found:
-        unit, factor = U.metric_unit(metric, fact.unit)
-        f_low, f_high = fact_interval(fact, factor)
-        text = fact_text(fact, metric)
+        unit, f_low, f_high, text = index.reading(fact, metric)
         rate: Rate | None = None
         convert = 1.0
         if not U.same_unit(value.unit, unit):

@@ -96,9 +96,11 @@ def json_text(data: object, sort_keys: bool = False) -> str:
     (a lone surrogate of an undecodable file name, an integer past 64 bits) goes the slow way."""
     import orjson
 
-    option = orjson.OPT_INDENT_2 | (orjson.OPT_SORT_KEYS if sort_keys else 0)
+    option = orjson.OPT_INDENT_2 | orjson.OPT_APPEND_NEWLINE
+    if sort_keys:
+        option |= orjson.OPT_SORT_KEYS
     try:
-        return orjson.dumps(data, option=option).decode() + "\n"
+        return orjson.dumps(data, option=option).decode()
     except (orjson.JSONEncodeError, TypeError):
         return json.dumps(data, indent=2, ensure_ascii=False, sort_keys=sort_keys) + "\n"
 
