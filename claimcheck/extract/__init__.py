@@ -190,20 +190,35 @@ class Sentence:
 
 
 ExtractorFn = Callable[[Sentence], Iterable[Claim]]
+# Whether a stretch of a document may hold a claim though it names none of the kinds needed.
+Unless = Callable[[DocContext, int, int], bool]
 EXTRACTORS: dict[str, ExtractorFn] = {}
-# The vocabulary kinds an extractor reads, when it can claim nothing where none of them is named:
-# it is then not called there (a call costs even when it returns at once, and a document has
-# dozens of sentences). Where: in the sentence itself, or for some only in the whole document.
-NEEDS: dict[str, tuple[frozenset[str], str]] = {}
+
+
+@dataclass(frozen=True)
+class Need:
+    """The vocabulary kinds an extractor reads, when it can claim nothing where none of them is
+    named: it is then not called there (a call costs even when it returns at once, and a
+    document has dozens of sentences). `within`: the sentence itself, or only the whole document
+    for an extractor that reads a sentence against vocabulary named elsewhere. `unless`: a quick
+    test of a sentence that may hold a claim all the same (a change needs no metric named); such
+    an extractor is never left out of a whole document."""
+
+    kinds: frozenset[str]
+    within: str = "sentence"
+    unless: Unless | None = None
+
+
+NEEDS: dict[str, Need] = {}
 
 
 def extractor(
-    name: str, needs: Iterable[str] = (), within: str = "sentence"
+    name: str, needs: Iterable[str] = (), within: str = "sentence", unless: Unless | None = None
 ) -> Callable[[ExtractorFn], ExtractorFn]:
     def register(fn: ExtractorFn) -> ExtractorFn:
         EXTRACTORS[name] = fn
         if needs:
-            NEEDS[name] = (frozenset(needs), within)
+            NEEDS[name] = Need(frozenset(needs), within, unless)
         return fn
 
     return register
@@ -225,12 +240,12 @@ class Extractor:
         spans = sentences.split(doc.text, doc.body_start)
         context = DocContext(doc, folded, spans, found, every)
         kinds = context.kinds
-        # each extractor the document may give a claim, with the kinds a sentence must name
-        live: list[tuple[ExtractorFn, frozenset[str] | None]] = []
+        # each extractor the document may give a claim, and what a sentence must name for it
+        live: list[tuple[ExtractorFn, Need | None]] = []
         for name, fn in EXTRACTORS.items():
-            need, within = NEEDS.get(name, (None, ""))
-            if need is None or not need.isdisjoint(kinds):
-                live.append((fn, need if within == "sentence" else None))
+            need = NEEDS.get(name)
+            if need is None or need.unless is not None or not need.kinds.isdisjoint(kinds):
+                live.append((fn, need if need is None or need.within == "sentence" else None))
         book, n_found, n_every = self.book, len(found), len(every)
         i = k = 0
         for start, end in spans:
@@ -245,14 +260,18 @@ class Extractor:
             while m < n_every and every[m].start < end:
                 m += 1
             inside = [x for x in every[k:m] if x.end <= end] if m > k else []
-            sent = Sentence(doc, start, end, folded, found[i:j], book, context, inside)
             named: set[str] | None = None
+            sent: Sentence | None = None  # made for the first extractor called, if any
             for fn, need in live:
                 if need is not None:
                     if named is None:
                         named = {e.kind for x in inside for e in x.entries}
-                    if need.isdisjoint(named):
+                    if need.kinds.isdisjoint(named) and (
+                        need.unless is None or not need.unless(context, start, end)
+                    ):
                         continue
+                if sent is None:
+                    sent = Sentence(doc, start, end, folded, found[i:j], book, context, inside)
                 claims.extend(fn(sent))
         claims.sort(key=lambda c: (c.start, c.end, c.kind))
         return claims

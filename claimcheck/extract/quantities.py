@@ -39,7 +39,7 @@ from dataclasses import dataclass, replace
 from claimcheck import regexes, units
 from claimcheck.claims import Claim, Quantity
 from claimcheck.dates import Period
-from claimcheck.extract import Sentence, extractor
+from claimcheck.extract import DocContext, Sentence, extractor
 from claimcheck.extract.caseless import plain
 from claimcheck.extract.mentions import Mention, loose, mentions, near
 from claimcheck.extract.numbers import Number
@@ -90,14 +90,20 @@ _FOLD_STEMS = ("bled", "pled", "halved")
 def _fold_verbs(s: Sentence, start: int, end: int) -> Iterator[re.Match[str]]:
     """_FOLD_VERB in the text from start to end, scanned only where the folded text has a stem."""
     low = s.folded
-    cache = vars(s.context)  # the stems the whole document holds, found once
-    stems = cache.get("_fold_stems")
-    if stems is None:
-        stems = cache["_fold_stems"] = tuple(stem for stem in _FOLD_STEMS if stem in low)
-    for stem in stems:
+    for stem in _stems(s.context):
         if low.find(stem, start, end) >= 0:
             return _FOLD_VERB.finditer(s.doc.text, start, end)
     return iter(())
+
+
+def _stems(context: DocContext) -> tuple[str, ...]:
+    """The stems of _FOLD_STEMS the whole document holds, found once."""
+    cache = vars(context)
+    stems: tuple[str, ...] | None = cache.get("_fold_stems")
+    if stems is None:
+        low = context.folded
+        stems = cache["_fold_stems"] = tuple(stem for stem in _FOLD_STEMS if stem in low)
+    return stems
 
 
 _FOLD_VERBS = {"doubled": "2", "tripled": "3", "trebled": "3", "quadrupled": "4", "halved": "0.5"}
@@ -155,7 +161,18 @@ class _Figure:
     change: str | None = None  # "increase"/"decrease" when the number is a change, not a level
 
 
-@extractor("quantities")
+def _may_change_at(context: DocContext, start: int, end: int) -> bool:
+    """Before the sentence is made: whether it may write a change (see _may_change, which this
+    never contradicts: it says no only where _may_change would)."""
+    if context.number_marks is None:
+        return True
+    low = context.folded
+    if _CHANGE_WORD.search(low, start, end) is not None:
+        return True
+    return any(low.find(stem, start, end) >= 0 for stem in _stems(context))
+
+
+@extractor("quantities", needs=_METRIC, unless=_may_change_at)
 def quantities(s: Sentence) -> Iterator[Claim]:
     metric_mentions = mentions(s, _METRIC)
     if not metric_mentions and not _may_change(s):
