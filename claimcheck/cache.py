@@ -227,7 +227,7 @@ class ClaimCache:
         cache, and what a hook run reads of it, stays the size of the corpus, not of its
         history. A status key of "" serves nothing (a file changed too recently for its status
         to tell) but records the path's content key, so that the next one replaces it."""
-        rows = list(rows)
+        rows = [row for row in rows if _storable(row[0])]
         now = {path: key for path, _, key in rows}
         before = self._select("SELECT path, key FROM files", "path", now)
         gone = {key for path, key in before if now[path] != key} - set(now.values())
@@ -256,7 +256,7 @@ class ClaimCache:
 
     def index(self, files: Iterable[tuple[str, str]]) -> dict[str, str]:
         """The content key of each (path, status key) the stat index holds unchanged."""
-        wanted = dict(files)
+        wanted = {path: stat for path, stat in files if _storable(path)}
         query = "SELECT path, stat, key FROM files"
         if len(wanted) > _SCAN_OVER:  # the whole index: faster than thousands of lookups
             rows = self._select(query)
@@ -315,3 +315,15 @@ def clear(folder: Path) -> int:
                 p.unlink()
                 n += 1
     return n
+
+
+def _storable(path: str) -> bool:
+    """Whether SQLite can hold the path (UTF-8 text): a file name with an undecodable byte is
+    kept out of the stat index, and read and keyed by its content every run."""
+    if path.isascii():
+        return True
+    try:
+        path.encode("utf-8")
+    except UnicodeEncodeError:
+        return False
+    return True

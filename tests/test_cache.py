@@ -449,3 +449,19 @@ def test_a_new_cache_file_appears_with_its_tables(
     db.close()
     cache.ClaimCache(folder).close()
     assert capsys.readouterr().err == ""
+
+
+def test_a_file_name_with_an_undecodable_byte_is_checked_through_the_cache(
+    corpus: Path, capsysbinary: pytest.CaptureFixture[bytes]
+) -> None:
+    """SQLite holds UTF-8 text: such a name stays out of the stat index and is read every run.
+    The JSON report writes the name as its own bytes."""
+    odd = os.fsencode(corpus / "articles") + b"/odd\xffname.md"
+    with open(odd, "wb") as f:
+        f.write(b"---\ndate: 2020-01-01\n---\nThe grand friendly pact holds.\n")
+    for _ in range(2):
+        assert main(["check", "articles", "--format", "json", "-j", "1"]) == 1
+        out, err = capsysbinary.readouterr()
+        assert b"internal error" not in err
+        assert out.count(b'"term-wrong-variant"') == 31  # 30 of the 90, and the odd one
+        assert b'odd\xffname.md"' in out

@@ -124,7 +124,8 @@ def rich() -> Result:
 
 
 def render(fmt: str, result: Result) -> str:
-    return reports.get(fmt)(result)
+    out = reports.get(fmt)(result)
+    return out.decode() if isinstance(out, bytes) else out
 
 
 def golden(name: str, got: str) -> None:
@@ -681,17 +682,18 @@ _JSON = st.recursive(
 
 @settings(max_examples=500, deadline=None)
 @given(_JSON, st.booleans())
-def test_json_text_is_the_standard_indented_encoding(value: object, sort_keys: bool) -> None:
-    from claimcheck.reports.common import json_text
+def test_json_bytes_are_the_standard_indented_encoding(value: object, sort_keys: bool) -> None:
+    from claimcheck.reports.common import json_bytes
 
     standard = json.dumps(value, indent=2, ensure_ascii=False, sort_keys=sort_keys) + "\n"
-    assert json_text(value, sort_keys) == standard
+    assert json_bytes(value, sort_keys) == standard.encode()
 
 
 @pytest.mark.parametrize("odd", ["bad\udcffname.md", 2**70, -(2**64), "\x00\x1f\x7f\u2028"])
-def test_json_text_writes_what_orjson_refuses(odd: object) -> None:
+def test_json_bytes_write_what_orjson_refuses(odd: object) -> None:
     """A lone surrogate (an undecodable file name), integers past 64 bits, control characters."""
-    from claimcheck.reports.common import json_text
+    from claimcheck.reports.common import json_bytes
 
     data = {"path": odd, "related": [{"line": 1}, odd]}
-    assert json_text(data) == json.dumps(data, indent=2, ensure_ascii=False) + "\n"
+    standard = json.dumps(data, indent=2, ensure_ascii=False) + "\n"
+    assert json_bytes(data) == standard.encode("utf-8", "surrogateescape")

@@ -93,8 +93,16 @@ def settings(args: argparse.Namespace) -> Settings:
     return result
 
 
-def write(text: str) -> None:
+def write(text: str | bytes) -> None:
     """Print a report as UTF-8 whatever the terminal's encoding."""
+    if isinstance(text, bytes):
+        buffer = getattr(sys.stdout, "buffer", None)
+        if buffer is not None:
+            sys.stdout.flush()
+            buffer.write(text)
+            sys.stdout.flush()
+            return
+        text = text.decode("utf-8", "surrogateescape")  # a text-only stream (a StringIO)
     try:
         sys.stdout.write(text)
     except UnicodeEncodeError:

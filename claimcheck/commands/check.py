@@ -104,7 +104,10 @@ def run(args: argparse.Namespace) -> int:
     text = reports.get(args.format)(result)
     if args.output:
         try:
-            Path(args.output).write_text(text, encoding="utf-8")
+            if isinstance(text, bytes):
+                Path(args.output).write_bytes(text)
+            else:
+                Path(args.output).write_text(text, encoding="utf-8")
         except OSError as exc:
             raise JobError(f"{args.output}: cannot write: {exc.strerror}") from None
     else:

@@ -2,8 +2,8 @@
 
 The rulebook supplies the vocabulary (names, titles, aliases); the English grammar around it
 (hedges, scale words, rank words, period phrases) lives in the modules of this package. Each
-extractor registers itself in EXTRACTORS and is called once per sentence (of the documents that
-name a kind of vocabulary it needs, if it says so).
+extractor registers itself in EXTRACTORS and is called once per sentence: of the sentences (or
+the documents) that name a kind of vocabulary it needs, if it says so (its Need).
 """
 
 from __future__ import annotations
@@ -13,7 +13,7 @@ import re
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from functools import cache, cached_property
-from typing import Any
+from typing import Any, Literal
 
 from claimcheck import regexes
 from claimcheck.claims import Claim
@@ -205,7 +205,7 @@ class Need:
     an extractor is never left out of a whole document."""
 
     kinds: frozenset[str]
-    within: str = "sentence"
+    within: Literal["sentence", "document"] = "sentence"
     unless: Unless | None = None
 
 
@@ -213,7 +213,10 @@ NEEDS: dict[str, Need] = {}
 
 
 def extractor(
-    name: str, needs: Iterable[str] = (), within: str = "sentence", unless: Unless | None = None
+    name: str,
+    needs: Iterable[str] = (),
+    within: Literal["sentence", "document"] = "sentence",
+    unless: Unless | None = None,
 ) -> Callable[[ExtractorFn], ExtractorFn]:
     def register(fn: ExtractorFn) -> ExtractorFn:
         EXTRACTORS[name] = fn

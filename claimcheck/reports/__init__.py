@@ -13,7 +13,8 @@ from typing import TYPE_CHECKING
 if TYPE_CHECKING:
     from claimcheck.pipeline import Result
 
-Formatter = Callable[["Result"], str]
+# text, or UTF-8 bytes where a formatter has them already (JSON, SARIF: tens of MB for an archive)
+Formatter = Callable[["Result"], str | bytes]
 FORMATTERS: dict[str, Formatter] = {}
 # name → module; modules are imported only when their format is asked for (start-up time).
 MODULES = {

@@ -1,18 +1,18 @@
 """JSON per the output contract of design.md (version 1): key order is part of the contract.
 
-The bytes are those of `json.dumps(data, indent=2, ensure_ascii=False)` and a newline.
+The bytes are those of `json.dumps(data, indent=2, ensure_ascii=False)` and a newline, in UTF-8.
 """
 
 from __future__ import annotations
 
 from claimcheck.pipeline import Result
 from claimcheck.reports import formatter
-from claimcheck.reports.common import json_text, ordered
+from claimcheck.reports.common import json_bytes, ordered
 
 
 @formatter("json")
-def render(result: Result) -> str:
-    return json_text(
+def render(result: Result) -> bytes:
+    return json_bytes(
         {
             "version": 1,
             "documents": len(result.documents),

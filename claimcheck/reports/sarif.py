@@ -15,7 +15,7 @@ from claimcheck import __version__
 from claimcheck.findings import Finding, Related
 from claimcheck.pipeline import Result
 from claimcheck.reports import formatter
-from claimcheck.reports.common import fix_phrase, json_text, ordered
+from claimcheck.reports.common import fix_phrase, json_bytes, ordered
 
 SCHEMA = (
     "https://docs.oasis-open.org/sarif/sarif/v2.1.0/errata01/os/schemas/sarif-schema-2.1.0.json"
@@ -35,7 +35,7 @@ def uri(path: str) -> str:
 
 
 @formatter("sarif")
-def render(result: Result) -> str:
+def render(result: Result) -> bytes:
     findings = ordered(result.findings)
     rules = _rules(findings)
     index = {r["id"]: i for i, r in enumerate(rules)}
@@ -56,7 +56,7 @@ def render(result: Result) -> str:
             }
         ],
     }
-    return json_text(log, sort_keys=True)
+    return json_bytes(log, sort_keys=True)
 
 
 def _rules(findings: list[Finding]) -> list[dict[str, Any]]:
