@@ -46,9 +46,10 @@ RELATED_MAX = 5
 _FAR = dt.date.max
 
 
-@dataclass(frozen=True)
+@dataclass(slots=True)
 class Entry:
-    """One claim of a group, with its document and its interval (a rank is [r, r])."""
+    """One claim of a group, with its document and its interval (a rank is [r, r]). Not frozen:
+    tens of thousands are made in an archive run, and none is changed once made."""
 
     doc: Document
     claim: Claim
@@ -84,11 +85,10 @@ def _period_key(p: Period) -> tuple[dt.date, dt.date, str]:
     return p.start, p.end, "span" if p.kind == "span" else "stock"
 
 
-def _order(
-    doc: Document, claim: Claim, targets: frozenset[str], checked: bool
-) -> tuple[int, dt.date, str, int]:
+def _speaker(doc: Document, targets: frozenset[str], checked: bool) -> tuple[int, dt.date, str]:
+    """Entry.order but for the claim's offset: the same for every claim of the document."""
     first = 1 if not targets or checked else 0
-    return first, doc.date.first() if doc.date else _FAR, doc.path, claim.start
+    return first, doc.date.first() if doc.date else _FAR, doc.path
 
 
 def quantity_key(claim: Claim, book: Rulebook) -> tuple[str, str, str] | None:
@@ -151,7 +151,7 @@ def build_groups(
     for doc in docs:
         mine = claims.get(doc.path, ())
         items = unjudged_parts(mine)
-        checked = path_key(doc.path) in targets
+        speaker = _speaker(doc, targets, path_key(doc.path) in targets)
         for claim in mine:
             if (claim.start, claim.end) in items:
                 continue
@@ -169,7 +169,7 @@ def build_groups(
             group = groups.get(key)
             if group is None:
                 group = groups[key] = _group(key, claim)
-            group.entries.append(Entry(doc, claim, low, high, _order(doc, claim, targets, checked)))
+            group.entries.append(Entry(doc, claim, low, high, (*speaker, claim.start)))
     out = sorted(groups.values(), key=_group_order)
     if only_targets:
         out = [g for g in out if any(path_key(e.doc.path) in targets for e in g.entries)]
