@@ -104,6 +104,10 @@ class Match:
     entries: tuple[Entry, ...]
 
 
+# An ASCII character's byte → 1 when it is a word character (str.isalnum() or "_"), else 0.
+_WORD_BYTES = bytes(int(chr(b).isalnum() or chr(b) == "_") for b in range(256))
+
+
 def vocabulary(book: Rulebook) -> Vocabulary:
     """The rulebook's vocabulary, built once and kept with the rulebook (and its cache)."""
     vocab = book.derived.get("vocabulary")
@@ -165,15 +169,23 @@ class Vocabulary:
             return []
         low = fold(text) if folded is None else folded
         n = len(low)
+        # which characters are word characters (a match must not start or end inside a word):
+        # one translation of the whole text, not a test of a character at each of the hundreds
+        # of raw hits (a short name, "an", is found inside every "and" and "Japan")
+        word: bytes | list[bool]
+        if low.isascii():
+            word = low.encode("ascii").translate(_WORD_BYTES)
+        else:
+            word = [c.isalnum() or c == "_" for c in low]
         # sorted as plain tuples, with no key function (no two phrases share a span, so the
         # entries are never compared)
         found: list[tuple[int, int, tuple[Entry, ...]]] = []
         for end_idx, (length, entries) in self._auto.iter(low):
             start = end_idx - length + 1
-            if start and (low[start - 1].isalnum() or low[start - 1] == "_"):
+            if start and word[start - 1]:
                 continue
             end = end_idx + 1
-            if end < n and (low[end].isalnum() or low[end] == "_"):
+            if end < n and word[end]:
                 continue
             found.append((start, -end, entries))
         found.sort()

@@ -5,6 +5,7 @@ from __future__ import annotations
 import math
 import time
 from decimal import Decimal
+from typing import Any
 
 import pytest
 from hypothesis import given, settings
@@ -263,3 +264,31 @@ def test_module_constants_are_consistent() -> None:
     assert set(HEDGES.values()) == {"about", "below", "above", "atleast", "atmost", "under"}
     assert numbers.small("twenty-five") == 25
     assert numbers.ordinal("3rd") == 3
+
+
+_SPACE = st.sampled_from([" ", "  ", "\t", "\n", "\u00a0", "\u2003"])
+
+
+@settings(max_examples=400, deadline=None)
+@given(
+    st.text(max_size=12),
+    st.sampled_from(sorted(HEDGES)),
+    st.lists(_SPACE, min_size=4, max_size=4),
+    st.sampled_from([str.lower, str.upper, str.title, lambda w: w.replace("s", "ſ")]),
+    st.sampled_from(["", " ", "  "]),
+)
+def test_the_hedge_quick_test_never_hides_a_hedge(
+    before: str, hedge: str, spaces: list[str], case: Any, gap: str
+) -> None:
+    """The words before a number are searched for a hedge only where they end with one (every
+    run of whitespace read as one space, any case): never where the search would find one."""
+    from claimcheck.extract.caseless import search_ending
+    from claimcheck.extract.numbers import _HEDGE_BEFORE, _HEDGE_ENDS
+
+    words = case(hedge).split(" ")
+    written = "".join(w + s for w, s in zip(words, spaces, strict=False)).rstrip() + gap
+    text = before + written
+    lo, hi = max(0, len(text) - 40), len(text)
+    found = _HEDGE_BEFORE.search(text, lo, hi)
+    quick = search_ending(_HEDGE_BEFORE, text, lo, hi, _HEDGE_ENDS)
+    assert (quick and quick.span()) == (found and found.span())

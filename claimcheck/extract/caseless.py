@@ -30,13 +30,15 @@ def plain(written: str) -> str:
 
 
 def may_end_with(text: str, lo: int, hi: int, words: tuple[str, ...]) -> bool:
-    r"""False when text[lo:hi], but for whitespace at its end, does not end with one of the words
-    (lower case) read in any case: then a case-blind pattern ending with one of them and `\s*$`
-    cannot match there. A quick test before such a search, which tries every start in turn."""
-    tail = text[lo:hi].rstrip()
+    r"""False when text[lo:hi], but for whitespace at its end and with every run of whitespace
+    read as one space, does not end with one of the words (lower case; a phrase of several, one
+    space apart, where `\s+` stands between them in the pattern) read in any case: then a
+    case-blind pattern ending with one of them and `\s*$` cannot match there. A quick test
+    before such a search, which tries every start in turn."""
+    tail = text[lo:hi]
     if not tail.isascii() and any(c in tail for c in _ALSO_ANY):
         return True  # a letter `(?i)` reads as another: let the pattern decide
-    return tail.lower().endswith(words)
+    return " ".join(tail.split()).lower().endswith(words)
 
 
 def search_ending(

@@ -119,9 +119,9 @@ _HEDGE_BEFORE = regexes.compile(
     + "|".join(re.escape(h).replace(r"\ ", r"\s+") for h in sorted(HEDGES, key=len, reverse=True))
     + r")\s*)$"
 )
-# The last word of each hedge: text before a number that does not end with one of them (but for
-# whitespace) holds no hedge there, and is not searched (the search tries each of 40 starts).
-_HEDGE_ENDS = tuple(sorted({h.split()[-1] for h in HEDGES}))
+# Every hedge: text before a number that does not end with one of them (but for whitespace)
+# holds no hedge there, and is not searched (the search tries each of 40 starts).
+_HEDGE_ENDS = tuple(sorted({" ".join(h.split()) for h in HEDGES}))
 
 
 _WORDNUM = caseless(
