@@ -266,3 +266,32 @@ def test_a_name_written_with_diacritics_is_the_rulebook_s_person(tmp_path: Path)
     names = [(c.kind, c.subject, c.text) for c in ex.extract(doc)]
     assert ("name", "trong", "Mr. Trọng") in names
     assert ("name", "trong", "Mr. Trong") in names
+
+
+_CHANGE_WORDS = (
+    "increased increasing increase rise rises rising rose grew growing up gained jumped climbed "
+    "surged higher more decreased declined fell falling dropped down slumped lower less shrank "
+    "shrinking of by some about nearly over was in setup"
+).split()
+
+
+@settings(max_examples=500, deadline=None)
+@given(
+    st.text(max_size=30),
+    st.lists(st.sampled_from(_CHANGE_WORDS), min_size=1, max_size=3),
+    st.lists(st.sampled_from([" ", "  ", "\t", "\u00a0", "(", "-", ""]), min_size=4, max_size=4),
+    st.sampled_from([str.lower, str.upper, str.title, lambda w: w.replace("s", "ſ")]),
+)
+def test_the_change_word_quick_test_never_hides_a_change(
+    before: str, words: list[str], gaps: list[str], case: object
+) -> None:
+    """The text before a figure is searched for "up", "an increase of", "rose by about" ... only
+    where it ends with one of their words and whitespace: never where the search would find one."""
+    from claimcheck.extract import quantities as q
+
+    assert callable(case)
+    text = before + "".join(g + case(w) for g, w in zip(gaps, words, strict=False)) + gaps[-1]
+    lo, hi = max(0, len(text) - 30), len(text)
+    found = q._DELTA_BEFORE.search(text, lo, hi)
+    quick = q._delta_before(text, lo, hi)
+    assert (quick and quick.span()) == (found and found.span())
