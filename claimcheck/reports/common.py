@@ -103,7 +103,7 @@ def json_bytes(data: object, sort_keys: bool = False) -> bytes:
         option |= orjson.OPT_SORT_KEYS
     try:
         return orjson.dumps(data, option=option)
-    except (orjson.JSONEncodeError, TypeError):
+    except TypeError:  # orjson.JSONEncodeError is one
         text = json.dumps(data, indent=2, ensure_ascii=False, sort_keys=sort_keys) + "\n"
         return text.encode("utf-8", "surrogateescape")
 
