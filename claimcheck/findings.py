@@ -87,7 +87,8 @@ class Finding:
         path = posixpath.normpath(self.path.replace("\\", "/"))
         import hashlib  # here: a run that prints no fingerprint need not load OpenSSL
 
-        return hashlib.sha256(f"{self.rule}\0{path}\0{text}".encode()).hexdigest()[:32]
+        key = f"{self.rule}\0{path}\0{text}".encode("utf-8", "surrogateescape")  # any file name
+        return hashlib.sha256(key).hexdigest()[:32]
 
     def sort_key(self) -> tuple[str, int, int, str, str]:
         return (self.path, self.line, self.column, self.rule, self.message)

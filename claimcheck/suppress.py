@@ -97,13 +97,14 @@ def write_baseline(path: Path, findings: Iterable[Finding]) -> int:
         json.dumps({"version": BASELINE_VERSION, "findings": entries}, indent=2, ensure_ascii=False)
         + "\n",
         encoding="utf-8",
+        errors="surrogateescape",  # an undecodable file name, as its own bytes
     )
     return sum(len(fs) for fs in groups.values())
 
 
 def read_baseline(path: Path) -> Counter[str]:
     try:
-        data = json.loads(path.read_text(encoding="utf-8"))
+        data = json.loads(path.read_text(encoding="utf-8", errors="surrogateescape"))
         if not isinstance(data, dict) or data.get("version") != BASELINE_VERSION:
             raise BaselineError(
                 f"{path}:1:1: not a claimcheck baseline (version {BASELINE_VERSION})"

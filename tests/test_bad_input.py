@@ -6,6 +6,7 @@ Every article case checks a broken file next to a good one: the broken one gets 
 
 from __future__ import annotations
 
+import os
 from typing import Any
 
 import pytest
@@ -250,3 +251,32 @@ def test_rule_file_that_is_not_a_mapping(newsroom: Newsroom) -> None:
     run = newsroom.check(".")
     assert run.code == 2
     assert run.err.startswith("rules/terms.yaml:1:1: ")
+
+
+@pytest.mark.parametrize(
+    "fmt", ["text", "json", "markdown", "github", "sarif", "html", "claimreview"]
+)
+def test_a_file_name_with_an_undecodable_byte_is_reported_in_every_format(
+    newsroom: Newsroom, fmt: str
+) -> None:
+    """Linux allows any bytes in a file name: the report names it by its own bytes (SARIF
+    percent-encodes it), and the run is not lost."""
+    name = os.fsencode(newsroom.root / "articles") + b"/odd\xffname.md"
+    newsroom.write("articles/good.md", article(WRONG))
+    with open(name, "wb") as f:
+        f.write(article(WRONG).encode())
+    run = newsroom.run("check", "articles", "--format", fmt, "-o", "report.out")
+    assert run.code == 1
+    written = (newsroom.root / "report.out").read_bytes()
+    if fmt == "claimreview":  # reviews of claims only, no file names
+        return
+    assert (b"odd%FFname.md" if fmt == "sarif" else b"odd\xffname.md") in written
+
+
+def test_a_baseline_keeps_a_finding_in_an_undecodably_named_file(newsroom: Newsroom) -> None:
+    (newsroom.root / "articles").mkdir()
+    name = os.fsencode(newsroom.root / "articles") + b"/odd\xffname.md"
+    with open(name, "wb") as f:
+        f.write(article(WRONG).encode())
+    assert newsroom.run("check", "articles", "--write-baseline", "base.json").code == 0
+    assert newsroom.run("check", "articles", "--baseline", "base.json").code == 0

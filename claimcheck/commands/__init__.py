@@ -105,7 +105,7 @@ def write(text: str | bytes) -> None:
         text = text.decode("utf-8", "surrogateescape")  # a text-only stream (a StringIO)
     try:
         sys.stdout.write(text)
-    except UnicodeEncodeError:
+    except UnicodeEncodeError:  # a terminal's encoding, or an undecodable file name
         sys.stdout.flush()
-        sys.stdout.buffer.write(text.encode("utf-8"))
+        sys.stdout.buffer.write(text.encode("utf-8", "surrogateescape"))
     sys.stdout.flush()

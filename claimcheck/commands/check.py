@@ -107,7 +107,8 @@ def run(args: argparse.Namespace) -> int:
             if isinstance(text, bytes):
                 Path(args.output).write_bytes(text)
             else:
-                Path(args.output).write_text(text, encoding="utf-8")
+                # an undecodable file name is written as its own bytes
+                Path(args.output).write_text(text, encoding="utf-8", errors="surrogateescape")
         except OSError as exc:
             raise JobError(f"{args.output}: cannot write: {exc.strerror}") from None
     else:

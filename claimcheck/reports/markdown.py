@@ -25,7 +25,7 @@ _ESCAPES = {ord(c): "\\" + c for c in "\\`*_[]|~$"} | {
 
 def size(text: str) -> int:
     """Length in UTF-16 code units: never less than the character count GitHub applies."""
-    return len(text.encode("utf-16-le")) // 2
+    return len(text.encode("utf-16-le", "surrogatepass")) // 2  # a lone one (a file name) too
 
 
 def esc(text: str) -> str:

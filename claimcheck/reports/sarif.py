@@ -25,13 +25,14 @@ FINGERPRINT = "claimcheck/v1"
 
 
 def uri(path: str) -> str:
-    """A path as a URI reference: forward slashes, relative stays relative, absolute → file:///."""
+    """A path as a URI reference: forward slashes, relative stays relative, absolute → file:///.
+    An undecodable byte of a file name is percent-encoded as itself."""
     p = path.replace("\\", "/")
     if p.startswith("/"):
-        return "file://" + quote(p, safe="/")
+        return "file://" + quote(p, safe="/", errors="surrogateescape")
     if len(p) > 1 and p[1] == ":":  # a Windows drive
-        return "file:///" + p[:2] + quote(p[2:], safe="/")
-    return quote(posixpath.normpath(p), safe="/")
+        return "file:///" + p[:2] + quote(p[2:], safe="/", errors="surrogateescape")
+    return quote(posixpath.normpath(p), safe="/", errors="surrogateescape")
 
 
 @formatter("sarif")

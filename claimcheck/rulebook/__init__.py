@@ -100,7 +100,7 @@ def digest_of(dirs: Sequence[Path]) -> str:
     """The hash `load` gives the rulebook, from the files' bytes alone (no parsing)."""
     h = hasher()
     for path in rule_files(dirs):
-        h.update(str(path).encode() + b"\0" + path.read_bytes() + b"\0")
+        h.update(os.fsencode(path) + b"\0" + path.read_bytes() + b"\0")
     return h.hexdigest()
 
 
@@ -158,7 +158,7 @@ def load(dirs: Sequence[Path]) -> Rulebook:
         shown = str(path)
         try:
             raw = path.read_bytes()
-            digest.update(shown.encode() + b"\0" + raw + b"\0")
+            digest.update(os.fsencode(shown) + b"\0" + raw + b"\0")
             data = yamlpos.read(path, shown)
             rf = models.record(yamlpos.validate(models.model(RuleFile), data, shown))
         except YamlProblems as exc:
