@@ -13,6 +13,7 @@ from dataclasses import dataclass
 
 import ahocorasick
 
+from claimcheck import regexes
 from claimcheck.rulebook import Rulebook
 from claimcheck.rulebook.schema import Person
 
@@ -106,6 +107,7 @@ class Match:
 
 # An ASCII character's byte → 1 when it is a word character (str.isalnum() or "_"), else 0.
 _WORD_BYTES = bytes(int(chr(b).isalnum() or chr(b) == "_") for b in range(256))
+_NON_ASCII = regexes.compile(r"[^\x00-\x7f]+")
 
 
 def vocabulary(book: Rulebook) -> Vocabulary:
@@ -172,11 +174,14 @@ class Vocabulary:
         # which characters are word characters (a match must not start or end inside a word):
         # one translation of the whole text, not a test of a character at each of the hundreds
         # of raw hits (a short name, "an", is found inside every "and" and "Japan")
-        word: bytes | list[bool]
+        word: bytes | bytearray
         if low.isascii():
             word = low.encode("ascii").translate(_WORD_BYTES)
-        else:
-            word = [c.isalnum() or c == "_" for c in low]
+        else:  # one "?" a character past ASCII (offsets kept), then those few tested one by one
+            word = bytearray(low.encode("ascii", "replace").translate(_WORD_BYTES))
+            for m in _NON_ASCII.finditer(low):
+                for i in range(m.start(), m.end()):
+                    word[i] = low[i].isalnum()
         # sorted as plain tuples, with no key function (no two phrases share a span, so the
         # entries are never compared)
         found: list[tuple[int, int, tuple[Entry, ...]]] = []

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import datetime as dt
 from pathlib import Path
+from typing import Any
 
 import pytest
 from hypothesis import given, settings
@@ -295,3 +296,35 @@ def test_the_change_word_quick_test_never_hides_a_change(
     found = q._DELTA_BEFORE.search(text, lo, hi)
     quick = q._delta_before(text, lo, hi)
     assert (quick and quick.span()) == (found and found.span())
+
+
+_VOCAB_PIECES = st.sampled_from(
+    "Japan|Vietnam|Nguyen Phu Trong|Abe|An|an|and|Le|le|To|to|Nam|FDI|ODA|exports|"
+    "Prime Minister|–|’|é|ß|İ|ſ|đ|_|1|x| |  |-|.|,".split("|")
+)
+
+
+@pytest.fixture(scope="module")
+def project_vocabulary() -> object:
+    from claimcheck.vocab import vocabulary
+
+    return vocabulary(rulebook.load([Path(__file__).parent.parent / "rules"]))
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(_VOCAB_PIECES, max_size=14).map("".join))
+def test_vocabulary_finds_whole_words_only_whatever_the_alphabet(
+    project_vocabulary: Any, text: str
+) -> None:
+    """The word boundaries read from one translation of the text are those of testing each
+    character next to a hit (str.isalnum or "_"), in ASCII text and in any other."""
+    low = fold(text)
+    expected = []
+    for end_idx, (length, _) in project_vocabulary._auto.iter(low):
+        start, end = end_idx - length + 1, end_idx + 1
+        before = start and (low[start - 1].isalnum() or low[start - 1] == "_")
+        after = end < len(low) and (low[end].isalnum() or low[end] == "_")
+        if not before and not after:
+            expected.append((start, end))
+    got = [(m.start, m.end) for m in project_vocabulary.matches(text, low)]
+    assert got == sorted(expected, key=lambda se: (se[0], -se[1]))
