@@ -41,12 +41,32 @@ def may_end_with(text: str, lo: int, hi: int, words: tuple[str, ...]) -> bool:
     return " ".join(tail.split()).lower().endswith(words)
 
 
+def may_end_with_word(text: str, lo: int, hi: int, word: re.Pattern[str]) -> bool:
+    r"""False when the last run of word characters of text[lo:hi], but for whitespace at its
+    end, is not one the case-blind `word` matches whole: then a pattern ending with such a word
+    (written with `\w*` endings: "increas\w*") and `\s*$` cannot match there."""
+    tail = text[lo:hi].rstrip()
+    i = len(tail)
+    while i and (tail[i - 1].isalnum() or tail[i - 1] == "_"):  # what `\w` reads
+        i -= 1
+    return i < len(tail) and word.fullmatch(tail, i) is not None
+
+
 def search_ending(
-    pattern: re.Pattern[str], text: str, lo: int, hi: int, words: tuple[str, ...]
+    pattern: re.Pattern[str],
+    text: str,
+    lo: int,
+    hi: int,
+    words: tuple[str, ...] | re.Pattern[str],
 ) -> re.Match[str] | None:
     r"""`pattern.search(text, lo, hi)` for a case-blind pattern that ends with one of the words
-    and `\s*$`, not tried where `may_end_with` says it cannot match."""
-    return pattern.search(text, lo, hi) if may_end_with(text, lo, hi, words) else None
+    (or a word the pattern `words` matches) and `\s*$`, not tried where `may_end_with` (or
+    `may_end_with_word`) says it cannot match."""
+    if isinstance(words, tuple):
+        quick = may_end_with(text, lo, hi, words)
+    else:
+        quick = may_end_with_word(text, lo, hi, words)
+    return pattern.search(text, lo, hi) if quick else None
 
 
 def caseless(alternatives: Iterable[str]) -> str:

@@ -40,7 +40,7 @@ from claimcheck import regexes, units
 from claimcheck.claims import Claim, Quantity
 from claimcheck.dates import Period
 from claimcheck.extract import DocContext, Sentence, extractor
-from claimcheck.extract.caseless import plain
+from claimcheck.extract.caseless import plain, search_ending
 from claimcheck.extract.mentions import Mention, loose, mentions, near
 from claimcheck.extract.numbers import Number
 from claimcheck.extract.periods import MONTHS, FoundPeriod
@@ -140,27 +140,6 @@ _DELTA_BEFORE = regexes.compile(
 )
 # The word _DELTA_BEFORE ends on, before its whitespace: what text must end with for a search.
 _DELTA_LAST = regexes.compile(rf"(?i:{_UP}|{_DOWN}|of|by|some|about|nearly|over)")
-
-
-def _delta_before(text: str, lo: int, hi: int) -> re.Match[str] | None:
-    """`_DELTA_BEFORE.search(text, lo, hi)`, not tried where the text does not end with one of
-    its words and whitespace (most figures: "was US$31.4 billion"); the search tries each of 30
-    starts in turn."""
-    tail = text[lo:hi]
-    if not tail or not tail[-1].isspace():
-        return None
-    last = tail.split()
-    if not last:
-        return None
-    word = last[-1]
-    i = len(word)
-    while i and (word[i - 1].isalnum() or word[i - 1] == "_"):  # its last run of \w
-        i -= 1
-    if _DELTA_LAST.fullmatch(word, i) is None:
-        return None
-    return _DELTA_BEFORE.search(text, lo, hi)
-
-
 # "Japanese FDI", "Japan's total FDI": an entity just before the alias; "FDI from Japan" after it.
 _JUST_BEFORE = regexes.compile(r"['\u2019]s(?:\s+[\w-]+){0,2}\s+|['\u2019]s?\s*|\s+")
 _OF_INSIDE = regexes.compile(r"(?i:\b(?:of|from|by)\s+(?:the\s+)?$)")
@@ -224,7 +203,7 @@ def quantities(s: Sentence) -> Iterator[Claim]:
         n = f.num
         if n.factor or f.change:
             continue
-        delta = _delta_before(text, max(s.start, n.start - 30), n.start)
+        delta = search_ending(_DELTA_BEFORE, text, max(s.start, n.start - 30), n.start, _DELTA_LAST)
         is_base, own = _base_period(text, s, dating, dating_ends, nums, i, before)
         if is_base:
             found, adjacent = own, True
