@@ -672,7 +672,7 @@ def test_json_is_the_standard_indented_encoding(n: int) -> None:
     assert render("json", result) == json.dumps(data, indent=2, ensure_ascii=False) + "\n"
 
 
-# JSON data as the reports hold it: no floats (json_text's contract), any text, any integer
+# JSON data as the reports hold it: no floats (json_bytes's contract), any text, any integer
 _JSON = st.recursive(
     st.none() | st.booleans() | st.integers() | st.text(),
     lambda inner: st.lists(inner, max_size=4) | st.dictionaries(st.text(), inner, max_size=4),
