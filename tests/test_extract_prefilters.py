@@ -329,3 +329,26 @@ def test_vocabulary_finds_whole_words_only_whatever_the_alphabet(
             expected.append((start, end))
     got = [(m.start, m.end) for m in project_vocabulary.matches(text, low)]
     assert got == sorted(expected, key=lambda se: (se[0], -se[1]))
+
+
+# pieces run together too ("5Jan", "in2020"), with the characters an anchor may follow
+glued = st.lists(
+    st.tuples(
+        st.sampled_from(PIECES), st.sampled_from(["", " ", "$", ".", ",", "/", "_", "x", "-"])
+    ),
+    max_size=8,
+).map(lambda parts: "".join(p + sep for p, sep in parts))
+
+
+@settings(max_examples=500, deadline=None)
+@given(glued, st.integers(0, 80), st.integers(0, 80))
+def test_period_anchors_are_every_start_the_anchor_pattern_accepts(
+    text: str, a: int, b: int
+) -> None:
+    """The anchors found after a character that is not a letter (and at the start) are where
+    the anchor pattern matches, none missed, whatever the text and its bounds."""
+    start, end = sorted((min(a, len(text)), min(b, len(text))))
+    expected = [m.start() for m in periods._ANCHOR.finditer(text, start, end)]
+    assert periods.anchors(text, start, end) == expected
+    brute = [p for p in range(start, end) if periods._ANCHOR.match(text, p, end)]
+    assert expected == brute  # no anchor begins inside another
