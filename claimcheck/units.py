@@ -64,17 +64,12 @@ CURRENCIES: dict[str, str] = {
     "baht": "THB",
 }
 
-# Forms that may stand before the number ("US$29.3", "JPY500", "VND 1.2"), longest first so that
-# "US$" wins over "$"; letters-only codes must not run into a word ("USDA").
+# Forms that may stand before the number ("US$29.3", "JPY500", "VND 1.2"): the written forms
+# that end with a sign, longest first so that "US$" wins over "$", and the ISO codes.
 _SIGNS = "$¥₫€£₩₹"
 _CODES = sorted(set(CURRENCIES.values()))
-PREFIX = (
-    r"(?<![A-Za-z])(?:(?i:"
-    + "|".join(re.escape(k) for k in sorted(CURRENCIES, key=len, reverse=True) if k[-1] in _SIGNS)
-    + ")|(?:"
-    + "|".join(_CODES)
-    + r")(?![A-Za-z]))"
-)
+PREFIX_FORMS = tuple(k for k in sorted(CURRENCIES, key=len, reverse=True) if k[-1] in _SIGNS)
+CODES = tuple(_CODES)
 # Forms that may follow the number ("50 billion USD", "1.2 trillion dong", "500 million yen").
 SUFFIX = (
     r"(?i:"

@@ -136,8 +136,21 @@ _WORDNUM = caseless(
     )
 )
 _SCALE = r"(?:thousand|million|billion|trillion|mln|mn|bn|trn|tn|[kmb])"
+# A currency written before the number: a form ending with a sign in any case (its letters
+# grouped by the first, see caseless), or an ISO code that does not run into a word ("USDA").
+_PREFIX = (
+    "(?:"
+    + caseless(re.escape(f) for f in units.PREFIX_FORMS if f[0].isascii() and f[0].isalpha())
+    + "|(?i:"
+    + "|".join(re.escape(f) for f in units.PREFIX_FORMS if not (f[0].isascii() and f[0].isalpha()))
+    + ")|(?:"
+    + "|".join(units.CODES)
+    + r")(?![A-Za-z]))"
+)
+# Neither a currency nor a number begins after an ASCII letter: that test opens the pattern,
+# once, which `re` tries at every position of the text (most are inside a word).
 _NUMBER = regexes.compile(
-    rf"(?:(?P<pre>{units.PREFIX})[ \t\u00a0]?|(?<![\w.])(?<!\d,)(?<![A-Za-z]-))"
+    rf"(?<![A-Za-z])(?:(?P<pre>{_PREFIX})[ \t\u00a0]?|(?<![\w.])(?<!\d,|[A-Za-z]-))"
     r"(?:(?P<num>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)"
     rf"|\b(?P<word>{_WORDNUM})\b)"
     rf"(?:[ \t\u00a0]?(?i:(?P<scale>{_SCALE}))(?![A-Za-z]))?"
