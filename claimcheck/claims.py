@@ -43,10 +43,10 @@ kind="arithmetic": parts = the quantity claims involved; attrs: ("relation", "su
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass
 from typing import Any
 
 from claimcheck.dates import PartialDate, Period
+from claimcheck.values import value
 
 KINDS = (
     "title",  # a person named with an office ("Prime Minister Shinzo Abe")
@@ -60,7 +60,7 @@ KINDS = (
 )
 
 
-@dataclass(frozen=True, slots=True)
+@value()
 class Quantity:
     """A value as an interval of what the digits and hedge allow, in the unit's base amount."""
 
@@ -78,7 +78,7 @@ class Quantity:
         return self.low <= other.high and other.low <= self.high
 
 
-@dataclass(frozen=True, slots=True)
+@value()
 class Claim:
     """One thing a sentence asserts, by kind: the module docstring is the contract."""
 
@@ -98,9 +98,9 @@ class Claim:
     sentence: tuple[int, int] = (0, 0)
 
     def __reduce__(self) -> tuple[type[Claim], tuple[Any, ...]]:
-        """Pickled as the constructor's arguments. A slotted frozen dataclass otherwise unpickles
-        through dataclasses' Python-level __setstate__: a third of the cost of sending a worker's
-        claims back, and of loading the compiled rulebook (its dates and vocabulary entries)."""
+        """Pickled as the constructor's arguments: half the bytes of a slotted dataclass's fields
+        by name, and a quarter of the time to load (a worker sends its claims back, and the
+        compiled rulebook holds dates and vocabulary entries)."""
         return (
             Claim,
             (

@@ -8,15 +8,15 @@ from __future__ import annotations
 
 import calendar
 import datetime as dt
-from dataclasses import dataclass
 from typing import Any
 
 from claimcheck import regexes
+from claimcheck.values import value
 
 _PARTIAL = regexes.compile(r"^\s*(\d{4})(?:-(\d{1,2})(?:-(\d{1,2}))?)?\s*$")
 
 
-@dataclass(frozen=True, slots=True, order=True)
+@value(order=True)
 class PartialDate:
     """A calendar date whose month and day may be unknown."""
 
@@ -76,7 +76,7 @@ class PartialDate:
         return f"{self.year:04d}"
 
 
-@dataclass(frozen=True, slots=True)
+@value()
 class Period:
     """A closed range of days a claim (or a fact) holds for.
 

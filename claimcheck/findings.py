@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 import posixpath
-from dataclasses import dataclass, field
+from dataclasses import field
 from typing import Any, Literal
+
+from claimcheck.values import value
 
 Severity = Literal["error", "warning", "info"]
 SEVERITIES: tuple[Severity, ...] = ("error", "warning", "info")
@@ -22,7 +24,7 @@ CATEGORIES = (
 )
 
 
-@dataclass(frozen=True, slots=True)
+@value()
 class Related:
     """Evidence for a finding: the rule entry and its source, or the other article."""
 
@@ -43,7 +45,7 @@ class Related:
         }
 
 
-@dataclass(frozen=True, slots=True)
+@value()
 class Finding:
     """A problem found, where it is, and the evidence (`related`) it rests on."""
 

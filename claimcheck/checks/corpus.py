@@ -41,15 +41,15 @@ from claimcheck.documents import Document
 from claimcheck.findings import Finding, Related
 from claimcheck.pipeline import key as path_key
 from claimcheck.rulebook import Rulebook
+from claimcheck.values import value
 
 RELATED_MAX = 5
 _FAR = dt.date.max
 
 
-@dataclass(slots=True)
+@value()
 class Entry:
-    """One claim of a group, with its document and its interval (a rank is [r, r]). Not frozen:
-    tens of thousands are made in an archive run, and none is changed once made."""
+    """One claim of a group, with its document and its interval (a rank is [r, r])."""
 
     doc: Document
     claim: Claim

@@ -25,6 +25,7 @@ from claimcheck.dates import Period
 from claimcheck.findings import Finding
 from claimcheck.rulebook import Rulebook
 from claimcheck.rulebook.schema import Fact, Metric, Rate
+from claimcheck.values import value
 
 STOCK = ("point", "cumulative")
 
@@ -200,7 +201,7 @@ def judging_facts(claim: Claim, book: Rulebook) -> tuple[tuple[Fact, Period], ..
     return made
 
 
-@dataclass(frozen=True)
+@value()
 class Verdict:
     """How a claim stands against the facts that judge it."""
 

@@ -11,16 +11,14 @@ for, dropping only a match inside a longer one of the same kind.
 from __future__ import annotations
 
 import bisect
-from dataclasses import dataclass
 
 from claimcheck import regexes
 from claimcheck.extract import ENTITY_KINDS, Sentence
+from claimcheck.values import value
 from claimcheck.vocab import Entry
 
 
-# not frozen (never changed once made): a frozen dataclass sets each field through
-# object.__setattr__, three times the cost of making one, and dozens are made per article
-@dataclass(slots=True)
+@value()
 class Mention:
     start: int  # offsets into the document text
     end: int

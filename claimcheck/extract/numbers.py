@@ -10,11 +10,11 @@ from __future__ import annotations
 import math
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass
 from decimal import Decimal
 
 from claimcheck import regexes, units
 from claimcheck.extract.caseless import caseless, plain, search_ending
+from claimcheck.values import value
 
 _UNITS = (
     "zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen "
@@ -204,9 +204,7 @@ def _may_hold(chunk: str, low: str) -> bool:
     return any(mark in chunk for mark in SIGNS_AND_CODES)
 
 
-# not frozen (never changed once made): a frozen dataclass sets each field through
-# object.__setattr__, three times the cost of making one, and dozens are made per article
-@dataclass(slots=True)
+@value()
 class Number:
     """A number as written, with the interval of values its digits, scale and hedge allow."""
 

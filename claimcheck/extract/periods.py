@@ -17,12 +17,13 @@ from __future__ import annotations
 import calendar
 import datetime as dt
 import re
-from dataclasses import dataclass, replace
+from dataclasses import replace
 
 from claimcheck import regexes
 from claimcheck.dates import PartialDate, Period
 from claimcheck.extract.caseless import caseless, plain, search_ending
 from claimcheck.extract.numbers import ORDINALS, searchable, small
+from claimcheck.values import value
 
 MONTHS: dict[str, int] = {}
 for _i, _names in enumerate(
@@ -199,9 +200,7 @@ _LOOKBACK = 30
 _CUMULATIVE = ("to date", "so far", "up to now", "until now")
 
 
-# not frozen (never changed once made): a frozen dataclass sets each field through
-# object.__setattr__, three times the cost of making one, and dozens are made per article
-@dataclass(slots=True)
+@value()
 class FoundPeriod:
     """A period phrase in the text: offsets, the period meant, and how it was written.
 
