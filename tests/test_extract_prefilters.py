@@ -375,3 +375,37 @@ def test_the_number_pattern_matches_as_its_plain_writing_does(text: str) -> None
     for where in range(len(text) + 1):
         got, want = numbers._NUMBER.match(text, where), plain.match(text, where)
         assert (got and (got.span(), got.groupdict())) == (want and (want.span(), want.groupdict()))
+
+
+def _split_with_a_search(text: str) -> list[tuple[int, int]]:
+    """sentences.split as it reads the word before a stop with a pattern search."""
+    from claimcheck.extract import sentences
+
+    word_before = re.compile(r"([A-Za-z][A-Za-z.]*)$")
+    spans: list[tuple[int, int]] = []
+    pos = 0
+    for m in sentences._END.finditer(text):
+        at = m.start()
+        if text[at] == "\n":
+            cut = at
+        else:
+            before = word_before.search(text, max(pos, at - 12), at)
+            if before and before.group(1).lower().rstrip(".") in sentences._ABBREV:
+                continue
+            cut = m.end()
+        sentences._add(text, pos, cut, spans)
+        pos = m.end()
+    sentences._add(text, pos, len(text), spans)
+    return spans
+
+
+# abbreviations, stops, quotes, newlines and the letters past ASCII around them
+_STOP_PIECES = 'Mr|mr.|U.S|Jan|e.g|No|said|A|x|1|é|ſt|_|...|.|. |! |? |\n| |  |." |.) | The| 5'
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.lists(st.sampled_from(_STOP_PIECES.split("|")), max_size=14).map("".join))
+def test_sentence_ends_read_the_word_before_a_stop_as_a_search_does(text: str) -> None:
+    from claimcheck.extract import sentences
+
+    assert sentences.split(text) == _split_with_a_search(text)

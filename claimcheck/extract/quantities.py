@@ -171,7 +171,8 @@ def _may_change_at(context: DocContext, start: int, end: int) -> bool:
     low = context.folded
     if _CHANGE_WORD.search(low, start, end) is not None:
         return True
-    return any(low.find(stem, start, end) >= 0 for stem in _stems(context))
+    stems = _stems(context)  # most documents hold none: no generator made for every sentence
+    return bool(stems) and any(low.find(stem, start, end) >= 0 for stem in stems)
 
 
 @extractor("quantities", needs=_METRIC, unless=_may_change_at)

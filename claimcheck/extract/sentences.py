@@ -16,7 +16,7 @@ _ABBREV = frozenset(
     "mr mrs ms dr prof st no nos vs jan feb mar apr jun jul aug sep sept oct nov dec gen col lt "
     "sen rep gov u.s u.k e.g i.e inc ltd co corp jr sr approx est fig".split()
 )
-_WORD_BEFORE = regexes.compile(r"([A-Za-z][A-Za-z.]*)$")
+_WORD_CHARS = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz."
 
 
 def split(text: str, start: int = 0, end: int | None = None) -> list[tuple[int, int]]:
@@ -29,8 +29,12 @@ def split(text: str, start: int = 0, end: int | None = None) -> list[tuple[int, 
         if text[at] == "\n":
             cut = at
         else:
-            before = _WORD_BEFORE.search(text, max(pos, at - 12), at)
-            if before and before.group(1).lower().rstrip(".") in _ABBREV:
+            # the word of letters and dots before the stop, from its first letter: what
+            # `([A-Za-z][A-Za-z.]*)$` finds there, without a search that tries each of a dozen
+            # starts (no newline lies between `pos` and the stop: each one ends a sentence)
+            chunk = text[max(pos, at - 12) : at]
+            word = chunk[len(chunk.rstrip(_WORD_CHARS)) :].lstrip(".")
+            if word and word.lower().rstrip(".") in _ABBREV:
                 continue
             cut = m.end()
         _add(text, pos, cut, spans)
