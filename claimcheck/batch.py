@@ -31,6 +31,7 @@ from claimcheck.claims import Claim
 from claimcheck.documents import Document
 from claimcheck.findings import Finding
 from claimcheck.rulebook import Rulebook
+from claimcheck.values import value
 
 if TYPE_CHECKING:
     from claimcheck.cache import ClaimCache
@@ -45,7 +46,7 @@ CHUNK = 32
 RACY_NS = 2_000_000_000
 
 
-@dataclass(frozen=True)
+@value(slots=False)
 class Options:
     """What a run wants of each document (the same in every worker)."""
 

@@ -20,11 +20,12 @@ from claimcheck import yamlpos, yamlsimple
 from claimcheck.documents import DEFAULT_INCLUDE
 from claimcheck.findings import Severity
 from claimcheck.records import conforms, doc
+from claimcheck.values import value
 
 CONFIG_NAME = ".claimcheck.yaml"
 
 
-@dataclass(frozen=True, kw_only=True)
+@value(slots=False, kw_only=True)
 class ConfigFile:
     """The keys `.claimcheck.yaml` may hold; anything else is an error."""
 

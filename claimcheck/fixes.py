@@ -10,16 +10,16 @@ from __future__ import annotations
 
 import difflib
 from collections.abc import Iterable
-from dataclasses import dataclass
 from itertools import groupby
 from pathlib import Path
 
 from claimcheck.checks import RULES
 from claimcheck.documents import Document
 from claimcheck.findings import Finding
+from claimcheck.values import value
 
 
-@dataclass(frozen=True, slots=True)
+@value()
 class Edit:
     start: int
     end: int

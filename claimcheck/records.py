@@ -6,11 +6,13 @@ from __future__ import annotations
 
 import types
 import typing
-from dataclasses import dataclass, fields
+from dataclasses import fields
 from typing import Annotated, Any, Literal
 
+from claimcheck.values import value
 
-@dataclass(frozen=True)
+
+@value(slots=False)
 class Spec:
     """What a field accepts beyond its type, and what it means: pydantic's Field, as data."""
 

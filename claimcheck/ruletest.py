@@ -9,7 +9,6 @@ only: an id no engine registers yet cannot be tested, and is reported as pending
 from __future__ import annotations
 
 from collections.abc import Iterable, Iterator, Sequence
-from dataclasses import dataclass
 from typing import Literal
 
 from claimcheck import checks, pipeline
@@ -17,12 +16,13 @@ from claimcheck.documents import Document
 from claimcheck.findings import Finding
 from claimcheck.rulebook import Origin, Rulebook
 from claimcheck.rulebook.schema import Example, Sourced
+from claimcheck.values import value
 
 Status = Literal["PASS", "FAIL", "PENDING"]
 SHOWN_TEXT = 72  # characters of an example's text shown on its result line
 
 
-@dataclass(frozen=True, slots=True)
+@value()
 class Outcome:
     """What running one example gave, against what it expects."""
 
@@ -100,7 +100,7 @@ class Runner:
         return [self.run(ex, origin) for ex, origin in self.book.examples]
 
 
-@dataclass(frozen=True, slots=True)
+@value()
 class Summary:
     passed: int
     failed: int

@@ -8,11 +8,11 @@ from __future__ import annotations
 
 import typing
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from claimcheck import regexes, yamlsimple
+from claimcheck.values import value
 
 # pydantic is imported where a model is validated, and ruamel.yaml where YAML is more than the
 # plain kind yamlsimple reads: neither by a hook run that reads only plain front matter and config
@@ -21,7 +21,7 @@ if TYPE_CHECKING:
     from ruamel.yaml import YAML
 
 
-@dataclass(frozen=True, slots=True)
+@value()
 class Problem:
     """One thing wrong with an input file, at a 1-based position."""
 

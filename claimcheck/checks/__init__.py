@@ -15,9 +15,10 @@ from claimcheck.claims import Claim
 from claimcheck.documents import Document
 from claimcheck.findings import Finding, Related, Severity
 from claimcheck.rulebook import Rulebook
+from claimcheck.values import value
 
 
-@dataclass(frozen=True, slots=True)
+@value()
 class Rule:
     """A rule an engine reports under: its id, what it checks, how severe by default."""
 

@@ -23,6 +23,7 @@ from claimcheck.extract import numbers as _numbers
 from claimcheck.extract import periods as _periods
 from claimcheck.extract import sentences
 from claimcheck.rulebook import Rulebook
+from claimcheck.values import value
 from claimcheck.vocab import Match, fold, longest, vocabulary
 
 _DIGIT = regexes.compile(r"\d")
@@ -195,7 +196,7 @@ Unless = Callable[[DocContext, int, int], bool]
 EXTRACTORS: dict[str, ExtractorFn] = {}
 
 
-@dataclass(frozen=True)
+@value(slots=False)
 class Need:
     """The vocabulary kinds an extractor reads, when it can claim nothing where none of them is
     named: it is then not called there (a call costs even when it returns at once, and a

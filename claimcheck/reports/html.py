@@ -37,6 +37,7 @@ from claimcheck.pipeline import Result
 from claimcheck.reports import formatter
 from claimcheck.reports.common import counts, fix_phrase, one_line, ordered, plural, summary, where
 from claimcheck.rulebook import RULE_SUFFIXES, Rulebook
+from claimcheck.values import value
 
 # How much of a sentence is quoted around a finding's span (a paragraph can be one long line).
 CONTEXT = 240
@@ -253,7 +254,7 @@ def _cut_right(s: str, limit: int) -> str:
     return s if len(s) <= limit else s[:limit] + "…"
 
 
-@dataclass(frozen=True)
+@value(slots=False)
 class Spot:
     """A span of an article and the sentence around it."""
 
@@ -382,7 +383,7 @@ def contradiction_groups(idx: Index) -> list[Group]:
     return [groups[k] for k in sorted(groups)]
 
 
-@dataclass(frozen=True)
+@value(slots=False)
 class Row:
     """One claim in a group's table."""
 
@@ -493,7 +494,7 @@ def _claim_value(c: Claim, book: Rulebook) -> str:
 # ---------------------------------------------------------------- timelines
 
 
-@dataclass(frozen=True)
+@value(slots=False)
 class Mark:
     """One box on a timeline: an article's claim or a rulebook fact."""
 

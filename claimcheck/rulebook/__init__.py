@@ -27,12 +27,13 @@ from claimcheck.rulebook.schema import (
     RuleFile,
     Term,
 )
+from claimcheck.values import value
 from claimcheck.yamlpos import Problem, YamlProblems
 
 RULE_SUFFIXES = (".yaml", ".yml")
 
 
-@dataclass(frozen=True)  # no slots: a slotted frozen class unpickles field by field (thousands)
+@value(slots=False)  # no slots: a slotted class unpickles field by field (thousands)
 class Origin:
     """Where a rule entry was written: cited in findings as related evidence."""
 

@@ -1,6 +1,6 @@
 """The rule-file schema: what a newsroom may write in its YAML, validated strictly.
 
-The entries are plain frozen dataclasses: that is what checks read, and what the compiled
+The entries are value classes (claimcheck.values): that is what checks read, and what the compiled
 rulebook cache holds, so a run served from that cache never imports pydantic. Validation builds
 pydantic models from these classes (claimcheck.models): every model forbids unknown
 keys, because a typo in a rule file ("sorce:") must be an error a person sees, not a fact silently
@@ -9,11 +9,12 @@ dropped. `Spec` descriptions are the documentation: docs/rules.md is generated f
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import field
 from typing import Annotated, Literal
 
 from claimcheck.dates import PartialDate
 from claimcheck.records import Spec, doc
+from claimcheck.values import value
 
 Date = PartialDate  # validated from YYYY, YYYY-MM or YYYY-MM-DD
 Id = Annotated[str, Spec(pattern=r"^[a-z0-9][a-z0-9_.-]*$", description="lower-case id")]
@@ -26,7 +27,7 @@ Source = Annotated[
 ]
 
 
-@dataclass(frozen=True, kw_only=True)
+@value(slots=False, kw_only=True)
 class Sourced:
     """What every fact carries: where it comes from, and whether a person checked it."""
 
@@ -41,7 +42,7 @@ class Sourced:
     note: Annotated[str | None, doc("free text for the people who keep the rules")] = None
 
 
-@dataclass(frozen=True, kw_only=True)
+@value(slots=False, kw_only=True)
 class Entity:
     """A country, organisation or other named actor that claims are about."""
 
@@ -69,7 +70,7 @@ class Entity:
     source: str | None = None
 
 
-@dataclass(frozen=True, kw_only=True)
+@value(slots=False, kw_only=True)
 class Person:
     """Someone who holds or held an office; short references are checked against `short`."""
 
@@ -96,7 +97,7 @@ class Person:
     source: Source
 
 
-@dataclass(frozen=True, kw_only=True)
+@value(slots=False, kw_only=True)
 class Holder(Sourced):
     """One term of office. `to` empty means still in office."""
 
@@ -106,7 +107,7 @@ class Holder(Sourced):
     acting: bool = False
 
 
-@dataclass(frozen=True, kw_only=True)
+@value(slots=False, kw_only=True)
 class Office:
     """An office of a jurisdiction, with the titles it is written under and its holders."""
 
@@ -128,7 +129,7 @@ class Office:
     source: str | None = None
 
 
-@dataclass(frozen=True, kw_only=True)
+@value(slots=False, kw_only=True)
 class Metric:
     """A measured quantity that articles report: trade, investment, aid, head counts."""
 
@@ -145,7 +146,7 @@ class Metric:
     source: str | None = None
 
 
-@dataclass(frozen=True, kw_only=True)
+@value(slots=False, kw_only=True)
 class Fact(Sourced):
     """A metric's value for a period."""
 
@@ -168,7 +169,7 @@ class Fact(Sourced):
             raise ValueError("give period, or end (with start for a range)")
 
 
-@dataclass(frozen=True, kw_only=True)
+@value(slots=False, kw_only=True)
 class RankFact(Sourced):
     """An entity's place in a ranking for a period."""
 
@@ -184,7 +185,7 @@ class RankFact(Sourced):
             raise ValueError("give period, or end (with start for a range)")
 
 
-@dataclass(frozen=True, kw_only=True)
+@value(slots=False, kw_only=True)
 class Ranking:
     """A ranking of entities ("Vietnam's ODA providers"), with its rank facts."""
 
@@ -199,7 +200,7 @@ class Ranking:
     source: str | None = None
 
 
-@dataclass(frozen=True, kw_only=True)
+@value(slots=False, kw_only=True)
 class Event(Sourced):
     """A dated event: establishing relations, a treaty, a visit."""
 
@@ -210,7 +211,7 @@ class Event(Sourced):
     subject: list[Id] = field(default_factory=list)
 
 
-@dataclass(frozen=True, kw_only=True)
+@value(slots=False, kw_only=True)
 class Variant:
     """A wrong name seen in print and the right one that replaces it."""
 
@@ -218,7 +219,7 @@ class Variant:
     right: str
 
 
-@dataclass(frozen=True, kw_only=True)
+@value(slots=False, kw_only=True)
 class Term(Sourced):
     """An official name, the year it began (and ended), and its known wrong variants."""
 
@@ -231,7 +232,7 @@ class Term(Sourced):
     variants: list[Variant] = field(default_factory=list)
 
 
-@dataclass(frozen=True, kw_only=True)
+@value(slots=False, kw_only=True)
 class Rate(Sourced):
     """An exchange rate for a period, so that figures in two currencies can be compared."""
 
@@ -241,7 +242,7 @@ class Rate(Sourced):
     period: Date
 
 
-@dataclass(frozen=True, kw_only=True)
+@value(slots=False, kw_only=True)
 class Example:
     """A sentence that must (or must not) trigger rules: run by `claimcheck rules test`."""
 
@@ -252,7 +253,7 @@ class Example:
     ]
 
 
-@dataclass(frozen=True, kw_only=True)
+@value(slots=False, kw_only=True)
 class RuleFile:
     """One YAML rule file. Every section is optional; files in a folder are merged."""
 
