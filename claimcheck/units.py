@@ -67,9 +67,8 @@ CURRENCIES: dict[str, str] = {
 # Forms that may stand before the number ("US$29.3", "JPY500", "VND 1.2"): the written forms
 # that end with a sign, longest first so that "US$" wins over "$", and the ISO codes.
 _SIGNS = "$¥₫€£₩₹"
-_CODES = sorted(set(CURRENCIES.values()))
+CODES = tuple(sorted(set(CURRENCIES.values())))
 PREFIX_FORMS = tuple(k for k in sorted(CURRENCIES, key=len, reverse=True) if k[-1] in _SIGNS)
-CODES = tuple(_CODES)
 # Forms that may follow the number ("50 billion USD", "1.2 trillion dong", "500 million yen").
 SUFFIX = (
     r"(?i:"
@@ -91,7 +90,7 @@ def currency(written: str) -> str | None:
 
 
 def is_currency(unit: str | None) -> bool:
-    return unit is not None and unit in _CODES
+    return unit is not None and unit in CODES
 
 
 def dimension(unit: str | None) -> str | None:
@@ -102,7 +101,7 @@ def dimension(unit: str | None) -> str | None:
     """
     if unit is None:
         return None
-    if unit in _CODES or currency(unit) is not None:
+    if unit in CODES or currency(unit) is not None:
         return "currency"
     if unit.lower() in (PERCENT, "%", "pct", "per cent"):
         return "percent"
@@ -115,7 +114,7 @@ def registry() -> Any:
     import pint
 
     ureg: Any = pint.UnitRegistry()
-    for code in _CODES:
+    for code in CODES:
         ureg.define(f"{code} = [currency_{code}]")
     return ureg
 
@@ -134,4 +133,4 @@ def compatible(a: str | None, b: str | None) -> bool:
 
 
 def _pint_name(unit: str) -> str:
-    return unit if unit in _CODES else unit.replace(" ", "_")
+    return unit if unit in CODES else unit.replace(" ", "_")

@@ -1,4 +1,4 @@
-"""Value classes: immutable to the type checker, plain slotted dataclasses at run time.
+"""Value classes: immutable to the type checker, plain dataclasses at run time.
 
 A frozen dataclass sets each field through `object.__setattr__` in its `__init__`: a claim costs
 seven times as much to make as with plain attribute stores, and an article makes about a hundred

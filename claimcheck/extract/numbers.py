@@ -168,7 +168,6 @@ _FOLD_WORD = regexes.compile(
 # alone are not amounts, "a million" holds "million"). Text with none of them is not scanned.
 _DIGIT = regexes.compile(r"\d")
 _SIGNS = tuple(sorted({k[-1] for k in units.CURRENCIES if not k[-1].isalpha()}))
-_CODES = tuple(sorted(set(units.CURRENCIES.values())))
 _WORDS_ALL = (
     *(w for w in _UNITS if w != "one"),
     *_TENS,
@@ -178,7 +177,7 @@ _WORDS_ALL = (
     "fold",
 )
 TRIGGER_WORDS = tuple(w for w in _WORDS_ALL if not any(o != w and o in w for o in _WORDS_ALL))
-SIGNS_AND_CODES = (*_SIGNS, *_CODES)
+SIGNS_AND_CODES = (*_SIGNS, *units.CODES)
 # Letters that a case-insensitive pattern matches to ASCII ones but lower() does not turn into
 # them ("ſ" is an "s" to `(?i)` and stays "ſ" in lower case).
 _ODD_CASE = ("\u0130", "\u0131", "\u017f", "\u212a")
