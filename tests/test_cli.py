@@ -146,6 +146,19 @@ def test_output_file(newsroom: Newsroom) -> None:
     assert unwritable.err.startswith("no/such/dir/report.txt: cannot write")
 
 
+@pytest.mark.parametrize("command", [["report", "bad.md"], ["rules", "docs"]])
+def test_every_command_that_writes_a_file_says_when_it_cannot(
+    newsroom: Newsroom, command: list[str]
+) -> None:
+    newsroom.write("bad.md", article(WRONG))
+    written = newsroom.run(*command, "--output", "out.txt")
+    assert written.code in (0, 1) and written.out == ""
+    assert (newsroom.root / "out.txt").read_text(encoding="utf-8")
+    unwritable = newsroom.run(*command, "--output", "no/such/dir/out.txt")
+    assert unwritable.code == 2
+    assert unwritable.err.startswith("no/such/dir/out.txt: cannot write")
+
+
 def test_json_output_is_deterministic(newsroom: Newsroom) -> None:
     for i in range(3):
         newsroom.write(f"a{i}.md", article(WRONG + " " + RIGHT))

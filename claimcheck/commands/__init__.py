@@ -93,8 +93,18 @@ def settings(args: argparse.Namespace) -> Settings:
     return result
 
 
-def write(text: str | bytes) -> None:
-    """Print a report as UTF-8 whatever the terminal's encoding."""
+def write(text: str | bytes, output: str | None = None) -> None:
+    """Print a report as UTF-8 whatever the terminal's encoding, or write it to the file
+    `output`; an undecodable file name in it is written as its own bytes."""
+    if output:
+        try:
+            if isinstance(text, bytes):
+                Path(output).write_bytes(text)
+            else:
+                Path(output).write_text(text, encoding="utf-8", errors="surrogateescape")
+        except OSError as exc:
+            raise JobError(f"{output}: cannot write: {exc.strerror}") from None
+        return
     if isinstance(text, bytes):
         buffer = getattr(sys.stdout, "buffer", None)
         if buffer is not None:

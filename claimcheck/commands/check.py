@@ -101,16 +101,5 @@ def run(args: argparse.Namespace) -> int:
             raise JobError(f"{args.write_baseline}: cannot write: {exc.strerror}") from None
         print(f"claimcheck: wrote {n} finding(s) to {args.write_baseline}", file=sys.stderr)
         return EXIT_CLEAN
-    text = reports.get(args.format)(result)
-    if args.output:
-        try:
-            if isinstance(text, bytes):
-                Path(args.output).write_bytes(text)
-            else:
-                # an undecodable file name is written as its own bytes
-                Path(args.output).write_text(text, encoding="utf-8", errors="surrogateescape")
-        except OSError as exc:
-            raise JobError(f"{args.output}: cannot write: {exc.strerror}") from None
-    else:
-        write(text)
+    write(reports.get(args.format)(result), args.output)
     return EXIT_FINDINGS if pipeline.failed(result.findings, s.fail_on) else EXIT_CLEAN

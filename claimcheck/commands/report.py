@@ -46,7 +46,6 @@ def register(sub: Any) -> argparse.ArgumentParser:
 
 
 def run(args: argparse.Namespace) -> int:
-    from pathlib import Path
 
     from claimcheck import pipeline
     from claimcheck.checks.corpus import build_groups
@@ -57,11 +56,7 @@ def run(args: argparse.Namespace) -> int:
     groups = build_groups(result.documents, result.claims, result.book)
     shown = [g for g in groups if args.all or g.documents > 1 or g.offending]
     render = {"text": text, "json": as_json, "markdown": markdown}[args.format]
-    out = render(shown, result.book, len(result.documents))
-    if args.output:
-        Path(args.output).write_text(out, encoding="utf-8")
-    else:
-        write(out)
+    write(render(shown, result.book, len(result.documents)), args.output)
     return EXIT_FINDINGS if any(g.offending for g in shown) else EXIT_CLEAN
 
 

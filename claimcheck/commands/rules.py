@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import argparse
-from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from claimcheck.commands import EXIT_CLEAN, EXIT_FINDINGS, Usage, settings, write
@@ -120,9 +119,5 @@ def _unverified(book: Rulebook) -> int:
 def _docs(args: argparse.Namespace) -> int:
     from claimcheck.rulebook import docs
 
-    text = docs.generate()
-    if args.output:
-        Path(args.output).write_text(text, encoding="utf-8")
-    else:
-        write(text)
+    write(docs.generate(), args.output)
     return EXIT_CLEAN
