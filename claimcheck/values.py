@@ -21,8 +21,9 @@ T = TypeVar("T")
 def value(
     *, order: bool = False, kw_only: bool = False, slots: bool = True
 ) -> Callable[[type[T]], type[T]]:
-    """`slots=False` for a class pickled by the thousand (a slotted one unpickles field by
-    field) or one other code reads through `__dict__`."""
+    """`slots=False` keeps a `__dict__`: the rule-file entries and their origins have one (the
+    compiled rulebook pickles thousands of them, and a slotted class unpickles field by field),
+    as have the few other records that never had slots."""
 
     def make(cls: type[T]) -> type[T]:
         return dataclass(slots=slots, unsafe_hash=True, order=order, kw_only=kw_only)(cls)
