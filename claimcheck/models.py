@@ -21,9 +21,12 @@ from pydantic import (
     ConfigDict,
     Field,
     PlainSerializer,
+    ValidationError,
+    ValidatorFunctionWrapHandler,
     create_model,
     model_validator,
 )
+from pydantic_core import InitErrorDetails
 
 from claimcheck.dates import PartialDate
 from claimcheck.records import Spec
@@ -82,12 +85,7 @@ def model(cls: type) -> type[BaseModel]:
     validators: dict[str, Any] = {}
     check = getattr(cls, "check", None)
     if check is not None:
-
-        def after(self: BaseModel) -> BaseModel:
-            check(self)  # the dataclass's own rule, on the model's equal fields
-            return self
-
-        validators["check"] = model_validator(mode="after")(after)
+        validators["check"] = model_validator(mode="wrap")(_checking(check))
     built: type[BaseModel] = create_model(  # type: ignore[call-overload]
         cls.__name__,
         __config__=CONFIG,
@@ -98,6 +96,77 @@ def model(cls: type) -> type[BaseModel]:
     )
     _CLASSES[built] = cls
     return built
+
+
+class _Unsound(Exception):
+    """The check read a field that did not validate: what it says would rest on a guess."""
+
+
+class _Without:
+    """A model seen by its dataclass's check without the fields that did not validate."""
+
+    def __init__(self, built: BaseModel, hidden: frozenset[str]) -> None:
+        self._built, self._hidden = built, hidden
+
+    def __getattr__(self, name: str) -> Any:
+        if name in self._hidden:
+            raise _Unsound(name)
+        return getattr(self._built, name)
+
+
+def _checking(check: Any) -> Any:
+    """The dataclass's `check` as a model validator that runs even when some fields do not
+    validate, as long as it reads none of them: a cross-field problem is then reported with
+    the others, not in a second round once they are fixed."""
+
+    def wrap(data: Any, handler: ValidatorFunctionWrapHandler) -> Any:
+        try:
+            built = handler(data)
+        except ValidationError as exc:
+            problem = _check_anyway(check, data, exc, handler)
+            if problem is None:
+                raise
+            raise _adding(exc, problem, data) from None
+        check(built)  # the dataclass's own rule, on the model's equal fields
+        return built
+
+    return wrap
+
+
+def _check_anyway(
+    check: Any, data: Any, exc: ValidationError, handler: ValidatorFunctionWrapHandler
+) -> ValueError | None:
+    """The check's complaint about the fields that did validate, or None (no complaint, or
+    none that can be known: a required field failed, or the check reads a failed one)."""
+    errors = exc.errors()
+    if not isinstance(data, dict) or any(not e["loc"] for e in errors):
+        return None
+    failed = {e["loc"][0] for e in errors}
+    try:
+        built = handler({k: v for k, v in data.items() if k not in failed})
+    except ValidationError:
+        return None
+    fields = type(built).model_fields
+    hidden = frozenset(n for n, f in fields.items() if n in failed or f.alias in failed)
+    try:
+        check(_Without(built, hidden))
+    except _Unsound:
+        return None
+    except ValueError as problem:
+        return problem
+    return None
+
+
+def _adding(exc: ValidationError, problem: ValueError, data: Any) -> ValidationError:
+    """`exc` with the check's complaint at the model, as pydantic reports a model validator's."""
+    details: list[InitErrorDetails] = []
+    for e in exc.errors():
+        detail = InitErrorDetails(type=e["type"], loc=e["loc"], input=e["input"])
+        if "ctx" in e:
+            detail["ctx"] = e["ctx"]
+        details.append(detail)
+    details.append(InitErrorDetails(type="value_error", loc=(), input=data, ctx={"error": problem}))
+    return ValidationError.from_exception_data(exc.title, details)
 
 
 def record(value: Any) -> Any:

@@ -65,16 +65,27 @@ def quick(text: str) -> Any:
 
 
 def parse(text: str, path: str, line_offset: int = 0) -> Any:
-    """Parse YAML text, keeping positions; raise YamlProblems on a syntax error."""
+    """Parse YAML text, keeping positions; raise YamlProblems on a syntax error or a value that
+    cannot be read."""
+    data, problems = parse_all(text, path, line_offset)
+    if problems:
+        raise YamlProblems(problems)
+    return data
+
+
+def parse_all(text: str, path: str, line_offset: int = 0) -> tuple[Any, list[Problem]]:
+    """`parse`, but a value that cannot be read ("2017-02-30") is kept as its text, with a
+    Problem for each: validation then still reports the rest of the file in the same run.
+    Raise YamlProblems on a syntax error (nothing after it is known)."""
     data = _parse_fast(text)
     if data is not _DECLINED:
-        return data
+        return data, []
     from ruamel.yaml import YAML
     from ruamel.yaml.error import MarkedYAMLError, YAMLError
 
     yaml = YAML(typ="rt", pure=True)
     try:
-        return yaml.load(text)
+        return yaml.load(text), []
     except MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         line = mark.line + 1 if mark else 1
@@ -87,13 +98,31 @@ def parse(text: str, path: str, line_offset: int = 0) -> Any:
         raise YamlProblems([Problem(path, line + line_offset, col, what)]) from None
     except YAMLError as exc:
         raise YamlProblems([Problem(path, 1 + line_offset, 1, str(exc).splitlines()[0])]) from None
-    except (ValueError, TypeError, OverflowError) as exc:  # a scalar that does not construct
-        line, col, value = _failing_scalar(text)
-        message = f"cannot read {value!r}: {exc}"
-        raise YamlProblems([Problem(path, line + line_offset, col, message)]) from None
+    except (ValueError, TypeError, OverflowError):  # a scalar that does not construct
+        pass
     except Exception as exc:  # ruamel's own failure ("overlap in comment"): never a traceback
         message = f"cannot read this YAML ({type(exc).__name__}: {exc})"
         raise YamlProblems([Problem(path, 1 + line_offset, 1, message)]) from None
+    return _as_text(text, path, line_offset)
+
+
+def _as_text(text: str, path: str, line_offset: int) -> tuple[Any, list[Problem]]:
+    """The document with each scalar that fails to construct read as a string, and a Problem
+    for each of them."""
+    from ruamel.yaml import YAML
+
+    root = YAML(typ="rt", pure=True).compose(text)
+    problems = []
+    for node, exc in _failing_scalars(root):
+        line, col = node.start_mark.line + 1 + line_offset, node.start_mark.column + 1
+        problems.append(Problem(path, line, col, f"cannot read {str(node.value)!r}: {exc}"))
+        node.tag = "tag:yaml.org,2002:str"
+    try:
+        data = YAML(typ="rt", pure=True).constructor.construct_document(root)
+    except Exception as exc:  # what a string in its place does not cure: never a traceback
+        problems.append(Problem(path, 1 + line_offset, 1, f"cannot read this YAML ({exc})"))
+        raise YamlProblems(problems) from None
+    return data, problems
 
 
 _DECLINED = object()
@@ -185,31 +214,43 @@ def _parse_fast(text: str) -> Any:
         return _DECLINED
 
 
-def _failing_scalar(text: str) -> tuple[int, int, str]:
-    """The 1-based position of the first scalar that fails to construct ("2017-02-30")."""
+def _failing_scalars(root: Any) -> list[tuple[Any, Exception]]:
+    """Each scalar node under `root` that fails to construct, with its error, in text order."""
     from ruamel.yaml import YAML
     from ruamel.yaml.nodes import MappingNode, ScalarNode, SequenceNode
 
-    yaml = YAML(typ="rt", pure=True)
-    stack = [yaml.compose(text)]
+    constructor = YAML(typ="rt", pure=True).constructor
+    found: list[tuple[Any, Exception]] = []
+    seen: set[int] = set()  # an alias is its anchor's node: once, and no loop
+    stack = [root]
     while stack:
         node = stack.pop()
+        if node is None or id(node) in seen:
+            continue
+        seen.add(id(node))
         if isinstance(node, ScalarNode):
+            if str(node.tag).endswith(":merge"):
+                continue  # "<<" means something only as a key, where its mapping reads it
             try:
-                yaml.constructor.construct_object(node, deep=True)
-            except (ValueError, TypeError, OverflowError):
-                return node.start_mark.line + 1, node.start_mark.column + 1, str(node.value)
+                constructor.construct_object(node, deep=True)
+            except (ValueError, TypeError, OverflowError) as exc:
+                found.append((node, exc))
         elif isinstance(node, MappingNode):
             stack.extend(reversed([n for pair in node.value for n in pair]))
         elif isinstance(node, SequenceNode):
             stack.extend(reversed(node.value))
-    return 1, 1, "a value"
+    return found
 
 
 def read(path: Path, shown: str | None = None) -> Any:
     """Read and parse a YAML file; problems name `shown` (the path as the user gave it)."""
     name = shown or str(path)
     return parse(read_text(path, name), name)
+
+
+def read_all(path: Path, shown: str) -> tuple[Any, list[Problem]]:
+    """`read`, as `parse_all`: the values that cannot be read are problems, not the end."""
+    return parse_all(read_text(path, shown), shown)
 
 
 def read_text(path: Path, shown: str) -> str:
@@ -244,33 +285,48 @@ def position(node: Any, loc: Sequence[int | str], key: bool = False) -> tuple[in
     return line + 1, col + 1
 
 
+Loc = tuple[int | str, ...]
+
+
 def validate(model: type[BaseModel], data: Any, path: str) -> BaseModel:
     """Validate parsed YAML against a model, turning every error into a positioned Problem."""
+    found, located = errors(model, data, path)
+    if found is None:
+        raise YamlProblems(
+            sorted({p for _, p in located}, key=lambda p: (p.line, p.column, p.message))
+        )
+    return found
+
+
+def errors(
+    model: type[BaseModel], data: Any, path: str
+) -> tuple[BaseModel | None, list[tuple[Loc, Problem]]]:
+    """The validated model, or None and every error as a positioned Problem with the place it
+    is at in the model (pydantic's location), for a caller that keeps what did validate."""
     from pydantic import ValidationError
 
     if data is None:
         data = {}
     try:
-        return model.model_validate(data)
+        return model.model_validate(data), []
     except ValidationError as exc:
-        problems = []
-        for err in exc.errors(include_url=False):
-            loc = list(err["loc"])
-            if err["type"] == "extra_forbidden":
-                line, col = position(data, loc, key=True)
-                message = f"unknown key {loc[-1]!r}" + _where(loc[:-1])
-                message += suggest(str(loc[-1]), _keys_at(model, loc[:-1]))
-            elif err["type"] == "missing":
-                line, col = position(data, loc[:-1])
-                message = f"missing key {loc[-1]!r}" + _where(loc[:-1])
-            else:
-                # model validators report at the model; literal errors at the field
-                line, col = position(data, loc)
-                message = _clean(err["msg"]) + _where(loc)
-            problems.append(Problem(path, line, col, message))
-        raise YamlProblems(
-            sorted(set(problems), key=lambda p: (p.line, p.column, p.message))
-        ) from None
+        return None, [(tuple(e["loc"]), _problem(model, data, path, e)) for e in exc.errors()]
+
+
+def _problem(model: type[BaseModel], data: Any, path: str, err: Any) -> Problem:
+    loc = list(err["loc"])
+    if err["type"] == "extra_forbidden":
+        line, col = position(data, loc, key=True)
+        message = f"unknown key {loc[-1]!r}" + _where(loc[:-1])
+        message += suggest(str(loc[-1]), _keys_at(model, loc[:-1]))
+    elif err["type"] == "missing":
+        line, col = position(data, loc[:-1])
+        message = f"missing key {loc[-1]!r}" + _where(loc[:-1])
+    else:
+        # model validators report at the model; literal errors at the field
+        line, col = position(data, loc)
+        message = _clean(err["msg"]) + _where(loc)
+    return Problem(path, line, col, message)
 
 
 def _keys_at(model: type[BaseModel], loc: Sequence[int | str]) -> list[str]:

@@ -94,7 +94,7 @@ def test_duplicates_and_unknown_references_across_files(tmp_path: Path) -> None:
     )
     a, b = str(tmp_path / "a.yaml"), str(tmp_path / "b.yaml")
     assert problems(tmp_path) == [
-        f"{b}:2:5: duplicate entities id 'japan' (first at {a}:5)",
+        f"{b}:2:5: duplicate entities id 'japan' (first at {a}:5:5)",
     ]
     (tmp_path / "b.yaml").write_text(
         "offices:\n"

@@ -6,6 +6,7 @@ and the index keeps where each entry was written so that findings can cite it.
 
 from __future__ import annotations
 
+import functools
 import os
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
@@ -146,38 +147,152 @@ def load_cached(dirs: Sequence[Path], cache_dir: Path | None) -> Rulebook:
 
 
 def load(dirs: Sequence[Path]) -> Rulebook:
-    """Load every rule file; raise YamlProblems listing every problem found in any of them."""
-    from claimcheck import models
+    """Load every rule file; raise YamlProblems listing every problem found in any of them.
 
+    A file's entries that validate are merged even when others in it do not, so that the
+    references between files are checked in the same run: a reference is unknown only when no
+    file could be defining it (none unread, no entry left out with that id).
+    """
     book = Rulebook()
     problems: list[Problem] = []
     digest = hasher()
     for d in dirs:
         if not d.exists():
             problems.append(Problem(str(d), 1, 1, "no such rule file or folder"))
+    left_out: set[tuple[str, str]] | None = set()  # (section, id); None: some file unread
+    seen: dict[tuple[str, str], Origin] = {}
     for path in rule_files(dirs):
         shown = str(path)
         try:
             raw = path.read_bytes()
             digest.update(os.fsencode(shown) + b"\0" + raw + b"\0")
-            data = yamlpos.read(path, shown)
-            rf = models.record(yamlpos.validate(models.model(RuleFile), data, shown))
+            data, unreadable = yamlpos.read_all(path, shown)
+        except OSError as exc:
+            problems.append(Problem(shown, 1, 1, f"cannot read: {exc.strerror}"))
+            left_out = None
+            continue
         except YamlProblems as exc:
             problems.extend(exc.problems)
+            left_out = None
             continue
-        assert isinstance(rf, RuleFile)
-        book.files.append(shown)
-        problems.extend(_merge(book, rf, data, shown))
-    if not problems:
-        problems.extend(_cross_check(book))
+        rf, kept, found = _validate(data, shown, unreadable)
+        problems.extend(found)
+        problems.extend(_duplicates(data, shown, seen))
+        if not found:
+            book.files.append(shown)
+        more = _left_out(data, kept)
+        left_out = None if left_out is None or more is None else left_out | more
+        _merge(book, rf, data, shown, kept)
+    if left_out is not None:
+        problems.extend(_cross_check(book, left_out))
     if problems:
-        raise YamlProblems(problems)
+        raise YamlProblems(
+            sorted(set(problems), key=lambda p: (p.path, p.line, p.column, p.message))
+        )
     book.digest = digest.hexdigest()
     return book
 
 
-def _merge(book: Rulebook, rf: RuleFile, data: Any, path: str) -> list[Problem]:
-    problems: list[Problem] = []
+Kept = dict[str, list[int]]  # section → the indices of its entries that validated
+
+
+def _validate(
+    data: Any, path: str, unreadable: list[Problem]
+) -> tuple[RuleFile, Kept, list[Problem]]:
+    """The file's entries that validate (with their indices in the file), and every problem: the
+    values that could not be read, and what validation says of the rest."""
+    from claimcheck import models
+
+    built, located = yamlpos.errors(models.model(RuleFile), data, path)
+    at = {(p.line, p.column) for p in unreadable}  # said already, in YAML's words
+    found = [*unreadable, *(p for _, p in located if (p.line, p.column) not in at)]
+    if built is not None:
+        rf = models.record(built)
+        assert isinstance(rf, RuleFile)
+        return rf, {name: list(range(len(getattr(rf, name)))) for name in _sections()}, found
+    failed = {loc[:2] for loc, _ in located}
+    entries: dict[str, list[Any]] = {name: [] for name in _sections()}
+    kept: Kept = {name: [] for name in _sections()}
+    for name, entry_class in _sections().items():
+        items = data.get(name) if isinstance(data, dict) and () not in failed else None
+        if not isinstance(items, list) or (name,) in failed:
+            continue
+        model = models.model(entry_class)
+        for i, item in enumerate(items):
+            if (name, i) in failed:
+                continue
+            try:  # valid inside the file, so valid alone
+                entries[name].append(models.record(model.model_validate(item)))
+            except ValueError:  # pydantic's ValidationError: left out, like a failed entry
+                continue
+            kept[name].append(i)
+    return RuleFile(**entries), kept, found
+
+
+@functools.cache
+def _sections() -> dict[str, type]:
+    """The rule file's sections and the class of their entries."""
+    import typing
+
+    hints = typing.get_type_hints(RuleFile)
+    return {name: typing.get_args(hints[name])[0] for name in RuleFile.__dataclass_fields__}
+
+
+def _entries(data: Any) -> Iterable[tuple[str, int, Any]]:
+    """(section, index, item) of every entry written in a parsed file, valid or not."""
+    if not isinstance(data, dict):
+        return
+    for name in _sections():
+        items = data.get(name)
+        if isinstance(items, list):
+            yield from ((name, i, item) for i, item in enumerate(items))
+
+
+def _raw_id(item: Any) -> str | None:
+    ident = item.get("id") if isinstance(item, dict) else None
+    return None if ident is None or isinstance(ident, dict | list) else str(ident)
+
+
+def _left_out(data: Any, kept: Kept) -> set[tuple[str, str]] | None:
+    """(section, id) of each entry written with an id that did not validate; (section, "*")
+    for one without a readable id; None when entries may be where they are not looked for (a
+    section that is not a list, a misspelt section, a file that is not a mapping)."""
+    if data is None:
+        return set()
+    sections = _sections()
+    if not isinstance(data, dict) or any(
+        k not in sections or not isinstance(v, list | None) for k, v in data.items()
+    ):
+        return None
+    out = set()
+    valid = {(name, i) for name, indices in kept.items() for i in indices}
+    for name, i, item in _entries(data):
+        if (name, i) not in valid:
+            out.add((name, _raw_id(item) or "*"))
+    return out
+
+
+def _duplicates(data: Any, path: str, seen: dict[tuple[str, str], Origin]) -> list[Problem]:
+    """An id written a second time, in this file or another, whether its entries are valid or
+    not: the problem is at the second, and its message names the first."""
+    problems = []
+    for name, i, item in _entries(data):
+        ident = _raw_id(item)
+        if ident is None:
+            continue
+        line, col = yamlpos.position(data, [name, i])
+        first = seen.setdefault((name, ident), Origin(path, line, col))
+        if (first.path, first.line, first.column) != (path, line, col):
+            where = f"{first.path}:{first.line}:{first.column}"
+            problems.append(
+                Problem(path, line, col, f"duplicate {name} id {ident!r} (first at {where})")
+            )
+    return problems
+
+
+def _merge(book: Rulebook, rf: RuleFile, data: Any, path: str, kept: Kept) -> None:
+    """Index the file's valid entries (the first of an id written twice), each with its origin;
+    `kept` gives each entry's index in the file."""
 
     def note(entry: object, loc: list[int | str]) -> Origin:
         line, col = yamlpos.position(data, loc)
@@ -185,7 +300,10 @@ def _merge(book: Rulebook, rf: RuleFile, data: Any, path: str) -> list[Problem]:
         book.note(entry, origin)
         return origin
 
-    sections: list[tuple[str, dict[str, Any]]] = [
+    def at(name: str) -> list[tuple[int, Any]]:
+        return list(zip(kept[name], getattr(rf, name), strict=True))
+
+    indexed: list[tuple[str, dict[str, Any]]] = [
         ("entities", book.entities),
         ("people", book.people),
         ("offices", book.offices),
@@ -194,44 +312,42 @@ def _merge(book: Rulebook, rf: RuleFile, data: Any, path: str) -> list[Problem]:
         ("events", book.events),
         ("terms", book.terms),
     ]
-    for name, index in sections:
-        for i, entry in enumerate(getattr(rf, name)):
-            origin = note(entry, [name, i])
-            if entry.id in index:
-                first = book.origin(index[entry.id])
-                where = f" (first at {first.path}:{first.line})" if first else ""
-                problems.append(
-                    Problem(
-                        path, origin.line, origin.column, f"duplicate {name} id {entry.id!r}{where}"
-                    )
-                )
-                continue
-            index[entry.id] = entry
-    for i, office in enumerate(rf.offices):
+    for name, index in indexed:
+        for i, entry in at(name):
+            note(entry, [name, i])
+            index.setdefault(entry.id, entry)  # a second one is reported by _duplicates
+    for i, office in at("offices"):
         for j, holder in enumerate(office.holders):
             note(holder, ["offices", i, "holders", j])
-    for i, ranking in enumerate(rf.rankings):
+    for i, ranking in at("rankings"):
         for j, rank in enumerate(ranking.facts):
             note(rank, ["rankings", i, "facts", j])
-    for i, term in enumerate(rf.terms):
+    for i, term in at("terms"):
         for j, variant in enumerate(term.variants):
             note(variant, ["terms", i, "variants", j])
-    for i, fact in enumerate(rf.facts):
+    for i, fact in at("facts"):
         note(fact, ["facts", i])
         book.facts.append(fact)
-    for i, rate in enumerate(rf.rates):
+    for i, rate in at("rates"):
         note(rate, ["rates", i])
         book.rates.append(rate)
-    for i, example in enumerate(rf.examples):
+    for i, example in at("examples"):
         book.examples.append((example, note(example, ["examples", i])))
-    return problems
 
 
-def _cross_check(book: Rulebook) -> list[Problem]:
-    """References between files: a holder's person, an office's jurisdiction, a fact's metric."""
+_SECTION_OF = {"entity": "entities", "person": "people", "metric": "metrics"}
+
+
+def _cross_check(book: Rulebook, left_out: set[tuple[str, str]]) -> list[Problem]:
+    """References between files: a holder's person, an office's jurisdiction, a fact's metric.
+    An id that an entry left out (for its own problems) was written with may be what is meant:
+    no problem is reported for it."""
     problems: list[Problem] = []
 
     def missing(entry: object, what: str, ref: str) -> None:
+        section = _SECTION_OF[what]
+        if (section, ref) in left_out or (section, "*") in left_out:
+            return
         o = book.origin(entry) or Origin("?", 1, 1)
         problems.append(Problem(o.path, o.line, o.column, f"unknown {what} {ref!r}"))
 
