@@ -111,7 +111,9 @@ def run(
     wanted = [f for f in found if key(f.path) in target_keys]
     wanted = _configure(wanted, settings)
     shown_docs = [d for d in loaded.documents if key(d.path) in target_keys]
-    sups = {d.path: suppress.scan(d) for d in shown_docs}  # findings are on these only
+    # findings are on these only; a comment naming an unknown rule is one of them
+    sups = {d.path: suppress.scan(d, checks.RULES) for d in shown_docs}
+    wanted.extend(_configure([f for s in sups.values() for f in s.findings], settings))
     wanted = [f for f in wanted if f.path not in sups or not sups[f.path].hides(f)]
     if settings.baseline and Path(settings.baseline).exists():
         try:

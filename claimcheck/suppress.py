@@ -2,7 +2,8 @@
 
 Inline: `<!-- claimcheck-disable-next-line [RULE ...] -->` hides findings on the next non-blank
 line; `<!-- claimcheck-disable [RULE ...] -->` hides them until `<!-- claimcheck-enable -->` or the
-end of the file. With no rule named, every rule is meant.
+end of the file. With no rule named, every rule is meant. A rule id no check registers (a typo)
+would silence nothing without a word: it is a warning at the comment, with the closest id.
 
 Baseline: a JSON file of finding fingerprints (rule, path and the claim's text, not its line), so
 that moving text around does not bring back a finding the desk has already accepted.
@@ -14,11 +15,11 @@ import json
 import posixpath
 import re
 from collections import Counter
-from collections.abc import Iterable
+from collections.abc import Collection, Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from claimcheck import regexes
+from claimcheck import regexes, yamlpos
 from claimcheck.documents import Document
 from claimcheck.findings import Finding
 
@@ -26,6 +27,7 @@ _COMMENT = regexes.compile(
     r"<!--\s*claimcheck-(disable-next-line|disable|enable)\b([^>]*?)-->", re.I
 )
 ALL = "*"
+UNKNOWN_RULE = "suppression-unknown-rule"  # registered in claimcheck.checks.documents
 
 
 @dataclass
@@ -34,6 +36,7 @@ class Suppressions:
 
     lines: dict[int, set[str]] = field(default_factory=dict)
     ranges: list[tuple[int, int, set[str]]] = field(default_factory=list)
+    findings: list[Finding] = field(default_factory=list)  # comments naming unknown rules
 
     def hides(self, f: Finding) -> bool:
         if (rules := self.lines.get(f.line)) and (ALL in rules or f.rule in rules):
@@ -41,7 +44,8 @@ class Suppressions:
         return any(a <= f.line <= b and (ALL in r or f.rule in r) for a, b, r in self.ranges)
 
 
-def scan(doc: Document) -> Suppressions:
+def scan(doc: Document, known: Collection[str] = ()) -> Suppressions:
+    """The comments of a document; with the `known` rule ids, a finding for each other id named."""
     sup = Suppressions()
     if "claimcheck-" not in doc.text:
         return sup
@@ -51,6 +55,8 @@ def scan(doc: Document) -> Suppressions:
         verb = m.group(1).lower()
         rules = set(m.group(2).replace(",", " ").split()) or {ALL}
         line, _ = doc.position(m.start())
+        if known:
+            sup.findings.extend(_unknown(doc, m, rules, known))
         if verb == "disable-next-line":
             target = line + 1
             while target <= n_lines and not doc.line_text(target).strip():
@@ -66,6 +72,31 @@ def scan(doc: Document) -> Suppressions:
     for r, start in open_at.items():
         sup.ranges.append((start, n_lines, {r}))
     return sup
+
+
+def _unknown(
+    doc: Document, comment: re.Match[str], rules: set[str], known: Collection[str]
+) -> list[Finding]:
+    """A warning at the comment for each rule id in it that no check registers."""
+    line, column = doc.position(comment.start())
+    end_line, end_column = doc.position(comment.end())
+    return [
+        Finding(
+            UNKNOWN_RULE,
+            "document",
+            "warning",
+            doc.path,
+            line,
+            column,
+            end_line,
+            end_column,
+            f"unknown rule {rule!r}: the comment silences nothing"
+            + yamlpos.suggest(rule, sorted(known)),
+            anchor=comment.group(0),
+        )
+        for rule in sorted(rules - {ALL})
+        if rule not in known
+    ]
 
 
 BASELINE_VERSION = 1

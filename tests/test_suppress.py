@@ -128,3 +128,70 @@ def test_write_baseline_ignores_the_old_baseline(newsroom: Newsroom) -> None:
     )
     assert again.code == 0
     assert (newsroom.root / "baseline.json").read_text(encoding="utf-8") == first
+
+
+def test_a_misspelt_rule_in_a_comment_is_a_warning_with_the_right_id(newsroom: Newsroom) -> None:
+    body = "\n".join(
+        [
+            "Intro.",
+            "  <!-- claimcheck-disable-next-line term-wrong-varient -->",  # line 5, column 3
+            WRONG,  # line 6: shown, the comment names no rule that exists
+            "<!-- claimcheck-disable-next-line term-wrong-variant -->",
+            WRONG,  # line 8: hidden, the right id still silences
+        ]
+    )
+    newsroom.write("a.md", article(body))
+    run = newsroom.check("a.md")
+    got = [(f["rule"], f["severity"], f["line"], f["column"]) for f in run.findings]
+    assert got == [
+        ("suppression-unknown-rule", "warning", 5, 3),
+        ("term-wrong-variant", "error", 6, WRONG.index("exclusive") + 1),
+    ]
+    typo = run.findings[0]
+    assert typo["category"] == "document"
+    assert typo["end_column"] == 3 + len("<!-- claimcheck-disable-next-line term-wrong-varient -->")
+    assert typo["message"] == (
+        "unknown rule 'term-wrong-varient': the comment silences nothing; "
+        "did you mean 'term-wrong-variant'?"
+    )
+    # a warning fails only at --fail-on warning; the error here fails the run anyway
+    newsroom.write("b.md", article("<!-- claimcheck-disable zzzz-qqqq -->\n" + RIGHT))
+    quiet = newsroom.check("b.md")
+    assert [(f["rule"], f["message"]) for f in quiet.findings] == [
+        ("suppression-unknown-rule", "unknown rule 'zzzz-qqqq': the comment silences nothing")
+    ]
+    assert quiet.code == 0
+    assert newsroom.check("b.md", "--fail-on", "warning").code == 1
+
+
+def test_every_unknown_id_of_a_comment_and_of_enable(newsroom: Newsroom) -> None:
+    body = "\n".join(
+        [
+            "<!-- claimcheck-disable term-wrong-year, titel-no-such-office term-wrong-varint -->",
+            WRONG,  # line 5: not hidden, term-wrong-variant is not named
+            "<!-- claimcheck-enable term-wrong-yaer -->",
+            "<!-- claimcheck-disable-next-line * -->",  # every rule, written as `*`
+            WRONG,  # line 8: hidden
+        ]
+    )
+    newsroom.write("a.md", article(body))
+    got = [
+        (f["line"], f["rule"], f["message"].split(":")[0] if f["severity"] == "warning" else "")
+        for f in newsroom.check("a.md").findings
+    ]
+    assert got == [
+        (4, "suppression-unknown-rule", "unknown rule 'term-wrong-varint'"),
+        (4, "suppression-unknown-rule", "unknown rule 'titel-no-such-office'"),
+        (5, "term-wrong-variant", ""),
+        (6, "suppression-unknown-rule", "unknown rule 'term-wrong-yaer'"),
+    ]
+
+
+def test_the_warning_is_configured_like_any_rule(newsroom: Newsroom) -> None:
+    newsroom.write("a.md", article("<!-- claimcheck-disable-next-line no-such-rule -->\n" + RIGHT))
+    assert [f["severity"] for f in newsroom.check("a.md").findings] == ["warning"]
+    newsroom.config("rules: [rules]\nseverity: {suppression-unknown-rule: error}\n")
+    run = newsroom.check("a.md")
+    assert ([f["severity"] for f in run.findings], run.code) == (["error"], 1)
+    newsroom.config("rules: [rules]\ndisable: [suppression-unknown-rule]\n")
+    assert newsroom.check("a.md").findings == []

@@ -1,4 +1,5 @@
-"""Rules for problems with the documents themselves; the loader reports them (documents.py)."""
+"""Rules for problems with the documents themselves: the loader reports them (documents.py), and
+the suppression scan (suppress.py) the comments that name a rule no check has."""
 
 from __future__ import annotations
 
@@ -30,6 +31,13 @@ for _rule in (
         "document",
         "info",
         "no date known; checks that depend on the publication date are skipped",
+    ),
+    Rule(
+        "suppression-unknown-rule",
+        "document",
+        "warning",
+        "a suppression comment naming a rule id no check has (it silences nothing)",
+        "suppression comments",
     ),
 ):
     register_rule(_rule)
