@@ -13,7 +13,8 @@ from pathlib import Path
 import pytest
 from conftest import REPO_ROOT
 
-from claimcheck import checks, rulebook, yamlpos
+from claimcheck import checks, rulebook, suppress, yamlpos
+from claimcheck.documents import Document
 from claimcheck.yamlpos import YamlProblems
 
 RULE_DIRS = [REPO_ROOT / "rules", *sorted((REPO_ROOT / "examples").glob("*/rules"))]
@@ -117,3 +118,13 @@ def test_meta_tests_see_the_rule_folders() -> None:
     assert REPO_ROOT / "rules" in RULE_DIRS
     assert any("halvora" in str(d) for d in RULE_DIRS)
     assert ANSWER_KEYS, "no examples/*/answers.yaml found"
+
+
+@pytest.mark.parametrize("doc", ["README.md", "docs/checks.md"])
+def test_suppression_comments_in_the_docs_name_registered_rules(doc: str) -> None:
+    """What the documentation shows a person to copy silences something."""
+    checks.load_engines()
+    text = (REPO_ROOT / doc).read_text(encoding="utf-8")
+    found = suppress.scan(Document(doc, text), checks.RULES).findings
+    assert [f"{f.path}:{f.line}: {f.message}" for f in found] == []
+    assert "claimcheck-disable" in text  # the test reads what it means to
