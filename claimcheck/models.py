@@ -4,7 +4,9 @@ nothing.
 
 Each model has its dataclass's fields, defaults and `Spec` constraints, forbids unknown keys,
 and runs the dataclass's `check` after the fields validate (so a cross-field problem is reported
-at the entry's line). `record` turns a validated model into the dataclass the checks read.
+at the entry's line), and also when some do not, if the check reads none of those: the problems
+of a file come in one run, not in rounds. `record` turns a validated model into the dataclass the
+checks read.
 """
 
 from __future__ import annotations

@@ -230,7 +230,7 @@ def _validate(
 
 
 @functools.cache
-def _sections() -> dict[str, type]:
+def _sections() -> dict[str, Any]:
     """The rule file's sections and the class of their entries."""
     import typing
 
@@ -276,8 +276,9 @@ def _duplicates(data: Any, path: str, seen: dict[tuple[str, str], Origin]) -> li
     """An id written a second time, in this file or another, whether its entries are valid or
     not: the problem is at the second, and its message names the first."""
     problems = []
+    named = {name for name, cls in _sections().items() if "id" in cls.__dataclass_fields__}
     for name, i, item in _entries(data):
-        ident = _raw_id(item)
+        ident = _raw_id(item) if name in named else None
         if ident is None:
             continue
         line, col = yamlpos.position(data, [name, i])
