@@ -31,7 +31,13 @@ def register(sub: Any) -> argparse.ArgumentParser:
         epilog=EXAMPLES,
         formatter_class=argparse.RawDescriptionHelpFormatter,
     )
-    p.add_argument("paths", nargs="+", metavar="PATH", help="articles or folders to check")
+    p.add_argument(
+        "paths",
+        nargs="+",
+        metavar="PATH",
+        help="articles, folders or globs to check; a folder or glob with no article to check is "
+        "an error (exit 2); a file the config's `exclude` names is skipped with a note",
+    )
     add_rules_options(p)
     p.add_argument(
         "--format", choices=tuple(FORMATS), default="text", help="report format (default: text)"
@@ -67,12 +73,7 @@ def register(sub: Any) -> argparse.ArgumentParser:
 def run(args: argparse.Namespace) -> int:
     from claimcheck import pipeline, reports, suppress
 
-    s = settings(args)
-    from claimcheck import checks, config
-
-    checks.load_engines()
-    if problems := config.unknown_rules(s, checks.RULES):
-        raise JobError("\n".join(map(str, problems)))
+    s = settings(args, rule_ids=True)
     if args.fail_on:
         s.fail_on = args.fail_on
     if args.baseline:
@@ -84,6 +85,8 @@ def run(args: argparse.Namespace) -> int:
         raise JobError(f"{s.baseline}: no such baseline file{named}")
     quotes = args.format in reports.QUOTES_CLAIMS
     result = pipeline.run(args.paths, s, **speed(args, s), all_claims=quotes)
+    for note in result.notes:
+        print(f"claimcheck: {note}", file=sys.stderr)
     if args.fix or args.diff:
         from claimcheck import fixes
 
