@@ -123,7 +123,10 @@ def run(
         wanted = suppress.apply_baseline(sorted(wanted, key=Finding.sort_key), known)
     wanted.sort(key=Finding.sort_key)
     kept = {d.path: claims[d.path] for d in shown_docs}
-    notes = [f"skipped {p}: excluded by exclude: {_written(g, settings)}" for p, g in named.skipped]
+    notes = [
+        f"skipped {p}: excluded by exclude: {settings.exclude_written.get(g, g)}{_in(settings)}"
+        for p, g in named.skipped
+    ]
     return Result(shown_docs, kept, wanted, book, targets, loaded.claim_count, notes)
 
 
@@ -138,16 +141,16 @@ def _unread(paths: Sequence[str], named: documents.Expanded, s: config.Settings)
         elif p in missing:
             lines.append(f"{p}: no such file or folder")
         elif dropped := empty.get(p):
-            globs = ", ".join(_written(g, s) for g in dict.fromkeys(dropped))
-            lines.append(f"{p}: no articles (all {len(dropped)} excluded by exclude: {globs})")
+            globs = ", ".join(s.exclude_written.get(g, g) for g in s.exclude if g in dropped)
+            files = f"{len(dropped)} file{'s' if len(dropped) > 1 else ''}"
+            lines.append(f"{p}: no articles ({files}, excluded by exclude: {globs}{_in(s)})")
         elif p in empty:
             lines.append(f"{p}: no articles (include: {', '.join(s.include)})")
     return lines
 
 
-def _written(glob: str, s: config.Settings) -> str:
-    """An exclude glob as the config file writes it, and the file."""
-    return f"{s.exclude_written.get(glob, glob)} in {s.source or config.CONFIG_NAME}"
+def _in(s: config.Settings) -> str:
+    return f" in {s.source}" if s.source else ""
 
 
 def evaluate(

@@ -188,6 +188,21 @@ def test_without_corpus_only_named_files_are_read(
     assert probe == [(["./today.md"], ["today.md"])]
 
 
+def test_every_named_file_excluded_passes_without_reading_the_corpus(
+    newsroom: Newsroom, probe: list[tuple[list[str], list[str]]]
+) -> None:
+    """A hook run on nothing but excluded files: exit 0, and the corpus is not read for it."""
+    newsroom.config("rules: [rules]\ncorpus: [archive]\nexclude: [README.md]\n")
+    newsroom.write("archive/old.md", article(WRONG))
+    newsroom.write("README.md", article(WRONG))
+    run = newsroom.check("README.md")
+    assert (run.code, run.findings, run.json["documents"]) == (0, [], 0)
+    assert run.err == (
+        "claimcheck: skipped README.md: excluded by exclude: README.md in .claimcheck.yaml\n"
+    )
+    assert probe == [([], [])]
+
+
 def test_baseline_from_config(newsroom: Newsroom) -> None:
     newsroom.write("bad.md", article(WRONG))
     newsroom.config("rules: [rules]\nbaseline: known.json\n")

@@ -26,8 +26,13 @@ def register(sub: Any) -> argparse.ArgumentParser:
     p: argparse.ArgumentParser = sub.add_parser(
         "check",
         help="check articles and report findings",
-        description="Check articles (.md with front matter, .txt with a manifest, or folders of "
-        "them) against the rule files, and across the corpus.",
+        description="Check articles (.md with front matter, .txt with a manifest, or folders of\n"
+        "them) against the rule files, and across the corpus.\n\n"
+        "The configuration is the .claimcheck.yaml nearest above the paths (else the one here or\n"
+        "above); paths under two different ones are an error. A folder or glob that gives no\n"
+        "article is an error (exit 2), never a green run of nothing; a file named on the command\n"
+        "line that the config's `exclude` matches is skipped with a note (exit 0 if that is all:\n"
+        "a hook passes every changed file).",
         epilog=EXAMPLES,
         formatter_class=argparse.RawDescriptionHelpFormatter,
     )
@@ -35,8 +40,7 @@ def register(sub: Any) -> argparse.ArgumentParser:
         "paths",
         nargs="+",
         metavar="PATH",
-        help="articles, folders or globs to check; a folder or glob with no article to check is "
-        "an error (exit 2); a file the config's `exclude` names is skipped with a note",
+        help="articles, folders or globs (a quoted glob is expanded by claimcheck, `**` too)",
     )
     add_rules_options(p)
     p.add_argument(
