@@ -211,8 +211,11 @@ def _rule_ids(data: dict[Any, Any]) -> Iterator[tuple[str, Loc]]:
 
 
 def _nearby(base: Path, missing: str) -> str:
-    """'; did you mean X?' for a folder or YAML file beside where a missing one was looked for."""
+    """'; did you mean X?' for a folder or YAML file in the nearest folder that exists on the
+    way to a missing one (`desk-rules` for `desk/rules`)."""
     parent = os.path.dirname(missing)
+    while parent and not (base / parent).is_dir():
+        parent = os.path.dirname(parent)
     try:
         with os.scandir(base / parent) as entries:
             names = [

@@ -95,16 +95,11 @@ def settings(args: argparse.Namespace, rule_ids: bool = False) -> Settings:
         known = checks.RULES.keys()
     try:
         result = config.load(path, known, check_rules=not getattr(args, "rules", None))
-    except YamlProblems as exc:  # with the --rules that do not exist: all in one round
-        missing = [f"{d}: no such rule file or folder" for d in _missing(args)]
-        raise JobError("\n".join([*map(str, exc.problems), *missing])) from None
+    except YamlProblems as exc:
+        raise JobError("\n".join(map(str, exc.problems))) from None
     if getattr(args, "rules", None):
         result.rules = list(args.rules)
     return result
-
-
-def _missing(args: argparse.Namespace) -> list[str]:
-    return [d for d in getattr(args, "rules", None) or [] if not Path(d).exists()]
 
 
 def _config_of(paths: list[str]) -> Path | None:
