@@ -405,8 +405,9 @@ def test_a_missing_rule_folder_is_reported_at_the_config_line_that_names_it(
         2,
         [".claimcheck.yaml:1:9: no such rule file or folder 'rulez'; did you mean 'rules'?"],
     )
-    # `rules check` and `explain` read the config's rules the same way
+    # `rules check` reads the config's rules the same way; `cache clear` reads none
     assert newsroom.run("rules", "check").err == run.err
+    assert newsroom.run("cache", "clear").code == 0
     run = newsroom.check("good.md", "--config", "elsewhere/cc.yaml")
     assert run.err.splitlines() == [
         "elsewhere/cc.yaml:4:5: no such rule file or folder 'desk/rules'; "

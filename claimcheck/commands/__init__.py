@@ -93,8 +93,11 @@ def settings(args: argparse.Namespace, rule_ids: bool = False) -> Settings:
 
         checks.load_engines()
         known = checks.RULES.keys()
+    # the config's rule folders must exist for a command that reads rules and names none
+    reads_rules = hasattr(args, "rules") or hasattr(args, "dirs")
+    own_rules = reads_rules and not getattr(args, "rules", None) and not getattr(args, "dirs", None)
     try:
-        result = config.load(path, known, check_rules=not getattr(args, "rules", None))
+        result = config.load(path, known, check_rules=own_rules)
     except YamlProblems as exc:
         raise JobError("\n".join(map(str, exc.problems))) from None
     if getattr(args, "rules", None):
