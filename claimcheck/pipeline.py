@@ -1,7 +1,7 @@
 """The pipeline: paths → documents → claims → findings, as one pure-ish function the CLI calls.
 
-Failures that stop the job (rules that do not load, paths that do not exist) raise JobError; every
-problem with an article becomes a finding and the run goes on.
+Failures that stop the job (rules that do not load, paths that do not exist or give no article)
+raise JobError; every problem with an article becomes a finding and the run goes on.
 """
 
 from __future__ import annotations
