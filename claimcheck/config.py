@@ -1,4 +1,5 @@
-"""Configuration: `.claimcheck.yaml`, found from the working directory upwards, then flags.
+"""Configuration: `.claimcheck.yaml`, found from the paths checked upwards (else from the working
+directory upwards), then flags.
 
 Paths in the file (rules, corpus globs, baseline, exclude globs with a `/`) are relative to the
 file's folder; they are turned into paths relative to the working directory, so that findings show
@@ -11,7 +12,7 @@ import fnmatch
 import glob
 import os
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Collection, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Annotated, Any
@@ -65,10 +66,12 @@ class Settings:
     disable: list[str] = field(default_factory=list)
     baseline: str | None = None
     source: str | None = None  # the config file read, if any
-    # every rule id the file names (disable, severity) with where it is in the file, to validate
-    # against the rule registry once the engines are loaded: (id, key path, whether the id is the
-    # key at that path rather than its value); its line and column are found only for an unknown id
-    rule_refs: list[tuple[str, tuple[str | int, ...], bool]] = field(default_factory=list)
+    # each exclude glob as shown (from here) → as written in the file, for the messages
+    exclude_written: dict[str, str] = field(default_factory=dict)
+
+
+# a place in the parsed file: the key path of a value, and whether the key itself is meant
+Loc = tuple[tuple[str | int, ...], bool]
 
 
 def find(start: Path | None = None) -> Path | None:
@@ -80,11 +83,44 @@ def find(start: Path | None = None) -> Path | None:
     return None
 
 
-def load(path: Path | None) -> Settings:
-    """Read a config file (or none: defaults); raise YamlProblems on any problem in it."""
+def find_for(paths: Iterable[str]) -> dict[Path, list[str]]:
+    """The configuration of each path, as ruff finds it: the nearest above the path (a file's
+    folder, a folder itself, a glob's folder), else the working directory's; paths that have
+    none anywhere are under no configuration and not in the answer."""
+    nearest: dict[str, Path | None] = {}  # by folder: a hook names many files of one folder
+    out: dict[Path, list[str]] = {}
+    fallback: list[Path | None] = []
+    for given in paths:
+        folder = _folder_of(given)
+        if folder not in nearest:
+            nearest[folder] = find(Path(folder))
+        config = nearest[folder]
+        if config is None:
+            if not fallback:
+                fallback.append(find())
+            config = fallback[0]
+        if config is not None:
+            out.setdefault(config, []).append(given)
+    return out
+
+
+def _folder_of(given: str) -> str:
+    if glob.has_magic(given) and not os.path.lexists(given):
+        parts = Path(given).parts
+        given = str(Path(*parts[: next(i for i, p in enumerate(parts) if glob.has_magic(p))]))
+        return given or "."
+    return given if os.path.isdir(given) else os.path.dirname(given) or "."
+
+
+def load(
+    path: Path | None, known: Collection[str] | None = None, check_rules: bool = True
+) -> Settings:
+    """Read a config file (or none: defaults); raise YamlProblems listing every problem in it
+    at once: unknown keys, bad values, rule ids not in `known` (when given) and, with
+    `check_rules`, rule folders or files that do not exist."""
     if path is None:
         return Settings()
-    shown = _shown(path)
+    shown = as_shown(path)
     text = yamlpos.read_text(path, shown)
     data: Any
     try:  # the usual case, and a hook's: plain YAML, no ruamel.yaml to import
@@ -93,52 +129,103 @@ def load(path: Path | None) -> Settings:
         data, positioned = yamlpos.parse(text, shown), True
     if data is None:
         data = {}
+    problems: list[yamlpos.Problem] = []
+    cfg: ConfigFile | None = None
     if conforms(ConfigFile, data):  # the usual case, and a hook's: no validator to import
         cfg = ConfigFile(**data)
     else:
         from claimcheck import models
 
         if not positioned:  # again, with the positions of its problems
-            data = yamlpos.parse(text, shown) or {}
-        cfg = models.record(yamlpos.validate(models.model(ConfigFile), data, shown))
-    base = path.parent
+            data, positioned = yamlpos.parse(text, shown) or {}, True
+        try:
+            cfg = models.record(yamlpos.validate(models.model(ConfigFile), data, shown))
+        except yamlpos.YamlProblems as exc:
+            problems.extend(exc.problems)
+    wrong = _named_wrongly(data, path.parent, known, check_rules)
+    if wrong:
+        if not positioned:  # the positions are needed only now
+            data = yamlpos.parse(text, shown)
+        problems.extend(
+            yamlpos.Problem(shown, *yamlpos.position(data, loc, key=key), message)
+            for message, (loc, key) in wrong
+        )
+    if problems or cfg is None:
+        raise yamlpos.YamlProblems(sorted(set(problems), key=_order))
+    return _settings(cfg, path.parent, shown)
+
+
+def _order(p: yamlpos.Problem) -> tuple[int, int, str]:
+    return p.line, p.column, p.message
+
+
+def _settings(cfg: ConfigFile, base: Path, shown: str) -> Settings:
+    exclude = {(as_shown(base / g) if "/" in g else g): g for g in cfg.exclude}
     return Settings(
-        rules=[_shown(base / r) for r in cfg.rules],
-        corpus=[_shown(base / g) for g in cfg.corpus],
+        rules=[as_shown(base / r) for r in cfg.rules],
+        corpus=[as_shown(base / g) for g in cfg.corpus],
         include=cfg.include,
-        exclude=[_shown(base / g) if "/" in g else g for g in cfg.exclude],
+        exclude=list(exclude),
         fail_on=cfg.fail_on,
         severity=dict(cfg.severity),
         disable=list(cfg.disable),
-        baseline=_shown(base / cfg.baseline) if cfg.baseline else None,
+        baseline=as_shown(base / cfg.baseline) if cfg.baseline else None,
         source=shown,
-        rule_refs=[
-            *((r, ("disable", i), False) for i, r in enumerate(cfg.disable)),
-            *((r, ("severity", r), True) for r in cfg.severity),
-        ],
+        exclude_written=exclude,
     )
 
 
-def unknown_rules(settings: Settings, known: Iterable[str]) -> list[yamlpos.Problem]:
-    """A problem for each rule id in the config that no engine registers (a typo disables
-    nothing, silently, otherwise)."""
-    ids = set(known)
-    unknown = [ref for ref in settings.rule_refs if ref[0] not in ids]
-    if not unknown:
+def _named_wrongly(
+    data: Any, base: Path, known: Collection[str] | None, check_rules: bool
+) -> list[tuple[str, Loc]]:
+    """What the file names that is not there: rule ids no check has, rule folders or files
+    that do not exist. Read from the parsed file whether or not it validated, so that a typo in
+    one key hides no other problem."""
+    if not isinstance(data, dict):
         return []
-    shown = settings.source or CONFIG_NAME
-    try:  # the file again, with positions: only now are they needed
-        data = yamlpos.read(Path(shown), shown)
-    except yamlpos.YamlProblems:  # changed or gone since it was loaded: no position to give
-        data = None
-    return [
-        yamlpos.Problem(
-            shown,
-            *yamlpos.position(data, loc, key=key),
-            f"unknown rule {rule!r}" + yamlpos.suggest(rule, sorted(ids)),
-        )
-        for rule, loc, key in unknown
-    ]
+    out: list[tuple[str, Loc]] = []
+    if known is not None:
+        for rule, loc in _rule_ids(data):
+            if rule not in known:
+                out.append((f"unknown rule {rule!r}" + yamlpos.suggest(rule, sorted(known)), loc))
+    rules = data.get("rules")
+    if check_rules and isinstance(rules, list):
+        for i, rule_path in enumerate(rules):
+            if isinstance(rule_path, str) and not (base / rule_path).exists():
+                message = f"no such rule file or folder {rule_path!r}"
+                out.append((message + _nearby(base, rule_path), (("rules", i), False)))
+    return out
+
+
+def _rule_ids(data: dict[Any, Any]) -> Iterator[tuple[str, Loc]]:
+    """Each rule id the file names (in `disable` and as a key of `severity`), where it is."""
+    disable, severity = data.get("disable"), data.get("severity")
+    if isinstance(disable, list):
+        for i, rule in enumerate(disable):
+            if isinstance(rule, str):
+                yield rule, (("disable", i), False)
+    if isinstance(severity, dict):
+        for rule in severity:
+            if isinstance(rule, str):
+                yield rule, (("severity", rule), True)
+
+
+def _nearby(base: Path, missing: str) -> str:
+    """'; did you mean X?' for a folder or YAML file in the nearest folder that exists on the
+    way to a missing one (`desk-rules` for `desk/rules`)."""
+    parent = os.path.dirname(missing)
+    while parent and not (base / parent).is_dir():
+        parent = os.path.dirname(parent)
+    try:
+        with os.scandir(base / parent) as entries:
+            names = [
+                os.path.join(parent, e.name)
+                for e in entries
+                if not e.name.startswith(".") and (e.is_dir() or e.name.endswith((".yaml", ".yml")))
+            ]
+    except OSError:
+        return ""
+    return yamlpos.suggest(missing, sorted(names))
 
 
 def expand_corpus(globs: list[str], include: Sequence[str] = DEFAULT_INCLUDE) -> list[str]:
@@ -152,7 +239,8 @@ def expand_corpus(globs: list[str], include: Sequence[str] = DEFAULT_INCLUDE) ->
     return sorted(out)
 
 
-def _shown(path: Path) -> str:
+def as_shown(path: Path) -> str:
+    """A path as a person would type it here: relative, unless that climbs two folders."""
     try:
         rel = os.path.relpath(path)
     except ValueError:

@@ -14,7 +14,7 @@ import functools
 import os
 import re
 import stat
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -125,59 +125,121 @@ def _problem(
     )
 
 
+@dataclass
+class Expanded:
+    """The files under the paths given, and the paths that gave none (to be said, not ignored)."""
+
+    files: list[str]
+    missing: list[str]  # paths that do not exist, and globs that match nothing
+    # folders and globs that gave no file: each with the exclude glob that dropped each file
+    # under it (none: no file name matched `include`)
+    empty: list[tuple[str, list[str]]] = field(default_factory=list)
+    skipped: list[tuple[str, str]] = field(default_factory=list)  # a named file, its exclude glob
+
+
 def collect(
     paths: Sequence[str],
     include: Sequence[str] = DEFAULT_INCLUDE,
     exclude: Sequence[str] = (),
     stats: dict[str, os.stat_result] | None = None,
 ) -> tuple[list[str], list[str]]:
-    """Files named or found under folders, as shown paths; and the paths that do not exist.
+    """Files named or found under folders, as shown paths; and the paths that do not exist."""
+    found = expand(paths, include, exclude, stats)
+    return found.files, found.missing
+
+
+def expand(
+    paths: Sequence[str],
+    include: Sequence[str] = DEFAULT_INCLUDE,
+    exclude: Sequence[str] = (),
+    stats: dict[str, os.stat_result] | None = None,
+) -> Expanded:
+    """Files named, found under folders or matched by a glob that the shell left alone.
 
     Folders are walked recursively (hidden folders skipped) for file names matching `include`.
     `exclude` globs match a path (as shown, `/`-separated) or a file name, and apply to named
     files too, so that a hook passing every staged file honours them. `stats` receives the
     status of each named file, which the claim cache's stat index reads (one `stat` a file).
     """
-    files: list[str] = []
-    missing: list[str] = []
+    out = Expanded([], [])
     seen: set[str] = set()
-
-    def add(shown: str) -> None:
-        key = os.path.normpath(shown)
-        if key not in seen and not excluded(shown, exclude):
-            seen.add(key)
-            files.append(shown)
-
     for given in paths:
-        try:
-            st = os.stat(given)
-            mode = st.st_mode
-        except (OSError, ValueError):
-            mode = 0
-        if stat.S_ISDIR(mode):
-            for root, dirs, names in os.walk(given):
-                dirs[:] = sorted(d for d in dirs if not d.startswith("."))
-                for name in sorted(names):
-                    if any(fnmatch.fnmatch(name, g) for g in include):
-                        add(os.path.join(root, name))
-        elif stat.S_ISREG(mode):
-            add(given)
-            if stats is not None:
-                stats[given] = st
-        else:
-            missing.append(given)
-    return files, missing
+        named = _named(given, include, stats)
+        if named is None:
+            out.missing.append(given)
+            continue
+        one, shown_paths = named
+        dropped: list[str] = []
+        for shown in shown_paths:
+            if (pattern := excluded_by(shown, exclude)) is not None:
+                dropped.append(pattern)
+            elif (key := os.path.normpath(shown)) not in seen:
+                seen.add(key)
+                out.files.append(shown)
+        if one and dropped:
+            out.skipped.append((given, dropped[0]))
+        elif not one and len(dropped) == len(shown_paths):
+            out.empty.append((given, dropped))
+    return out
+
+
+def is_glob(path: str) -> bool:
+    return any(c in path for c in "*?[")
+
+
+def _named(
+    given: str, include: Sequence[str], stats: dict[str, os.stat_result] | None
+) -> tuple[bool, list[str]] | None:
+    """(whether it names one file, the files it names); None when nothing has that name."""
+    try:
+        st = os.stat(given)
+        mode = st.st_mode
+    except (OSError, ValueError):
+        mode = 0
+    if stat.S_ISREG(mode):
+        if stats is not None:
+            stats[given] = st
+        return True, [given]
+    if stat.S_ISDIR(mode):
+        return False, list(_walk(given, include))
+    if not is_glob(given):
+        return None
+    import glob  # only for a glob the shell did not expand (quoted, in CI)
+
+    matches = sorted(glob.glob(given, recursive=True))
+    if not matches:
+        return None
+    files: list[str] = []
+    for match in matches:
+        if os.path.isdir(match):
+            files.extend(_walk(match, include))
+        elif any(fnmatch.fnmatch(os.path.basename(match), g) for g in include):
+            files.append(match)
+    return False, files
+
+
+def _walk(folder: str, include: Sequence[str]) -> Iterator[str]:
+    for root, dirs, names in os.walk(folder):
+        dirs[:] = sorted(d for d in dirs if not d.startswith("."))
+        for name in sorted(names):
+            if any(fnmatch.fnmatch(name, g) for g in include):
+                yield os.path.join(root, name)
 
 
 def excluded(shown: str, exclude: Sequence[str]) -> bool:
     """Whether a glob matches the file's name, its path from here, or its absolute path."""
+    return excluded_by(shown, exclude) is not None
+
+
+def excluded_by(shown: str, exclude: Sequence[str]) -> str | None:
+    """The first glob that matches the file's name, its path from here, or its absolute path."""
     if not exclude:
-        return False
+        return None
     forms = {Path(shown).name, os.path.abspath(shown)}
     with contextlib.suppress(ValueError):  # another drive on Windows
         forms.add(os.path.relpath(shown))
     forms = {f.replace(os.sep, "/") for f in forms}
-    return any(fnmatch.fnmatch(f, g) for f in forms for g in exclude)
+    return next((g for g in exclude if any(fnmatch.fnmatch(f, g) for f in forms)), None)
 
 
 def load(files: Iterable[str]) -> Loaded:

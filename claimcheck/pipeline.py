@@ -1,7 +1,7 @@
 """The pipeline: paths → documents → claims → findings, as one pure-ish function the CLI calls.
 
-Failures that stop the job (rules that do not load, paths that do not exist) raise JobError; every
-problem with an article becomes a finding and the run goes on.
+Failures that stop the job (rules that do not load, paths that do not exist or give no article)
+raise JobError; every problem with an article becomes a finding and the run goes on.
 """
 
 from __future__ import annotations
@@ -32,6 +32,7 @@ class Result:
     book: rulebook.Rulebook
     targets: list[str] = field(default_factory=list)
     claim_count: int = -1  # every claim of the documents (default: those in `claims`)
+    notes: list[str] = field(default_factory=list)  # named files skipped, and why
 
     def __post_init__(self) -> None:
         if self.claim_count < 0:
@@ -74,12 +75,13 @@ def run(
     book = load_rules(settings.rules, cache_dir)
     stats: dict[str, os.stat_result] = {}
     stats_ns = time.time_ns()  # no later than any status taken below
-    targets, missing = documents.collect(paths, settings.include, settings.exclude, stats)
-    if missing:
-        raise JobError("\n".join(f"{p}: no such file or folder" for p in missing))
+    named = documents.expand(paths, settings.include, settings.exclude, stats)
+    if named.missing or named.empty:
+        raise JobError("\n".join(_unread(paths, named, settings)))
+    targets = named.files
     target_keys = {key(p) for p in targets}
     corpus: list[str] = []
-    if settings.corpus:
+    if settings.corpus and targets:  # with no target, no finding to report: the hook case
         globbed = config.expand_corpus(settings.corpus, settings.include)
         walked, _ = documents.collect(globbed, settings.include, settings.exclude, stats)
         names = {os.path.basename(p) for p in targets}  # a cheap test first: 100k files
@@ -123,7 +125,34 @@ def run(
         wanted = suppress.apply_baseline(sorted(wanted, key=Finding.sort_key), known)
     wanted.sort(key=Finding.sort_key)
     kept = {d.path: claims[d.path] for d in shown_docs}
-    return Result(shown_docs, kept, wanted, book, targets, loaded.claim_count)
+    notes = [
+        f"skipped {p}: excluded by exclude: {settings.exclude_written.get(g, g)}{_in(settings)}"
+        for p, g in named.skipped
+    ]
+    return Result(shown_docs, kept, wanted, book, targets, loaded.claim_count, notes)
+
+
+def _unread(paths: Sequence[str], named: documents.Expanded, s: config.Settings) -> list[str]:
+    """A line for each path that gave nothing to check, in the order given: a path mistyped in
+    CI must not be a green run of no article."""
+    missing, empty = set(named.missing), dict(named.empty)
+    lines = []
+    for p in dict.fromkeys(paths):
+        if p in missing and documents.is_glob(p):
+            lines.append(f"{p}: no path matches this glob")
+        elif p in missing:
+            lines.append(f"{p}: no such file or folder")
+        elif dropped := empty.get(p):
+            globs = ", ".join(s.exclude_written.get(g, g) for g in s.exclude if g in dropped)
+            files = f"{len(dropped)} file{'s' if len(dropped) > 1 else ''}"
+            lines.append(f"{p}: no articles ({files}, excluded by exclude: {globs}{_in(s)})")
+        elif p in empty:
+            lines.append(f"{p}: no articles (include: {', '.join(s.include)})")
+    return lines
+
+
+def _in(s: config.Settings) -> str:
+    return f" in {s.source}" if s.source else ""
 
 
 def evaluate(

@@ -73,6 +73,103 @@ def test_missing_path_is_exit_2_naming_it(newsroom: Newsroom) -> None:
     assert run.err.strip() == "nowhere.md: no such file or folder"
 
 
+INCLUDE = "include: *.md, *.markdown, *.txt"
+
+
+def test_a_folder_with_no_article_is_exit_2_naming_it(newsroom: Newsroom) -> None:
+    """A path typo in CI must not be a green run of 0 documents; every such path is named at
+    once, in the order given, with the missing ones."""
+    newsroom.write("good.md", article(RIGHT))
+    newsroom.write("notes/todo.yaml", "not: an article\n")
+    (newsroom.root / "empty").mkdir()
+    run = newsroom.check("empty", "good.md", "nowhere.md", "notes/")
+    assert (run.code, run.out) == (2, "")
+    assert run.err.splitlines() == [
+        f"empty: no articles ({INCLUDE})",
+        "nowhere.md: no such file or folder",
+        f"notes/: no articles ({INCLUDE})",
+    ]
+    # the include globs of the config are the ones named
+    newsroom.config("rules: [rules]\ninclude: ['*.md']\n")
+    newsroom.write("plain/a.txt", RIGHT + "\n")
+    run = newsroom.check("plain")
+    assert (run.code, run.err.splitlines()) == (2, ["plain: no articles (include: *.md)"])
+
+
+def test_a_folder_whose_articles_are_all_excluded_says_so(
+    newsroom: Newsroom, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    newsroom.config("rules: [rules]\nexclude: [desk/drafts/*, '*.txt']\n")
+    newsroom.write("desk/drafts/a.md", article(WRONG))
+    newsroom.write("desk/drafts/b.txt", WRONG + "\n")
+    newsroom.write("desk/c.txt", WRONG + "\n")
+    run = newsroom.check("desk/drafts", "desk")
+    assert (run.code, run.out) == (2, "")
+    assert run.err.splitlines() == [
+        "desk/drafts: no articles (2 files, excluded by exclude: desk/drafts/* "
+        "in .claimcheck.yaml)",
+        "desk: no articles (3 files, excluded by exclude: desk/drafts/*, *.txt "
+        "in .claimcheck.yaml)",
+    ]
+    # from below the config: the globs as the file writes them, the file as seen from here
+    monkeypatch.chdir(newsroom.root / "desk")
+    run = newsroom.check(".")
+    assert run.err.splitlines() == [
+        ".: no articles (3 files, excluded by exclude: desk/drafts/*, *.txt in ../.claimcheck.yaml)"
+    ]
+
+
+def test_a_quoted_glob_is_expanded_and_one_that_gives_nothing_is_exit_2(
+    newsroom: Newsroom,
+) -> None:
+    newsroom.write("articles/2015/bad.md", article(WRONG))
+    newsroom.write("articles/2015/good.md", article(RIGHT))
+    newsroom.write("articles/notes.yaml", "not: an article\n")
+    run = newsroom.check("articles/**/*.md")
+    assert run.code == 1
+    assert [f["path"] for f in run.findings] == ["articles/2015/bad.md"]
+    assert run.json["documents"] == 2
+    run = newsroom.check("articles/*/bad.md", "archive/*.md", "articles/*.yaml")
+    assert (run.code, run.out) == (2, "")
+    assert run.err.splitlines() == [
+        "archive/*.md: no path matches this glob",
+        f"articles/*.yaml: no articles ({INCLUDE})",
+    ]
+
+
+def test_a_named_file_the_config_excludes_is_skipped_with_a_note(
+    newsroom: Newsroom, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The pre-commit hook passes every changed article, drafts too: they are skipped, and a
+    commit of nothing but drafts passes."""
+    newsroom.config("rules: [rules]\nexclude: [drafts/*]\n")
+    newsroom.write("drafts/x.md", article(WRONG))
+    newsroom.write("drafts/y.md", article(WRONG))
+    newsroom.write("bad.md", article(WRONG))
+    note = "claimcheck: skipped drafts/{}.md: excluded by exclude: drafts/* in .claimcheck.yaml"
+    run = newsroom.check("drafts/x.md", "drafts/y.md")
+    assert (run.code, run.findings, run.json["documents"]) == (0, [], 0)
+    assert run.err.splitlines() == [note.format("x"), note.format("y")]
+    run = newsroom.check("drafts/x.md", "bad.md")
+    assert run.code == 1
+    assert [f["path"] for f in run.findings] == ["bad.md"]
+    assert run.err.splitlines() == [note.format("x")]
+    # the note names the config file as seen from the working directory
+    monkeypatch.chdir(newsroom.root / "drafts")
+    run = newsroom.check("x.md")
+    assert (run.code, run.err.splitlines()) == (
+        0,
+        ["claimcheck: skipped x.md: excluded by exclude: drafts/* in ../.claimcheck.yaml"],
+    )
+
+
+def test_check_help_says_what_an_empty_run_and_an_excluded_file_do(newsroom: Newsroom) -> None:
+    out = " ".join(newsroom.run("check", "--help").out.split())
+    assert "A folder or glob that gives no article is an error (exit 2)" in out
+    assert "the config's `exclude` matches is skipped with a note (exit 0 if that is all" in out
+    assert "the .claimcheck.yaml nearest above the paths" in out
+
+
 def test_no_rules_is_exit_2(newsroom: Newsroom) -> None:
     (newsroom.root / ".claimcheck.yaml").unlink()
     newsroom.write("good.md", article(RIGHT))

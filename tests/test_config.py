@@ -40,6 +40,94 @@ def test_explicit_config_file(newsroom: Newsroom) -> None:
     assert (missing.code, missing.err.strip()) == (2, "nope.yaml: no such configuration file")
 
 
+def test_config_is_found_from_the_paths_checked_not_only_from_here(
+    newsroom: Newsroom, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """`cd /tmp && claimcheck check ~/newsroom/articles` uses ~/newsroom/.claimcheck.yaml; its
+    paths are shown from the working directory, and its claim cache stays beside it."""
+    newsroom.write("articles/bad.md", article(WRONG))
+    elsewhere = newsroom.root.parent / "elsewhere"
+    elsewhere.mkdir()
+    monkeypatch.chdir(elsewhere)
+    run = newsroom.check("../newsroom/articles")
+    assert run.code == 1
+    [f] = run.findings
+    assert (f["path"], f["rule"]) == ("../newsroom/articles/bad.md", "term-wrong-variant")
+    assert f["related"][0]["path"] == "../newsroom/rules/terms.yaml"
+    assert (newsroom.root / ".claimcheck_cache").is_dir()
+    assert not (elsewhere / ".claimcheck_cache").exists()
+    absolute = str(newsroom.root / "articles" / "bad.md")
+    assert [f["path"] for f in newsroom.check(absolute).findings] == [absolute]
+
+
+def test_the_paths_config_wins_over_the_working_directorys(
+    newsroom: Newsroom, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    newsroom.write("bad.md", article(WRONG))
+    elsewhere = newsroom.root.parent / "elsewhere"
+    (elsewhere / "other").mkdir(parents=True)
+    (elsewhere / "other" / "t.yaml").write_text(
+        TEST_RULES.replace("exclusive", "intensive"), encoding="utf-8"
+    )
+    (elsewhere / ".claimcheck.yaml").write_text("rules: [other]\n", encoding="utf-8")
+    (elsewhere / "intensive.md").write_text(
+        article(WRONG.replace("exclusive", "intensive")), encoding="utf-8"
+    )
+    monkeypatch.chdir(elsewhere)
+    assert [f["path"] for f in newsroom.check("../newsroom/bad.md").findings] == [
+        "../newsroom/bad.md"
+    ]
+    assert [f["path"] for f in newsroom.check("intensive.md").findings] == ["intensive.md"]
+    # --config still wins
+    run = newsroom.check("../newsroom/bad.md", "--config", ".claimcheck.yaml")
+    assert (run.code, run.findings) == (0, [])
+
+
+def test_paths_under_two_configs_are_exit_2_naming_both(newsroom: Newsroom) -> None:
+    """One run has one rulebook and one set of settings: claimcheck does not guess which."""
+    newsroom.write("bad.md", article(WRONG))
+    newsroom.write("desk/.claimcheck.yaml", "rules: [../rules]\nfail_on: warning\n")
+    for name in "abcde":
+        newsroom.write(f"desk/{name}.md", article(WRONG))
+    run = newsroom.check("bad.md", "desk/a.md", "desk/b.md")
+    assert (run.code, run.out) == (2, "")
+    assert run.err.splitlines() == [
+        "claimcheck: the paths fall under different configurations; check them in separate "
+        "runs, or name one with --config FILE",
+        ".claimcheck.yaml: configures bad.md",
+        "desk/.claimcheck.yaml: configures desk/a.md, desk/b.md",
+    ]
+    run = newsroom.check("desk", *(f"desk/{name}.md" for name in "abcde"), "bad.md")
+    assert run.err.splitlines()[1:] == [
+        ".claimcheck.yaml: configures bad.md",
+        "desk/.claimcheck.yaml: configures desk, desk/a.md, desk/b.md and 3 more",
+    ]
+    run = newsroom.check("bad.md", "desk", "--config", "desk/.claimcheck.yaml")
+    assert (run.code, len(run.findings)) == (1, 6)
+    assert newsroom.check("desk").code == 1  # one config: its own
+
+
+def test_a_path_under_no_config_joins_the_one_the_others_have(
+    newsroom: Newsroom, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    newsroom.write("bad.md", article(WRONG))
+    loose = newsroom.root.parent / "loose"
+    loose.mkdir()
+    (loose / "bad.md").write_text(article(WRONG), encoding="utf-8")
+    # no path has a config: the working directory's, as ever
+    run = newsroom.check("../loose/bad.md")
+    assert [f["path"] for f in run.findings] == ["../loose/bad.md"]
+    monkeypatch.chdir(loose)
+    run = newsroom.check("bad.md", "../newsroom/bad.md")
+    assert [f["path"] for f in run.findings] == ["../newsroom/bad.md", "bad.md"]
+    # nothing anywhere: no config, so no rules
+    run = newsroom.check("bad.md")
+    assert (run.code, run.err.strip()) == (
+        2,
+        "no rule files: pass --rules DIR or set `rules:` in .claimcheck.yaml",
+    )
+
+
 @pytest.mark.parametrize(
     ("text", "errors"),
     [
@@ -188,6 +276,21 @@ def test_without_corpus_only_named_files_are_read(
     assert probe == [(["./today.md"], ["today.md"])]
 
 
+def test_every_named_file_excluded_passes_without_reading_the_corpus(
+    newsroom: Newsroom, probe: list[tuple[list[str], list[str]]]
+) -> None:
+    """A hook run on nothing but excluded files: exit 0, and the corpus is not read for it."""
+    newsroom.config("rules: [rules]\ncorpus: [archive]\nexclude: [README.md]\n")
+    newsroom.write("archive/old.md", article(WRONG))
+    newsroom.write("README.md", article(WRONG))
+    run = newsroom.check("README.md")
+    assert (run.code, run.findings, run.json["documents"]) == (0, [], 0)
+    assert run.err == (
+        "claimcheck: skipped README.md: excluded by exclude: README.md in .claimcheck.yaml\n"
+    )
+    assert probe == [([], [])]
+
+
 def test_baseline_from_config(newsroom: Newsroom) -> None:
     newsroom.write("bad.md", article(WRONG))
     newsroom.config("rules: [rules]\nbaseline: known.json\n")
@@ -255,3 +358,70 @@ def test_a_config_yamlsimple_types_is_validated_with_positions(newsroom: Newsroo
         ".claimcheck.yaml:2:17: Input should be a valid string (at disable[1])",
         ".claimcheck.yaml:3:11: Input should be a valid string (at baseline)",
     ]
+
+
+ALL_WRONG = """\
+rules: [rules, rulez]
+fail_on: eror
+disablee: [document-no-date]
+disable: [document-no-date, term-wrong-variantt]
+severity:
+  no-such-rule: info
+  term-wrong-variant: loud
+"""
+
+
+@pytest.mark.parametrize(
+    "anchor",
+    ["", " &rules"],  # plain YAML (yamlsimple, no positions) or ruamel.yaml's, with positions
+)
+def test_every_config_problem_is_reported_in_one_round(newsroom: Newsroom, anchor: str) -> None:
+    newsroom.write("good.md", article(RIGHT))
+    newsroom.config(ALL_WRONG.replace("rules: [", f"rules:{anchor} ["))
+    run = newsroom.check("good.md")
+    assert (run.code, run.out) == (2, "")
+    col = 16 + len(anchor)
+    assert run.err.splitlines() == [
+        f".claimcheck.yaml:1:{col}: no such rule file or folder 'rulez'; did you mean 'rules'?",
+        ".claimcheck.yaml:2:10: Input should be 'error', 'warning' or 'info' (at fail_on)",
+        ".claimcheck.yaml:3:1: unknown key 'disablee'; did you mean 'disable'?",
+        ".claimcheck.yaml:4:29: unknown rule 'term-wrong-variantt'; "
+        "did you mean 'term-wrong-variant'?",
+        ".claimcheck.yaml:6:3: unknown rule 'no-such-rule'",
+        ".claimcheck.yaml:7:23: Input should be 'error', 'warning' or 'info' "
+        "(at severity.term-wrong-variant)",
+    ]
+
+
+def test_a_missing_rule_folder_is_reported_at_the_config_line_that_names_it(
+    newsroom: Newsroom,
+) -> None:
+    newsroom.write("good.md", article(RIGHT))
+    newsroom.write("elsewhere/desk-rules/t.yaml", TEST_RULES)
+    newsroom.write("elsewhere/cc.yaml", "# the desk's\nrules:\n  - desk-rules\n  - desk/rules\n")
+    newsroom.config("rules: [rulez]\n")
+    run = newsroom.check("good.md")
+    assert (run.code, run.err.splitlines()) == (
+        2,
+        [".claimcheck.yaml:1:9: no such rule file or folder 'rulez'; did you mean 'rules'?"],
+    )
+    # `rules check` reads the config's rules the same way; `cache clear` reads none
+    assert newsroom.run("rules", "check").err == run.err
+    assert newsroom.run("cache", "clear").code == 0
+    run = newsroom.check("good.md", "--config", "elsewhere/cc.yaml")
+    assert run.err.splitlines() == [
+        "elsewhere/cc.yaml:4:5: no such rule file or folder 'desk/rules'; "
+        "did you mean 'desk-rules'?"
+    ]
+
+
+def test_rules_on_the_command_line_are_not_the_configs(newsroom: Newsroom) -> None:
+    """`--rules DIR` replaces the config's folders: a missing one of the config is no matter,
+    and a missing DIR is named as given (by the rulebook), not at a line of the config."""
+    newsroom.write("bad.md", article(WRONG))
+    newsroom.config("rules: [gone]\n")
+    assert newsroom.check("bad.md", "--rules", "rules").code == 1
+    run = newsroom.check("bad.md", "--rules", "nope")
+    [line] = run.err.splitlines()
+    assert run.code == 2
+    assert line.startswith("nope:") and line.endswith(": no such rule file or folder")

@@ -31,7 +31,8 @@ def add_rules_options(p: argparse.ArgumentParser) -> None:
     p.add_argument(
         "--config",
         metavar="FILE",
-        help="configuration file (default: .claimcheck.yaml here or above)",
+        help="configuration file (default: the .claimcheck.yaml nearest above the paths checked, "
+        "else here or above)",
     )
 
 
@@ -72,8 +73,10 @@ def speed(args: argparse.Namespace, s: Settings) -> dict[str, Any]:
     }
 
 
-def settings(args: argparse.Namespace) -> Settings:
-    """The config file (given, or found upwards) with the command line laid over it."""
+def settings(args: argparse.Namespace, rule_ids: bool = False) -> Settings:
+    """The config file (given, or found from the paths checked upwards) with the command line
+    laid over it. Every problem in the file is reported at once, with its position: with
+    `rule_ids`, the rule ids it names are checked against the registered checks too."""
     from claimcheck import config
     from claimcheck.yamlpos import YamlProblems
 
@@ -83,14 +86,41 @@ def settings(args: argparse.Namespace) -> Settings:
         if not path.is_file():
             raise JobError(f"{args.config}: no such configuration file")
     else:
-        path = config.find()
+        path = _config_of(getattr(args, "paths", None) or [])
+    known = None
+    if rule_ids:
+        from claimcheck import checks
+
+        checks.load_engines()
+        known = checks.RULES.keys()
+    # the config's rule folders must exist for a command that reads rules and names none
+    reads_rules = hasattr(args, "rules") or hasattr(args, "dirs")
+    own_rules = reads_rules and not getattr(args, "rules", None) and not getattr(args, "dirs", None)
     try:
-        result = config.load(path)
+        result = config.load(path, known, check_rules=own_rules)
     except YamlProblems as exc:
         raise JobError("\n".join(map(str, exc.problems))) from None
     if getattr(args, "rules", None):
         result.rules = list(args.rules)
     return result
+
+
+def _config_of(paths: list[str]) -> Path | None:
+    """The one configuration the paths fall under (else the working directory's); JobError
+    when they fall under two: one run has one rulebook and one set of settings."""
+    from claimcheck import config
+
+    found = config.find_for(paths)
+    if len(found) > 1:
+        lines = [
+            "claimcheck: the paths fall under different configurations; check them in "
+            "separate runs, or name one with --config FILE"
+        ]
+        for cfg, under in sorted(found.items()):
+            more = f" and {len(under) - 3} more" if len(under) > 3 else ""
+            lines.append(f"{config.as_shown(cfg)}: configures {', '.join(under[:3])}{more}")
+        raise JobError("\n".join(lines))
+    return next(iter(found), None) if paths else config.find()
 
 
 def write(text: str | bytes, output: str | None = None) -> None:

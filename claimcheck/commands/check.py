@@ -26,12 +26,22 @@ def register(sub: Any) -> argparse.ArgumentParser:
     p: argparse.ArgumentParser = sub.add_parser(
         "check",
         help="check articles and report findings",
-        description="Check articles (.md with front matter, .txt with a manifest, or folders of "
-        "them) against the rule files, and across the corpus.",
+        description="Check articles (.md with front matter, .txt with a manifest, or folders of\n"
+        "them) against the rule files, and across the corpus.\n\n"
+        "The configuration is the .claimcheck.yaml nearest above the paths (else the one here or\n"
+        "above); paths under two different ones are an error. A folder or glob that gives no\n"
+        "article is an error (exit 2), never a green run of nothing; a file named on the command\n"
+        "line that the config's `exclude` matches is skipped with a note (exit 0 if that is all:\n"
+        "a hook passes every changed file).",
         epilog=EXAMPLES,
         formatter_class=argparse.RawDescriptionHelpFormatter,
     )
-    p.add_argument("paths", nargs="+", metavar="PATH", help="articles or folders to check")
+    p.add_argument(
+        "paths",
+        nargs="+",
+        metavar="PATH",
+        help="articles, folders or globs (a quoted glob is expanded by claimcheck, `**` too)",
+    )
     add_rules_options(p)
     p.add_argument(
         "--format", choices=tuple(FORMATS), default="text", help="report format (default: text)"
@@ -67,12 +77,7 @@ def register(sub: Any) -> argparse.ArgumentParser:
 def run(args: argparse.Namespace) -> int:
     from claimcheck import pipeline, reports, suppress
 
-    s = settings(args)
-    from claimcheck import checks, config
-
-    checks.load_engines()
-    if problems := config.unknown_rules(s, checks.RULES):
-        raise JobError("\n".join(map(str, problems)))
+    s = settings(args, rule_ids=True)
     if args.fail_on:
         s.fail_on = args.fail_on
     if args.baseline:
@@ -84,6 +89,8 @@ def run(args: argparse.Namespace) -> int:
         raise JobError(f"{s.baseline}: no such baseline file{named}")
     quotes = args.format in reports.QUOTES_CLAIMS
     result = pipeline.run(args.paths, s, **speed(args, s), all_claims=quotes)
+    for note in result.notes:
+        print(f"claimcheck: {note}", file=sys.stderr)
     if args.fix or args.diff:
         from claimcheck import fixes
 
