@@ -29,12 +29,14 @@ from pathlib import Path
 from typing import Any
 
 from ruamel.yaml import YAML
+from ruamel.yaml.error import YAMLError
 
 HERE = Path(__file__).resolve().parent
 AUDIT = HERE / "claims-audit.yaml"
 SOURCES = HERE / "sources.yaml"
 PARTS = ("subject", "target", "period", "value")
 MARKS = ("ok", "wrong", "n/a")
+MODALITIES = ("assertion", "forecast", "target", "plan", "hope", "condition", "question")
 SEED = 20261207
 SIZE = 300
 
@@ -57,9 +59,22 @@ def claim_key(file: str, claim: Claim) -> str:
     return f"{file}:{claim['line']}:{claim['column']}:{claim['kind']}:{claim['target'] or '-'}"
 
 
+def read_yaml(path: Path) -> Any:
+    try:
+        return YAML(typ="safe").load(path.read_text(encoding="utf-8"))
+    except OSError as err:
+        raise BadInput(f"{path}: cannot read ({err.strerror})") from None
+    except YAMLError as err:
+        mark = getattr(err, "problem_mark", None)
+        where = f":{mark.line + 1}" if mark is not None else ""
+        raise BadInput(f"{path}{where}: not valid YAML") from None
+
+
 def load_beats(path: Path = SOURCES) -> dict[str, str]:
     """File name -> 'vietnam-japan' or 'neighbour' (the beat's pair does not matter here)."""
-    data = YAML(typ="safe").load(path.read_text(encoding="utf-8"))
+    data = read_yaml(path)
+    if not isinstance(data, dict):
+        raise BadInput(f"{path}: expected a mapping with 'articles'")
     beats: dict[str, str] = {}
     for entry in data.get("articles") or []:
         beat = str(entry.get("beat", ""))
@@ -70,14 +85,17 @@ def load_beats(path: Path = SOURCES) -> dict[str, str]:
 def load_claims(path: Path, beats: dict[str, str]) -> list[Extracted]:
     try:
         report = json.loads(path.read_text(encoding="utf-8"))
-        documents = report["documents"]
-    except (OSError, ValueError, KeyError, TypeError) as err:
-        raise BadInput(f"{path}: not a claimcheck claims JSON report ({err})") from None
-    out: list[Extracted] = []
-    for doc in documents:
-        doc_path = Path(doc["path"])
-        beat = beats.get(doc_path.name, "unknown")
-        out.extend(Extracted(claim_key(doc_path.name, c), beat, doc_path, c) for c in doc["claims"])
+        out: list[Extracted] = []
+        for doc in report["documents"]:
+            doc_path = Path(doc["path"])
+            beat = beats.get(doc_path.name, "unknown")
+            out.extend(
+                Extracted(claim_key(doc_path.name, c), beat, doc_path, c) for c in doc["claims"]
+            )
+    except OSError as err:
+        raise BadInput(f"{path}: cannot read ({err.strerror})") from None
+    except (ValueError, KeyError, TypeError):
+        raise BadInput(f"{path}: not a claimcheck claims JSON report") from None
     return out
 
 
@@ -147,6 +165,31 @@ def describe(claim: Claim, indent: str = "  ") -> list[str]:
     return lines
 
 
+READ_ATTRS = ("part", "form", "years", "relation", "percent", "factor", "change")
+
+
+def reading(claim: Claim) -> str:
+    """What the claim read besides its key; a judgement holds only while this stays the same."""
+    period = claim.get("period")
+    bits = [
+        f"subject={claim['subject'] or '-'}",
+        f"period={period['start']}..{period['end']}" if period else "period=-",
+    ]
+    value = claim.get("value")
+    if value:
+        written = (value.get("hedge"), value["digits"], value.get("scale"), value["unit"])
+        bits.append("value=" + "_".join(str(x) for x in written if x))
+    if claim.get("rank") is not None:
+        bits.append(f"rank={claim['rank']}")
+    if claim.get("modifiers"):
+        bits.append("modifiers=" + ",".join(claim["modifiers"]))
+    bits += [f"{k}={v}" for k, v in claim.get("attrs") or [] if k in READ_ATTRS]
+    for part in claim.get("parts") or []:
+        digits = part["value"]["digits"] if part.get("value") else "-"
+        bits.append(f"part={part['target'] or '-'}:{digits}")
+    return " ".join(bits)
+
+
 def sentence_of(c: Extracted, texts: dict[Path, str]) -> str:
     if c.path not in texts:
         try:
@@ -171,6 +214,7 @@ def sample(args: argparse.Namespace) -> None:
         print(f"\n{c.key}  [{c.beat}]")
         print(f"  sentence: {sentence_of(c, texts)}")
         print("\n".join(describe(c.claim)))
+        print(f"  reading: {reading(c.claim)}")
     if args.unsampled:
         chosen = {c.key for c in picked}
         print("\n# not sampled")
@@ -185,6 +229,7 @@ class Judgement:
     marks: dict[str, str]
     modality: str
     cause: str
+    reading: str | None  # what was judged; None: judged before readings were kept
 
     @property
     def right(self) -> bool:
@@ -193,10 +238,7 @@ class Judgement:
 
 def load_audit(path: Path) -> tuple[list[Judgement], set[str]]:
     """The judgements and the first run's keys that were not drawn (not new, only unaudited)."""
-    try:
-        data = YAML(typ="safe").load(path.read_text(encoding="utf-8"))
-    except OSError as err:
-        raise BadInput(f"{path}: cannot read ({err.strerror})") from None
+    data = read_yaml(path)
     if not isinstance(data, dict) or not isinstance(data.get("claims"), list):
         raise BadInput(f"{path}: expected a mapping with a 'claims' list")
     out = []
@@ -206,11 +248,13 @@ def load_audit(path: Path) -> tuple[list[Judgement], set[str]]:
         bad = [p for p in PARTS if e[p] not in MARKS]
         if bad:
             raise BadInput(f"{path}: claims entry {n} ({e['key']}): {bad[0]} is not ok|wrong|n/a")
+        if e.get("modality", "assertion") not in MODALITIES:
+            raise BadInput(f"{path}: claims entry {n} ({e['key']}): unknown modality")
         marks = {p: str(e[p]) for p in PARTS}
         cause = str(e.get("cause") or ("unstated" if "wrong" in marks.values() else ""))
-        out.append(
-            Judgement(str(e["key"]), str(e["kind"]), marks, str(e.get("modality", "")), cause)
-        )
+        seen = str(e["reading"]) if "reading" in e else None
+        modality = str(e.get("modality", "assertion"))
+        out.append(Judgement(str(e["key"]), str(e["kind"]), marks, modality, cause, seen))
     return out, {str(k) for k in data.get("not_sampled") or []}
 
 
@@ -226,11 +270,14 @@ def table(rows: Iterable[Sequence[object]], head: Sequence[str]) -> list[str]:
 def score(args: argparse.Namespace) -> None:
     judged, unsampled = load_audit(args.audit)
     extracted = {c.key: c for c in load_claims(args.claims, load_beats())}
-    found = [j for j in judged if j.key in extracted]
+    kept = [j for j in judged if j.key in extracted]
+    changed = [j for j in kept if j.reading not in (None, reading(extracted[j.key].claim))]
+    found = [j for j in kept if j not in changed]
     gone = [j for j in judged if j.key not in extracted]
     audited = {j.key for j in judged}
     new = sorted(k for k in extracted if k not in audited and k not in unsampled)
-    print(f"audited claims still extracted: {len(found)} of {len(judged)}")
+    print(f"audited claims still extracted: {len(kept)} of {len(judged)}")
+    print(f"read as when judged (the shares below count these): {len(found)}")
     print(f"right in every part: {share(sum(j.right for j in found), len(found))}")
     facts = [j for j in found if j.modality == "assertion"]
     print(f"right in every part and an assertion: {share(sum(j.right for j in facts), len(found))}")
@@ -238,6 +285,10 @@ def score(args: argparse.Namespace) -> None:
     for p in PARTS:
         applies = [j for j in found if j.marks[p] != "n/a"]
         print(f"  {p}: {share(sum(j.marks[p] == 'ok' for j in applies), len(applies))}")
+    print("\nper beat:")
+    for beat, n in sorted(Counter(extracted[j.key].beat for j in found).items()):
+        ok = sum(j.right for j in found if extracted[j.key].beat == beat)
+        print(f"  {beat}: {share(ok, n)} right")
     print("\nper kind:")
     for kind, n in sorted(Counter(j.kind for j in found).items()):
         ok = sum(j.right for j in found if j.kind == kind)
@@ -255,6 +306,9 @@ def score(args: argparse.Namespace) -> None:
     rows = sorted(causes.items(), key=lambda kv: (-kv[1]["claims"], kv[0]))
     body = [(cause, c["claims"], *(c[p] for p in PARTS)) for cause, c in rows]
     print("\n".join(table(body, ("cause", "claims", *PARTS))))
+    print(f"\naudited claims read differently since judged, to judge again ({len(changed)}):")
+    for j in changed:
+        print(f"  {j.key}\n    judged: {j.reading}\n    now:    {reading(extracted[j.key].claim)}")
     print(f"\naudited claims no longer extracted ({len(gone)}):")
     for j in gone:
         print(f"  {j.key}")
