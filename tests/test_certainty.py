@@ -23,7 +23,9 @@ def trade() -> Rulebook:
 
 
 def wrong_trade(attrs: tuple[tuple[str, str], ...]) -> Doc:
-    d = Doc("news/a.md", "2023-11-28", "---", "date: 2023-11-28", "---", "Trade hit 57.6 billion USD.")
+    d = Doc(
+        "news/a.md", "2023-11-28", "---", "date: 2023-11-28", "---", "Trade hit 57.6 billion USD."
+    )
     d.quantity("57.6 billion USD", "trade", qty("57.6", "billion"), year(2022), attrs=attrs)
     return d
 
