@@ -63,6 +63,9 @@ class Finding:
     # The claim's text and its n-th occurrence: stable under edits elsewhere in the file, so a
     # baseline keeps matching when lines move.
     anchor: str = field(default="", compare=False)
+    # The parts of the claims it rests on that their sentences do not state, and how each was
+    # inferred: (part, how) pairs, e.g. ("period", "publication-date") (checks.certainty).
+    inferred: tuple[tuple[str, str], ...] = ()
 
     def __reduce__(self) -> tuple[type[Finding], tuple[Any, ...]]:
         return (
@@ -80,6 +83,7 @@ class Finding:
                 self.related,
                 self.fix,
                 self.anchor,
+                self.inferred,
             ),
         )
 
@@ -110,6 +114,8 @@ class Finding:
         }
         if self.fix is not None:
             out["fix"] = {"replacement": self.fix}
+        if self.inferred:
+            out["inferred"] = dict(self.inferred)
         return out
 
     def to_record(self) -> dict[str, Any]:
@@ -123,6 +129,7 @@ class Finding:
             "related": [r.to_json() for r in self.related],
             "fix": self.fix,
             "anchor": self.anchor,
+            "inferred": [list(p) for p in self.inferred],
         }
 
     @classmethod
@@ -142,4 +149,5 @@ class Finding:
             related,
             d["fix"],
             d["anchor"],
+            tuple((str(part), str(how)) for part, how in d.get("inferred", ())),
         )

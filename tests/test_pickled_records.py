@@ -54,6 +54,7 @@ RECORDS = [
         (_RELATED,),
         "fix",
         "anchor",
+        (("period", "publication-date"),),
     ),
 ]
 

@@ -11,6 +11,7 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 
+from claimcheck.checks import certainty
 from claimcheck.claims import Claim
 from claimcheck.documents import Document
 from claimcheck.findings import Finding, Related, Severity
@@ -60,10 +61,14 @@ class DocContext:
     ) -> Finding:
         """A finding at the claim's span, citing each rule entry in `evidence` with its source.
 
-        A finding that rests on an unverified entry is never more than a warning.
+        A finding that rests on an unverified entry, or on a part of the claim inferred by a
+        rule not shown reliable (checks.certainty), is never more than a warning.
         """
         rule = RULES[rule_id]
         sev: Severity = severity or rule.severity
+        inferred = certainty.inferred(claim)
+        if sev == "error" and certainty.unreliable([claim]):
+            sev = "warning"
         rel = list(related)
         for entry in evidence:
             rel.append(cite(self.book, entry))
@@ -84,6 +89,7 @@ class DocContext:
             tuple(rel),
             fix,
             anchor=claim.text,
+            inferred=tuple((p, inferred[p]) for p in certainty.PARTS if p in inferred),
         )
 
 

@@ -88,6 +88,15 @@ def fix_phrase(f: Finding) -> str | None:
     return f"replace with {f.fix!r}" if f.fix else "delete it"
 
 
+def inferred_phrase(f: Finding) -> str | None:
+    """What the finding's claim took from outside its own sentence, for a person."""
+    if not f.inferred:
+        return None
+    from claimcheck.checks.certainty import describe
+
+    return describe(f.inferred)
+
+
 def json_bytes(data: object, sort_keys: bool = False) -> bytes:
     """`json.dumps(data, indent=2, ensure_ascii=False, sort_keys=sort_keys)` and a newline, in
     UTF-8, for JSON data without floats (orjson writes some of them otherwise: 1e16, NaN).

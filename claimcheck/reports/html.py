@@ -35,7 +35,16 @@ from claimcheck.extract.sentences import split as split_sentences
 from claimcheck.findings import SEVERITIES, Finding, Related
 from claimcheck.pipeline import Result
 from claimcheck.reports import formatter
-from claimcheck.reports.common import counts, fix_phrase, one_line, ordered, plural, summary, where
+from claimcheck.reports.common import (
+    counts,
+    fix_phrase,
+    inferred_phrase,
+    one_line,
+    ordered,
+    plural,
+    summary,
+    where,
+)
 from claimcheck.rulebook import RULE_SUFFIXES, Rulebook
 from claimcheck.values import value
 
@@ -1003,6 +1012,9 @@ def _finding(idx: Index, f: Finding) -> str:
                 f'<li class="{kind}">{_evidence_place(idx, r, kind)} {linkify(r.message)}</li>'
             )
         out.append("</ul>")
+    inferred = inferred_phrase(f)
+    if inferred is not None:
+        out.append(f'<p class="inferred">Inferred: {escape(inferred)}</p>')
     fix = fix_phrase(f)
     if fix is not None:
         out.append(f'<p class="fix">Fix: {escape(one_line(fix))}</p>')

@@ -11,7 +11,15 @@ from __future__ import annotations
 from claimcheck.findings import Finding
 from claimcheck.pipeline import Result
 from claimcheck.reports import formatter
-from claimcheck.reports.common import fix_phrase, one_line, ordered, plural, summary, where
+from claimcheck.reports.common import (
+    fix_phrase,
+    inferred_phrase,
+    one_line,
+    ordered,
+    plural,
+    summary,
+    where,
+)
 
 LIMIT = 65_536  # GitHub's limit on a comment body
 RESERVE = 200  # room kept for the "not shown" line
@@ -73,12 +81,17 @@ def _row(f: Finding) -> str:
 def _details(f: Finding) -> str:
     """Evidence and fix folded under the message: the table stays scannable."""
     items = [f"{code(where(r))} {esc(r.message)}" for r in f.related]
+    inferred = inferred_phrase(f)
+    if inferred is not None:
+        items.append(f"<b>Inferred:</b> {esc(inferred)}")
     fix = fix_phrase(f)
     if fix is not None:
         items.append(f"<b>Fix:</b> {esc(fix)}")
     if not items:
         return ""
     label = " and ".join(
-        ([f"evidence ({len(f.related)})"] if f.related else []) + (["fix"] if fix else [])
+        ([f"evidence ({len(f.related)})"] if f.related else [])
+        + (["inferred"] if inferred else [])
+        + (["fix"] if fix else [])
     )
     return f"<details><summary>{label}</summary>{'<br>'.join(items)}</details>"

@@ -107,6 +107,8 @@ def _result(f: Finding, rule_index: int) -> dict[str, Any]:
         "partialFingerprints": {FINGERPRINT: f.fingerprint},
         "properties": {"category": f.category},
     }
+    if f.inferred:
+        out["properties"]["inferred"] = dict(f.inferred)
     if f.related:
         out["relatedLocations"] = [_related(i, r) for i, r in enumerate(f.related, start=1)]
     if f.fix is not None:

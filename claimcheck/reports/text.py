@@ -12,7 +12,15 @@ import textwrap
 from claimcheck.findings import Finding
 from claimcheck.pipeline import Result
 from claimcheck.reports import formatter
-from claimcheck.reports.common import by_file, fix_phrase, lines, one_line, summary, where
+from claimcheck.reports.common import (
+    by_file,
+    fix_phrase,
+    inferred_phrase,
+    lines,
+    one_line,
+    summary,
+    where,
+)
 
 WIDTH = 100  # fixed, not the terminal's: the same input gives the same bytes everywhere
 INDENT = "  "
@@ -64,6 +72,9 @@ def _column_starts(table: list[str]) -> list[int]:
 def _details(f: Finding, label_at: int, text_at: int) -> list[str]:
     """Evidence and fix lines under a row: label in the severity column, text from the rule's."""
     items = [("evidence", f"{where(r)}  {one_line(r.message)}") for r in f.related]
+    inferred = inferred_phrase(f)
+    if inferred is not None:
+        items.append(("inferred", inferred))
     fix = fix_phrase(f)
     if fix is not None:
         items.append(("fix", one_line(fix)))
