@@ -14,6 +14,7 @@ import functools
 import os
 import re
 import stat
+from array import array
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -27,6 +28,7 @@ MANIFEST = "claimcheck-manifest.yaml"
 DEFAULT_INCLUDE = ("*.md", "*.markdown", "*.txt")
 _FRONT = re.compile(r"\A(?:\ufeff)?---[ \t]*\r?\n")
 _FRONT_END = re.compile(r"^(?:---|\.\.\.)[ \t]*\r?$", re.M)
+_PAST_ASCII = re.compile(r"[^\x00-\x7f]+")
 _MONTHS = {
     m.lower(): i
     for i, names in enumerate(
@@ -62,7 +64,14 @@ DATELINE_WIDTH = 80
 
 @dataclass
 class Document:
-    """An article: its text (front matter included, so lines match the file) and metadata."""
+    """An article: its text (front matter included, so lines match the file) and metadata.
+
+    `text` is what extraction reads and claims' offsets count in: the file's text in NFC, so
+    that a name written with combining marks (NFD, as macOS and some editors save it) reads as
+    the same name precomposed. Positions (line, column) and fixes are in the text as written:
+    `position` maps through `_at` when the two differ. A leading byte-order mark is neither
+    (`bom` says it was there, for --fix to write it back). ASCII and NFC text pay nothing.
+    """
 
     path: str
     text: str
@@ -74,39 +83,128 @@ class Document:
     # A corpus article served from the cache in a hook run: its text is read only when a
     # finding cites one of its lines (most are never cited).
     _read: Callable[[], str] | None = field(default=None, repr=False, compare=False)
+    bom: bool = False
+    _written: str | None = field(default=None, repr=False, compare=False)  # when not NFC
+    _at: array[int] | None = field(default=None, repr=False, compare=False)  # text -> written
+
+    def __post_init__(self) -> None:
+        self._take(self.text)
+
+    def _take(self, text: str) -> None:
+        """Set the text from the file's decoded text (its BOM included)."""
+        if text.startswith("\ufeff"):
+            text, self.bom = text[1:], True
+        self.text, self._written, self._at = text, None, None
+        if text.isascii():
+            return
+        import unicodedata  # here, for start-up time: ASCII text needs none of it
+
+        if not unicodedata.is_normalized("NFC", text):
+            self.text, self._at = nfc(text)
+            self._written = text
 
     @property
     def body(self) -> str:
         return self.text[self.body_start :]
 
+    @property
+    def written(self) -> str:
+        """The text as the file has it (without its BOM)."""
+        self._starts()
+        return self.text if self._written is None else self._written
+
     def _starts(self) -> list[int]:
-        """The offset where each line starts, built once."""
+        """The offset in the written text where each line starts, built once."""
         if self._lines is None:
             if self._read is not None:
-                self.text, self._read = self._read(), None
-            self._lines = [0] + [m.end() for m in re.finditer("\n", self.text)]
+                read, self._read = self._read, None
+                self._take(read())
+            written = self.text if self._written is None else self._written
+            self._lines = [0] + [m.end() for m in re.finditer("\n", written)]
         return self._lines
 
     def position(self, offset: int) -> tuple[int, int]:
-        """1-based (line, column) of a character offset; columns count characters."""
+        """1-based (line, column) in the file of an offset of `text`; columns count
+        characters as written."""
         starts = self._starts()
+        if self._at is not None:
+            offset = self._at[max(0, min(offset, len(self._at) - 1))]
         i = bisect.bisect_right(starts, offset) - 1
         return i + 1, offset - starts[i] + 1
 
-    def offset(self, line: int, column: int) -> int | None:
-        """The character offset of a 1-based position (the inverse of `position`), kept within
-        its line; None when the text has no such line."""
+    def written_offset(self, line: int, column: int) -> int | None:
+        """The offset in the written text of a 1-based position, kept within its line; None
+        when the file has no such line."""
         starts = self._starts()
         if not 1 <= line <= len(starts):
             return None
-        end = starts[line] - 1 if line < len(starts) else len(self.text)
+        end = starts[line] - 1 if line < len(starts) else len(self.written)
         return min(starts[line - 1] + max(column, 1) - 1, end)
 
+    def offset(self, line: int, column: int) -> int | None:
+        """The offset in `text` of a 1-based position (the inverse of `position`)."""
+        at = self.written_offset(line, column)
+        if at is None or self._at is None:
+            return at
+        return bisect.bisect_left(self._at, at)
+
     def line_text(self, line: int) -> str:
-        starts = self._starts()
+        """A line of the file as written."""
+        starts, written = self._starts(), self.written
         start = starts[line - 1]
-        end = starts[line] - 1 if line < len(starts) else len(self.text)
-        return self.text[start:end]
+        end = starts[line] - 1 if line < len(starts) else len(written)
+        return written[start:end]
+
+
+def nfc(text: str) -> tuple[str, array[int]]:
+    """Text in NFC, and for each of its offsets (and its end) the offset in `text`.
+
+    Only runs of characters past ASCII change (with the letter before a run that starts with a
+    combining mark): an ASCII letter neither composes with the character before it nor moves,
+    so the runs normalise alone.
+    """
+    import unicodedata  # here, for start-up time (only text that is not NFC comes here)
+
+    out: list[str] = []
+    at = array("q")
+    pos = 0
+    for m in _PAST_ASCII.finditer(text):
+        a = m.start()
+        if a > pos and unicodedata.combining(text[a]):
+            a -= 1  # the letter the first mark sits on
+        out.append(text[pos:a])
+        at.extend(range(pos, a))
+        _run(text, a, m.end(), out, at)
+        pos = m.end()
+    out.append(text[pos:])
+    at.extend(range(pos, len(text) + 1))
+    return "".join(out), at
+
+
+def _run(text: str, a: int, b: int, out: list[str], at: array[int]) -> None:
+    """A run in NFC, each letter with its marks mapped to where it starts; letters that compose
+    with each other (Hangul jamo, some Indic vowel signs) map as one."""
+    import unicodedata
+
+    def norm(s: str) -> str:
+        return unicodedata.normalize("NFC", s)
+
+    i = a
+    while i < b:
+        j = i + 1
+        while j < b and unicodedata.combining(text[j]):
+            j += 1
+        while j < b:  # the next letter with its marks, if it composes with this one
+            k = j + 1
+            while k < b and unicodedata.combining(text[k]):
+                k += 1
+            if norm(text[i:k]) == norm(text[i:j]) + norm(text[j:k]):
+                break
+            j = k
+        piece = norm(text[i:j])
+        out.append(piece)
+        at.extend(range(i, j) if len(piece) == j - i else [i] * len(piece))
+        i = j
 
 
 @dataclass
@@ -225,12 +323,11 @@ def read(
                 column=col,
             )
         ]
-    text = text.removeprefix("\ufeff")
     doc = Document(shown, text)
     problems: list[Finding] = []
-    if not text.strip():
+    if not doc.text.strip():
         return doc, [_problem(shown, "document-empty", "empty file: nothing to check", "info")]
-    if _FRONT.match(text):
+    if _FRONT.match(doc.text):
         problems.extend(_front_matter(doc))
     if doc.date is None:
         problems.extend(_manifest(doc, manifests))
@@ -241,8 +338,8 @@ def read(
 
 
 def decode(raw: bytes) -> str:
-    """The text of bytes `read` accepted."""
-    return raw.decode("utf-8").removeprefix("\ufeff")
+    """The text of bytes `read` accepted (a Document takes off a BOM and normalises it)."""
+    return raw.decode("utf-8")
 
 
 def manifest_bytes(folder: Path) -> bytes:
@@ -333,13 +430,14 @@ def _front_matter(doc: Document) -> list[Finding]:
             meta = yamlpos.parse(block, doc.path, line_offset=1)
         except yamlpos.YamlProblems as exc:
             p = exc.problems[0]
+            line, col = _as_written(doc, p.line, p.column)
             return [
                 _problem(
                     doc.path,
                     "document-front-matter",
                     f"front matter: {p.message}",
-                    line=p.line,
-                    column=p.column,
+                    line=line,
+                    column=col,
                 )
             ]
         if meta is None:
@@ -360,16 +458,29 @@ def _front_matter(doc: Document) -> list[Finding]:
             doc.date_source = "front matter"
         except ValueError as exc:
             line, col = yamlpos.position(meta, ["date"])
+            line, col = _as_written(doc, line + 1, col)
             return [
                 _problem(
                     doc.path,
                     "document-date",
                     f"front matter date: {exc}",
-                    line=line + 1,
+                    line=line,
                     column=col,
                 )
             ]
     return []
+
+
+def _as_written(doc: Document, line: int, column: int) -> tuple[int, int]:
+    """A position counted in `text` (where YAML read the front matter) as the file has it."""
+    if doc._at is None:
+        return line, column
+    start = 0
+    for _ in range(line - 1):
+        start = doc.text.find("\n", start) + 1
+        if not start:
+            return line, column
+    return doc.position(start + column - 1)
 
 
 def _dated(meta: dict[Any, Any]) -> bool:
