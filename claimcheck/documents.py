@@ -203,8 +203,26 @@ def _run(text: str, a: int, b: int, out: list[str], at: array[int]) -> None:
             j = k
         piece = norm(text[i:j])
         out.append(piece)
-        at.extend(range(i, j) if len(piece) == j - i else [i] * len(piece))
+        _map_piece(text, i, j, piece, at)
         i = j
+
+
+def _map_piece(text: str, i: int, j: int, piece: str, at: array[int]) -> None:
+    """Map the NFC form of text[i:j]: its first letter to i, each mark left over (one with no
+    precomposed letter) to that mark as written, one written character for one where it can."""
+    n = len(piece)
+    if n == j - i:
+        at.extend(range(i, j))
+        return
+    if n > j - i:  # a letter NFC writes in two (a composition exclusion): both where it is
+        at.extend([i] * n)
+        return
+    at.append(i)
+    prev = i
+    for k in range(1, n):
+        found = text.find(piece[k], prev + 1, j)
+        prev = min(found if found > prev else prev + 1, j - (n - k))
+        at.append(prev)
 
 
 @dataclass
