@@ -14,7 +14,6 @@ import functools
 import os
 import re
 import stat
-from array import array
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -28,7 +27,11 @@ MANIFEST = "claimcheck-manifest.yaml"
 DEFAULT_INCLUDE = ("*.md", "*.markdown", "*.txt")
 _FRONT = re.compile(r"\A(?:\ufeff)?---[ \t]*\r?\n")
 _FRONT_END = re.compile(r"^(?:---|\.\.\.)[ \t]*\r?$", re.M)
-_PAST_ASCII = re.compile(r"[^\x00-\x7f]+")
+# Characters that may not be in NFC or may compose with the one before: all but ASCII, Latin
+# (to U+02FF) and general punctuation (tests/test_unicode_text.py checks the ranges).
+_MAY_CHANGE = re.compile(r"[^\x00-\u02ff\u2010-\u205e]+")
+# Offsets in `text` and in the text as written from which the two advance together.
+Breaks = tuple[list[int], list[int]]
 _MONTHS = {
     m.lower(): i
     for i, names in enumerate(
@@ -86,7 +89,7 @@ class Document:
     _read: Callable[[], str] | None = field(default=None, repr=False, compare=False)
     bom: bool = False
     _written: str | None = field(default=None, repr=False, compare=False)  # when not NFC
-    _at: array[int] | None = field(default=None, repr=False, compare=False)  # text -> written
+    _at: Breaks | None = field(default=None, repr=False, compare=False)  # text -> written
 
     def __post_init__(self) -> None:
         self._take(self.text)
@@ -129,7 +132,10 @@ class Document:
         characters as written."""
         starts = self._starts()
         if self._at is not None:
-            offset = self._at[max(0, min(offset, len(self._at) - 1))]
+            keys, vals = self._at
+            offset = max(0, min(offset, len(self.text)))
+            k = bisect.bisect_right(keys, offset) - 1
+            offset = vals[k] + offset - keys[k]
         i = bisect.bisect_right(starts, offset) - 1
         return i + 1, offset - starts[i] + 1
 
@@ -147,7 +153,17 @@ class Document:
         at = self.written_offset(line, column)
         if at is None or self._at is None:
             return at
-        return bisect.bisect_left(self._at, at)
+        # the first offset whose character lies at or after `at` as written: after a letter
+        # NFC composes when `at` is one of its marks, the first of two NFC writes for one
+        keys, vals = self._at
+        k = bisect.bisect_right(vals, at) - 1
+        offset = keys[k] + at - vals[k]
+        if k + 1 < len(keys):
+            offset = min(offset, keys[k + 1])
+        while k and vals[k - 1] + keys[k] - 1 - keys[k - 1] >= at:
+            k -= 1
+            offset = keys[k] + max(0, at - vals[k])
+        return offset
 
     def line_text(self, line: int) -> str:
         """A line of the file as written."""
@@ -157,47 +173,72 @@ class Document:
         return written[start:end]
 
 
-def nfc(text: str) -> tuple[str, array[int]]:
-    """Text in NFC, and for each of its offsets (and its end) the offset in `text`.
+def nfc(text: str) -> tuple[str, Breaks]:
+    """Text in NFC, and where its offsets lie in `text`: the offsets (in each) from which the
+    two advance together, one character for one.
 
-    Only runs of characters past ASCII change (with the letter before a run that starts with a
-    combining mark): an ASCII letter neither composes with the character before it nor moves,
-    so the runs normalise alone.
+    Only runs of other characters than ASCII, Latin-1, Latin Extended-A/B and general
+    punctuation change (with the letter before a run that starts with a combining mark): those
+    neither compose with the character before them nor move, so the runs normalise alone.
     """
     import unicodedata  # here, for start-up time (only text that is not NFC comes here)
 
+    combining, normalize = unicodedata.combining, unicodedata.normalize
     out: list[str] = []
-    at = array("q")
-    pos = 0
-    for m in _PAST_ASCII.finditer(text):
-        a = m.start()
-        if a > pos and unicodedata.combining(text[a]):
+    keys, vals = [0], [0]
+    pos = size = shift = 0  # where `text` is copied up to; the NFC text's size; vals - keys
+
+    def step(key: int, val: int) -> None:
+        nonlocal shift
+        if val - key != shift:
+            keys.append(key)
+            vals.append(val)
+            shift = val - key
+
+    for m in _MAY_CHANGE.finditer(text):
+        a, b = m.span()
+        if a > pos and combining(text[a]):
             a -= 1  # the letter the first mark sits on
+        run = text[a:b]
+        piece = normalize("NFC", run)
+        if piece == run:
+            continue
         out.append(text[pos:a])
-        at.extend(range(pos, a))
-        _run(text, a, m.end(), out, at)
-        pos = m.end()
+        size += a - pos
+        at: list[int] = []
+        if all(map(combining, run[1:])):  # one letter and its marks
+            _map_piece(text, a, b, piece, at)
+        elif _run(text, a, b, at) != piece:  # never seen: map the run to where it starts
+            at = [a] * len(piece)
+        for k, val in enumerate(at):
+            step(size + k, val)
+        out.append(piece)
+        size += len(piece)
+        step(size, b)
+        pos = b
     out.append(text[pos:])
-    at.extend(range(pos, len(text) + 1))
-    return "".join(out), at
+    return "".join(out), (keys, vals)
 
 
-def _run(text: str, a: int, b: int, out: list[str], at: array[int]) -> None:
-    """A run in NFC, each letter with its marks mapped to where it starts; letters that compose
-    with each other (Hangul jamo, some Indic vowel signs) map as one."""
+def _run(text: str, a: int, b: int, at: list[int]) -> str:
+    """A run in NFC, letter by letter with their marks; letters that compose with each other
+    (Hangul jamo, some Indic vowel signs) as one. `at` gets where each character comes from."""
     import unicodedata
+
+    combining = unicodedata.combining
 
     def norm(s: str) -> str:
         return unicodedata.normalize("NFC", s)
 
+    out: list[str] = []
     i = a
     while i < b:
         j = i + 1
-        while j < b and unicodedata.combining(text[j]):
+        while j < b and combining(text[j]):
             j += 1
         while j < b:  # the next letter with its marks, if it composes with this one
             k = j + 1
-            while k < b and unicodedata.combining(text[k]):
+            while k < b and combining(text[k]):
                 k += 1
             if norm(text[i:k]) == norm(text[i:j]) + norm(text[j:k]):
                 break
@@ -206,11 +247,13 @@ def _run(text: str, a: int, b: int, out: list[str], at: array[int]) -> None:
         out.append(piece)
         _map_piece(text, i, j, piece, at)
         i = j
+    return "".join(out)
 
 
-def _map_piece(text: str, i: int, j: int, piece: str, at: array[int]) -> None:
-    """Map the NFC form of text[i:j]: its first letter to i, each mark left over (one with no
-    precomposed letter) to that mark as written, one written character for one where it can."""
+def _map_piece(text: str, i: int, j: int, piece: str, at: list[int]) -> None:
+    """Where each character of the NFC form of text[i:j] comes from: its first letter from i,
+    each mark left over (one with no precomposed letter) from that mark as written; one
+    written character for one where it can."""
     n = len(piece)
     if n == j - i:
         at.extend(range(i, j))

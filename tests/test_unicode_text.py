@@ -226,11 +226,12 @@ def test_findings_on_an_nfd_copy_of_the_seeds_point_at_the_same_words(
 
 
 # ASCII, letters with marks in both forms, a lone mark, marks with no precomposed letter, letters
-# that compose with each other (Hangul jamo, an Oriya vowel sign), line ends, punctuation
+# that compose with each other (Hangul jamo, an Oriya vowel sign), a letter NFC writes as two
+# (U+0958), a singleton (the Angstrom sign), line ends, punctuation
 PIECES = (
     *("a", "E", "e\u0302\u0303", "o\u0323", "\u0301", "\u0110", "\u1ea5", "x\u0301"),
     *("\u1100\u1161\u11a8", "\u1100", "\u1161", "\u0915\u093c", "\u0b47\u0b3e"),
-    *("\n", "\r\n", " ", "\u201c", "."),
+    *("\u0958", "\u212b", "\u00ea\u0303", "\n", "\r\n", " ", "\u201c", "\u2013", "."),
 )
 
 
@@ -247,12 +248,34 @@ def test_positions_of_nfc_text_are_those_of_the_file(written: str) -> None:
         last = (line, col)
         assert line == doc.text.count("\n", 0, i) + 1
         assert 1 <= col <= len(lines[line - 1]) + 1
-        assert doc.offset(line, col) == i  # the inverse, for reports that quote the text
+        # the inverse, for reports that quote the text: the first offset at that position
+        first = next(j for j in range(i + 1) if doc.position(j) == (line, col))
+        assert doc.offset(line, col) == first
         if i < len(doc.text) and not unicodedata.combining(doc.text[i]):
             # the character as written starts with the letter the NFC one is made on
             at = doc.written_offset(line, col)
             assert at is not None
             assert nfd(written[at])[0] == nfd(doc.text[i])[0]
+
+
+def test_the_characters_nfc_is_not_asked_about_never_change_or_compose() -> None:
+    """documents._MAY_CHANGE leaves out ASCII, Latin to U+02FF and general punctuation: each is
+    its own NFC, no mark, never the second of a composition, and never the first of one whose
+    second is not a mark (so only a run starting with a mark reaches back to the letter)."""
+    left_out = [cp for cp in range(0x3000) if not documents._MAY_CHANGE.fullmatch(chr(cp))]
+    assert len(left_out) == 0x300 + 0x205F - 0x2010
+    pairs = []
+    for cp in range(0x110000):
+        parts = unicodedata.decomposition(chr(cp)).split()
+        if len(parts) == 2 and not parts[0].startswith("<"):
+            pairs.append((int(parts[0], 16), int(parts[1], 16)))
+    assert len(pairs) > 900
+    for cp in left_out:
+        c = chr(cp)
+        assert nfc(c) == c and not unicodedata.combining(c), hex(cp)
+    out = set(left_out)
+    assert not [p for p in pairs if p[1] in out]
+    assert not [p for p in pairs if p[0] in out and not unicodedata.combining(chr(p[1]))]
 
 
 def test_ascii_and_nfc_text_is_not_copied_or_mapped() -> None:
