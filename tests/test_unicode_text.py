@@ -343,6 +343,31 @@ def test_fix_on_an_nfd_file_changes_only_the_span(newsroom: Newsroom) -> None:
     assert right != text and got == right
 
 
+PARK_RULES = """\
+terms:
+  - id: park
+    name: Hòa Lạc Hi-Tech Park
+    since: 1998
+    subject: [vietnam]
+    source: https://example.org/park
+    variants:
+      - wrong: Hoa Lac Technology Zone
+        right: Hòa Lạc Hi-Tech Park
+"""
+
+
+@pytest.mark.parametrize("form", ["NFC", "NFD"])
+def test_a_fix_is_written_in_the_form_of_the_file(newsroom: Newsroom, form: str) -> None:
+    newsroom.write("rules/park.yaml", PARK_RULES)
+    body = "Ông Hùng thăm Hoa Lac Technology Zone năm 2020.\n"
+    text = unicodedata.normalize(form, article(body))
+    got = _fixed(newsroom, "park.md", text.encode("utf-8"), cached=False).decode("utf-8")
+    right = text.replace(
+        "Hoa Lac Technology Zone", unicodedata.normalize(form, "Hòa Lạc Hi-Tech Park")
+    )
+    assert right != text and got == right
+
+
 def test_diff_of_a_bom_file_shows_the_bom_on_both_sides(newsroom: Newsroom) -> None:
     path = newsroom.write("b.md", (BOM + article(WRONG)).encode("utf-8"))
     before = path.read_bytes()
