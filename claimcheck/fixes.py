@@ -4,6 +4,9 @@ Only findings of rules registered as fixable carry a fix that is applied (a wron
 title the rulebook makes certain); a number is never rewritten, since the right figure depends on
 a source a person must read. Overlapping fixes: the first in the file wins, the rest wait for the
 next run.
+
+Edits are made in the text as the file has it (positions count its characters), so that the rest
+of the file keeps its bytes: combining marks (NFD), a byte-order mark and CRLF line ends.
 """
 
 from __future__ import annotations
@@ -27,7 +30,7 @@ class Edit:
 
 
 def _offset(doc: Document, line: int, column: int) -> int:
-    at = doc.offset(line, column)
+    at = doc.written_offset(line, column)
     assert at is not None, f"{doc.path}:{line}: no such line"
     return at
 
@@ -41,7 +44,8 @@ def fixable(findings: Iterable[Finding]) -> list[Finding]:
 
 
 def fixed_text(doc: Document, findings: Iterable[Finding]) -> tuple[str, int]:
-    """The document's text with the fixes applied, and how many were applied."""
+    """The document's text as written (without its BOM) with the fixes applied, and how many
+    were applied. A file written in NFD gets its replacements in NFD too."""
     edits = sorted(
         (
             Edit(
@@ -52,17 +56,21 @@ def fixed_text(doc: Document, findings: Iterable[Finding]) -> tuple[str, int]:
         ),
         key=lambda e: (e.start, e.end),
     )
+    import unicodedata  # here, for start-up time (fixes are rare)
+
+    written = doc.written
+    nfd = written != doc.text and unicodedata.is_normalized("NFD", written)
     out: list[str] = []
     pos = 0
     applied = 0
     for e in edits:
         if e.start < pos:
             continue
-        out.append(doc.text[pos : e.start])
-        out.append(e.replacement)
+        out.append(written[pos : e.start])
+        out.append(unicodedata.normalize("NFD", e.replacement) if nfd else e.replacement)
         pos = e.end
         applied += 1
-    out.append(doc.text[pos:])
+    out.append(written[pos:])
     return "".join(out), applied
 
 
@@ -81,9 +89,11 @@ def apply(docs: Iterable[Document], findings: list[Finding], write: bool) -> tup
         if not n:
             continue
         total += n
+        bom = "\ufeff" if doc.bom else ""
+        new = bom + new
         diff.extend(
             difflib.unified_diff(
-                doc.text.splitlines(keepends=True),
+                (bom + doc.written).splitlines(keepends=True),
                 new.splitlines(keepends=True),
                 fromfile=f"a/{path.lstrip('/')}",
                 tofile=f"b/{path.lstrip('/')}",

@@ -390,7 +390,7 @@ def _split_with_a_search(text: str) -> list[tuple[int, int]]:
             cut = at
         else:
             before = word_before.search(text, max(pos, at - 12), at)
-            if before and before.group(1).lower().rstrip(".") in sentences._ABBREV:
+            if before and sentences.abbreviation(before.group(1)):
                 continue
             cut = m.end()
         sentences._add(text, pos, cut, spans)
@@ -400,7 +400,10 @@ def _split_with_a_search(text: str) -> list[tuple[int, int]]:
 
 
 # abbreviations, stops, quotes, newlines and the letters past ASCII around them
-_STOP_PIECES = 'Mr|mr.|U.S|Jan|e.g|No|said|A|x|1|é|ſt|_|...|.|. |! |? |\n| |  |." |.) | The| 5'
+_STOP_PIECES = (
+    'Mr|mr.|U.S|Jan|e.g|No|said|A|x|1|é|ſt|_|...|.|. |! |? |\n| |  |." |.) | The| 5'
+    "|J.R|Đà|\u00a0|\u2009|\r|\u201c|("
+)
 
 
 @settings(max_examples=500, deadline=None)
