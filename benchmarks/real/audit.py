@@ -2,6 +2,7 @@
 
     python benchmarks/real/audit.py sample --claims /work/realdev/claims-first.json
     python benchmarks/real/audit.py score --claims /work/realdev/claims-first.json
+    python benchmarks/real/audit.py reliability --claims /work/realdev/claims-first.json
 
 A finding shows a misreading only where it meets a rule fact; the rest stay latent until a rule
 or another article brings them out. `sample` draws claims at random (fixed seed, stratified by
@@ -317,6 +318,47 @@ def score(args: argparse.Namespace) -> None:
         print(f"  {key}")
 
 
+def inferences(claim: Claim) -> dict[str, str]:
+    """What claimcheck's certainty grading says the claim inferred (claimcheck.checks.certainty),
+    read from its JSON form."""
+    import datetime as dt
+
+    from claimcheck.checks import certainty
+    from claimcheck.claims import Claim as Read
+    from claimcheck.dates import PartialDate, Period
+
+    p, d = claim["period"], claim["date"]
+    read = Read(
+        claim["kind"],
+        claim["start"],
+        claim["end"],
+        claim["text"],
+        period=None
+        if p is None
+        else Period(dt.date.fromisoformat(p["start"]), dt.date.fromisoformat(p["end"]), p["kind"]),
+        date=None if d is None else PartialDate(d["year"], d["month"], d["day"]),
+        attrs=tuple((str(k), str(v)) for k, v in claim["attrs"]),
+    )
+    return certainty.inferred(read)
+
+
+def reliability(args: argparse.Namespace) -> None:
+    """How often each inference rule (claim kind, part, how) gave the part right, over the
+    audited claims that used it: the table of docs/checks.md, and what RELIABLE rests on."""
+    judged, _ = load_audit(args.audit)
+    extracted = {c.key: c for c in load_claims(args.claims, load_beats())}
+    counts: dict[tuple[str, str, str], list[int]] = defaultdict(lambda: [0, 0])
+    for j in judged:
+        if j.key not in extracted or j.reading not in (None, reading(extracted[j.key].claim)):
+            continue
+        for part, how in inferences(extracted[j.key].claim).items():
+            if j.marks.get(part, "n/a") != "n/a":
+                counts[(j.kind, part, how)][0] += j.marks[part] == "ok"
+                counts[(j.kind, part, how)][1] += 1
+    rows = [(*k, share(ok, n)) for k, (ok, n) in sorted(counts.items())]
+    print("\n".join(table(rows, ("kind", "part", "inferred from", "right"))))
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     sub = parser.add_subparsers(dest="command", required=True)
@@ -329,9 +371,13 @@ def main(argv: Sequence[str] | None = None) -> int:
     c = sub.add_parser("score", help="match a claims report to the judgements")
     c.add_argument("--claims", type=Path, required=True, help="claimcheck claims JSON report")
     c.add_argument("--audit", type=Path, default=AUDIT)
+    r = sub.add_parser("reliability", help="how often each inference rule reads its part right")
+    r.add_argument("--claims", type=Path, required=True, help="claimcheck claims JSON report")
+    r.add_argument("--audit", type=Path, default=AUDIT)
     args = parser.parse_args(argv)
+    commands = {"sample": sample, "score": score, "reliability": reliability}
     try:
-        (sample if args.command == "sample" else score)(args)
+        commands[args.command](args)
     except BadInput as err:
         print(f"audit: {err}", file=sys.stderr)
         return 2

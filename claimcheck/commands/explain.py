@@ -58,9 +58,32 @@ def run(args: argparse.Namespace) -> int:
                 for r in ids
             )
         )
+        parts.append(_certainty())
     parts.extend(explain(r, examples.get(r, ([], []))) for r in ids)
     write("\n".join(parts))
     return EXIT_CLEAN
+
+
+def _certainty() -> str:
+    """Severity follows certainty: the inference rules and how reliable each measured."""
+    from claimcheck.checks import certainty as c
+
+    rows = "".join(
+        f"| {kind} | {part} | {c.HOWS[how]} | {ok}/{n} | "
+        f"{'yes' if (kind, part, how) in c.RELIABLE else 'no: a warning at most'} |\n"
+        for (kind, part, how), (ok, n) in sorted(c.MEASURED.items())
+    )
+    return (
+        "## Certainty\n\nA claim records, for its subject, its metric or office and its period, "
+        "whether its own sentence states it or how it was inferred; each finding's JSON says so "
+        "(`inferred: {period: publication-date}`) and every report shows it. A finding is an "
+        "error only when every part is stated, or inferred by a rule that the real-article "
+        f"development set (`benchmarks/real/`) shows right at least {c.MIN_SHARE:.0%} of the time "
+        f"over at least {c.MIN_AUDITED} audited claims, and its rule fact is verified; anything "
+        "else is a warning at most.\n\n"
+        "| claim kind | part | inferred from | right (audited) | may be an error |\n"
+        "|---|---|---|---|---|\n" + rows
+    )
 
 
 def explain(rule_id: str, examples: tuple[list[str], list[str]]) -> str:
