@@ -3,9 +3,10 @@
 Severity follows certainty. A finding is an error only when every part of the claims it rests on
 is stated in their sentences, or inferred by a rule that the real-article development set shows
 right at least 97% of the time over at least 30 audited claims (RELIABLE, from MEASURED; the
-table in docs/checks.md); otherwise it is a warning at most. Extractors record an inference as an attribute
-("inferred.<part>", how) on the claim; a quantity's or rank's period taken from the publication
-date is read from its ("period", "document") attribute, a title's from its missing own date.
+table in docs/checks.md); otherwise it is a warning at most. Extractors record an inference as
+an attribute ("inferred.<part>", how) on the claim; a quantity's or rank's period taken from the
+publication date is read from its ("period", "document") attribute, a title's from its missing
+own date.
 """
 
 from __future__ import annotations
