@@ -96,6 +96,7 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
         "part",
         regexes.compile(
             rf"(?i:(?:\bthe\s+)?\bfirst\s+(?P<n>{_NUM})[- ](?P<u>months?)\b"
+            rf"|(?:\bthe\s+)?(?<![\w.,])(?P<n2>{_NUM})[- ]month\s+period\b"
             r"|(?:\bthe\s+)?\b(?P<q>first|second|third|fourth|1st|2nd|3rd|4th)\s+(?P<qu>quarter|half)\b"
             r"|\b(?P<qq>Q[1-4]|H[12])\b)"
             rf"(?:(?:\s+(?i:of|in))?\s*(?:(?P<y>{_Y})|(?i:(?P<ry>this|last|next)\s+year\b)))?"
@@ -131,7 +132,15 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
         "recent",
         regexes.compile(
             rf"(?i:(?:\bthe\s+)?\b(?P<w>last|past|previous|recent)\s+(?:(?P<n>{_NUM})\s+)?"
-            rf"(?P<u>{_UNIT})\b)"
+            rf"(?P<u>{_UNIT})\b(?P<ofy>\s+of\s+(?:this|the)\s+year\b)?)"
+        ),
+    ),
+    (
+        "to_date",
+        regexes.compile(
+            r"(?i:\bso\s+far\s+this\s+year\b|\bthis\s+year\s+so\s+far\b"
+            r"|(?:\bthe\s+)?\byear[\s-]+to[\s-]+date\b"
+            r"|\b(?:since|from)\s+the\s+(?:beginning|start)\s+of\s+(?:this|the)\s+year\b)"
         ),
     ),
     (
@@ -159,7 +168,7 @@ _ANCHOR = regexes.compile(
     + caseless(
         "from|between|the|first|second|third|fourth|1st|2nd|3rd|4th|q[1-4]|h[12]|fy|fiscal|"
         "financial|entire|whole|full|this|last|next|past|previous|recent|currently|presently|"
-        "nowadays|now|today|to|so|at|up|until|as|same".split("|")
+        "nowadays|now|today|to|so|at|up|until|as|same|year|since".split("|")
     )
     + r"\b"
 )
@@ -235,9 +244,14 @@ def find(text: str, start: int, end: int, doc_date: PartialDate | None) -> list[
                 cands.append((m.start(), -(m.end() - m.start()), rank, name, m))
     cands.sort(key=lambda c: (c[0], c[1], c[2]))
     out: list[FoundPeriod] = []
+    ahead: list[re.Match[str]] = []  # "the same period last year" before the period it repeats
     reach = start
     for s, _neg, _rank, name, m in cands:
         if s < reach:
+            continue
+        if name == "same" and not out:
+            ahead.append(m)
+            reach = m.end()  # its "last year" is no period of its own
             continue
         found = _resolve(name, m, text, max(start, s - _LOOKBACK), doc_date, out)
         if found is None:
@@ -245,6 +259,18 @@ def find(text: str, start: int, end: int, doc_date: PartialDate | None) -> list[
         found = _prefixed(text, max(start, s - _LOOKBACK), found, doc_date)
         out.append(found)
         reach = m.end()
+    return _same_ahead(ahead, out) if ahead else out
+
+
+def _same_ahead(ahead: list[re.Match[str]], out: list[FoundPeriod]) -> list[FoundPeriod]:
+    """ "up 15% against the same period last year, reaching US$4 billion in the first two
+    months": a same-period phrase before any other repeats the first period after it."""
+    for m in ahead:
+        ref = [f for f in out if f.start >= m.end() and "same-period" not in f.flags][:1]
+        period = _same(m.groupdict(), ref)
+        if period is not None:
+            out.append(FoundPeriod(m.start(), m.end(), period, "stated", ("same-period",)))
+    out.sort(key=lambda f: f.start)
     return out
 
 
@@ -396,6 +422,8 @@ def _resolve(
         period, phrase = (None if year is None else Period.of(PartialDate(year))), "relative"
     elif name == "recent":
         period, phrase = _recent(g, doc), "relative"
+    elif name == "to_date":
+        period, phrase, flags = _to_date(doc), "relative", ("year-to-date",)
     elif name == "present":
         if doc is None:
             return None
@@ -419,8 +447,8 @@ def _part(g: dict[str, str | None], doc: PartialDate | None) -> tuple[Period | N
         year, phrase = _rel_year(g["ry"] or "this", doc), "relative"
     if year is None:
         return None, phrase
-    if g["n"]:
-        n = small(g["n"])
+    if g["n"] or g["n2"]:
+        n = small(g["n"] or g["n2"] or "")
         if n is None or not 1 <= n <= 12:
             return None, phrase
         return _month_span(year, 1, n), phrase
@@ -443,6 +471,11 @@ def _recent(g: dict[str, str | None], doc: PartialDate | None) -> Period | None:
     word = " ".join(plain(g["n"] or "").split())
     if word in ("several", "few") or (plain(g["w"] or "") == "recent" and not word):
         return None
+    if unit.startswith("month") and word and (g["ofy"] or _months_so_far(small(word), doc)):
+        # "the past ten months of this year"; "the last 11 months" in a December article: the
+        # months of the year so far, not a window counted back from the day of writing
+        n = small(word)
+        return None if n is None or not 1 <= n <= 12 else _month_span(doc.year, 1, n)
     n = 1 if not word else small(word) if word not in ("half a", "a half") else None
     if "half" in unit or word in ("half a", "a half"):
         months = 600 if "centur" in unit else 6 if "year" in unit else 60 if "decade" in unit else 0
@@ -460,6 +493,21 @@ def _recent(g: dict[str, str | None], doc: PartialDate | None) -> Period | None:
         return None
     first = dt.date(y, mo + 1, min(end.day, calendar.monthrange(y, mo + 1)[1])) + dt.timedelta(1)
     return Period(first, end)
+
+
+def _months_so_far(n: int | None, doc: PartialDate) -> bool:
+    """N months back from a month-dated article are the year's finished months: a report of
+    statistics counts from January."""
+    return n is not None and doc.month is not None and n == doc.month - 1
+
+
+def _to_date(doc: PartialDate | None) -> Period | None:
+    """ "so far this year", "year to date": from January to the earliest day the article may
+    have been written (a month-dated article may be of its first day), never the whole year."""
+    if doc is None:
+        return None
+    end = doc.first()
+    return Period(dt.date(end.year, 1, 1), max(end, dt.date(end.year, 1, 1)))
 
 
 def _same(g: dict[str, str | None], before: list[FoundPeriod]) -> Period | None:

@@ -239,7 +239,7 @@ def quantities(s: Sentence) -> Iterator[Claim]:
             target=metric.id,
             value=Quantity(n.low, n.high, _unit(n, metric, noun), n.digits, n.scale, n.hedge),
             period=period[0],
-            attrs=(*attrs, ("period", period[1])),
+            attrs=(*attrs, ("period", period[1]), *_inferred(period[1])),
             sentence=(s.start, s.end),
         )
         yield f.claim
@@ -548,11 +548,16 @@ def _year_back(p: Period) -> Period | None:
 
 def _period(found: FoundPeriod | None, s: Sentence, metric: Metric) -> tuple[Period | None, str]:
     if found is not None:
-        return _kind(stated(s.doc.text, found), metric), found.phrase
+        return _kind(_to_end(stated(s.doc.text, found), found, metric), metric), found.phrase
     date = s.doc.date
     if date is None:
         return None, "unknown"
     return _kind(Period(date.first(), date.last(), "point"), metric), "document"
+
+
+def _inferred(how: str) -> tuple[tuple[str, str], ...]:
+    """("inferred.period", ...) for a figure whose sentence states no time (claims.py)."""
+    return (("inferred.period", "publication-date"),) if how == "document" else ()
 
 
 _DAY_WRITTEN = regexes.compile(r"(?<![\d.,])\d{1,2}(?:st|nd|rd|th)?(?!\d|[.,]\d)")
@@ -574,6 +579,14 @@ def stated(text: str, found: FoundPeriod) -> Period:
     if not any(w.lower() in MONTHS for w in _WORD.findall(phrase)):
         return p  # "as of 2023": the year's last day
     return Period(p.end.replace(day=1), p.end, p.kind)
+
+
+def _to_end(period: Period, found: FoundPeriod, metric: Metric) -> Period:
+    """A flow "until the end of April 2017", "as of October": from January to that day (a flow
+    has no value on a day; the year's figures so far are meant)."""
+    if "as-of" not in found.flags or metric.period != "span":
+        return period
+    return Period(period.end.replace(month=1, day=1), period.end)
 
 
 def _kind(period: Period, metric: Metric) -> Period:
