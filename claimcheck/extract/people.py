@@ -117,7 +117,7 @@ def people(s: Sentence) -> Iterator[Claim]:
                 c for c in _title_before_name(s, title, m, shared) or [] if c.kind == "title"
             ]
             continue
-        yield from _appositive(s, title, by_end, name_at)
+        yield from _appositive(s, title, (by_end, by_start), name_at)
     for m in seen:
         if m.start in used or not _capitalised(s, m):
             continue
@@ -300,16 +300,27 @@ def _title_before_name(s: Sentence, t: _Title, m: Match, pm: Match) -> list[Clai
     return out
 
 
-def _appositive(s: Sentence, t: _Title, by_end: dict[int, Match], name_at: int) -> Iterator[Claim]:
+def _listed(s: Sentence, pos: int, by_start: dict[int, Match]) -> bool:
+    """Another title follows after "and": "met Emperor Akihito, the President of the Senate
+    and the Speaker" lists people; the title after the comma is not the name's."""
+    nxt = _LIST_AFTER.match(s.doc.text, pos, s.end)
+    m = by_start.get(nxt.end() - 1) if nxt else None
+    return m is not None and any(e.kind == "office" for e in m.entries)
+
+
+def _appositive(
+    s: Sentence, t: _Title, by: tuple[dict[int, Match], dict[int, Match]], name_at: int
+) -> Iterator[Claim]:
     """ "Shinzo Abe, Japan's prime minister": a full name, a comma, then the title."""
     low = s.folded
+    by_end, by_start = by
     if name_at >= 0 and name_at < s.end and s.doc.text[name_at].isupper():
         return  # the title is followed by a name the rulebook does not know
     q = t.start
     while q > s.start and low[q - 1].isspace():
         q -= 1
-    if q <= s.start or low[q - 1] != "," or _LIST_AFTER.match(s.doc.text, t.end, s.end):
-        return  # "met Emperor Akihito, President of the Senate and the Speaker": a list
+    if q <= s.start or low[q - 1] != "," or _listed(s, t.end, by_start):
+        return
     q -= 1
     while q > s.start and low[q - 1].isspace():
         q -= 1
