@@ -5,7 +5,9 @@ present ("currently", "to date").
 Each phrase kind has its own small pattern with bounded repetition only, scanned once over the
 sentence (linear time, no backtracking blowup on long lines); overlapping finds are resolved
 longest first. Relative phrases resolve against the document date; with no date they are dropped,
-with a year-only date the ones that need a month are dropped.
+with a year-only date the ones that need a month are dropped. Parts of a year are never the
+whole year: "the first two months", "the 11-month period", "so far this year", and "the last 11
+months" of a December article (the year's finished months, as statistics are reported).
 
 `Period.kind` is `span` for a stated range, `point` for "as of ..." and the present. The kind a
 metric is measured with (a cumulative stock, say) is the rulebook's business: the quantity
@@ -217,7 +219,9 @@ class FoundPeriod:
     date) or "present" (currently, now, to date: the document date). `flags` carry what the
     period alone cannot: "fiscal" (a fiscal year read as the calendar year), "as-of" (a stock on
     the day), "since" (from the stated date to the document date), "same-period" (the period
-    of an earlier phrase in another year), "cumulative" ("to date", "so far").
+    of an earlier phrase in another year, or of the first phrase after it when none is
+    earlier), "cumulative" ("to date", "so far"), "year-to-date" ("so far this year": January to
+    the earliest day the article may be of).
     """
 
     start: int

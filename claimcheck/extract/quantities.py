@@ -10,7 +10,9 @@ it as unparsed coverage.
 Which period: the period phrase between the previous number and this one ("in 2020 reached
 US$40 billion, in 2021 reached US$42.7 billion"), else one right after it up to the next number
 ("50 billion USD in 2022"), else the last one before it in the sentence, else the first one
-after it, else the document date (present tense: the figure as of publication). Periods that
+after it, else the document date (present tense: the figure as of publication, recorded as
+("inferred.period", "publication-date")). A flow "until the end of April" runs from January to
+that day; a stock stays a point. Periods that
 are the base of a comparison ("from 2014", "over the same period in 2022") are kept for the
 arithmetic claim and never date a figure. A figure that is itself the base of a comparison
 ("up from 1.9 million in 2019", "compared with US$42.7 billion") takes only a period of its own
