@@ -21,8 +21,9 @@ from claimcheck import regexes
 from claimcheck.claims import Claim
 from claimcheck.dates import PartialDate, Period
 from claimcheck.extract import Sentence, extractor
-from claimcheck.extract.events import sentence_dates
+from claimcheck.extract.events import partial, sentence_dates
 from claimcheck.extract.mentions import mentions
+from claimcheck.extract.periods import find as find_periods
 from claimcheck.rulebook import Rulebook
 from claimcheck.rulebook.schema import Holder
 from claimcheck.vocab import Match
@@ -67,6 +68,7 @@ _DEATH_BEFORE = regexes.compile(
     r"(?:\s+(?:service|ceremony|rites?|services|ceremonies))?\s+(?:of|for)\s+(?:the\s+)?(?:late\s+)?$"
 )
 _DEATH_AFTER = regexes.compile(r"(?:\s*,\s*who)?\s+(?:has\s+|had\s+)?(?:passed\s+away|died)\b")
+_CREDIT = regexes.compile(r"\s*\(?\s*(?i:(?:file\s+|archive\s+)?photo)\b")
 _LIST_AFTER = regexes.compile(r",?\s+and\s+(?:the\s+)?[A-Z]")
 _KINDS = frozenset({"office", "person", "entity", "demonym"})
 _CANONICAL = {"incoming": "elect", "designate": "elect"}  # "new", "newly appointed": "new"
@@ -347,6 +349,10 @@ def _title_claim(s: Sentence, t: _Title, start: int, end: int, pid: str, form: s
     attrs.append(("form", form))
     mods = tuple(dict.fromkeys(t.modifiers))
     date = _event_date(s, start, end)
+    if date is None:
+        date = _caption_date(s)
+        if date is not None:
+            attrs.append(("inferred.period", "paragraph"))
     if _at_death(s, start, end):
         died = s.book.people[pid].died if pid in s.book.people else None
         if died is None:
@@ -368,6 +374,22 @@ def _title_claim(s: Sentence, t: _Title, start: int, end: int, pid: str, form: s
         attrs=tuple(attrs),
         sentence=(s.start, s.end),
     )
+
+
+def _caption_date(s: Sentence) -> PartialDate | None:
+    """The date a photo credit after the sentence gives the picture ("... in Hanoi. (Photo taken
+    on January 16, 2013)", "File photo: VNA, January 2013"): a caption's own time."""
+    text = s.doc.text
+    stop = text.find("\n", s.end)
+    stop = len(text) if stop < 0 else stop
+    credit = _CREDIT.match(text, s.end, stop)
+    if credit is None:
+        return None
+    for found in find_periods(text, credit.end(), stop, s.doc.date):
+        date = partial(found.period, exact=False)
+        if date is not None:
+            return date
+    return None
 
 
 def _at_death(s: Sentence, start: int, end: int) -> bool:

@@ -99,6 +99,7 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
         regexes.compile(
             rf"(?i:(?:\bthe\s+)?\bfirst\s+(?P<n>{_NUM})[- ](?P<u>months?)\b"
             rf"|(?:\bthe\s+)?(?<![\w.,])(?P<n2>{_NUM})[- ]month\s+period\b"
+            r"|(?:\bthe\s+)?\bfirst\s+(?P<one>month)\b"
             r"|(?:\bthe\s+)?\b(?P<q>first|second|third|fourth|1st|2nd|3rd|4th)\s+(?P<qu>quarter|half)\b"
             r"|\b(?P<qq>Q[1-4]|H[12])\b)"
             rf"(?:(?:\s+(?i:of|in))?\s*(?:(?P<y>{_Y})|(?i:(?P<ry>this|last|next)\s+year\b)))?"
@@ -451,8 +452,8 @@ def _part(g: dict[str, str | None], doc: PartialDate | None) -> tuple[Period | N
         year, phrase = _rel_year(g["ry"] or "this", doc), "relative"
     if year is None:
         return None, phrase
-    if g["n"] or g["n2"]:
-        n = small(g["n"] or g["n2"] or "")
+    if g["n"] or g["n2"] or g["one"]:
+        n = 1 if g["one"] else small(g["n"] or g["n2"] or "")
         if n is None or not 1 <= n <= 12:
             return None, phrase
         return _month_span(year, 1, n), phrase

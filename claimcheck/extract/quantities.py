@@ -46,6 +46,7 @@ from claimcheck.extract.caseless import plain, search_ending
 from claimcheck.extract.mentions import Mention, loose, mentions, near
 from claimcheck.extract.numbers import Number
 from claimcheck.extract.periods import MONTHS, FoundPeriod
+from claimcheck.extract.periods import find as find_periods
 from claimcheck.rulebook.schema import Metric
 
 _METRIC = frozenset({"metric"})
@@ -195,6 +196,7 @@ def quantities(s: Sentence) -> Iterator[Claim]:
     base = _base_periods(s, periods, figures)
     based = {id(p) for p in base}
     dating = [p for p in periods if id(p) not in based and "same-period" not in p.flags]
+    dating = dating or _earlier(s)
     dating_ends = [p.end for p in dating]
     taken: FoundPeriod | None = None  # the period the previous figure took from after it
     before: FoundPeriod | None = None  # the period of the previous figure
@@ -241,7 +243,7 @@ def quantities(s: Sentence) -> Iterator[Claim]:
             target=metric.id,
             value=Quantity(n.low, n.high, _unit(n, metric, noun), n.digits, n.scale, n.hedge),
             period=period[0],
-            attrs=(*attrs, ("period", period[1]), *_inferred(period[1])),
+            attrs=(*attrs, ("period", period[1]), *_inferred(period[1], found)),
             sentence=(s.start, s.end),
         )
         yield f.claim
@@ -557,9 +559,45 @@ def _period(found: FoundPeriod | None, s: Sentence, metric: Metric) -> tuple[Per
     return _kind(Period(date.first(), date.last(), "point"), metric), "document"
 
 
-def _inferred(how: str) -> tuple[tuple[str, str], ...]:
+def _inferred(how: str, found: FoundPeriod | None) -> tuple[tuple[str, str], ...]:
     """("inferred.period", ...) for a figure whose sentence states no time (claims.py)."""
-    return (("inferred.period", "publication-date"),) if how == "document" else ()
+    if how == "document":
+        return (("inferred.period", "publication-date"),)
+    for where in _EARLIER_FLAGS:
+        if found is not None and where in found.flags:
+            return (("inferred.period", where),)
+    return ()
+
+
+# "During the reviewed period", "in the period under review": the time of an earlier sentence.
+_ANAPHOR = regexes.compile(
+    r"(?i:\b(?:during|in|over|for|throughout)\s+the\s+(?:(?:reviewed|review|said|above|same)\s+)?"
+    r"period(?:\s+under\s+review)?\b(?!\s+(?:of|in|from|last|a\s+year|between)\b))"
+)
+_EARLIER_FLAGS = ("paragraph", "article")
+_EARLIER_REACH = 3  # sentences back
+
+
+def _earlier(s: Sentence) -> list[FoundPeriod]:
+    """For a sentence with no period of its own that points back to one ("During the reviewed
+    period, exports ..."): the last period of the nearest earlier sentence that states one, at
+    the pointing words, flagged with where it came from (its paragraph, or the article)."""
+    text = s.doc.text
+    if "period" not in s.folded[s.start : s.end]:
+        return []
+    anaphor = _ANAPHOR.search(text, s.start, s.end)
+    if anaphor is None:
+        return []
+    spans = s.context.sentences
+    i = bisect.bisect_left(spans, (s.start, s.start))
+    for start, end in reversed(spans[max(0, i - _EARLIER_REACH) : i]):
+        own = [
+            p for p in find_periods(text, start, end, s.doc.date) if "same-period" not in p.flags
+        ]
+        if own:
+            where = "paragraph" if "\n\n" not in text[end : s.start] else "article"
+            return [replace(own[-1], start=anaphor.start(), end=anaphor.end(), flags=(where,))]
+    return []
 
 
 _DAY_WRITTEN = regexes.compile(r"(?<![\d.,])\d{1,2}(?:st|nd|rd|th)?(?!\d|[.,]\d)")
