@@ -659,3 +659,22 @@ def test_a_separated_modifier_does_not_reach_a_capitalised_title() -> None:
     # "his former boss" describes the relation, not the office
     got = titles(VJ, "His former mentor Prime Minister Fumio Kishida spoke.", "2023-05-01")
     assert [c[3] for c in got] == [()]
+
+
+@pytest.mark.parametrize(
+    ("credit", "date"),
+    [
+        ("(Photo taken on January 16, 2013)", "2013-01-16"),
+        ("File photo: VNA, January 2013", "2013-01"),
+    ],
+)
+def test_a_caption_takes_the_date_of_its_photo_credit(credit: str, date: str) -> None:
+    text = f"Prime Minister Shinzo Abe greets students in Hanoi. {credit}\n\nAbe left office."
+    (claim,) = [c for c in claims(VJ, text, "2023-11-01") if c.kind == "title"]
+    assert (str(claim.date), claim.attr("inferred.period")) == (date, "paragraph")
+    assert rules(VJ, text, "2023-11-01") == []
+
+
+def test_a_credit_without_a_date_leaves_the_title_at_the_publication_date() -> None:
+    text = "Prime Minister Shinzo Abe greets students in Hanoi. Photo: VNA"
+    assert rules(VJ, text, "2023-11-01") == ["title-not-in-office"]

@@ -326,3 +326,37 @@ def test_a_figure_without_a_period_is_inferred_from_the_publication_date() -> No
     assert figures(text, "2019-06") == [
         ("US$16 billion", "2019-06-01..2019-06-30 (point)", "document", "publication-date")
     ]
+
+
+def test_the_first_month() -> None:
+    got, period, phrase, _ = one("in the first month of 2017, capital rose", None)
+    assert (got, period, phrase) == (
+        "the first month of 2017",
+        Period(D(2017, 1, 1), D(2017, 1, 31)),
+        "stated",
+    )
+
+
+def test_a_sentence_pointing_back_takes_the_earlier_period() -> None:
+    text = (
+        "Two-way trade between Vietnam and Japan reached US$9 billion in the first quarter.\n\n"
+        "During the reviewed period, imports from Japan were US$4.4 billion."
+    )
+    assert figures(text, "2015-04") == [
+        ("US$9 billion", "2015-01-01..2015-03-31", "relative", None),
+        ("US$4.4 billion", "2015-01-01..2015-03-31", "relative", "article"),
+    ]
+    same = text.replace("\n\n", " ")
+    assert figures(same, "2015-04")[1][3] == "paragraph"
+
+
+def test_a_sentence_without_pointing_words_keeps_the_publication_date() -> None:
+    text = (
+        "Two-way trade between Vietnam and Japan reached US$9 billion in the first quarter. "
+        "Imports from Japan were US$4.4 billion."
+    )
+    assert figures(text, "2015-04")[1][1:] == (
+        "2015-04-01..2015-04-30 (point)",
+        "document",
+        "publication-date",
+    )
