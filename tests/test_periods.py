@@ -360,3 +360,48 @@ def test_a_sentence_without_pointing_words_keeps_the_publication_date() -> None:
         "document",
         "publication-date",
     )
+
+
+def test_a_later_period_in_another_figures_clause_does_not_date_a_figure() -> None:
+    text = (
+        "Two-way trade between Vietnam and Japan passed US$9 billion, after reaching "
+        "US$8 billion in 2014."
+    )
+    assert [f[1] for f in figures(text, "2016-01")] == ["2016-01-01..2016-01-31 (point)", "2014"]
+    listed = "Two-way trade between Vietnam and Japan was US$9 billion and US$8 billion in 2014."
+    assert [f[1] for f in figures(listed, "2016-01")] == ["2014", "2014"]
+
+
+def _titled(title: str, body: str, date: str) -> list[tuple[str, str, str, str | None]]:
+    d = Document("a.md", body, meta={"title": title}, date=PartialDate.parse(date))
+    return [
+        (c.text, str(c.period), c.attr("period") or "", c.attr("inferred.period"))
+        for c in _extractor().extract(d)
+        if c.kind == "quantity"
+    ]
+
+
+def test_a_flow_without_a_period_takes_the_part_of_a_year_its_headline_states() -> None:
+    body = "Two-way trade between Vietnam and Japan reached US$21 billion."
+    got = _titled("Vietnam-Japan trade rises in first half", body, "2023-07-10")
+    assert got == [("US$21 billion", "2023-01-01..2023-06-30", "relative", "headline")]
+
+
+@pytest.mark.parametrize(
+    "title",
+    [
+        "Vietnam-Japan trade to top US$50 billion this year",  # a forecast, a whole year
+        "Vietnam-Japan trade expected to rise in first half",  # a forecast
+        "Vietnam-Japan trade in 2022 and 2023",  # two periods
+    ],
+)
+def test_a_headline_that_does_not_date_the_figure(title: str) -> None:
+    body = "Two-way trade between Vietnam and Japan reached US$21 billion."
+    (got,) = _titled(title, body, "2023-07-10")
+    assert got[2:] == ("document", "publication-date")
+
+
+def test_a_stock_keeps_the_publication_date_whatever_the_headline() -> None:
+    body = "Japanese FDI in Vietnam totalled US$64 billion."
+    (got,) = _titled("Japanese investment in the first half", body, "2023-07-10")
+    assert got[3] == "publication-date"

@@ -97,7 +97,7 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     (
         "part",
         regexes.compile(
-            rf"(?i:(?:\bthe\s+)?\bfirst\s+(?P<n>{_NUM})[- ](?P<u>months?)\b"
+            rf"(?i:(?:\bthe\s+)?\b(?:first|opening)\s+(?P<n>{_NUM})[- ](?P<u>months?)\b"
             rf"|(?:\bthe\s+)?(?<![\w.,])(?P<n2>{_NUM})[- ]month\s+period\b"
             r"|(?:\bthe\s+)?\bfirst\s+(?P<one>month)\b"
             r"|(?:\bthe\s+)?\b(?P<q>first|second|third|fourth|1st|2nd|3rd|4th)\s+(?P<qu>quarter|half)\b"
@@ -169,7 +169,7 @@ _ANCHOR = regexes.compile(
     r"|(?<![A-Za-z])(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec|FY)"
     r"|\b"
     + caseless(
-        "from|between|the|first|second|third|fourth|1st|2nd|3rd|4th|q[1-4]|h[12]|fy|fiscal|"
+        "from|between|the|first|opening|second|third|fourth|1st|2nd|3rd|4th|q[1-4]|h[12]|fy|fiscal|"
         "financial|entire|whole|full|this|last|next|past|previous|recent|currently|presently|"
         "nowadays|now|today|to|so|at|up|until|as|same|year|since".split("|")
     )

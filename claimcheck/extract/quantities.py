@@ -10,7 +10,8 @@ it as unparsed coverage.
 Which period: the period phrase between the previous number and this one ("in 2020 reached
 US$40 billion, in 2021 reached US$42.7 billion"), else one right after it up to the next number
 ("50 billion USD in 2022"), else the last one before it in the sentence, else the first one
-after it, else the document date (present tense: the figure as of publication, recorded as
+after it unless another figure's clause comes first ("..., after reaching US$47.6 billion in
+2022"), else the document date (present tense: the figure as of publication, recorded as
 ("inferred.period", "publication-date")). A flow "until the end of April" runs from January to
 that day; a stock stays a point. Periods that
 are the base of a comparison ("from 2014", "over the same period in 2022") are kept for the
@@ -221,6 +222,8 @@ def quantities(s: Sentence) -> Iterator[Claim]:
         metric, mention = _metric(s, metric_mentions, nums, i, measured)
         if metric is None or mention is None or _elsewhere(s, mention, metric):
             continue
+        if found is None and not is_base and metric.period == "span":
+            found = _headline(s)  # a flow has no value on the day of writing
         period = (None, "unknown") if found is None and is_base else _period(found, s, metric)
         if found is not None:
             dated = owned.setdefault(id(found), set())
@@ -490,7 +493,20 @@ def _found_period(
         return dating[j], dating[j], True  # right after it, before the next number
     if k:
         return dating[k - 1], None, False
-    return (dating[j] if j < len(dating) else None), None, False
+    if j < len(dating) and (
+        dating[j].flags[:1] in (("paragraph",), ("article",))  # "... during the period."
+        or _OTHER_CLAUSE.search(s.doc.text, n.end, dating[j].start) is None
+    ):
+        return dating[j], None, False  # "US$24.2 billion and US$23.4 billion in 2022"
+    return None, None, False
+
+
+# Words that put a later period in another figure's clause: "exceeded US$50 billion for the
+# first time, after reaching US$47.6 billion in 2022" (2022 is the earlier figure's year).
+_OTHER_CLAUSE = regexes.compile(
+    r"(?i:;|\b(?:after|before|compared|against|than|versus|while|whereas|but|following|"
+    r"when|previously|earlier)\b)"
+)
 
 
 def _base_period(
@@ -574,8 +590,35 @@ _ANAPHOR = regexes.compile(
     r"(?i:\b(?:during|in|over|for|throughout)\s+the\s+(?:(?:reviewed|review|said|above|same)\s+)?"
     r"period(?:\s+under\s+review)?\b(?!\s+(?:of|in|from|last|a\s+year|between)\b))"
 )
-_EARLIER_FLAGS = ("paragraph", "article")
+_EARLIER_FLAGS = ("paragraph", "article", "headline")
 _EARLIER_REACH = 3  # sentences back
+
+
+def _headline(s: Sentence) -> FoundPeriod | None:
+    """The part of a year the headline states ("... trade tops US$20 billion in first half"),
+    flagged "headline": what a flow figure whose sentence states no time is of. A whole year is
+    not taken (a headline's year is as often a forecast's or a review's), nor a headline that
+    forecasts."""
+    cache = vars(s.context)
+    if "_headline" not in cache:
+        title = s.doc.meta.get("title")
+        found = find_periods(title, 0, len(title), s.doc.date) if isinstance(title, str) else []
+        one = found[0] if len(found) == 1 and not found[0].flags else None
+        if one is not None and (_whole_years(one.period) or _FORECAST.search(str(title))):
+            one = None
+        cache["_headline"] = one and replace(one, start=s.start, end=s.start, flags=("headline",))
+    got: FoundPeriod | None = cache["_headline"]
+    return got
+
+
+_FORECAST = regexes.compile(
+    r"(?i:\b(?:will|expect\w*|forecast\w*|project\w*|target\w*|aim\w*|plan\w*|likely|could|"
+    r"may|might|set\s+to|to\s+(?:reach|hit|top|surpass|exceed|rise|grow|double))\b)"
+)
+
+
+def _whole_years(p: Period) -> bool:
+    return (p.start.month, p.start.day, p.end.month, p.end.day) == (1, 1, 12, 31)
 
 
 def _earlier(s: Sentence) -> list[FoundPeriod]:
