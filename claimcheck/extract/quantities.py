@@ -495,7 +495,7 @@ def _found_period(
         return dating[k - 1], None, False
     if j < len(dating) and (
         dating[j].flags[:1] in (("paragraph",), ("article",))  # "... during the period."
-        or _OTHER_CLAUSE.search(s.doc.text, n.end, dating[j].start) is None
+        or not _clause_between(s, n.end, dating[j].start)
     ):
         return dating[j], None, False  # "US$24.2 billion and US$23.4 billion in 2022"
     return None, None, False
@@ -507,6 +507,19 @@ _OTHER_CLAUSE = regexes.compile(
     r"(?i:;|\b(?:after|before|compared|against|than|versus|while|whereas|but|following|"
     r"when|previously|earlier)\b)"
 )
+
+
+def _clause_between(s: Sentence, a: int, b: int) -> bool:
+    """Whether an _OTHER_CLAUSE word lies in [a, b): the sentence is scanned once (a sentence of
+    many figures asks for each)."""
+    cache = vars(s)
+    marks: list[int] | None = cache.get("_clause_marks")
+    if marks is None:
+        marks = cache["_clause_marks"] = [
+            m.start() for m in _OTHER_CLAUSE.finditer(s.doc.text, s.start, s.end)
+        ]
+    k = bisect.bisect_left(marks, a)
+    return k < len(marks) and marks[k] < b
 
 
 def _base_period(
