@@ -352,7 +352,7 @@ def test_a_sentence_pointing_back_takes_the_earlier_period() -> None:
 
 def test_a_sentence_without_pointing_words_keeps_the_publication_date() -> None:
     text = (
-        "Two-way trade between Vietnam and Japan reached US$9 billion in the first quarter. "
+        "Two-way trade between Vietnam and Japan reached US$9 billion in the first quarter.\n\n"
         "Imports from Japan were US$4.4 billion."
     )
     assert figures(text, "2015-04")[1][1:] == (
@@ -405,3 +405,20 @@ def test_a_stock_keeps_the_publication_date_whatever_the_headline() -> None:
     body = "Japanese FDI in Vietnam totalled US$64 billion."
     (got,) = _titled("Japanese investment in the first half", body, "2023-07-10")
     assert got[3] == "publication-date"
+
+
+def test_a_flow_without_a_period_takes_the_sentence_before_in_its_paragraph() -> None:
+    text = (
+        "In 2019, commerce between the two countries set a record. Two-way trade between Vietnam "
+        "and Japan passed US$39 billion for the first time.\n\n"
+        "Imports from Japan were US$19 billion."
+    )
+    got = figures(text, "2020-01")
+    assert got[0] == ("US$39 billion", "2019", "stated", "paragraph")
+    # another paragraph: nothing points back, so the publication date stands
+    assert got[1][3] == "publication-date"
+
+
+def test_a_stock_without_a_period_does_not_take_the_sentence_before() -> None:
+    text = "In 2019, investors were busy. Japanese FDI in Vietnam totalled US$59 billion."
+    assert figures(text, "2020-01")[0][3] == "publication-date"

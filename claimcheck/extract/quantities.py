@@ -11,11 +11,14 @@ Which period: the period phrase between the previous number and this one ("in 20
 US$40 billion, in 2021 reached US$42.7 billion"), else one right after it up to the next number
 ("50 billion USD in 2022"), else the last one before it in the sentence, else the first one
 after it unless another figure's clause comes first ("..., after reaching US$47.6 billion in
-2022"), else the document date (present tense: the figure as of publication, recorded as
-("inferred.period", "publication-date")). A flow "until the end of April" runs from January to
-that day; a stock stays a point. Periods that
-are the base of a comparison ("from 2014", "over the same period in 2022") are kept for the
-arithmetic claim and never date a figure. A figure that is itself the base of a comparison
+2022"); for a sentence that points back ("during the reviewed period") the period of an earlier
+sentence; for a flow (which has no value on a day) the last period of the sentence before in
+its paragraph, else a part of a year the headline states (each recorded as ("inferred.period",
+"paragraph"|"article"|"headline")); else the document date (present tense: the figure as of
+publication, ("inferred.period", "publication-date")). A flow "until the end of April" runs
+from January to that day; a stock stays a point. Periods that are the base of a comparison
+("from 2014", "over the same period in 2022") are kept for the arithmetic claim and never date
+a figure. A figure that is itself the base of a comparison
 ("up from 1.9 million in 2019", "compared with US$42.7 billion") takes only a period of its own
 (right after it, or between the comparing word and it); otherwise its time is unsaid and its
 period None: it never borrows the period of the figure it is compared with.
@@ -223,7 +226,8 @@ def quantities(s: Sentence) -> Iterator[Claim]:
         if metric is None or mention is None or _elsewhere(s, mention, metric):
             continue
         if found is None and not is_base and metric.period == "span":
-            found = _headline(s)  # a flow has no value on the day of writing
+            # a flow has no value on the day of writing: the paragraph's time, or the headline's
+            found = _paragraph_period(s) or _headline(s)
         period = (None, "unknown") if found is None and is_base else _period(found, s, metric)
         if found is not None:
             dated = owned.setdefault(id(found), set())
@@ -632,6 +636,26 @@ _FORECAST = regexes.compile(
 
 def _whole_years(p: Period) -> bool:
     return (p.start.month, p.start.day, p.end.month, p.end.day) == (1, 1, 12, 31)
+
+
+def _paragraph_period(s: Sentence) -> FoundPeriod | None:
+    """The last period of the sentence before, in the same paragraph ("In 2023, commerce hit a
+    record. Two-way trade passed US$50 billion for the first time."), flagged "paragraph"."""
+    cache = vars(s)
+    if "_paragraph" not in cache:
+        cache["_paragraph"] = None
+        text = s.doc.text
+        spans = s.context.sentences
+        i = bisect.bisect_left(spans, (s.start, s.start))
+        if i > 0 and "\n" not in text[spans[i - 1][1] : s.start]:
+            start, end = spans[i - 1]
+            own = [p for p in find_periods(text, start, end, s.doc.date) if not p.flags]
+            if own:
+                cache["_paragraph"] = replace(
+                    own[-1], start=s.start, end=s.start, flags=("paragraph",)
+                )
+    got: FoundPeriod | None = cache["_paragraph"]
+    return got
 
 
 def _earlier(s: Sentence) -> list[FoundPeriod]:
