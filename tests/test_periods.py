@@ -422,3 +422,20 @@ def test_a_flow_without_a_period_takes_the_sentence_before_in_its_paragraph() ->
 def test_a_stock_without_a_period_does_not_take_the_sentence_before() -> None:
     text = "In 2019, investors were busy. Japanese FDI in Vietnam totalled US$59 billion."
     assert figures(text, "2020-01")[0][3] == "publication-date"
+
+
+@pytest.mark.parametrize(
+    "phrase",
+    ["In the first half of 2022", "In the first quarter of 2022", "In January-February 2022"],
+)
+def test_a_part_of_a_year_is_never_judged_by_the_whole_years_fact(phrase: str) -> None:
+    from claimcheck.checks import DocContext
+    from claimcheck.checks.quantities import check_quantities
+
+    # the rulebook's 2022 two-way trade is US$47.6 billion: a part of the year is not held to it
+    text = f"{phrase}, two-way trade between Vietnam and Japan reached US$12 billion."
+    whole = "In 2022, two-way trade between Vietnam and Japan reached US$12 billion."
+    for said, found in ((text, []), (whole, ["quantity-contradicts-fact"])):
+        d = Document("a.md", said, date=PartialDate.parse("2023-01"))
+        got = _extractor().extract(d)
+        assert [f.rule for f in check_quantities(DocContext(d, got, _extractor().book))] == found
