@@ -15,7 +15,9 @@ kind="title": a person named with an office title.
     jurisdiction (then the check looks at attrs). attrs: ("title", title as written),
     ("jurisdiction", entity id, when the sentence says whose office: "Japanese", "of Japan",
     "Japan's"), ("form", "full"|"family"|"given": which name part was written).
-    `date` = the date of the sentence's own event ("visited Vietnam in January 2013"), if any.
+    `date` = the date of the sentence's own event ("visited Vietnam in January 2013"), if any;
+    for a title governed by the person's death ("the funeral of General Secretary ...", "...
+    passed away") the rulebook's date of death, with ("inferred.period", "death").
 kind="name": a short reference to a known person ("Mr. Abe", "Ambassador Naoki", "PM Chinh").
     subject = person id; attrs: ("part", "given"|"family"), ("title", the word before: "Mr.",
     "Ambassador", "PM").
@@ -23,11 +25,13 @@ kind="rank": subject = entity id; target = ranking id; rank = 1-based place; att
     ("measure", e.g. "cumulative"/"annual" when the text says), ("out_of", "143") when written.
 kind="quantity": subject = entity id (or None); target = metric id; value = Quantity (its unit
     is None when the text gives none); attrs: ("change", "increase"|"decrease") for changes,
-    ("period", "stated"|"relative"|"present"|"document"|"unknown": where the period came from),
+    ("period", "stated"|"relative"|"present"|"document"|"unknown": where the period came from;
+    "document" also carries ("inferred.period", "publication-date")),
     ("alias", the metric alias the figure was bound to). Rank claims carry the same two.
 kind="event": target = event id; date = the date the sentence gives it.
 kind="elapsed": target = event id; attrs: ("years", "50"), ("form", "ordinal"|"cardinal"),
-    ("round", ...), ("hedge", ...), ("at", "sentence"|"document": where the counting date came
+    ("round", ...), ("hedge", ...), ("counted", "year": an ordinal year, "the 45th year of",
+    not an anniversary), ("at", "sentence"|"document": where the counting date came
     from); period = the time the count is made at (document date unless the sentence dates it).
 kind="term": target = term id; attrs: ("form", "name"|"short"|"wrong"), ("right", the fix for a
     wrong form), ("variant", index), ("year", the year the sentence ties it to), ("began", "yes"

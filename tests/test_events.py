@@ -453,3 +453,60 @@ def test_rules_are_registered() -> None:
 def test_pathological_text(text: str) -> None:
     found = claims(VJ, text, "2023-10", "elapsed") + claims(VJ, text, "2023-10", "event")
     assert len(found) <= 5001
+
+
+# --- ordinal years and the time of a count (issue 17) ------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("domain", "date", "text", "expected"),
+    [
+        # the year of the count is when it is made, not the event's date
+        (VJ, "2019-01", "In 2018, the 45th anniversary of diplomatic ties, trade grew.", []),
+        (
+            VJ,
+            "2019-01",
+            "In 2018, the 45th year of the establishment of diplomatic ties, a visit.",
+            [],
+        ),
+        (VJ, "2019-01", "2018 marks the 45th year of diplomatic ties between the two.", []),
+        # counted with the event's year as the first, the 45th year is 2017
+        (VJ, "2018-01", "2017 marks the 45th year of diplomatic ties.", []),
+        (VJ, "2019-01", "2018 marks the 40th year of diplomatic ties.", ["elapsed-wrong-years"]),
+        (
+            VJ,
+            "2019-01",
+            "2018 marks the 45th year since the two countries set up diplomatic ties.",
+            [],
+        ),
+        (SF, "2021-06", "In 2020, the 30th year of the Springfield Bridge, repairs began.", []),
+        (
+            SF,
+            "2021-06",
+            "In 2020, the 20th year of the Springfield Bridge, repairs began.",
+            ["elapsed-wrong-years"],
+        ),
+        # the alias after an in-year lead is still dated when nothing counts from it
+        (
+            VJ,
+            "2019-01",
+            "In 2018, Vietnam and Japan established diplomatic ties.",
+            ["event-wrong-date"],
+        ),
+    ],
+)
+def test_ordinal_years_count_from_the_event(
+    domain: str, date: str, text: str, expected: list[str]
+) -> None:
+    assert [f.rule for f in findings(domain, text, date)] == expected
+
+
+def test_an_ordinal_year_is_an_elapsed_claim_at_the_sentence_year() -> None:
+    (c,) = claims(VJ, "2018 marks the 45th year of diplomatic ties.", "2019-01", "elapsed")
+    assert (c.attr("years"), c.attr("form"), c.attr("counted"), c.attr("at")) == (
+        "45",
+        "ordinal",
+        "year",
+        "sentence",
+    )
+    assert claims(VJ, "2018 marks the 45th year of diplomatic ties.", "2019-01", "event") == []

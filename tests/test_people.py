@@ -589,3 +589,92 @@ def test_pathological_text(text: str) -> None:
     spans = [(c.kind, c.start) for c in found]
     assert len(spans) == len(set(spans))
     assert len(found) <= text.count("Abe")
+
+
+# --- titles on real text (issue 17) -----------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # an organisation word governs the title: the party's president, not the state's
+        "Democratic Party of Japan President Shinzo Abe spoke.",
+        "Japanese ruling party President Shinzo Abe spoke.",
+        "Bank of Japan Governor Shinzo Abe spoke.",
+        "Japan Business Federation Chairman Fumio Kishida spoke.",
+        # a list: the titles after the comma are other people's
+        "The Emperor received Shinzo Abe, President of the House of Councillors and the Prime "
+        "Minister.",
+    ],
+)
+def test_titles_that_are_not_the_names_state_office(text: str) -> None:
+    assert [c for c in titles(VJ, text, "2015-09-15") if c[0] != "Prime Minister."] == []
+    assert rules(VJ, text, "2015-09-15") == []
+
+
+def test_an_office_that_is_the_organisations_own_is_kept() -> None:
+    # the rulebook's General Secretary is the party's (its alias says "Party")
+    got = titles(VJ, "Communist Party of Vietnam General Secretary Nguyen Phu Trong spoke.")
+    assert [(c[1], c[2]) for c in got] == [("nguyen-phu-trong", "vietnam-general-secretary")]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Crowds lined the streets for the state funeral of General Secretary Nguyen Phu Trong on "
+        "July 26.",
+        "Flags flew at half-mast in mourning for General Secretary Nguyen Phu Trong.",
+        "General Secretary Nguyen Phu Trong passed away on July 19.",
+    ],
+)
+def test_a_title_governed_by_a_death_is_judged_at_the_death(text: str) -> None:
+    (claim,) = [c for c in claims(VJ, text, "2024-08-02") if c.kind == "title"]
+    assert str(claim.date) == "2024-07-19"
+    assert claim.attr("inferred.period") == "death"
+    assert rules(VJ, text, "2024-08-02") == []
+
+
+def test_a_wrong_title_at_a_funeral_is_still_wrong() -> None:
+    text = "Crowds attended the state funeral of Prime Minister Nguyen Phu Trong."
+    assert rules(VJ, text, "2024-08-02") == ["title-wrong-person"]
+
+
+def test_a_title_the_person_had_left_before_dying_is_still_wrong() -> None:
+    # Abe left office in 2020 and died in 2022: at his death he was a former prime minister
+    text = "Thousands attended the funeral of Prime Minister Shinzo Abe."
+    (claim,) = [c for c in claims(VJ, text, "2022-09-28") if c.kind == "title"]
+    assert str(claim.date) == "2022-07-08"
+    assert rules(VJ, text, "2022-09-28") == ["title-not-in-office"]
+    assert rules(VJ, text.replace("Prime", "former Prime"), "2022-09-28") == []
+
+
+def test_a_separated_modifier_applies_to_a_described_title() -> None:
+    text = "Her guest was the son of a former beloved prime minister, Shinzo Abe."
+    got = titles(VJ, text, "2024-09-01")
+    assert [(c[1], c[3]) for c in got] == [("shinzo-abe", ("former",))]
+    assert rules(VJ, text, "2024-09-01") == []
+
+
+def test_a_separated_modifier_does_not_reach_a_capitalised_title() -> None:
+    # "his former boss" describes the relation, not the office
+    got = titles(VJ, "His former mentor Prime Minister Fumio Kishida spoke.", "2023-05-01")
+    assert [c[3] for c in got] == [()]
+
+
+@pytest.mark.parametrize(
+    ("credit", "date"),
+    [
+        ("(Photo taken on January 16, 2013)", "2013-01-16"),
+        ("File photo: VNA, January 2013", "2013-01"),
+    ],
+)
+def test_a_caption_takes_the_date_of_its_photo_credit(credit: str, date: str) -> None:
+    text = f"Prime Minister Shinzo Abe greets students in Hanoi. {credit}\n\nAbe left office."
+    (claim,) = [c for c in claims(VJ, text, "2023-11-01") if c.kind == "title"]
+    assert (str(claim.date), claim.attr("inferred.period")) == (date, "paragraph")
+    assert rules(VJ, text, "2023-11-01") == []
+
+
+def test_a_credit_without_a_date_leaves_the_title_at_the_publication_date() -> None:
+    text = "Prime Minister Shinzo Abe greets students in Hanoi. Photo: VNA"
+    assert rules(VJ, text, "2023-11-01") == ["title-not-in-office"]

@@ -3,10 +3,15 @@
 from __future__ import annotations
 
 import datetime as dt
+import functools
+from pathlib import Path
 
 import pytest
 
+from claimcheck import rulebook
 from claimcheck.dates import PartialDate, Period
+from claimcheck.documents import Document
+from claimcheck.extract import Extractor
 from claimcheck.extract.periods import find
 
 D = dt.date
@@ -209,3 +214,228 @@ def test_linear_time(name: str, text: str) -> None:
     found = find(text, 0, len(text), Y2023M10)
     print(f"periods.find on {name} ({len(text):,} chars): {time.perf_counter() - t:.2f} s")
     assert all(0 <= f.start < f.end <= len(text) for f in found)
+
+
+# --- partial periods of real reports (issue 17) ---------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "doc", "phrase", "start", "end"),
+    [
+        # the months of the year so far, counted from January
+        ("over the last 11 months", Y2017M12, "the last 11 months", D(2017, 1, 1), D(2017, 11, 30)),
+        (
+            "in the past nine months of this year",
+            Y2023M10,
+            "the past nine months of this year",
+            D(2023, 1, 1),
+            D(2023, 9, 30),
+        ),
+        ("in the 11-month period", Y2017M12, "the 11-month period", D(2017, 1, 1), D(2017, 11, 30)),
+        # year to date: never the whole year, whatever the day of writing
+        ("so far this year", Y2017M12, "so far this year", D(2017, 1, 1), D(2017, 12, 1)),
+        ("this year so far", D20231128, "this year so far", D(2023, 1, 1), D(2023, 11, 28)),
+        ("year-to-date sales", D20231128, "year-to-date", D(2023, 1, 1), D(2023, 11, 28)),
+        (
+            "since the start of the year",
+            D20231128,
+            "since the start of the year",
+            D(2023, 1, 1),
+            D(2023, 11, 28),
+        ),
+    ],
+)
+def test_partial_periods_of_the_year(
+    text: str, doc: PartialDate, phrase: str, start: dt.date, end: dt.date
+) -> None:
+    got, period, how, _ = one(text, doc)
+    assert (got, period.start, period.end, period.kind, how) == (
+        phrase,
+        start,
+        end,
+        "span",
+        "relative",
+    )
+
+
+def test_a_window_of_months_that_does_not_start_in_january_stays_a_window() -> None:
+    got, period, _, _ = one("over the past 20 months", Y2023M10)
+    assert got == "the past 20 months"
+    assert period == Period(D(2022, 3, 1), D(2023, 10, 31))
+
+
+def test_same_period_before_the_period_it_repeats() -> None:
+    # the comparison comes first, the figure's own months after it; "last year" inside the
+    # comparison is no period of its own
+    text = "Exports rose 9% over the same period last year, to US$3 billion in the first quarter."
+    found = find(text, 0, len(text), Y2023M10)
+    assert [text[f.start : f.end] for f in found] == [
+        "the same period last year",
+        "the first quarter",
+    ]
+    assert found[0].period == Period(D(2022, 1, 1), D(2022, 3, 31))
+    assert found[0].flags == ("same-period",)
+    assert found[1].period == Period(D(2023, 1, 1), D(2023, 3, 31))
+
+
+def test_same_period_with_nothing_to_repeat_dates_nothing() -> None:
+    text = "Exports rose 9% against the same period last year."
+    assert find(text, 0, len(text), Y2023M10) == []
+
+
+# --- the period a figure takes (claimcheck/extract/quantities.py) ----------------------------
+
+
+@functools.cache
+def _extractor() -> Extractor:
+    return Extractor(rulebook.load([Path(__file__).parents[1] / "rules" / "vietnam-japan"]))
+
+
+def figures(text: str, date: str) -> list[tuple[str, str, str, str | None]]:
+    d = Document("a.md", text, date=PartialDate.parse(date))
+    return [
+        (c.text, str(c.period), c.attr("period") or "", c.attr("inferred.period"))
+        for c in _extractor().extract(d)
+        if c.kind == "quantity"
+    ]
+
+
+def test_a_figure_of_months_is_not_dated_by_the_comparison_before_it() -> None:
+    text = (
+        "Two-way trade between Vietnam and Japan grew 12 per cent against the same period last "
+        "year, reaching US$5.1 billion in the first two months."
+    )
+    assert figures(text, "2016-03") == [
+        ("US$5.1 billion", "2016-01-01..2016-02-29", "relative", None)
+    ]
+
+
+def test_a_flow_until_the_end_of_a_month_runs_from_january() -> None:
+    text = "By the end of May 2019, two-way trade between Vietnam and Japan reached US$16 billion."
+    assert figures(text, "2019-06") == [("US$16 billion", "2019-01-01..2019-05-31", "stated", None)]
+
+
+def test_a_stock_as_of_a_month_end_stays_a_day() -> None:
+    text = "As of the end of May 2019, Japanese FDI in Vietnam totalled US$58 billion."
+    (got,) = figures(text, "2019-06")
+    assert got[1].startswith("2019-05-31")
+
+
+def test_a_figure_without_a_period_is_inferred_from_the_publication_date() -> None:
+    text = "Two-way trade between Vietnam and Japan reached US$16 billion."
+    assert figures(text, "2019-06") == [
+        ("US$16 billion", "2019-06-01..2019-06-30 (point)", "document", "publication-date")
+    ]
+
+
+def test_the_first_month() -> None:
+    got, period, phrase, _ = one("in the first month of 2017, capital rose", None)
+    assert (got, period, phrase) == (
+        "the first month of 2017",
+        Period(D(2017, 1, 1), D(2017, 1, 31)),
+        "stated",
+    )
+
+
+def test_a_sentence_pointing_back_takes_the_earlier_period() -> None:
+    text = (
+        "Two-way trade between Vietnam and Japan reached US$9 billion in the first quarter.\n\n"
+        "During the reviewed period, imports from Japan were US$4.4 billion."
+    )
+    assert figures(text, "2015-04") == [
+        ("US$9 billion", "2015-01-01..2015-03-31", "relative", None),
+        ("US$4.4 billion", "2015-01-01..2015-03-31", "relative", "article"),
+    ]
+    same = text.replace("\n\n", " ")
+    assert figures(same, "2015-04")[1][3] == "paragraph"
+
+
+def test_a_sentence_without_pointing_words_keeps_the_publication_date() -> None:
+    text = (
+        "Two-way trade between Vietnam and Japan reached US$9 billion in the first quarter.\n\n"
+        "Imports from Japan were US$4.4 billion."
+    )
+    assert figures(text, "2015-04")[1][1:] == (
+        "2015-04-01..2015-04-30 (point)",
+        "document",
+        "publication-date",
+    )
+
+
+def test_a_later_period_in_another_figures_clause_does_not_date_a_figure() -> None:
+    text = (
+        "Two-way trade between Vietnam and Japan passed US$9 billion, after reaching "
+        "US$8 billion in 2014."
+    )
+    assert [f[1] for f in figures(text, "2016-01")] == ["2016-01-01..2016-01-31 (point)", "2014"]
+    listed = "Two-way trade between Vietnam and Japan was US$9 billion and US$8 billion in 2014."
+    assert [f[1] for f in figures(listed, "2016-01")] == ["2014", "2014"]
+
+
+def _titled(title: str, body: str, date: str) -> list[tuple[str, str, str, str | None]]:
+    d = Document("a.md", body, meta={"title": title}, date=PartialDate.parse(date))
+    return [
+        (c.text, str(c.period), c.attr("period") or "", c.attr("inferred.period"))
+        for c in _extractor().extract(d)
+        if c.kind == "quantity"
+    ]
+
+
+def test_a_flow_without_a_period_takes_the_part_of_a_year_its_headline_states() -> None:
+    body = "Two-way trade between Vietnam and Japan reached US$21 billion."
+    got = _titled("Vietnam-Japan trade rises in first half", body, "2023-07-10")
+    assert got == [("US$21 billion", "2023-01-01..2023-06-30", "relative", "headline")]
+
+
+@pytest.mark.parametrize(
+    "title",
+    [
+        "Vietnam-Japan trade to top US$50 billion this year",  # a forecast, a whole year
+        "Vietnam-Japan trade expected to rise in first half",  # a forecast
+        "Vietnam-Japan trade in 2022 and 2023",  # two periods
+    ],
+)
+def test_a_headline_that_does_not_date_the_figure(title: str) -> None:
+    body = "Two-way trade between Vietnam and Japan reached US$21 billion."
+    (got,) = _titled(title, body, "2023-07-10")
+    assert got[2:] == ("document", "publication-date")
+
+
+def test_a_stock_keeps_the_publication_date_whatever_the_headline() -> None:
+    body = "Japanese FDI in Vietnam totalled US$64 billion."
+    (got,) = _titled("Japanese investment in the first half", body, "2023-07-10")
+    assert got[3] == "publication-date"
+
+
+def test_a_flow_without_a_period_takes_the_sentence_before_in_its_paragraph() -> None:
+    text = (
+        "In 2019, commerce between the two countries set a record. Two-way trade between Vietnam "
+        "and Japan passed US$39 billion for the first time.\n\n"
+        "Imports from Japan were US$19 billion."
+    )
+    got = figures(text, "2020-01")
+    assert got[0] == ("US$39 billion", "2019", "stated", "paragraph")
+    # another paragraph: nothing points back, so the publication date stands
+    assert got[1][3] == "publication-date"
+
+
+def test_a_stock_without_a_period_does_not_take_the_sentence_before() -> None:
+    text = "In 2019, investors were busy. Japanese FDI in Vietnam totalled US$59 billion."
+    assert figures(text, "2020-01")[0][3] == "publication-date"
+
+
+@pytest.mark.parametrize(
+    "phrase",
+    ["In the first half of 2022", "In the first quarter of 2022", "In January-February 2022"],
+)
+def test_a_part_of_a_year_is_never_judged_by_the_whole_years_fact(phrase: str) -> None:
+    from claimcheck.checks import DocContext
+    from claimcheck.checks.quantities import check_quantities
+
+    # the rulebook's 2022 two-way trade is US$47.6 billion: a part of the year is not held to it
+    text = f"{phrase}, two-way trade between Vietnam and Japan reached US$12 billion."
+    whole = "In 2022, two-way trade between Vietnam and Japan reached US$12 billion."
+    for said, found in ((text, []), (whole, ["quantity-contradicts-fact"])):
+        d = Document("a.md", said, date=PartialDate.parse("2023-01"))
+        got = _extractor().extract(d)
+        assert [f.rule for f in check_quantities(DocContext(d, got, _extractor().book))] == found

@@ -5,6 +5,9 @@ A date is compared at the coarser of the two precisions ("September 1973" agrees
 of that year; when the sentence gives no date of its own and the count is made at the document's
 date, the anniversary just past or just ahead (a year either side) is accepted too.
 
+An ordinal year ("2018 marks the 45th year of ties") counts like an anniversary, or one year
+less (the year of the event counted as the first).
+
 A cardinal count of years is as round as it is written: a multiple of ten is right within ±5
 years ("in the 40 years since", written 42 years on), a multiple of five within ±2.5, any other
 number within ±1; "over"/"more than" lift the upper bound, "nearly"/"almost" lower the lower
@@ -78,7 +81,9 @@ def _elapsed(claim: Claim, event: Event, at: Period) -> str | None:
         # Undated, an anniversary may be the one just past or just ahead of the publication
         # ("this milestone coincides with the 50th anniversary", written early the next year).
         slack = 1 if claim.attr("at") == "document" else 0
-        if at.start.year - slack <= due <= at.end.year + slack:
+        # "the 45th year of" ties is also read counting the first year as the 1st (1973: 2017)
+        early = 1 if claim.attr("counted") == "year" else 0
+        if at.start.year - slack <= due <= at.end.year + slack + early:
             return None
         counted = " or ".join(
             _nth(y - event.date.year) for y in range(at.start.year, at.end.year + 1)

@@ -13,7 +13,7 @@ import bisect
 import calendar
 import datetime as dt
 import re
-from collections.abc import Iterator
+from collections.abc import Collection, Iterator
 from dataclasses import dataclass
 
 from claimcheck import regexes
@@ -55,9 +55,11 @@ def _ordinal(word: str) -> int | None:
     return _TENS[head] + low
 
 
-# "50th anniversary", "fiftieth anniversary"
+# "50th anniversary of", "fiftieth anniversary of", "the 45th year of (since) ...": an ordinal
+# year counts like an anniversary ("2018 marks the 45th year of diplomatic ties")
 _ANNIVERSARY = regexes.compile(
-    r"\b(?P<word>\d{1,3}(?:st|nd|rd|th)|[a-z]+(?:-[a-z]+)?|one hundredth)\s+anniversary\s+of\b"
+    r"\b(?P<word>\d{1,3}(?:st|nd|rd|th)|[a-z]+(?:-[a-z]+)?|one hundredth)\s+"
+    r"(?:anniversary\s+of|year\s+(?:of|since))\b"
 )
 # "40 years since", "over 50 years of", "half a century of", "five decades after"
 _YEARS = regexes.compile(
@@ -73,7 +75,8 @@ _AFTER_LEAD = regexes.compile(
 # What may stand between "anniversary of" / "years since" and the event's alias.
 _BRIDGE = regexes.compile(
     r"(?:\s|[-,]|'s\b|\b(?:the|their|its|our|of|and|between|official|officially|formal|"
-    r"formally|bilateral|establish\w*|setting up|set up|forging|opening|normali[sz]\w*)\b)*"
+    r"formally|bilateral|establish\w*|setting up|set up|forging|opening|normali[sz]\w*|"
+    r"two|both|countries|nations|sides)\b)*"
 )
 # Words for what happens (English, not the rulebook's): an alias with one in it names the event
 # itself ("25th APEC Summit", "officially established diplomatic relations"); an alias without
@@ -147,11 +150,15 @@ def events(s: Sentence) -> Iterator[Claim]:
     ):
         return  # no event named, no "After 50 years, ..." lead: nothing to date or count
     sc = _scan(s)
-    yield from _event_claims(sc)
-    yield from _elapsed_claims(sc)
+    elapsed = list(_elapsed_claims(sc))
+    # an alias counted from ("In 2018, the 45th anniversary of the establishment of ...") is
+    # not dated by the time of the count
+    counted = {c.end for c in elapsed}
+    yield from _event_claims(sc, counted)
+    yield from elapsed
 
 
-def _event_claims(sc: _Scan) -> Iterator[Claim]:
+def _event_claims(sc: _Scan, counted: Collection[int] = ()) -> Iterator[Claim]:
     s = sc.s
     text, low = s.doc.text, s.folded
     lead = _DATE_LEAD.match(low, s.start, s.end)
@@ -167,7 +174,12 @@ def _event_claims(sc: _Scan) -> Iterator[Claim]:
         after = sc.date_at.get(gap.end()) if gap else None
         if after:
             start, end, date = m.start, after[1], after[2]
-        elif first and first[1] < m.start and _next_date(sc, first[1]) >= m.start:
+        elif (
+            first
+            and first[1] < m.start
+            and _next_date(sc, first[1]) >= m.start
+            and m.end not in counted
+        ):
             start, end, date = first[0], m.end, first[2]
         else:
             continue
@@ -218,6 +230,8 @@ def _elapsed_claims(sc: _Scan) -> Iterator[Claim]:
                 continue
             m, event = bound
             attrs = [("years", str(years)), ("form", form)]
+            if form == "ordinal" and "anniversary" not in found.group(0):
+                attrs.append(("counted", "year"))  # "the 45th year of": see checks/events.py
             if form == "cardinal":
                 attrs.append(("round", str(rounding)))
                 if found.group("hedge"):

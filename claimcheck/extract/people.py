@@ -21,8 +21,9 @@ from claimcheck import regexes
 from claimcheck.claims import Claim
 from claimcheck.dates import PartialDate, Period
 from claimcheck.extract import Sentence, extractor
-from claimcheck.extract.events import sentence_dates
+from claimcheck.extract.events import partial, sentence_dates
 from claimcheck.extract.mentions import mentions
+from claimcheck.extract.periods import find as find_periods
 from claimcheck.rulebook import Rulebook
 from claimcheck.rulebook.schema import Holder
 from claimcheck.vocab import Match
@@ -44,6 +45,31 @@ _REPORTING = regexes.compile(
     r"pointed out|remarked|shared|explained|confirmed|asserted|urged|suggested|proposed|"
     r"revealed|recalled|wrote|writes)\b"
 )
+# A modifier with a word between it and a title written in lower case, as a description ("a
+# former popular prime minister, Junichiro Koizumi"); a capitalised title is a name's prefix.
+_SEPARATED = regexes.compile(r"(?:^|[^a-z])(former|late|ex|then)[\s-]+([a-z]+)\s*$")
+_NOT_ADJECTIVE = frozenset("and or of the a an to for in on at with by his her their its".split())
+# An organisation word before a title governs it ("Constitutional Democratic Party of Japan
+# President", "the party chairman", "Bank of Japan Governor"): the title is the organisation's.
+_ORG_WORDS = (
+    "party|company|corporation|corp|association|agency|federation|committee|union|bank|group|"
+    "university|council|foundation|institute|league|chamber|organi[sz]ation|society|club|fund|"
+    "bureau|authority|commission|board|alliance|movement|airlines?|holdings|inc|ltd|co"
+)
+_ORG_BEFORE = regexes.compile(
+    rf"(?<![\w-])(?P<org>(?i:{_ORG_WORDS}))\.?(?:['\u2019]s)?"
+    r"(?:\s+(?:of|for)(?:\s+the)?(?:\s+[A-Z][\w&.'\u2019-]*){0,5})?(?:\s*\([A-Z][\w&.-]{1,9}\))?"
+    r"\s+$"
+)
+# A title governed by a death ("the funeral of General Secretary ...", "... passed away") is
+# the one the person held when they died.
+_DEATH_BEFORE = regexes.compile(
+    r"\b(?:funeral|funerals|memorial|mourning|death|passing|burial|obituary|commemoration)"
+    r"(?:\s+(?:service|ceremony|rites?|services|ceremonies))?\s+(?:of|for)\s+(?:the\s+)?(?:late\s+)?$"
+)
+_DEATH_AFTER = regexes.compile(r"(?:\s*,\s*who)?\s+(?:has\s+|had\s+)?(?:passed\s+away|died)\b")
+_CREDIT = regexes.compile(r"\s*\(?\s*(?i:(?:file\s+|archive\s+)?photo)\b")
+_LIST_AFTER = regexes.compile(r",?\s+and\s+(?:the\s+)?[A-Z]")
 _KINDS = frozenset({"office", "person", "entity", "demonym"})
 _CANONICAL = {"incoming": "elect", "designate": "elect"}  # "new", "newly appointed": "new"
 _WINDOW = 24
@@ -76,6 +102,8 @@ def people(s: Sentence) -> Iterator[Claim]:
         if not offices or _preceded(s, m.start, _SUBORDINATE):
             continue
         title = _title(s, m, offices, by_end, by_start)
+        if not _own_offices(s, title):
+            continue  # an organisation's title the rulebook does not know
         name_at, comma = _name_position(s, title.end)
         pm = by_start.get(name_at)
         if pm is not None and _capitalised(s, pm) and (not comma or _closes(s, pm.end)):
@@ -91,7 +119,7 @@ def people(s: Sentence) -> Iterator[Claim]:
                 c for c in _title_before_name(s, title, m, shared) or [] if c.kind == "title"
             ]
             continue
-        yield from _appositive(s, title, by_end, name_at)
+        yield from _appositive(s, title, (by_end, by_start), name_at)
     for m in seen:
         if m.start in used or not _capitalised(s, m):
             continue
@@ -116,6 +144,23 @@ def _titled_or_short(matches: list[Match]) -> bool:
     return False
 
 
+def _own_offices(s: Sentence, t: _Title) -> bool:
+    """Keep the offices an organisation word before the title names as their own ("Party
+    General Secretary": the party's office is in the rulebook); False when none is left."""
+    window = s.doc.text[max(s.start, t.start - 80) : t.start]
+    org = _ORG_BEFORE.search(window)
+    if org is None:
+        return True
+    word = org.group("org").lower()
+    t.offices = [o for o in t.offices if word in _office_words(s.book, o)]
+    return bool(t.offices)
+
+
+def _office_words(book: Rulebook, office: str) -> str:
+    o = book.offices[office]
+    return " ".join([o.title, *o.aliases, o.short_title or ""]).lower()
+
+
 def _coordinated_name(
     s: Sentence, t: _Title, by_start: dict[int, Match], by_end: dict[int, Match]
 ) -> Match | None:
@@ -138,7 +183,8 @@ def _title(
 ) -> _Title:
     """The title at m with the modifiers and jurisdiction written before and after it."""
     t = _Title(offices, s.doc.text[m.start : m.end], m.start, m.end)
-    t.modifiers, t.start, t.jurisdiction = _before(s, m.start, by_end, jurisdiction=True)
+    lower = t.title[:1].islower()  # a description: "a former popular prime minister"
+    t.modifiers, t.start, t.jurisdiction = _before(s, m.start, by_end, True, loose=lower)
     elect = _ELECT.match(s.folded, m.end, s.end)
     if elect:
         t.modifiers.append("elect")
@@ -149,8 +195,20 @@ def _title(
     return t
 
 
+def _separated(s: Sentence, pos: int) -> tuple[int, str] | None:
+    """ "former popular (prime minister)": the modifier before one lower-case word."""
+    found = _preceded(s, pos, _SEPARATED)
+    if found is None:
+        return None
+    at, word = found
+    middle = s.doc.text[at + len(word) : pos].strip(" -")
+    if not middle.islower() or middle in _NOT_ADJECTIVE:
+        return None
+    return found
+
+
 def _before(
-    s: Sentence, pos: int, by_end: dict[int, Match], jurisdiction: bool
+    s: Sentence, pos: int, by_end: dict[int, Match], jurisdiction: bool, loose: bool = False
 ) -> tuple[list[str], int, str | None]:
     """Modifiers and (optionally) a jurisdiction written just before pos, and where they start."""
     low = s.folded
@@ -162,6 +220,8 @@ def _before(
         while q > s.start and low[q - 1].isspace():
             q -= 1
         found = _preceded(s, q, _MODIFIER)
+        if found is None and not mods and loose:
+            found = _separated(s, q)
         if found is not None:
             pos, word = found
             if word != "the":
@@ -242,15 +302,26 @@ def _title_before_name(s: Sentence, t: _Title, m: Match, pm: Match) -> list[Clai
     return out
 
 
-def _appositive(s: Sentence, t: _Title, by_end: dict[int, Match], name_at: int) -> Iterator[Claim]:
+def _listed(s: Sentence, pos: int, by_start: dict[int, Match]) -> bool:
+    """Another title follows after "and": "met Emperor Akihito, the President of the Senate
+    and the Speaker" lists people; the title after the comma is not the name's."""
+    nxt = _LIST_AFTER.match(s.doc.text, pos, s.end)
+    m = by_start.get(nxt.end() - 1) if nxt else None
+    return m is not None and any(e.kind == "office" for e in m.entries)
+
+
+def _appositive(
+    s: Sentence, t: _Title, by: tuple[dict[int, Match], dict[int, Match]], name_at: int
+) -> Iterator[Claim]:
     """ "Shinzo Abe, Japan's prime minister": a full name, a comma, then the title."""
     low = s.folded
+    by_end, by_start = by
     if name_at >= 0 and name_at < s.end and s.doc.text[name_at].isupper():
         return  # the title is followed by a name the rulebook does not know
     q = t.start
     while q > s.start and low[q - 1].isspace():
         q -= 1
-    if q <= s.start or low[q - 1] != ",":
+    if q <= s.start or low[q - 1] != "," or _listed(s, t.end, by_start):
         return
     q -= 1
     while q > s.start and low[q - 1].isspace():
@@ -276,7 +347,19 @@ def _title_claim(s: Sentence, t: _Title, start: int, end: int, pid: str, form: s
     if t.jurisdiction:
         attrs.append(("jurisdiction", t.jurisdiction))
     attrs.append(("form", form))
+    mods = tuple(dict.fromkeys(t.modifiers))
     date = _event_date(s, start, end)
+    if date is None:
+        date = _caption_date(s)
+        if date is not None:
+            attrs.append(("inferred.period", "paragraph"))
+    if _at_death(s, start, end):
+        died = s.book.people[pid].died if pid in s.book.people else None
+        if died is None:
+            mods = (*mods, "late") if "late" not in mods else mods
+        else:
+            date = died
+            attrs.append(("inferred.period", "death"))
     when = date or s.doc.date
     return Claim(
         "title",
@@ -287,9 +370,34 @@ def _title_claim(s: Sentence, t: _Title, start: int, end: int, pid: str, form: s
         target=target if isinstance(target, str) else None,
         period=Period.of(when) if when else None,
         date=date,
-        modifiers=tuple(dict.fromkeys(t.modifiers)),
+        modifiers=mods,
         attrs=tuple(attrs),
         sentence=(s.start, s.end),
+    )
+
+
+def _caption_date(s: Sentence) -> PartialDate | None:
+    """The date a photo credit after the sentence gives the picture ("... in Hanoi. (Photo taken
+    on January 16, 2013)", "File photo: VNA, January 2013"): a caption's own time."""
+    text = s.doc.text
+    stop = text.find("\n", s.end)
+    stop = len(text) if stop < 0 else stop
+    credit = _CREDIT.match(text, s.end, stop)
+    if credit is None:
+        return None
+    for found in find_periods(text, credit.end(), stop, s.doc.date):
+        date = partial(found.period, exact=False)
+        if date is not None:
+            return date
+    return None
+
+
+def _at_death(s: Sentence, start: int, end: int) -> bool:
+    """The title is governed by the person's death ("the funeral of", "... passed away")."""
+    low = s.folded
+    return (
+        _DEATH_BEFORE.search(low, max(s.start, start - 60), start) is not None
+        or _DEATH_AFTER.match(low, end, s.end) is not None
     )
 
 

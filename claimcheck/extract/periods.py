@@ -5,7 +5,9 @@ present ("currently", "to date").
 Each phrase kind has its own small pattern with bounded repetition only, scanned once over the
 sentence (linear time, no backtracking blowup on long lines); overlapping finds are resolved
 longest first. Relative phrases resolve against the document date; with no date they are dropped,
-with a year-only date the ones that need a month are dropped.
+with a year-only date the ones that need a month are dropped. Parts of a year are never the
+whole year: "the first two months", "the 11-month period", "so far this year", and "the last 11
+months" of a December article (the year's finished months, as statistics are reported).
 
 `Period.kind` is `span` for a stated range, `point` for "as of ..." and the present. The kind a
 metric is measured with (a cumulative stock, say) is the rulebook's business: the quantity
@@ -95,7 +97,9 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     (
         "part",
         regexes.compile(
-            rf"(?i:(?:\bthe\s+)?\bfirst\s+(?P<n>{_NUM})[- ](?P<u>months?)\b"
+            rf"(?i:(?:\bthe\s+)?\b(?:first|opening)\s+(?P<n>{_NUM})[- ](?P<u>months?)\b"
+            rf"|(?:\bthe\s+)?(?<![\w.,])(?P<n2>{_NUM})[- ]month\s+period\b"
+            r"|(?:\bthe\s+)?\bfirst\s+(?P<one>month)\b"
             r"|(?:\bthe\s+)?\b(?P<q>first|second|third|fourth|1st|2nd|3rd|4th)\s+(?P<qu>quarter|half)\b"
             r"|\b(?P<qq>Q[1-4]|H[12])\b)"
             rf"(?:(?:\s+(?i:of|in))?\s*(?:(?P<y>{_Y})|(?i:(?P<ry>this|last|next)\s+year\b)))?"
@@ -131,7 +135,15 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
         "recent",
         regexes.compile(
             rf"(?i:(?:\bthe\s+)?\b(?P<w>last|past|previous|recent)\s+(?:(?P<n>{_NUM})\s+)?"
-            rf"(?P<u>{_UNIT})\b)"
+            rf"(?P<u>{_UNIT})\b(?P<ofy>\s+of\s+(?:this|the)\s+year\b)?)"
+        ),
+    ),
+    (
+        "to_date",
+        regexes.compile(
+            r"(?i:\bso\s+far\s+this\s+year\b|\bthis\s+year\s+so\s+far\b"
+            r"|(?:\bthe\s+)?\byear[\s-]+to[\s-]+date\b"
+            r"|\b(?:since|from)\s+the\s+(?:beginning|start)\s+of\s+(?:this|the)\s+year\b)"
         ),
     ),
     (
@@ -157,9 +169,9 @@ _ANCHOR = regexes.compile(
     r"|(?<![A-Za-z])(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec|FY)"
     r"|\b"
     + caseless(
-        "from|between|the|first|second|third|fourth|1st|2nd|3rd|4th|q[1-4]|h[12]|fy|fiscal|"
+        "from|between|the|first|opening|second|third|fourth|1st|2nd|3rd|4th|q[1-4]|h[12]|fy|fiscal|"
         "financial|entire|whole|full|this|last|next|past|previous|recent|currently|presently|"
-        "nowadays|now|today|to|so|at|up|until|as|same".split("|")
+        "nowadays|now|today|to|so|at|up|until|as|same|year|since".split("|")
     )
     + r"\b"
 )
@@ -208,7 +220,9 @@ class FoundPeriod:
     date) or "present" (currently, now, to date: the document date). `flags` carry what the
     period alone cannot: "fiscal" (a fiscal year read as the calendar year), "as-of" (a stock on
     the day), "since" (from the stated date to the document date), "same-period" (the period
-    of an earlier phrase in another year), "cumulative" ("to date", "so far").
+    of an earlier phrase in another year, or of the first phrase after it when none is
+    earlier), "cumulative" ("to date", "so far"), "year-to-date" ("so far this year": January to
+    the earliest day the article may be of).
     """
 
     start: int
@@ -235,9 +249,14 @@ def find(text: str, start: int, end: int, doc_date: PartialDate | None) -> list[
                 cands.append((m.start(), -(m.end() - m.start()), rank, name, m))
     cands.sort(key=lambda c: (c[0], c[1], c[2]))
     out: list[FoundPeriod] = []
+    ahead: list[re.Match[str]] = []  # "the same period last year" before the period it repeats
     reach = start
     for s, _neg, _rank, name, m in cands:
         if s < reach:
+            continue
+        if name == "same" and not out:
+            ahead.append(m)
+            reach = m.end()  # its "last year" is no period of its own
             continue
         found = _resolve(name, m, text, max(start, s - _LOOKBACK), doc_date, out)
         if found is None:
@@ -245,6 +264,18 @@ def find(text: str, start: int, end: int, doc_date: PartialDate | None) -> list[
         found = _prefixed(text, max(start, s - _LOOKBACK), found, doc_date)
         out.append(found)
         reach = m.end()
+    return _same_ahead(ahead, out) if ahead else out
+
+
+def _same_ahead(ahead: list[re.Match[str]], out: list[FoundPeriod]) -> list[FoundPeriod]:
+    """ "up 15% against the same period last year, reaching US$4 billion in the first two
+    months": a same-period phrase before any other repeats the first period after it."""
+    for m in ahead:
+        ref = [f for f in out if f.start >= m.end() and "same-period" not in f.flags][:1]
+        period = _same(m.groupdict(), ref)
+        if period is not None:
+            out.append(FoundPeriod(m.start(), m.end(), period, "stated", ("same-period",)))
+    out.sort(key=lambda f: f.start)
     return out
 
 
@@ -396,6 +427,8 @@ def _resolve(
         period, phrase = (None if year is None else Period.of(PartialDate(year))), "relative"
     elif name == "recent":
         period, phrase = _recent(g, doc), "relative"
+    elif name == "to_date":
+        period, phrase, flags = _to_date(doc), "relative", ("year-to-date",)
     elif name == "present":
         if doc is None:
             return None
@@ -419,8 +452,8 @@ def _part(g: dict[str, str | None], doc: PartialDate | None) -> tuple[Period | N
         year, phrase = _rel_year(g["ry"] or "this", doc), "relative"
     if year is None:
         return None, phrase
-    if g["n"]:
-        n = small(g["n"])
+    if g["n"] or g["n2"] or g["one"]:
+        n = 1 if g["one"] else small(g["n"] or g["n2"] or "")
         if n is None or not 1 <= n <= 12:
             return None, phrase
         return _month_span(year, 1, n), phrase
@@ -443,6 +476,11 @@ def _recent(g: dict[str, str | None], doc: PartialDate | None) -> Period | None:
     word = " ".join(plain(g["n"] or "").split())
     if word in ("several", "few") or (plain(g["w"] or "") == "recent" and not word):
         return None
+    if unit.startswith("month") and word and (g["ofy"] or _months_so_far(small(word), doc)):
+        # "the past ten months of this year"; "the last 11 months" in a December article: the
+        # months of the year so far, not a window counted back from the day of writing
+        n = small(word)
+        return None if n is None or not 1 <= n <= 12 else _month_span(doc.year, 1, n)
     n = 1 if not word else small(word) if word not in ("half a", "a half") else None
     if "half" in unit or word in ("half a", "a half"):
         months = 600 if "centur" in unit else 6 if "year" in unit else 60 if "decade" in unit else 0
@@ -460,6 +498,21 @@ def _recent(g: dict[str, str | None], doc: PartialDate | None) -> Period | None:
         return None
     first = dt.date(y, mo + 1, min(end.day, calendar.monthrange(y, mo + 1)[1])) + dt.timedelta(1)
     return Period(first, end)
+
+
+def _months_so_far(n: int | None, doc: PartialDate) -> bool:
+    """N months back from a month-dated article are the year's finished months: a report of
+    statistics counts from January."""
+    return n is not None and doc.month is not None and n == doc.month - 1
+
+
+def _to_date(doc: PartialDate | None) -> Period | None:
+    """ "so far this year", "year to date": from January to the earliest day the article may
+    have been written (a month-dated article may be of its first day), never the whole year."""
+    if doc is None:
+        return None
+    end = doc.first()
+    return Period(dt.date(end.year, 1, 1), max(end, dt.date(end.year, 1, 1)))
 
 
 def _same(g: dict[str, str | None], before: list[FoundPeriod]) -> Period | None:

@@ -10,9 +10,15 @@ it as unparsed coverage.
 Which period: the period phrase between the previous number and this one ("in 2020 reached
 US$40 billion, in 2021 reached US$42.7 billion"), else one right after it up to the next number
 ("50 billion USD in 2022"), else the last one before it in the sentence, else the first one
-after it, else the document date (present tense: the figure as of publication). Periods that
-are the base of a comparison ("from 2014", "over the same period in 2022") are kept for the
-arithmetic claim and never date a figure. A figure that is itself the base of a comparison
+after it unless another figure's clause comes first ("..., after reaching US$47.6 billion in
+2022"); for a sentence that points back ("during the reviewed period") the period of an earlier
+sentence; for a flow (which has no value on a day) the last period of the sentence before in
+its paragraph, else a part of a year the headline states (each recorded as ("inferred.period",
+"paragraph"|"article"|"headline")); else the document date (present tense: the figure as of
+publication, ("inferred.period", "publication-date")). A flow "until the end of April" runs
+from January to that day; a stock stays a point. Periods that are the base of a comparison
+("from 2014", "over the same period in 2022") are kept for the arithmetic claim and never date
+a figure. A figure that is itself the base of a comparison
 ("up from 1.9 million in 2019", "compared with US$42.7 billion") takes only a period of its own
 (right after it, or between the comparing word and it); otherwise its time is unsaid and its
 period None: it never borrows the period of the figure it is compared with.
@@ -44,6 +50,7 @@ from claimcheck.extract.caseless import plain, search_ending
 from claimcheck.extract.mentions import Mention, loose, mentions, near
 from claimcheck.extract.numbers import Number
 from claimcheck.extract.periods import MONTHS, FoundPeriod
+from claimcheck.extract.periods import find as find_periods
 from claimcheck.rulebook.schema import Metric
 
 _METRIC = frozenset({"metric"})
@@ -193,6 +200,7 @@ def quantities(s: Sentence) -> Iterator[Claim]:
     base = _base_periods(s, periods, figures)
     based = {id(p) for p in base}
     dating = [p for p in periods if id(p) not in based and "same-period" not in p.flags]
+    dating = dating or _earlier(s)
     dating_ends = [p.end for p in dating]
     taken: FoundPeriod | None = None  # the period the previous figure took from after it
     before: FoundPeriod | None = None  # the period of the previous figure
@@ -217,6 +225,9 @@ def quantities(s: Sentence) -> Iterator[Claim]:
         metric, mention = _metric(s, metric_mentions, nums, i, measured)
         if metric is None or mention is None or _elsewhere(s, mention, metric):
             continue
+        if found is None and not is_base and metric.period == "span":
+            # a flow has no value on the day of writing: the paragraph's time, or the headline's
+            found = _paragraph_period(s) or _headline(s)
         period = (None, "unknown") if found is None and is_base else _period(found, s, metric)
         if found is not None:
             dated = owned.setdefault(id(found), set())
@@ -239,7 +250,7 @@ def quantities(s: Sentence) -> Iterator[Claim]:
             target=metric.id,
             value=Quantity(n.low, n.high, _unit(n, metric, noun), n.digits, n.scale, n.hedge),
             period=period[0],
-            attrs=(*attrs, ("period", period[1])),
+            attrs=(*attrs, ("period", period[1]), *_inferred(period[1], found)),
             sentence=(s.start, s.end),
         )
         yield f.claim
@@ -486,7 +497,33 @@ def _found_period(
         return dating[j], dating[j], True  # right after it, before the next number
     if k:
         return dating[k - 1], None, False
-    return (dating[j] if j < len(dating) else None), None, False
+    if j < len(dating) and (
+        dating[j].flags[:1] in (("paragraph",), ("article",))  # "... during the period."
+        or not _clause_between(s, n.end, dating[j].start)
+    ):
+        return dating[j], None, False  # "US$24.2 billion and US$23.4 billion in 2022"
+    return None, None, False
+
+
+# Words that put a later period in another figure's clause: "exceeded US$50 billion for the
+# first time, after reaching US$47.6 billion in 2022" (2022 is the earlier figure's year).
+_OTHER_CLAUSE = regexes.compile(
+    r"(?i:;|\b(?:after|before|compared|against|than|versus|while|whereas|but|following|"
+    r"when|previously|earlier)\b)"
+)
+
+
+def _clause_between(s: Sentence, a: int, b: int) -> bool:
+    """Whether an _OTHER_CLAUSE word lies in [a, b): the sentence is scanned once (a sentence of
+    many figures asks for each)."""
+    cache = vars(s)
+    marks: list[int] | None = cache.get("_clause_marks")
+    if marks is None:
+        marks = cache["_clause_marks"] = [
+            m.start() for m in _OTHER_CLAUSE.finditer(s.doc.text, s.start, s.end)
+        ]
+    k = bisect.bisect_left(marks, a)
+    return k < len(marks) and marks[k] < b
 
 
 def _base_period(
@@ -548,11 +585,99 @@ def _year_back(p: Period) -> Period | None:
 
 def _period(found: FoundPeriod | None, s: Sentence, metric: Metric) -> tuple[Period | None, str]:
     if found is not None:
-        return _kind(stated(s.doc.text, found), metric), found.phrase
+        return _kind(_to_end(stated(s.doc.text, found), found, metric), metric), found.phrase
     date = s.doc.date
     if date is None:
         return None, "unknown"
     return _kind(Period(date.first(), date.last(), "point"), metric), "document"
+
+
+def _inferred(how: str, found: FoundPeriod | None) -> tuple[tuple[str, str], ...]:
+    """("inferred.period", ...) for a figure whose sentence states no time (claims.py)."""
+    if how == "document":
+        return (("inferred.period", "publication-date"),)
+    for where in _EARLIER_FLAGS:
+        if found is not None and where in found.flags:
+            return (("inferred.period", where),)
+    return ()
+
+
+# "During the reviewed period", "in the period under review": the time of an earlier sentence.
+_ANAPHOR = regexes.compile(
+    r"(?i:\b(?:during|in|over|for|throughout)\s+the\s+(?:(?:reviewed|review|said|above|same)\s+)?"
+    r"period(?:\s+under\s+review)?\b(?!\s+(?:of|in|from|last|a\s+year|between)\b))"
+)
+_EARLIER_FLAGS = ("paragraph", "article", "headline")
+_EARLIER_REACH = 3  # sentences back
+
+
+def _headline(s: Sentence) -> FoundPeriod | None:
+    """The part of a year the headline states ("... trade tops US$20 billion in first half"),
+    flagged "headline": what a flow figure whose sentence states no time is of. A whole year is
+    not taken (a headline's year is as often a forecast's or a review's), nor a headline that
+    forecasts."""
+    cache = vars(s.context)
+    if "_headline" not in cache:
+        title = s.doc.meta.get("title")
+        found = find_periods(title, 0, len(title), s.doc.date) if isinstance(title, str) else []
+        one = found[0] if len(found) == 1 and not found[0].flags else None
+        if one is not None and (_whole_years(one.period) or _FORECAST.search(str(title))):
+            one = None
+        cache["_headline"] = one and replace(one, start=s.start, end=s.start, flags=("headline",))
+    got: FoundPeriod | None = cache["_headline"]
+    return got
+
+
+_FORECAST = regexes.compile(
+    r"(?i:\b(?:will|expect\w*|forecast\w*|project\w*|target\w*|aim\w*|plan\w*|likely|could|"
+    r"may|might|set\s+to|to\s+(?:reach|hit|top|surpass|exceed|rise|grow|double))\b)"
+)
+
+
+def _whole_years(p: Period) -> bool:
+    return (p.start.month, p.start.day, p.end.month, p.end.day) == (1, 1, 12, 31)
+
+
+def _paragraph_period(s: Sentence) -> FoundPeriod | None:
+    """The last period of the sentence before, in the same paragraph ("In 2023, commerce hit a
+    record. Two-way trade passed US$50 billion for the first time."), flagged "paragraph"."""
+    cache = vars(s)
+    if "_paragraph" not in cache:
+        cache["_paragraph"] = None
+        text = s.doc.text
+        spans = s.context.sentences
+        i = bisect.bisect_left(spans, (s.start, s.start))
+        if i > 0 and "\n" not in text[spans[i - 1][1] : s.start]:
+            start, end = spans[i - 1]
+            own = [p for p in find_periods(text, start, end, s.doc.date) if not p.flags]
+            if own:
+                cache["_paragraph"] = replace(
+                    own[-1], start=s.start, end=s.start, flags=("paragraph",)
+                )
+    got: FoundPeriod | None = cache["_paragraph"]
+    return got
+
+
+def _earlier(s: Sentence) -> list[FoundPeriod]:
+    """For a sentence with no period of its own that points back to one ("During the reviewed
+    period, exports ..."): the last period of the nearest earlier sentence that states one, at
+    the pointing words, flagged with where it came from (its paragraph, or the article)."""
+    text = s.doc.text
+    if "period" not in s.folded[s.start : s.end]:
+        return []
+    anaphor = _ANAPHOR.search(text, s.start, s.end)
+    if anaphor is None:
+        return []
+    spans = s.context.sentences
+    i = bisect.bisect_left(spans, (s.start, s.start))
+    for start, end in reversed(spans[max(0, i - _EARLIER_REACH) : i]):
+        own = [
+            p for p in find_periods(text, start, end, s.doc.date) if "same-period" not in p.flags
+        ]
+        if own:
+            where = "paragraph" if "\n\n" not in text[end : s.start] else "article"
+            return [replace(own[-1], start=anaphor.start(), end=anaphor.end(), flags=(where,))]
+    return []
 
 
 _DAY_WRITTEN = regexes.compile(r"(?<![\d.,])\d{1,2}(?:st|nd|rd|th)?(?!\d|[.,]\d)")
@@ -574,6 +699,14 @@ def stated(text: str, found: FoundPeriod) -> Period:
     if not any(w.lower() in MONTHS for w in _WORD.findall(phrase)):
         return p  # "as of 2023": the year's last day
     return Period(p.end.replace(day=1), p.end, p.kind)
+
+
+def _to_end(period: Period, found: FoundPeriod, metric: Metric) -> Period:
+    """A flow "until the end of April 2017", "as of October": from January to that day (a flow
+    has no value on a day; the year's figures so far are meant)."""
+    if "as-of" not in found.flags or metric.period != "span":
+        return period
+    return Period(period.end.replace(month=1, day=1), period.end)
 
 
 def _kind(period: Period, metric: Metric) -> Period:
