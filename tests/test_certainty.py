@@ -84,3 +84,16 @@ def test_every_report_shows_what_was_inferred(capsys: pytest.CaptureFixture[str]
     ]:
         main(["check", article, *rules, "--format", fmt])
         assert shown in capsys.readouterr().out, fmt
+
+
+def test_every_inference_an_extractor_records_is_described() -> None:
+    """A new way of inferring a part is named in HOWS (reports and docs/checks.md print it)."""
+    import re
+
+    package = ROOT / "claimcheck"
+    written = {
+        how
+        for path in package.rglob("*.py")
+        for how in re.findall(r'\("inferred\.\w+", "([\w-]+)"\)', path.read_text(encoding="utf-8"))
+    }
+    assert written and written <= set(certainty.HOWS), written - set(certainty.HOWS)

@@ -24,6 +24,7 @@ HOWS: dict[str, str] = {
     "article": "from elsewhere in the article",
     "publication-date": "the article's publication date (the sentence gives no time of its own)",
     "short-alias": "from a short or generic alias of the metric",
+    "death": "the person's date of death (a funeral, mourning, the late ...)",
 }
 # (claim kind, part, how): how many audited claims that inferred the part so had it right, of how
 # many (`benchmarks/real/audit.py reliability` over benchmarks/real/claims-audit.yaml, 2026-12-07).
