@@ -30,6 +30,23 @@ PARTS = ("meta", "findings", "corpus", "rest")
 # Over this many files, the stat index is read whole rather than looked up path by path.
 _SCAN_OVER = 2000
 _APP_ID = 0x636C6D63  # "clmc": marks the file as ours
+# The tables, exactly as created: a file of ours holds these and their primary keys' indexes,
+# nothing else (no trigger, view or index runs or reads anything on our statements).
+_TABLES = {
+    "entries": "CREATE TABLE entries (key TEXT PRIMARY KEY, "
+    + ", ".join(f"{p} TEXT NOT NULL" for p in (*PARTS, "join_keys"))
+    + ")",
+    # each entry's claims that can meet another article's, by join key: a hook run reads these,
+    # not whole entries
+    "joins": "CREATE TABLE joins (join_key TEXT, key TEXT, claim TEXT, date TEXT,"
+    " date_source TEXT, PRIMARY KEY (join_key, key, claim)) WITHOUT ROWID",
+    # the stat index: a file's content key while its status is unchanged
+    "files": "CREATE TABLE files (path TEXT PRIMARY KEY, stat TEXT, key TEXT)",
+}
+# The longest text or blob read from the file: what a run can need of one document is far less;
+# a crafted file holding more costs a warning, not the memory.
+MAX_VALUE = 64 << 20
+GITIGNORE = "# Created by claimcheck: nothing here belongs in the repository.\n*\n"
 
 
 def code_digest() -> str:
@@ -89,7 +106,7 @@ class ClaimCache:
         self.db: sqlite3.Connection | None = None
         self._said = False
         try:
-            folder.mkdir(parents=True, exist_ok=True)
+            make_folder(folder)
             self.db = self._open()
         except (sqlite3.Error, OSError) as exc:
             self._warn(f"cannot use the cache ({exc}); rebuilding it")
@@ -98,8 +115,12 @@ class ClaimCache:
     def _open(self) -> sqlite3.Connection:
         if not self.path.exists():
             self._create_file()
+        if self.path.is_symlink():  # claimcheck makes none: one may point anywhere
+            raise sqlite3.DatabaseError("a symbolic link")
         db = sqlite3.connect(self.path, timeout=30, isolation_level=None)
         try:
+            db.setlimit(sqlite3.SQLITE_LIMIT_LENGTH, MAX_VALUE)
+            db.execute("PRAGMA trusted_schema=OFF")
             self._check(db)
             db.execute("PRAGMA journal_mode=WAL")
             # derived data: no fsync (5 ms of a hook run, at the checkpoint on close); a file a
@@ -140,11 +161,18 @@ class ClaimCache:
 
     @staticmethod
     def _check(db: sqlite3.Connection) -> set[str]:
-        """The tables of the file; raise when it holds tables and is not ours."""
+        """The tables of the file; raise when it holds anything and is not ours, or holds
+        anything besides our tables (older ones, of another version, are dropped)."""
         app = db.execute("PRAGMA application_id").fetchone()[0]
-        tables = {r[0] for r in db.execute("SELECT name FROM sqlite_master WHERE type='table'")}
-        if tables and app != _APP_ID:
+        rows = db.execute("SELECT type, name, sql FROM sqlite_master").fetchall()
+        if rows and app != _APP_ID:
             raise sqlite3.DatabaseError("not a claimcheck cache")
+        tables = {name for kind, name, _ in rows if kind == "table"}
+        if any(kind != "table" and (kind, sql) != ("index", None) for kind, _, sql in rows):
+            raise sqlite3.DatabaseError("a claimcheck cache with foreign objects")
+        current = db.execute("PRAGMA user_version").fetchone()[0] == SCHEMA
+        if current and {(n, sql) for k, n, sql in rows if k == "table"} != set(_TABLES.items()):
+            raise sqlite3.DatabaseError("a claimcheck cache with other tables")
         return tables
 
     @staticmethod
@@ -152,16 +180,8 @@ class ClaimCache:
         for table in old:
             db.execute(f'DROP TABLE IF EXISTS "{table}"')
         db.execute(f"PRAGMA application_id={_APP_ID}")
-        cols = ", ".join(f"{p} TEXT NOT NULL" for p in (*PARTS, "join_keys"))
-        db.execute(f"CREATE TABLE entries (key TEXT PRIMARY KEY, {cols})")
-        # each entry's claims that can meet another article's, by join key: a hook run reads
-        # these, not whole entries
-        db.execute(
-            "CREATE TABLE joins (join_key TEXT, key TEXT, claim TEXT, date TEXT, date_source TEXT,"
-            " PRIMARY KEY (join_key, key, claim)) WITHOUT ROWID"
-        )
-        # the stat index: a file's content key while its status is unchanged
-        db.execute("CREATE TABLE files (path TEXT PRIMARY KEY, stat TEXT, key TEXT)")
+        for sql in _TABLES.values():
+            db.execute(sql)
         db.execute(f"PRAGMA user_version={SCHEMA}")
 
     def _rebuild(self) -> sqlite3.Connection | None:
@@ -188,7 +208,7 @@ class ClaimCache:
         for key, *data in rows:
             try:
                 found[key] = dict(zip(names, map(json.loads, data), strict=True))
-            except ValueError as exc:
+            except (TypeError, ValueError) as exc:  # not text, or not JSON
                 self.unusable(exc)
         return found
 
@@ -306,15 +326,44 @@ class ClaimCache:
             self.db = None
 
 
-def clear(folder: Path) -> int:
-    """Delete the cache files; return how many were removed."""
-    n = 0
+def make_folder(folder: Path) -> None:
+    """Make the cache folder if there is none, with a .gitignore that keeps all of it out of
+    the repository (as pytest and ruff do with theirs)."""
     if folder.is_dir():
-        for p in folder.iterdir():
-            if p.name.startswith(CACHE_FILE):
-                p.unlink()
-                n += 1
+        return
+    try:
+        folder.mkdir(parents=True)
+    except FileExistsError:
+        return  # made by another run in the meantime (or a file: opening in it fails)
+    (folder / ".gitignore").write_text(GITIGNORE, encoding="utf-8")
+
+
+def clear(folder: Path) -> int:
+    """Delete every file claimcheck made in the cache folder, and the folder when that leaves it
+    empty; a file of anyone else's stays. Return how many were removed."""
+    from claimcheck.rulebook.store import NAME
+
+    n = 0
+    if not folder.is_dir():
+        return n
+    for p in sorted(folder.iterdir()):
+        ours = p.name.startswith(CACHE_FILE) or NAME.match(p.name) is not None
+        if p.name == ".gitignore":
+            ours = _read_small(p) == GITIGNORE
+        if ours and not p.is_dir():
+            p.unlink()
+            n += 1
+    with contextlib.suppress(OSError):
+        folder.rmdir()  # only when empty
     return n
+
+
+def _read_small(path: Path) -> str:
+    try:
+        with path.open("rb") as fh:
+            return fh.read(len(GITIGNORE) + 1).decode("utf-8", "replace")
+    except OSError:
+        return ""
 
 
 def _storable(path: str) -> bool:

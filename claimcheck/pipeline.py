@@ -52,8 +52,10 @@ def load_rules(dirs: Sequence[str], cache_dir: Path | None = None) -> rulebook.R
     """The rulebook of the given folders (compiled form from `cache_dir` when unchanged)."""
     if not dirs:
         raise JobError("no rule files: pass --rules DIR or set `rules:` in .claimcheck.yaml")
+    from claimcheck.rulebook import store  # msgspec: only once rules are loaded
+
     try:
-        return rulebook.load_cached([Path(d) for d in dirs], cache_dir)
+        return store.load_cached([Path(d) for d in dirs], cache_dir)
     except YamlProblems as exc:
         raise JobError("\n".join(map(str, exc.problems))) from None
 
