@@ -1,0 +1,383 @@
+"""Everything under .claimcheck_cache/ is untrusted: a pull request can put any file there. Read
+back, no file runs code, crashes or hangs a run, or changes its findings: the run reports what a
+run without the cache reports, with at most a warning, and the next run is quiet again."""
+
+from __future__ import annotations
+
+import dataclasses
+import json
+import os
+import pickle
+import random
+import shutil
+import sqlite3
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+from conftest import REPO_ROOT, claimcheck_process, deadline
+
+from claimcheck import batch, cache
+from claimcheck.cli import main
+from claimcheck.rulebook import load, store
+from claimcheck.rulebook.schema import Entity, Fact, Holder, Office, RankFact, Ranking
+
+CACHE = Path(".claimcheck_cache")
+HOOK = ["check", "seeds/000_a5f1f925979e4ba6.txt", "--format", "json"]
+FULL = ["check", "seeds", "--format", "json"]
+Outcome = tuple[int, str]
+
+
+class Payload:
+    """Unpickled, it creates the file `marker`: what a crafted cache file would do."""
+
+    def __init__(self, marker: Path) -> None:
+        self.marker = marker
+
+    def __reduce__(self) -> tuple[object, tuple[str, str]]:
+        return (open, (str(self.marker), "w"))
+
+
+@pytest.fixture
+def room(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """The project's rules and seeds, with the seeds as the hook's corpus."""
+    root = tmp_path / "room"
+    shutil.copytree(REPO_ROOT / "rules", root / "rules")
+    shutil.copytree(REPO_ROOT / "seeds", root / "seeds")
+    (root / ".claimcheck.yaml").write_text(
+        "rules: [rules]\ncorpus: ['seeds/*.txt']\n", encoding="utf-8"
+    )
+    monkeypatch.chdir(root)
+    monkeypatch.setattr(batch, "RACY_NS", -(10**12))  # trust files written a moment ago
+    return root
+
+
+def _run(capsys: pytest.CaptureFixture[str], argv: list[str]) -> tuple[int, str, str]:
+    capsys.readouterr()
+    with deadline(120):
+        code = main(argv)
+    out, err = capsys.readouterr()
+    return code, out, err
+
+
+def _baseline(capsys: pytest.CaptureFixture[str]) -> dict[str, Outcome]:
+    """Each command's exit code and report without the cache; then the cache filled, twice (the
+    second run fills the stat index and its join keys), with the same reports."""
+    want: dict[str, Outcome] = {}
+    for name, argv in (("hook", HOOK), ("full", FULL)):
+        code, out, err = _run(capsys, [*argv, "--no-cache"])
+        assert err == "" and json.loads(out)["findings"], err
+        want[name] = (code, out)
+    for _ in range(2):
+        assert _same(capsys, want) == []
+    assert sorted(p.name for p in CACHE.iterdir() if p.name.startswith("rulebook-"))
+    return want
+
+
+def _same(capsys: pytest.CaptureFixture[str], want: dict[str, Outcome]) -> list[str]:
+    """Run both commands: the same exit codes and reports as without the cache; what they said
+    on stderr (warnings only, one line each) is returned."""
+    said: list[str] = []
+    for name, argv in (("hook", HOOK), ("full", FULL)):
+        code, out, err = _run(capsys, argv)
+        assert (code, out) == want[name], (name, err)
+        assert all(line.startswith("claimcheck: warning: ") for line in err.splitlines()), err
+        said.extend(err.splitlines())
+    return said
+
+
+def _stored() -> Path:
+    (path,) = CACHE.glob("rulebook-*.json")
+    return path
+
+
+def _crafted_pickle(path: Path, marker: Path) -> bytes:
+    return pickle.dumps(Payload(marker))
+
+
+def _random_bytes(path: Path, marker: Path) -> bytes:
+    return random.Random(path.name).randbytes(max(4096, path.stat().st_size))
+
+
+def _truncated(path: Path, marker: Path) -> bytes:
+    return _stored().read_bytes()[: path.stat().st_size // 2 or 1]
+
+
+def _wrong_types(path: Path, marker: Path) -> bytes:
+    top = json.loads(_stored().read_bytes())
+    top["people"][0][0] = 7  # an id that is not text
+    return json.dumps(top).encode()
+
+
+@pytest.mark.parametrize("make", [_crafted_pickle, _random_bytes, _truncated, _wrong_types])
+def test_every_cache_file_replaced_changes_nothing(
+    room: Path,
+    capsys: pytest.CaptureFixture[str],
+    tmp_path: Path,
+    make: Callable[[Path, Path], bytes],
+) -> None:
+    want = _baseline(capsys)
+    marker = tmp_path / "marker"
+    contents = {p: make(p, marker) for p in CACHE.iterdir()}
+    for path, data in contents.items():
+        path.write_bytes(data)
+    pickle_name = _stored().with_suffix(".pickle")  # where claimcheck kept it before
+    pickle_name.write_bytes(_crafted_pickle(pickle_name, marker))
+    said = _same(capsys, want)
+    assert not marker.exists()
+    assert len(said) <= 2, said  # the stored rulebook, the claim cache: once each
+    assert _same(capsys, want) == []  # rebuilt, quiet again
+    assert not marker.exists()
+
+
+def _set(path: list[str | int], value: object) -> Callable[[dict[str, object]], None]:
+    def change(top: dict[str, object]) -> None:
+        node: object = top
+        for step in path[:-1]:
+            node = node[step]  # type: ignore[index]
+        node[path[-1]] = value  # type: ignore[index]
+
+    return change
+
+
+NESTED = "[" * 100_000 + "]" * 100_000  # deeper than Python's recursion limit
+
+
+def _nested(top: dict[str, object]) -> None:
+    top["entities"] = "NESTED"  # written as NESTED (json cannot make it)
+
+
+def _truncate_origins(top: dict[str, object]) -> None:
+    origins = top["origins"]
+    assert isinstance(origins, list)
+    origins.pop()
+
+
+def _duplicate_entity(top: dict[str, object]) -> None:
+    people = top["people"]
+    assert isinstance(people, list)
+    people.append(people[0])
+    origins = top["origins"]
+    assert isinstance(origins, list)
+    origins.insert(0, origins[0])
+
+
+def _at(cls: type, name: str) -> int:
+    """Where a field's value is in a stored record (a list of the values in field order)."""
+    return [f.name for f in dataclasses.fields(cls)].index(name)
+
+
+def _no_value(top: dict[str, object]) -> None:
+    for name in ("value", "min", "max"):
+        _set(["facts", 0, _at(Fact, name)], None)(top)
+
+
+STORED_CHANGES: dict[str, Callable[[dict[str, object]], None]] = {
+    "not an object": lambda top: top.clear(),
+    "a key more": _set(["extra"], 1),
+    "other rule files": _set(["digest"], "0" * 64),
+    "other code": _set(["code"], "0" * 64),
+    "an id not text": _set(["entities", 0, _at(Entity, "id")], 7),
+    "an id against its pattern": _set(["offices", 0, _at(Office, "id")], "Not An Id"),
+    "no names": _set(["entities", 0, _at(Entity, "names")], []),
+    "a kind not in its literal": _set(["entities", 0, _at(Entity, "kind")], "planet"),
+    "a record a field short": lambda top: top["people"][0].pop(),  # type: ignore[index]
+    "a record not a list": _set(["people", 0], {"id": "x"}),
+    "a flag not a bool": _set(["entities", 0, _at(Entity, "closed_offices")], 1),
+    "a month 13": _set(["facts", 0, _at(Fact, "period")], "2017-13"),
+    "a date not text": _set(["facts", 0, _at(Fact, "period")], 2017),
+    "a float not a number": _set(["facts", 0, _at(Fact, "tolerance")], "0.1"),
+    "a rank below 1": _set(["rankings", 0, _at(Ranking, "facts"), 0, _at(RankFact, "rank")], 0),
+    "a fact without a value": _no_value,
+    "an unknown person": _set(
+        ["offices", 0, _at(Office, "holders"), 0, _at(Holder, "person")], "x"
+    ),
+    "an origin past the paths": _set(["origins", 0, 0], 99),
+    "an origin at line 0": _set(["origins", 0, 1], 0),
+    "origins one short": _truncate_origins,
+    "a duplicate id": _duplicate_entity,
+    "deep nesting": _nested,
+}
+
+
+@pytest.mark.parametrize("change", STORED_CHANGES.values(), ids=list(STORED_CHANGES))
+def test_a_stored_rulebook_load_would_not_return_is_rebuilt(
+    room: Path, capsys: pytest.CaptureFixture[str], change: Callable[[dict[str, object]], None]
+) -> None:
+    want = _baseline(capsys)
+    path = _stored()
+    top = json.loads(path.read_bytes())
+    change(top)
+    path.write_text(json.dumps(top).replace('"NESTED"', NESTED), encoding="utf-8")
+    (said,) = _same(capsys, want)
+    assert str(path) in said and "stored rulebook unusable" in said
+    assert _same(capsys, want) == []
+
+
+def test_a_stored_rulebook_that_is_not_a_regular_file_is_rebuilt(
+    room: Path, capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    want = _baseline(capsys)
+    path = _stored()
+    path.unlink()
+    os.mkfifo(path)  # opening it for reading would wait for a writer for ever
+    (said,) = _same(capsys, want)
+    assert "not a regular file" in said
+    elsewhere = tmp_path / "elsewhere.json"
+    shutil.copy(_stored(), elsewhere)
+    _stored().unlink()
+    os.symlink(elsewhere, path)  # claimcheck makes no links: one may point anywhere
+    (said,) = _same(capsys, want)
+    assert str(path) in said
+    assert not _stored().is_symlink()
+
+
+def test_a_stored_rulebook_over_the_size_cap_is_not_read(
+    room: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    want = _baseline(capsys)
+    monkeypatch.setattr(store, "MAX_BYTES", _stored().stat().st_size - 1)
+    said = _same(capsys, want)  # each run: the file it writes is over the cap too
+    assert len(said) == 2 and all("larger than" in line for line in said), said
+
+
+def _db() -> sqlite3.Connection:
+    return sqlite3.connect(CACHE / cache.CACHE_FILE, isolation_level=None)
+
+
+HUGE = "x" * (2 << 20)
+# a statement a claim cache of ours never runs: it spins for ever
+SPIN = "SELECT count(*) FROM (WITH RECURSIVE c(x) AS (SELECT 1 UNION ALL SELECT x + 1 FROM c)"
+SQLITE_CHANGES = {
+    "meta an integer": "UPDATE entries SET meta = 5",
+    "meta a blob": "UPDATE entries SET meta = x'00ff'",
+    "corpus a real": "UPDATE entries SET corpus = 3.5",
+    "bad JSON": "UPDATE entries SET meta = '{', findings = '[1,'",
+    "meta a list": "UPDATE entries SET meta = '[]'",
+    "meta a string": "UPDATE entries SET meta = '\"x\"'",
+    "meta empty": "UPDATE entries SET meta = '{}'",
+    "claims of numbers": "UPDATE entries SET corpus = '[[1]]', rest = '[[1]]'",
+    "findings of the wrong shape": "UPDATE entries SET findings = '[{\"rule\": 1}]'",
+    "huge text": f"UPDATE entries SET rest = '{HUGE}'",
+    "join claims of other types": "UPDATE joins SET claim = 5, date = x'00', date_source = 1.5",
+    "join claims that break the list": "UPDATE joins SET claim = '1],[2'",
+    "stat index of other types": "UPDATE files SET key = 5, stat = x'01'",
+    "no joins table": "DROP TABLE joins",
+    "no files table": "DROP TABLE files",
+    "no entries table": "DROP TABLE entries",
+    "a view": f"CREATE VIEW v AS {SPIN} SELECT x FROM c)",
+    "a view for a table": "DROP TABLE files; CREATE VIEW files AS SELECT 1 AS path, 2, 3",
+    "an index": "CREATE INDEX i ON entries (meta)",
+    "a column more": "ALTER TABLE entries ADD COLUMN extra TEXT",
+}
+
+
+@pytest.mark.parametrize("sql", SQLITE_CHANGES.values(), ids=list(SQLITE_CHANGES))
+def test_hostile_rows_in_a_claim_cache_of_ours_change_nothing(
+    room: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch, sql: str
+) -> None:
+    want = _baseline(capsys)
+    monkeypatch.setattr(cache, "MAX_VALUE", 1 << 20)  # "huge": over the cap
+    db = _db()
+    db.executescript(sql)
+    db.close()
+    said = _same(capsys, want)
+    assert len(said) <= 2, said
+    assert _same(capsys, want) == []
+
+
+def test_a_trigger_in_a_claim_cache_of_ours_never_fires(
+    room: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Every run records the checked files in the stat index: an insert a trigger could act on
+    (delete the join keys, fill the cache with anything)."""
+    want = _baseline(capsys)
+    db = _db()
+    db.executescript(
+        "CREATE TABLE fired (at TEXT);"
+        "CREATE TRIGGER t AFTER INSERT ON files BEGIN INSERT INTO fired VALUES (new.path); END"
+    )
+    db.close()
+    (said,) = _same(capsys, want)
+    assert "rebuilding" in said
+    db = sqlite3.connect(CACHE / f"{cache.CACHE_FILE}.corrupt")  # moved aside, as it was
+    assert db.execute("SELECT count(*) FROM fired").fetchone() == (0,)
+    db.close()
+    assert _same(capsys, want) == []
+
+
+def test_a_trigger_that_spins_never_hangs_a_run(
+    room: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    want = _baseline(capsys)
+    db = _db()
+    db.execute(f"CREATE TRIGGER t AFTER INSERT ON files BEGIN {SPIN} SELECT x FROM c); END")
+    db.close()
+    done = claimcheck_process(HOOK, room, timeout=60)  # a hang fails here, not the suite
+    assert (done.returncode, done.stdout) == want["hook"], done.stderr
+    assert done.stderr.startswith("claimcheck: warning: ") and done.stderr.count("\n") == 1
+
+
+def test_the_cache_folder_keeps_itself_out_of_git(
+    room: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    assert not CACHE.exists()
+    _run(capsys, HOOK)
+    assert (CACHE / ".gitignore").read_text(encoding="utf-8").splitlines()[-1] == "*"
+
+
+def test_a_folder_of_the_users_gets_no_gitignore(
+    room: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    CACHE.mkdir()
+    _run(capsys, HOOK)
+    assert not (CACHE / ".gitignore").exists()
+
+
+def test_cache_clear_removes_all_of_ours_and_nothing_else(
+    room: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    _baseline(capsys)
+    db = _db()
+    db.execute("PRAGMA journal_mode=WAL")
+    db.execute("BEGIN IMMEDIATE")  # a -wal and -shm beside it, as a run leaves them
+    db.execute("DELETE FROM files")
+    ours = ["claims.sqlite.corrupt", "claims.sqlite-wal.corrupt", "claims.sqlite.123.new"]
+    ours.append(_stored().with_suffix(".pickle").name)  # what claimcheck kept before
+    for name in ours:
+        (CACHE / name).write_bytes(b"x")
+    assert {"claims.sqlite-wal", "claims.sqlite-shm"} <= {p.name for p in CACHE.iterdir()}
+    db.execute("ROLLBACK")
+    db.close()
+    _run(capsys, ["cache", "clear"])
+    assert not CACHE.exists()
+
+    _run(capsys, HOOK)
+    (CACHE / "notes.txt").write_text("mine", encoding="utf-8")
+    (CACHE / "rulebook-notes.json").write_text("mine too", encoding="utf-8")
+    code, out, _ = _run(capsys, ["cache", "clear"])
+    assert code == 0 and "removed" in out
+    assert sorted(p.name for p in CACHE.iterdir()) == ["notes.txt", "rulebook-notes.json"]
+
+
+def test_cache_clear_keeps_a_gitignore_of_the_users(
+    room: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    CACHE.mkdir()
+    (CACHE / ".gitignore").write_text("claims.sqlite\n", encoding="utf-8")
+    _run(capsys, HOOK)
+    _run(capsys, ["cache", "clear"])
+    assert [p.name for p in CACHE.iterdir()] == [".gitignore"]
+
+
+@pytest.mark.parametrize("rules", ["rules", "examples/halvora/rules"])
+def test_the_stored_rulebook_reads_back_as_loaded(rules: str) -> None:
+    book = load([REPO_ROOT / rules])
+    again = store.decode(store.encode(book, "code"), "code", book.digest)
+    noted = list(book.noted())
+    assert list(again.noted()) == noted
+    assert [again.origin(e) for e in again.noted()] == [book.origin(e) for e in noted]
+    # every other field (origins are keyed by identity, and `derived` is built again)
+    assert dataclasses.replace(again, origins={}) == dataclasses.replace(book, origins={})
+    assert len(noted) == len(book._entries)  # noted() reaches every entry load noted
+    assert {id(e) for e in noted} == {id(e) for e in book._entries}
