@@ -8,16 +8,18 @@ never a crash, because a cache must never cost the user their run.
 
 from __future__ import annotations
 
+import calendar
 import contextlib
 import json
 import os
 import sqlite3
 import sys
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from pathlib import Path
 from typing import Any
 
 from claimcheck import __version__
+from claimcheck.findings import SEVERITIES
 from claimcheck.hashing import hasher
 
 CACHE_DIR = ".claimcheck_cache"
@@ -207,9 +209,15 @@ class ClaimCache:
         found: dict[str, dict[str, Any]] = {}
         for key, *data in rows:
             try:
-                found[key] = dict(zip(names, map(json.loads, data), strict=True))
+                entry = dict(zip(names, map(json.loads, data), strict=True))
             except (TypeError, ValueError) as exc:  # not text, or not JSON
                 self.unusable(exc)
+                continue
+            bad = next((name for name, part in entry.items() if not _PART_FITS[name](part)), None)
+            if bad is None:
+                found[key] = entry
+            else:
+                self.unusable(ValueError(f"its {bad} are not as claimcheck writes them"))
         return found
 
     def unusable(self, exc: Exception) -> None:
@@ -282,15 +290,27 @@ class ClaimCache:
             rows = self._select(query)
         else:
             rows = self._select(query, "path", wanted)
-        return {path: key for path, stat, key in rows if wanted.get(path) == stat}
+        return {
+            path: key
+            for path, stat, key in rows
+            if type(key) is str and type(stat) is str and wanted.get(path) == stat
+        }
 
     def joined(self, joins: Iterable[str]) -> dict[str, tuple[str, str, list[str]]]:
         """By entry key: its document's date and the date's source, and its claims (JSON texts)
         with one of these join keys."""
         found: dict[str, tuple[str, str, list[str]]] = {}
         query = "SELECT key, claim, date, date_source FROM joins"
+        unfit: set[str] = set()
         for key, claim, date, source in self._select(query, "join_key", joins):
-            found.setdefault(key, (date, source, []))[2].append(claim)
+            if _joined_fits(claim, date, source):
+                found.setdefault(key, (date, source, []))[2].append(claim)
+            else:
+                unfit.add(key)
+        for key in unfit:  # read, extracted and stored again
+            found.pop(key, None)
+            self.unusable(ValueError("a joining claim is not as claimcheck writes it"))
+            self.forget(key)
         return found
 
     def _select(
@@ -364,6 +384,152 @@ def _read_small(path: Path) -> str:
             return fh.read(len(GITIGNORE) + 1).decode("utf-8", "replace")
     except OSError:
         return ""
+
+
+# What an entry's parts hold, checked before any of it is used: a value of another type would
+# crash a check or change a finding. The shapes are those batch.encode writes (claims as
+# Claim.to_row, findings as Finding.to_record, the document as documents.to_record), in checks
+# of JSON types alone, fast enough for every claim of a warm run over an archive.
+
+
+def _claim_fits(row: Any) -> bool:
+    """A Claim.to_row: the types of its 14 fields at once, then what the lists hold."""
+    if type(row) is not list or len(row) != 14 or tuple(map(type, row)) not in _CLAIM_TYPES:
+        return False
+    _, _, _, _, _, _, v, _, p, d, mods, attrs, parts, sent = row
+    return (
+        (v is None or _quantity_fits(v))
+        and (p is None or (len(p) == 3 and all(type(x) is str for x in p)))  # fromisoformat
+        and (d is None or _date_fits(d))  # checks the dates of a period, not of a date
+        and all(type(x) is str for x in mods)
+        and all(
+            type(a) is list and len(a) == 2 and type(a[0]) is str and type(a[1]) is str
+            for a in attrs
+        )
+        and all(map(_claim_fits, parts))
+        and len(sent) == 2
+        and type(sent[0]) is int
+        and type(sent[1]) is int
+    )
+
+
+def _quantity_fits(v: Any) -> bool:
+    if type(v) is not list or len(v) != 6:
+        return False
+    low, high, unit, digits, scale, hedge = v
+    return (
+        type(low) in _NUMBER
+        and type(high) in _NUMBER
+        and type(unit) in _TEXT_OR_NONE
+        and type(digits) is str
+        and type(scale) in _TEXT_OR_NONE
+        and type(hedge) in _TEXT_OR_NONE
+    )
+
+
+def _date_fits(d: Any) -> bool:
+    """[year, month, day] of a PartialDate, month and day possibly null."""
+    if type(d) is not list or len(d) != 3:
+        return False
+    year, month, day = d
+    if type(year) is not int or not 1 <= year <= 9999:
+        return False
+    if month is None:
+        return day is None
+    if type(month) is not int or not 1 <= month <= 12:
+        return False
+    return day is None or (type(day) is int and 1 <= day <= calendar.monthrange(year, month)[1])
+
+
+def _texts(v: Any) -> bool:
+    return type(v) is list and all(type(x) is str for x in v)
+
+
+def _finding_fits(f: Any) -> bool:
+    return (
+        type(f) is dict
+        and f.keys() == _FINDING_KEYS
+        and type(f["rule"]) is str
+        and type(f["category"]) is str
+        and f["severity"] in SEVERITIES
+        and type(f["at"]) is list
+        and len(f["at"]) == 4
+        and all(type(n) is int for n in f["at"])
+        and type(f["message"]) is str
+        and type(f["related"]) is list
+        and all(map(_related_fits, f["related"]))
+        and type(f["fix"]) in _TEXT_OR_NONE
+        and type(f["anchor"]) is str
+    )
+
+
+def _related_fits(r: Any) -> bool:
+    return (
+        type(r) is dict
+        and r.keys() == _RELATED_KEYS
+        and type(r["path"]) is str
+        and type(r["line"]) is int
+        and type(r["column"]) is int
+        and type(r["message"]) is str
+    )
+
+
+def _meta_fits(m: Any) -> bool:
+    if type(m) is not dict or m.keys() != {"doc", "problems", "count"}:
+        return False
+    doc = m["doc"]
+    return (
+        (doc is None or _doc_fits(doc))
+        and type(m["problems"]) is list
+        and all(map(_finding_fits, m["problems"]))
+        and type(m["count"]) is int
+    )
+
+
+def _doc_fits(d: Any) -> bool:
+    return (
+        type(d) is dict
+        and d.keys() == {"body_start", "meta", "date", "date_source"}
+        and type(d["body_start"]) is int
+        and type(d["meta"]) is dict
+        and type(d["date"]) in _TEXT_OR_NONE  # PartialDate.parse checks it
+        and type(d["date_source"]) is str
+    )
+
+
+def _joined_fits(claim: Any, date: Any, source: Any) -> bool:
+    if type(claim) is not str or type(date) is not str or type(source) is not str:
+        return False
+    try:
+        return _claim_fits(json.loads(claim))
+    except (ValueError, RecursionError):
+        return False
+
+
+def _list_of(fits: Callable[[Any], bool]) -> Callable[[Any], bool]:
+    return lambda v: type(v) is list and all(map(fits, v))
+
+
+_TEXT_OR_NONE = (str, type(None))
+_CLAIM_TYPES = {
+    (str, int, int, str, subject, target, value, rank, period, date, list, list, list, list)
+    for subject in _TEXT_OR_NONE
+    for target in _TEXT_OR_NONE
+    for value in (list, type(None))
+    for rank in (int, type(None))
+    for period in (list, type(None))
+    for date in (list, type(None))
+}
+_INT_OR_NONE = (int, type(None))
+_NUMBER = (int, float)
+_FINDING_KEYS = {"rule", "category", "severity", "at", "message", "related", "fix", "anchor"}
+_RELATED_KEYS = {"path", "line", "column", "message"}
+_PART_FITS: dict[str, Callable[[Any], bool]] = {
+    "meta": _meta_fits,
+    "findings": _list_of(_finding_fits),
+    "corpus": _list_of(_claim_fits),
+    "rest": _list_of(_claim_fits),
+}
 
 
 def _storable(path: str) -> bool:
