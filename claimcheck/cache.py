@@ -48,6 +48,7 @@ _TABLES = {
 # The longest text or blob read from the file: what a run can need of one document is far less;
 # a crafted file holding more costs a warning, not the memory.
 MAX_VALUE = 64 << 20
+UNUSABLE = "null"  # a claim text that decodes, but not into a claim (see joined)
 GITIGNORE = "# Created by claimcheck: nothing here belongs in the repository.\n*\n"
 
 
@@ -298,7 +299,9 @@ class ClaimCache:
 
     def joined(self, joins: Iterable[str]) -> dict[str, tuple[str, str, list[str]]]:
         """By entry key: its document's date and the date's source, and its claims (JSON texts)
-        with one of these join keys."""
+        with one of these join keys. An entry with a row not as claimcheck writes them comes
+        with the one claim text UNUSABLE, which does not decode into a claim: the caller reads
+        and extracts its article again, as it does any whose claims do not decode."""
         found: dict[str, tuple[str, str, list[str]]] = {}
         query = "SELECT key, claim, date, date_source FROM joins"
         unfit: set[str] = set()
@@ -307,10 +310,8 @@ class ClaimCache:
                 found.setdefault(key, (date, source, []))[2].append(claim)
             else:
                 unfit.add(key)
-        for key in unfit:  # read, extracted and stored again
-            found.pop(key, None)
-            self.unusable(ValueError("a joining claim is not as claimcheck writes it"))
-            self.forget(key)
+        for key in unfit:
+            found[key] = ("", "", [UNUSABLE])
         return found
 
     def _select(

@@ -453,3 +453,65 @@ def test_the_stored_rulebook_reads_back_as_loaded(rules: str) -> None:
     assert dataclasses.replace(again, origins={}) == dataclasses.replace(book, origins={})
     assert len(noted) == len(book._entries)  # noted() reaches every entry load noted
     assert {id(e) for e in noted} == {id(e) for e in book._entries}
+
+
+FIGURES_RULES = """\
+entities:
+  - id: land
+    names: [Land]
+metrics:
+  - id: land-exports
+    name: Land's exports
+    subject: [land]
+    aliases: [exports]
+    dimension: currency
+    unit: USD
+    source: https://example.org/exports
+"""
+
+
+@pytest.mark.parametrize(
+    ("claim", "date"),
+    [("5", "2020-02-01"), ('["quantity"]', "2020-02-01"), (None, "x'00'")],
+    ids=["a number", "a claim a list too short", "a date of bytes"],
+)
+def test_a_corpus_article_whose_joining_claims_are_unusable_is_read_again(
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    capsys: pytest.CaptureFixture[str],
+    claim: str | None,
+    date: str,
+) -> None:
+    """The corpus engine judges a new article by the figures of the corpus articles it meets,
+    found by join key: one whose joining claims are unusable still counts, read again."""
+    monkeypatch.chdir(tmp_path)
+    monkeypatch.setattr(batch, "RACY_NS", -(10**12))  # trust files written a moment ago
+    (tmp_path / "rules").mkdir()
+    (tmp_path / "rules" / "r.yaml").write_text(FIGURES_RULES, encoding="utf-8")
+    (tmp_path / "articles").mkdir()
+    for i in range(3):
+        (tmp_path / "articles" / f"a{i}.md").write_text(
+            f"---\ndate: 2020-02-0{i + 1}\n---\nLand's exports reached US$5 billion in 2016.\n",
+            encoding="utf-8",
+        )
+    (tmp_path / "new.md").write_text(
+        "---\ndate: 2021-01-01\n---\nLand's exports reached US$7 billion in 2016.\n",
+        encoding="utf-8",
+    )
+    (tmp_path / ".claimcheck.yaml").write_text(
+        "rules: [rules]\ncorpus: ['articles/*.md']\n", encoding="utf-8"
+    )
+    argv = ["check", "new.md", "--format", "json"]
+    code, want, _ = _run(capsys, [*argv, "--no-cache"])
+    assert code == 1 and json.loads(want)["findings"]  # the corpus disagrees with it
+    _run(capsys, ["check", "articles"])
+    assert _run(capsys, argv)[:2] == (code, want)
+    db = _db()
+    assert db.execute("SELECT count(*) FROM joins").fetchone()[0] >= 3
+    value = "claim" if claim is None else f"'{claim}'"
+    db.execute(f"UPDATE joins SET claim = {value}, date = {date}")
+    db.close()
+    got, out, err = _run(capsys, argv)
+    assert (got, out) == (code, want), err
+    assert err.count("\n") == 1 and err.startswith("claimcheck: warning: ")
+    assert _run(capsys, argv) == (code, want, "")
