@@ -198,9 +198,8 @@ class ClaimCache:
             self._warn(f"cache disabled for this run ({exc})")
             return None
 
-    @staticmethod
-    def _warn(message: str) -> None:
-        print(f"claimcheck: warning: {message}", file=sys.stderr)
+    def _warn(self, message: str) -> None:
+        print(f"claimcheck: warning: {self.path}: {one_line(message)}", file=sys.stderr)
 
     def get_many(self, keys: Iterable[str], parts: Sequence[str]) -> dict[str, dict[str, Any]]:
         """The cached entries for the keys it has: the named parts only, each parsed from JSON.
@@ -345,6 +344,13 @@ class ClaimCache:
         if self.db is not None:
             self.db.close()
             self.db = None
+
+
+def one_line(text: str, limit: int = 300) -> str:
+    """A message that may quote what a cache file held (SQLite's errors name its objects): one
+    line, no control characters (a terminal obeys escapes), and not a page of it."""
+    text = "".join(c if c.isprintable() else " " for c in text)
+    return text if len(text) <= limit else text[: limit - 3] + "..."
 
 
 def make_folder(folder: Path) -> None:

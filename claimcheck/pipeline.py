@@ -18,6 +18,7 @@ from claimcheck.claims import Claim
 from claimcheck.documents import Document
 from claimcheck.errors import JobError
 from claimcheck.findings import SEVERITY_RANK, Finding
+from claimcheck.rulebook import store
 from claimcheck.yamlpos import YamlProblems
 
 
@@ -52,8 +53,6 @@ def load_rules(dirs: Sequence[str], cache_dir: Path | None = None) -> rulebook.R
     """The rulebook of the given folders (compiled form from `cache_dir` when unchanged)."""
     if not dirs:
         raise JobError("no rule files: pass --rules DIR or set `rules:` in .claimcheck.yaml")
-    from claimcheck.rulebook import store  # msgspec: only once rules are loaded
-
     try:
         return store.load_cached([Path(d) for d in dirs], cache_dir)
     except YamlProblems as exc:

@@ -415,7 +415,9 @@ def test_cache_clear_removes_all_of_ours_and_nothing_else(
     db.execute("BEGIN IMMEDIATE")  # a -wal and -shm beside it, as a run leaves them
     db.execute("DELETE FROM files")
     ours = ["claims.sqlite.corrupt", "claims.sqlite-wal.corrupt", "claims.sqlite.123.new"]
-    ours.append(_stored().with_suffix(".pickle").name)  # what claimcheck kept before
+    stored = _stored()
+    ours += [f"{stored.name}.77.tmp", stored.with_suffix(".pickle").name]  # and claimcheck
+    ours.append(stored.with_suffix(".77.tmp").name)  # kept before, and its partial write
     for name in ours:
         (CACHE / name).write_bytes(b"x")
     assert {"claims.sqlite-wal", "claims.sqlite-shm"} <= {p.name for p in CACHE.iterdir()}

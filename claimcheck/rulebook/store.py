@@ -51,8 +51,10 @@ from claimcheck.rulebook.schema import (
 
 KIND = "claimcheck compiled rulebook"
 MAX_BYTES = 64 << 20  # read no more of the file than this: a rulebook is a few hundred kB
-# the names of the files this module writes (and older versions did, as pickles)
-NAME = regexes.compile(r"^rulebook-[0-9a-f]{16}-[0-9a-f]{32}\.(?:json|pickle)(?:\.\d+\.tmp)?$")
+# the names of the files this module writes, and older versions did (pickles, their .tmp)
+NAME = regexes.compile(
+    r"^rulebook-[0-9a-f]{16}-[0-9a-f]{32}\.(?:json(?:\.\d+\.tmp)?|pickle|\d+\.tmp)$"
+)
 # refuse a link (claimcheck makes none) and never wait on a pipe
 _OPEN = os.O_RDONLY | getattr(os, "O_NOFOLLOW", 0) | getattr(os, "O_NONBLOCK", 0)
 # the sections of the file that hold rule entries, in the order of the Rulebook's fields
@@ -381,12 +383,10 @@ def _bad(v: Any) -> typing.NoReturn:
 
 
 def _warn(path: Path, exc: BaseException) -> None:
-    """One line, whatever the file held: the reason cut short and without control characters."""
+    from claimcheck.cache import one_line
+
     reason = str(exc) or type(exc).__name__
     if isinstance(exc, OSError) and exc.strerror:
         reason = exc.strerror
-    reason = "".join(c if c.isprintable() else " " for c in reason)[:200]
-    print(
-        f"claimcheck: warning: {path}: stored rulebook unusable ({reason}); rebuilding it",
-        file=sys.stderr,
-    )
+    message = f"{path}: stored rulebook unusable ({reason}); rebuilding it"
+    print(f"claimcheck: warning: {one_line(message)}", file=sys.stderr)
