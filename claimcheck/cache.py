@@ -8,16 +8,18 @@ never a crash, because a cache must never cost the user their run.
 
 from __future__ import annotations
 
+import calendar
 import contextlib
 import json
 import os
 import sqlite3
 import sys
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from pathlib import Path
 from typing import Any
 
 from claimcheck import __version__
+from claimcheck.findings import SEVERITIES
 from claimcheck.hashing import hasher
 
 CACHE_DIR = ".claimcheck_cache"
@@ -30,6 +32,24 @@ PARTS = ("meta", "findings", "corpus", "rest")
 # Over this many files, the stat index is read whole rather than looked up path by path.
 _SCAN_OVER = 2000
 _APP_ID = 0x636C6D63  # "clmc": marks the file as ours
+# The tables, exactly as created: a file of ours holds these and their primary keys' indexes,
+# nothing else (no trigger, view or index runs or reads anything on our statements).
+_TABLES = {
+    "entries": "CREATE TABLE entries (key TEXT PRIMARY KEY, "
+    + ", ".join(f"{p} TEXT NOT NULL" for p in (*PARTS, "join_keys"))
+    + ")",
+    # each entry's claims that can meet another article's, by join key: a hook run reads these,
+    # not whole entries
+    "joins": "CREATE TABLE joins (join_key TEXT, key TEXT, claim TEXT, date TEXT,"
+    " date_source TEXT, PRIMARY KEY (join_key, key, claim)) WITHOUT ROWID",
+    # the stat index: a file's content key while its status is unchanged
+    "files": "CREATE TABLE files (path TEXT PRIMARY KEY, stat TEXT, key TEXT)",
+}
+# The longest text or blob read from the file: what a run can need of one document is far less;
+# a crafted file holding more costs a warning, not the memory.
+MAX_VALUE = 64 << 20
+UNUSABLE = "null"  # a claim text that decodes, but not into a claim (see joined)
+GITIGNORE = "# Created by claimcheck: nothing here belongs in the repository.\n*\n"
 
 
 def code_digest() -> str:
@@ -89,7 +109,7 @@ class ClaimCache:
         self.db: sqlite3.Connection | None = None
         self._said = False
         try:
-            folder.mkdir(parents=True, exist_ok=True)
+            make_folder(folder)
             self.db = self._open()
         except (sqlite3.Error, OSError) as exc:
             self._warn(f"cannot use the cache ({exc}); rebuilding it")
@@ -98,8 +118,12 @@ class ClaimCache:
     def _open(self) -> sqlite3.Connection:
         if not self.path.exists():
             self._create_file()
+        if self.path.is_symlink():  # claimcheck makes none: one may point anywhere
+            raise sqlite3.DatabaseError("a symbolic link")
         db = sqlite3.connect(self.path, timeout=30, isolation_level=None)
         try:
+            db.setlimit(sqlite3.SQLITE_LIMIT_LENGTH, MAX_VALUE)
+            db.execute("PRAGMA trusted_schema=OFF")
             self._check(db)
             db.execute("PRAGMA journal_mode=WAL")
             # derived data: no fsync (5 ms of a hook run, at the checkpoint on close); a file a
@@ -140,11 +164,18 @@ class ClaimCache:
 
     @staticmethod
     def _check(db: sqlite3.Connection) -> set[str]:
-        """The tables of the file; raise when it holds tables and is not ours."""
+        """The tables of the file; raise when it holds anything and is not ours, or holds
+        anything besides our tables (older ones, of another version, are dropped)."""
         app = db.execute("PRAGMA application_id").fetchone()[0]
-        tables = {r[0] for r in db.execute("SELECT name FROM sqlite_master WHERE type='table'")}
-        if tables and app != _APP_ID:
+        rows = db.execute("SELECT type, name, sql FROM sqlite_master").fetchall()
+        if rows and app != _APP_ID:
             raise sqlite3.DatabaseError("not a claimcheck cache")
+        tables = {name for kind, name, _ in rows if kind == "table"}
+        if any(kind != "table" and (kind, sql) != ("index", None) for kind, _, sql in rows):
+            raise sqlite3.DatabaseError("a claimcheck cache with foreign objects")
+        current = db.execute("PRAGMA user_version").fetchone()[0] == SCHEMA
+        if current and {(n, sql) for k, n, sql in rows if k == "table"} != set(_TABLES.items()):
+            raise sqlite3.DatabaseError("a claimcheck cache with other tables")
         return tables
 
     @staticmethod
@@ -152,16 +183,8 @@ class ClaimCache:
         for table in old:
             db.execute(f'DROP TABLE IF EXISTS "{table}"')
         db.execute(f"PRAGMA application_id={_APP_ID}")
-        cols = ", ".join(f"{p} TEXT NOT NULL" for p in (*PARTS, "join_keys"))
-        db.execute(f"CREATE TABLE entries (key TEXT PRIMARY KEY, {cols})")
-        # each entry's claims that can meet another article's, by join key: a hook run reads
-        # these, not whole entries
-        db.execute(
-            "CREATE TABLE joins (join_key TEXT, key TEXT, claim TEXT, date TEXT, date_source TEXT,"
-            " PRIMARY KEY (join_key, key, claim)) WITHOUT ROWID"
-        )
-        # the stat index: a file's content key while its status is unchanged
-        db.execute("CREATE TABLE files (path TEXT PRIMARY KEY, stat TEXT, key TEXT)")
+        for sql in _TABLES.values():
+            db.execute(sql)
         db.execute(f"PRAGMA user_version={SCHEMA}")
 
     def _rebuild(self) -> sqlite3.Connection | None:
@@ -175,9 +198,8 @@ class ClaimCache:
             self._warn(f"cache disabled for this run ({exc})")
             return None
 
-    @staticmethod
-    def _warn(message: str) -> None:
-        print(f"claimcheck: warning: {message}", file=sys.stderr)
+    def _warn(self, message: str) -> None:
+        print(f"claimcheck: warning: {self.path}: {one_line(message)}", file=sys.stderr)
 
     def get_many(self, keys: Iterable[str], parts: Sequence[str]) -> dict[str, dict[str, Any]]:
         """The cached entries for the keys it has: the named parts only, each parsed from JSON.
@@ -187,9 +209,15 @@ class ClaimCache:
         found: dict[str, dict[str, Any]] = {}
         for key, *data in rows:
             try:
-                found[key] = dict(zip(names, map(json.loads, data), strict=True))
-            except ValueError as exc:
+                entry = dict(zip(names, map(json.loads, data), strict=True))
+            except (TypeError, ValueError) as exc:  # not text, or not JSON
                 self.unusable(exc)
+                continue
+            bad = next((name for name, part in entry.items() if not _PART_FITS[name](part)), None)
+            if bad is None:
+                found[key] = entry
+            else:
+                self.unusable(ValueError(f"its {bad} are not as claimcheck writes them"))
         return found
 
     def unusable(self, exc: Exception) -> None:
@@ -262,15 +290,27 @@ class ClaimCache:
             rows = self._select(query)
         else:
             rows = self._select(query, "path", wanted)
-        return {path: key for path, stat, key in rows if wanted.get(path) == stat}
+        return {
+            path: key
+            for path, stat, key in rows
+            if type(key) is str and type(stat) is str and wanted.get(path) == stat
+        }
 
     def joined(self, joins: Iterable[str]) -> dict[str, tuple[str, str, list[str]]]:
         """By entry key: its document's date and the date's source, and its claims (JSON texts)
-        with one of these join keys."""
+        with one of these join keys. An entry with a row not as claimcheck writes them comes
+        with the one claim text UNUSABLE, which does not decode into a claim: the caller reads
+        and extracts its article again, as it does any whose claims do not decode."""
         found: dict[str, tuple[str, str, list[str]]] = {}
         query = "SELECT key, claim, date, date_source FROM joins"
+        unfit: set[str] = set()
         for key, claim, date, source in self._select(query, "join_key", joins):
-            found.setdefault(key, (date, source, []))[2].append(claim)
+            if _joined_fits(claim, date, source):
+                found.setdefault(key, (date, source, []))[2].append(claim)
+            else:
+                unfit.add(key)
+        for key in unfit:
+            found[key] = ("", "", [UNUSABLE])
         return found
 
     def _select(
@@ -306,15 +346,197 @@ class ClaimCache:
             self.db = None
 
 
-def clear(folder: Path) -> int:
-    """Delete the cache files; return how many were removed."""
-    n = 0
+def one_line(text: str, limit: int = 300) -> str:
+    """A message that may quote what a cache file held (SQLite's errors name its objects): one
+    line, no control characters (a terminal obeys escapes), and not a page of it."""
+    text = "".join(c if c.isprintable() else " " for c in text)
+    return text if len(text) <= limit else text[: limit - 3] + "..."
+
+
+def make_folder(folder: Path) -> None:
+    """Make the cache folder if there is none, with a .gitignore that keeps all of it out of
+    the repository (as pytest and ruff do with theirs)."""
     if folder.is_dir():
-        for p in folder.iterdir():
-            if p.name.startswith(CACHE_FILE):
-                p.unlink()
-                n += 1
+        return
+    try:
+        folder.mkdir(parents=True)
+    except FileExistsError:
+        return  # made by another run in the meantime (or a file: opening in it fails)
+    (folder / ".gitignore").write_text(GITIGNORE, encoding="utf-8")
+
+
+def clear(folder: Path) -> int:
+    """Delete every file claimcheck made in the cache folder, and the folder when that leaves it
+    empty; a file of anyone else's stays. Return how many were removed."""
+    from claimcheck.rulebook.store import NAME
+
+    n = 0
+    if not folder.is_dir():
+        return n
+    for p in sorted(folder.iterdir()):
+        ours = p.name.startswith(CACHE_FILE) or NAME.match(p.name) is not None
+        if p.name == ".gitignore":
+            ours = _read_small(p) == GITIGNORE
+        if ours and not p.is_dir():
+            p.unlink()
+            n += 1
+    with contextlib.suppress(OSError):
+        folder.rmdir()  # only when empty
     return n
+
+
+def _read_small(path: Path) -> str:
+    try:
+        with path.open("rb") as fh:
+            return fh.read(len(GITIGNORE) + 1).decode("utf-8", "replace")
+    except OSError:
+        return ""
+
+
+# What an entry's parts hold, checked before any of it is used: a value of another type would
+# crash a check or change a finding. The shapes are those batch.encode writes (claims as
+# Claim.to_row, findings as Finding.to_record, the document as documents.to_record), in checks
+# of JSON types alone, fast enough for every claim of a warm run over an archive.
+
+
+def _claim_fits(row: Any) -> bool:
+    """A Claim.to_row: the types of its 14 fields at once, then what the lists hold."""
+    if type(row) is not list or len(row) != 14 or tuple(map(type, row)) not in _CLAIM_TYPES:
+        return False
+    _, _, _, _, _, _, v, _, p, d, mods, attrs, parts, sent = row
+    return (
+        (v is None or _quantity_fits(v))
+        and (p is None or (len(p) == 3 and all(type(x) is str for x in p)))  # fromisoformat
+        and (d is None or _date_fits(d))  # checks the dates of a period, not of a date
+        and all(type(x) is str for x in mods)
+        and all(
+            type(a) is list and len(a) == 2 and type(a[0]) is str and type(a[1]) is str
+            for a in attrs
+        )
+        and all(map(_claim_fits, parts))
+        and len(sent) == 2
+        and type(sent[0]) is int
+        and type(sent[1]) is int
+    )
+
+
+def _quantity_fits(v: Any) -> bool:
+    if type(v) is not list or len(v) != 6:
+        return False
+    low, high, unit, digits, scale, hedge = v
+    return (
+        type(low) in _NUMBER
+        and type(high) in _NUMBER
+        and type(unit) in _TEXT_OR_NONE
+        and type(digits) is str
+        and type(scale) in _TEXT_OR_NONE
+        and type(hedge) in _TEXT_OR_NONE
+    )
+
+
+def _date_fits(d: Any) -> bool:
+    """[year, month, day] of a PartialDate, month and day possibly null."""
+    if type(d) is not list or len(d) != 3:
+        return False
+    year, month, day = d
+    if type(year) is not int or not 1 <= year <= 9999:
+        return False
+    if month is None:
+        return day is None
+    if type(month) is not int or not 1 <= month <= 12:
+        return False
+    return day is None or (type(day) is int and 1 <= day <= calendar.monthrange(year, month)[1])
+
+
+def _texts(v: Any) -> bool:
+    return type(v) is list and all(type(x) is str for x in v)
+
+
+def _finding_fits(f: Any) -> bool:
+    return (
+        type(f) is dict
+        and f.keys() == _FINDING_KEYS
+        and type(f["rule"]) is str
+        and type(f["category"]) is str
+        and f["severity"] in SEVERITIES
+        and type(f["at"]) is list
+        and len(f["at"]) == 4
+        and all(type(n) is int for n in f["at"])
+        and type(f["message"]) is str
+        and type(f["related"]) is list
+        and all(map(_related_fits, f["related"]))
+        and type(f["fix"]) in _TEXT_OR_NONE
+        and type(f["anchor"]) is str
+    )
+
+
+def _related_fits(r: Any) -> bool:
+    return (
+        type(r) is dict
+        and r.keys() == _RELATED_KEYS
+        and type(r["path"]) is str
+        and type(r["line"]) is int
+        and type(r["column"]) is int
+        and type(r["message"]) is str
+    )
+
+
+def _meta_fits(m: Any) -> bool:
+    if type(m) is not dict or m.keys() != {"doc", "problems", "count"}:
+        return False
+    doc = m["doc"]
+    return (
+        (doc is None or _doc_fits(doc))
+        and type(m["problems"]) is list
+        and all(map(_finding_fits, m["problems"]))
+        and type(m["count"]) is int
+    )
+
+
+def _doc_fits(d: Any) -> bool:
+    return (
+        type(d) is dict
+        and d.keys() == {"body_start", "meta", "date", "date_source"}
+        and type(d["body_start"]) is int
+        and type(d["meta"]) is dict
+        and type(d["date"]) in _TEXT_OR_NONE  # PartialDate.parse checks it
+        and type(d["date_source"]) is str
+    )
+
+
+def _joined_fits(claim: Any, date: Any, source: Any) -> bool:
+    if type(claim) is not str or type(date) is not str or type(source) is not str:
+        return False
+    try:
+        return _claim_fits(json.loads(claim))
+    except (ValueError, RecursionError):
+        return False
+
+
+def _list_of(fits: Callable[[Any], bool]) -> Callable[[Any], bool]:
+    return lambda v: type(v) is list and all(map(fits, v))
+
+
+_TEXT_OR_NONE = (str, type(None))
+_CLAIM_TYPES = {
+    (str, int, int, str, subject, target, value, rank, period, date, list, list, list, list)
+    for subject in _TEXT_OR_NONE
+    for target in _TEXT_OR_NONE
+    for value in (list, type(None))
+    for rank in (int, type(None))
+    for period in (list, type(None))
+    for date in (list, type(None))
+}
+_INT_OR_NONE = (int, type(None))
+_NUMBER = (int, float)
+_FINDING_KEYS = {"rule", "category", "severity", "at", "message", "related", "fix", "anchor"}
+_RELATED_KEYS = {"path", "line", "column", "message"}
+_PART_FITS: dict[str, Callable[[Any], bool]] = {
+    "meta": _meta_fits,
+    "findings": _list_of(_finding_fits),
+    "corpus": _list_of(_claim_fits),
+    "rest": _list_of(_claim_fits),
+}
 
 
 def _storable(path: str) -> bool:

@@ -18,6 +18,7 @@ from claimcheck.claims import Claim
 from claimcheck.documents import Document
 from claimcheck.errors import JobError
 from claimcheck.findings import SEVERITY_RANK, Finding
+from claimcheck.rulebook import store
 from claimcheck.yamlpos import YamlProblems
 
 
@@ -54,7 +55,7 @@ def load_rules(dirs: Sequence[str], cache_dir: Path | None = None) -> rulebook.R
     if not dirs:
         raise JobError("no rule files: pass --rules DIR or set `rules:` in .claimcheck.yaml")
     try:
-        return rulebook.load_cached([Path(d) for d in dirs], cache_dir)
+        return store.load_cached([Path(d) for d in dirs], cache_dir)
     except YamlProblems as exc:
         raise JobError("\n".join(map(str, exc.problems))) from None
 

@@ -21,9 +21,9 @@ T = TypeVar("T")
 def value(
     *, order: bool = False, kw_only: bool = False, slots: bool = True
 ) -> Callable[[type[T]], type[T]]:
-    """`slots=False` keeps a `__dict__`: the rule-file entries and their origins have one (the
-    compiled rulebook pickles thousands of them, and a slotted class unpickles field by field),
-    as have the few other records that never had slots."""
+    """`slots=False` keeps a `__dict__`: the rule-file entries and their origins have one (a run
+    sends the rulebook to its worker processes as a pickle of thousands of them, and a slotted
+    class unpickles field by field), as have the few other records that never had slots."""
 
     def make(cls: type[T]) -> type[T]:
         return dataclass(slots=slots, unsafe_hash=True, order=order, kw_only=kw_only)(cls)

@@ -158,9 +158,14 @@ def test_concurrent_runs_share_the_cache(corpus: Path) -> None:
 
 def test_cache_clear(corpus: Path, capsys: pytest.CaptureFixture[str]) -> None:
     assert main(["check", "articles", "-j", "1"]) == 1
-    assert (corpus / ".claimcheck_cache" / "claims.sqlite").exists()
+    folder = corpus / ".claimcheck_cache"
+    made = sorted(p.name for p in folder.iterdir())
+    assert made[:2] == [".gitignore", "claims.sqlite"] and made[2].startswith("rulebook-"), made
+    capsys.readouterr()
     assert main(["cache", "clear"]) == 0
-    assert not (corpus / ".claimcheck_cache" / "claims.sqlite").exists()
+    said = capsys.readouterr().out
+    assert said == f"claimcheck: removed {len(made)} cache file(s) from .claimcheck_cache\n"
+    assert not folder.exists()  # nothing but claimcheck's files was there
 
 
 def test_hook_run_reads_the_same_findings_from_the_cache(

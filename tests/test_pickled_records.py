@@ -1,5 +1,6 @@
-"""Records that cross processes (worker results, the compiled rulebook) pickle by hand
-(`__reduce__`): every field must come back, none left at its default."""
+"""Records that cross processes (worker results, and the rulebook a run sends its workers over a
+pipe) pickle by hand (`__reduce__`): every field must come back, none left at its default. The
+rulebook kept in the cache folder is not a pickle (test_cache_security)."""
 
 from __future__ import annotations
 

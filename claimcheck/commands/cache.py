@@ -1,4 +1,4 @@
-"""`claimcheck cache clear`: delete the claim cache."""
+"""`claimcheck cache clear`: delete what claimcheck keeps in its cache folder."""
 
 from __future__ import annotations
 
@@ -13,12 +13,14 @@ def register(sub: Any) -> argparse.ArgumentParser:
 
     p: argparse.ArgumentParser = sub.add_parser(
         "cache",
-        help="manage the claim cache",
-        description="Manage the claim cache "
+        help="manage the cache",
+        description="Manage the cache: the claims and the compiled rulebook "
         "(.claimcheck_cache/ beside the config file, else in the working directory).",
     )
     actions = p.add_subparsers(dest="action", metavar="ACTION", parser_class=Parser)
-    clear = actions.add_parser("clear", help="delete the claim cache")
+    clear = actions.add_parser(
+        "clear", help="delete every file claimcheck made in the cache folder (not others)"
+    )
     clear.add_argument("--config", metavar="FILE", help="configuration file")
     return p
 

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import functools
 import os
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -34,7 +34,7 @@ from claimcheck.yamlpos import Problem, YamlProblems
 RULE_SUFFIXES = (".yaml", ".yml")
 
 
-@value(slots=False)  # no slots: a slotted class unpickles field by field (thousands)
+@value(slots=False)  # no slots: a slotted class unpickles field by field (to the workers)
 class Origin:
     """Where a rule entry was written: cited in findings as related evidence."""
 
@@ -60,7 +60,7 @@ class Rulebook:
     examples: list[tuple[Example, Origin]] = field(default_factory=list)
     origins: dict[int, Origin] = field(default_factory=dict)
     digest: str = ""
-    # What is compiled from the rules once (the vocabulary automaton): cached with the rulebook.
+    # What is compiled from the rules once (the vocabulary automaton): built again, not stored.
     derived: dict[str, Any] = field(default_factory=dict, compare=False)
     _entries: list[object] = field(default_factory=list, repr=False, compare=False)
 
@@ -72,7 +72,34 @@ class Rulebook:
         self.origins[id(entry)] = origin
         self._entries.append(entry)  # keeps the id() keys alive and pickles the pairs
 
+    def noted(self) -> Iterator[object]:
+        """Every entry `load` notes an origin of, in a fixed order (the examples last): the
+        stored rulebook (rulebook.store) keeps origins in this order, as no identity survives
+        storing."""
+        indexes: list[dict[str, Any]] = [
+            self.entities,
+            self.people,
+            self.offices,
+            self.metrics,
+            self.rankings,
+            self.events,
+            self.terms,
+        ]
+        for index in indexes:
+            yield from index.values()
+        for office in self.offices.values():
+            yield from office.holders
+        for ranking in self.rankings.values():
+            yield from ranking.facts
+        for term in self.terms.values():
+            yield from term.variants
+        yield from self.facts
+        yield from self.rates
+        for example, _ in self.examples:
+            yield example
+
     def __getstate__(self) -> dict[str, Any]:
+        """Pickled only to send a run's rulebook to its worker processes (batch): never stored."""
         state = dict(self.__dict__)
         state["origins"] = [(e, self.origins[id(e)]) for e in self._entries]
         del state["_entries"]
@@ -104,46 +131,6 @@ def digest_of(dirs: Sequence[Path]) -> str:
     for path in rule_files(dirs):
         h.update(os.fsencode(path) + b"\0" + path.read_bytes() + b"\0")
     return h.hexdigest()
-
-
-def load_cached(dirs: Sequence[Path], cache_dir: Path | None) -> Rulebook:
-    """`load`, served from a pickle of the compiled rulebook when the rule files are unchanged.
-
-    Parsing YAML with positions is the slow part of a run (seconds for a full rulebook); a hook
-    runs with the same rules every time. The pickle lives in the claim cache folder, written by
-    claimcheck itself; any problem reading it means a normal load.
-    """
-    import pickle
-
-    from claimcheck.cache import code_digest
-    from claimcheck.vocab import vocabulary
-
-    if cache_dir is None or not all(d.exists() for d in dirs):
-        return load(dirs)
-    try:
-        digest = digest_of(dirs)
-    except OSError:
-        return load(dirs)
-    path = cache_dir / f"rulebook-{code_digest()[:16]}-{digest[:32]}.pickle"
-    try:
-        with path.open("rb") as fh:
-            book = pickle.load(fh)
-        if isinstance(book, Rulebook) and book.digest == digest:
-            return book
-    except Exception:  # a missing, partial or foreign file: rebuild it
-        pass
-    book = load(dirs)
-    vocabulary(book)
-    try:
-        cache_dir.mkdir(parents=True, exist_ok=True)
-        for old in cache_dir.glob("rulebook-*.pickle"):
-            old.unlink(missing_ok=True)
-        tmp = path.with_suffix(f".{os.getpid()}.tmp")
-        tmp.write_bytes(pickle.dumps(book, protocol=pickle.HIGHEST_PROTOCOL))
-        os.replace(tmp, path)
-    except OSError:
-        pass
-    return book
 
 
 def load(dirs: Sequence[Path]) -> Rulebook:

@@ -1,0 +1,392 @@
+"""The compiled rulebook kept in the cache folder as JSON, read back by type: data that runs
+nothing on load.
+
+The cache folder sits in the newsroom's repository, so a pull request can put any file there; a
+pickle of the rulebook would run whatever code such a file names, in CI and in every reporter's
+hook. This file is JSON, and reading it makes only the schema's own classes, each value checked
+against its field's type and `Spec` constraints, each entry against its own `check`, and the
+entries against each other as `load` checks them: what comes back is a rulebook `load` could
+have returned. Any doubt about the file costs one warning and a normal load, which stores it
+afresh.
+
+msgspec decodes the same way in C, but importing it took 8 to 14 ms of each hook run here, more
+than all of reading this file (4 to 7 ms); the stdlib's json is imported by a run anyway.
+
+Origins are kept by object identity in memory, which storing loses: they are stored as a list
+parallel to `Rulebook.noted()`. What is compiled from the rules (`derived`: the vocabulary
+automaton) is not stored but built again when a run needs it (about 7 ms; a run served wholly
+from the claim cache does not).
+"""
+
+from __future__ import annotations
+
+import functools
+import json
+import os
+import stat
+import sys
+import types
+import typing
+from collections.abc import Callable, Sequence
+from dataclasses import fields, is_dataclass
+from pathlib import Path
+from typing import Annotated, Any, Literal
+
+from claimcheck import regexes
+from claimcheck.dates import PartialDate
+from claimcheck.records import Spec
+from claimcheck.rulebook import Origin, Rulebook, _cross_check, digest_of, load
+from claimcheck.rulebook.schema import (
+    Entity,
+    Event,
+    Example,
+    Fact,
+    Metric,
+    Office,
+    Person,
+    Ranking,
+    Rate,
+    Term,
+)
+
+KIND = "claimcheck compiled rulebook"
+MAX_BYTES = 64 << 20  # read no more of the file than this: a rulebook is a few hundred kB
+# the names of the files this module writes, and older versions did (pickles, their .tmp)
+NAME = regexes.compile(
+    r"^rulebook-[0-9a-f]{16}-[0-9a-f]{32}\.(?:json(?:\.\d+\.tmp)?|pickle|\d+\.tmp)$"
+)
+# refuse a link (claimcheck makes none) and never wait on a pipe
+_OPEN = os.O_RDONLY | getattr(os, "O_NOFOLLOW", 0) | getattr(os, "O_NONBLOCK", 0)
+# the sections of the file that hold rule entries, in the order of the Rulebook's fields
+SECTIONS: dict[str, type] = {
+    "entities": Entity,
+    "people": Person,
+    "offices": Office,
+    "metrics": Metric,
+    "rankings": Ranking,
+    "events": Event,
+    "terms": Term,
+    "facts": Fact,
+    "rates": Rate,
+    "examples": Example,
+}
+_KEYS = {"kind", "code", "digest", "files", *SECTIONS, "paths", "origins"}
+Read = Callable[[Any], Any]  # a JSON value → the field's value; raises Unusable
+
+
+class Unusable(ValueError):
+    """A stored rulebook that is not one `load` could have returned."""
+
+
+def load_cached(dirs: Sequence[Path], cache_dir: Path | None) -> Rulebook:
+    """`load`, served from the stored rulebook when the rule files are unchanged.
+
+    Parsing YAML with positions is the slow part of a run (seconds for a full rulebook); a hook
+    runs with the same rules every time.
+    """
+    from claimcheck.cache import code_digest
+
+    if cache_dir is None or not all(d.exists() for d in dirs):
+        return load(dirs)
+    try:
+        digest = digest_of(dirs)
+    except OSError:
+        return load(dirs)
+    code = code_digest()
+    path = cache_dir / f"rulebook-{code[:16]}-{digest[:32]}.json"
+    book = read(path, code, digest)
+    if book is None:
+        book = load(dirs)
+        write(book, path, code)
+    return book
+
+
+def read(path: Path, code: str, digest: str) -> Rulebook | None:
+    """The rulebook stored at `path` for this code and these rule files; None (with a warning,
+    unless there is no file) when there is none to use."""
+    try:
+        data = _bytes(path)
+        return None if data is None else decode(data, code, digest)
+    except (OSError, ValueError, TypeError, RecursionError) as exc:  # JSONDecodeError too
+        _warn(path, exc)
+        return None
+
+
+def _bytes(path: Path) -> bytes | None:
+    """The file's bytes, None when it does not exist. Raises OSError on a link, Unusable on a
+    pipe, a device or a file of more than MAX_BYTES: none of them written by claimcheck."""
+    try:
+        fd = os.open(path, _OPEN)
+    except FileNotFoundError:
+        return None
+    with os.fdopen(fd, "rb") as fh:
+        if not stat.S_ISREG(os.fstat(fd).st_mode):
+            raise Unusable("not a regular file")
+        data = fh.read(MAX_BYTES + 1)
+    if len(data) > MAX_BYTES:
+        raise Unusable(f"larger than {MAX_BYTES >> 20} MB")
+    return data
+
+
+def decode(data: bytes, code: str, digest: str) -> Rulebook:
+    """The rulebook a stored file holds, checked as `load` checks a rule folder."""
+    top = json.loads(data)
+    if type(top) is not dict or top.keys() != _KEYS or top["kind"] != KIND:
+        raise Unusable("not a stored rulebook")
+    if top["code"] != code:
+        raise Unusable("written by other code")
+    if top["digest"] != digest:
+        raise Unusable("written for other rule files")
+    strings = _reader(list[str])
+    book = Rulebook(files=strings(top["files"]), digest=digest)
+    section = {
+        name: [_reader(cls)(v) for v in _of(list, top[name])] for name, cls in SECTIONS.items()
+    }
+    for name in ("entities", "people", "offices", "metrics", "rankings", "events", "terms"):
+        index: dict[str, Any] = getattr(book, name)
+        for entry in section[name]:
+            if index.setdefault(entry.id, entry) is not entry:
+                raise Unusable(f"duplicate {name} id {entry.id!r}")
+    book.facts, book.rates = section["facts"], section["rates"]
+    examples = section["examples"]
+    _note(book, examples, strings(top["paths"]), top["origins"])
+    problems = _cross_check(book)
+    if problems:
+        raise Unusable(problems[0].message)
+    return book
+
+
+def _note(book: Rulebook, examples: list[Example], paths: list[str], origins: Any) -> None:
+    """Give each entry its origin: origins are [index in paths, line, column] (or null), in
+    the order of `Rulebook.noted()`, which ends with the examples (not in the book yet)."""
+    noted = [*book.noted(), *examples]
+    if type(origins) is not list or len(origins) != len(noted):
+        raise Unusable("origins do not match the entries")
+    first = len(noted) - len(examples)
+    for i, (entry, at) in enumerate(zip(noted, origins, strict=True)):
+        if at is None and i < first:
+            continue
+        if type(at) is not list or len(at) != 3 or not all(type(n) is int for n in at):
+            raise Unusable(f"not an origin: {at!r}")
+        index, line, column = at
+        if not (0 <= index < len(paths) and line >= 1 and column >= 1):
+            raise Unusable(f"not an origin: {at!r}")
+        origin = Origin(paths[index], line, column)
+        book.note(entry, origin)
+        if isinstance(entry, Example):
+            book.examples.append((entry, origin))
+
+
+def encode(book: Rulebook, code: str) -> bytes:
+    """The stored form: the rulebook's entries as lists of their fields' values, and their
+    origins by position in `Rulebook.noted()` instead of by identity."""
+    paths: dict[str, int] = {}
+    origins: list[list[int] | None] = []
+    for entry in book.noted():
+        o = book.origin(entry)
+        origins.append(
+            None if o is None else [paths.setdefault(o.path, len(paths)), o.line, o.column]
+        )
+    top: dict[str, Any] = {"kind": KIND, "code": code, "digest": book.digest, "files": book.files}
+    for name in SECTIONS:
+        entries = getattr(book, name)
+        if name == "examples":
+            entries = [e for e, _ in entries]
+        top[name] = [
+            _plain(e) for e in (entries.values() if isinstance(entries, dict) else entries)
+        ]
+    top["paths"] = list(paths)
+    top["origins"] = origins
+    return json.dumps(top, separators=(",", ":")).encode()  # ASCII: lone surrogates too
+
+
+def _plain(value: Any) -> Any:
+    if isinstance(value, PartialDate):
+        return str(value)
+    if is_dataclass(value) and not isinstance(value, type):
+        return [_plain(getattr(value, f.name)) for f in fields(value)]
+    if isinstance(value, list):
+        return [_plain(v) for v in value]
+    return value
+
+
+def write(book: Rulebook, path: Path, code: str) -> None:
+    """Store the rulebook at `path`, replacing any stored before; nothing when it would not read
+    back the same (test_cache_security makes sure the rules it knows do) or the folder cannot
+    be written."""
+    from claimcheck.cache import make_folder
+
+    try:
+        data = encode(book, code)
+        same = encode(decode(data, code, book.digest), code) == data
+    except (ValueError, TypeError, RecursionError):  # a type this module cannot store
+        same = False
+    if not same:
+        return
+    try:
+        make_folder(path.parent)
+        for old in path.parent.iterdir():
+            if old != path and NAME.match(old.name):
+                old.unlink(missing_ok=True)
+        tmp = path.with_name(f"{path.name}.{os.getpid()}.tmp")
+        tmp.write_bytes(data)
+        os.replace(tmp, path)
+    except OSError:
+        pass
+
+
+def _reader(tp: Any) -> Read:
+    """How to read a value of type `tp` from JSON, checking it (a `Spec`'s constraints, a
+    record's `check`): made once a type."""
+    got = _READERS.get(tp)
+    if got is None:
+        got = _READERS[tp] = _make_reader(tp)
+    return got
+
+
+_READERS: dict[Any, Read] = {}
+
+
+def _make_reader(tp: Any) -> Read:
+    origin, args = typing.get_origin(tp), typing.get_args(tp)
+    if origin is Annotated:
+        return _constrained(_make_reader(args[0]), tp.__metadata__)
+    if origin in (typing.Union, types.UnionType):
+        inner = [a for a in args if a is not type(None)]
+        if len(inner) != 1:
+            raise TypeError(f"cannot read {tp}")
+        one = _make_reader(inner[0])
+        return lambda v: None if v is None else one(v)
+    if origin is list:
+        item = _make_reader(args[0])
+        return lambda v: [item(x) for x in _of(list, v)]
+    if origin is Literal:
+        return lambda v: v if type(v) is str and v in args else _bad(v)
+    if tp is PartialDate:
+        return lambda v: _date(_of(str, v))
+    if tp is float:
+        return lambda v: v if type(v) is float else float(_of(int, v))
+    if tp in (str, int, bool):
+        return lambda v: _of(tp, v)
+    if is_dataclass(tp) and isinstance(tp, type):
+        return _record(tp)
+    raise TypeError(f"cannot read {tp}")
+
+
+def _record(cls: type) -> Read:
+    """A record from the list of its fields' values: text, numbers and flags checked in line,
+    the rest by their readers."""
+    names = [f.name for f in fields(cls)]
+    plain: list[tuple[int, tuple[type, ...]]] = []
+    other: list[tuple[str, int, Read]] = []
+    for i, f in enumerate(fields(cls)):
+        tp = _hint(cls, f.type)
+        simple = _simple(tp)
+        if simple:
+            plain.append((i, simple))
+        else:
+            other.append((f.name, i, _reader(tp)))
+    own = getattr(cls, "check", None)
+
+    def read(v: Any) -> Any:
+        if type(v) is not list or len(v) != len(names):
+            _bad(v)
+        for i, types_ in plain:
+            if type(v[i]) not in types_:
+                _bad(v[i])
+        values = dict(zip(names, v, strict=True))
+        for name, i, r in other:
+            values[name] = r(v[i])
+        entry = cls(**values)
+        if own is not None:
+            own(entry)  # raises ValueError
+        return entry
+
+    return read
+
+
+def _simple(tp: Any) -> tuple[type, ...]:
+    """The types a value of `tp` may have when that is all there is to check: str, int or bool,
+    or None besides; () otherwise (floats too: an int is read as a float)."""
+    if tp in (str, int, bool):
+        return (tp,)
+    args = typing.get_args(tp)
+    if typing.get_origin(tp) in (typing.Union, types.UnionType) and len(args) == 2:
+        some = _simple(args[0]) if args[1] is type(None) else ()
+        return (*some, type(None)) if some else ()
+    return ()
+
+
+_HINTS: dict[tuple[str, str], Any] = {}
+
+
+def _hint(cls: type, annotation: Any) -> Any:
+    """A field's type: its annotation (the schema's source text, never the file's) evaluated in
+    its module, as typing.get_type_hints does; each text once (half the cost: the schema
+    repeats them)."""
+    if not isinstance(annotation, str):
+        return annotation
+    key = (cls.__module__, annotation)
+    got = _HINTS.get(key)
+    if got is None:
+        got = _HINTS[key] = eval(annotation, vars(sys.modules[cls.__module__]))
+    return got
+
+
+def _constrained(read: Read, metadata: tuple[Any, ...]) -> Read:
+    tests = [t for spec in metadata if isinstance(spec, Spec) for t in _tests(spec)]
+    if not tests:
+        return read
+
+    def check(v: Any) -> Any:
+        value = read(v)
+        for test in tests:
+            if not test(value):
+                _bad(v)
+        return value
+
+    return check
+
+
+def _tests(spec: Spec) -> list[Callable[[Any], bool]]:
+    """What a `Spec` asks of a value (pydantic's meaning of each constraint)."""
+    tests: list[Callable[[Any], bool]] = []
+    if spec.pattern is not None:
+        found = regexes.compile(spec.pattern).search
+        tests.append(lambda v: found(v) is not None)
+    if (n := spec.min_length) is not None:
+        tests.append(lambda v: len(v) >= n)
+    if (ge := spec.ge) is not None:
+        tests.append(lambda v: bool(v >= ge))
+    if (gt := spec.gt) is not None:
+        tests.append(lambda v: bool(v > gt))
+    return tests
+
+
+@functools.lru_cache(maxsize=4096)
+def _date(text: str) -> PartialDate:
+    """A date as a rule file gives it (a rulebook repeats many: each parsed once)."""
+    try:
+        return PartialDate.parse(text)
+    except ValueError:
+        _bad(text)
+
+
+def _of(tp: type, v: Any) -> Any:
+    if type(v) is not tp:
+        _bad(v)
+    return v
+
+
+def _bad(v: Any) -> typing.NoReturn:
+    raise Unusable(f"unexpected value {v!r:.60}")
+
+
+def _warn(path: Path, exc: BaseException) -> None:
+    from claimcheck.cache import one_line
+
+    reason = str(exc) or type(exc).__name__
+    if isinstance(exc, OSError) and exc.strerror:
+        reason = exc.strerror
+    message = f"{path}: stored rulebook unusable ({reason}); rebuilding it"
+    print(f"claimcheck: warning: {one_line(message)}", file=sys.stderr)
