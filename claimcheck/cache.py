@@ -467,6 +467,8 @@ def _finding_fits(f: Any) -> bool:
         and all(map(_related_fits, f["related"]))
         and type(f["fix"]) in _TEXT_OR_NONE
         and type(f["anchor"]) is str
+        and type(f["inferred"]) is list
+        and all(_texts(p) and len(p) == 2 for p in f["inferred"])
     )
 
 
@@ -529,7 +531,17 @@ _CLAIM_TYPES = {
 }
 _INT_OR_NONE = (int, type(None))
 _NUMBER = (int, float)
-_FINDING_KEYS = {"rule", "category", "severity", "at", "message", "related", "fix", "anchor"}
+_FINDING_KEYS = {
+    "rule",
+    "category",
+    "severity",
+    "at",
+    "message",
+    "related",
+    "fix",
+    "anchor",
+    "inferred",
+}
 _RELATED_KEYS = {"path", "line", "column", "message"}
 _PART_FITS: dict[str, Callable[[Any], bool]] = {
     "meta": _meta_fits,

@@ -149,5 +149,5 @@ class Finding:
             related,
             d["fix"],
             d["anchor"],
-            tuple((str(part), str(how)) for part, how in d.get("inferred", ())),
+            tuple((part, how) for part, how in d["inferred"]),
         )
