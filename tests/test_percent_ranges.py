@@ -1,0 +1,43 @@
+"""A range of percentages writes its unit once: "22-27 per cent" is one percent figure, 22 to 27."""
+
+from __future__ import annotations
+
+import pytest
+
+from claimcheck import units
+from claimcheck.extract.numbers import find
+
+
+@pytest.mark.parametrize(
+    ("text", "low", "high"),
+    [
+        ("grew 22-27 per cent a year", 21.5, 27.5),
+        ("grew 22\u201327% a year", 21.5, 27.5),
+        ("grew by 22 to 27 percent", 21.5, 27.5),
+        ("grew between 22 and 27 percent", 21.5, 27.5),
+        ("grew 2.5-3.5%", 2.45, 3.55),
+    ],
+)
+def test_a_percent_range_is_one_percent_figure(text: str, low: float, high: float) -> None:
+    [n] = find(text, 0, len(text))
+    assert n.unit == units.PERCENT and n.ranged
+    assert (n.low, n.high) == pytest.approx((low, high))
+    assert text[n.start : n.end].endswith(("cent", "%"))
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "won 2-0% of the time",  # the second end is not larger: no range
+        "22 and 27 percent",  # "and" joins a range only after "between"
+        "22%-27%",  # each end writes its own unit
+    ],
+)
+def test_not_a_range(text: str) -> None:
+    assert not any(n.ranged for n in find(text, 0, len(text)))
+
+
+def test_a_count_before_a_percent_elsewhere_keeps_its_unit() -> None:
+    text = "106 projects, up 27 percent"
+    first = find(text, 0, len(text))[0]
+    assert first.unit is None and first.digits == "106"
