@@ -119,6 +119,11 @@ def test_a_future_period_is_a_forecast_or_with_by_a_target() -> None:
     ]
 
 
+def test_a_past_verb_asserts_even_a_later_period() -> None:
+    # the article's date must be wrong then, not the tense
+    assert figures("Two-way trade reached US$70 billion in 2030.") == [("US$70 billion", None)]
+
+
 def test_an_undated_article_has_no_future() -> None:
     assert figures("Two-way trade was US$70 billion in 2030.", date=None) == [
         ("US$70 billion", None)

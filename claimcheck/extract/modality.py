@@ -16,7 +16,8 @@ Y" keeps X asserted and makes Y a forecast:
 - a sentence that opens with "If" or "Unless" is a condition throughout; one that ends with "?"
   is a question;
 - a figure of a period that starts after the publication date cannot be a fact yet: a target
-  when its clause says "by ..." (by 2030), else a forecast.
+  when its clause says "by ..." (by 2030), else a forecast; unless its clause reports it with a
+  past or perfect verb ("was", "reached", "has become"): then the date is what is wrong.
 
 English words only: nothing here knows a country, an office or a metric. Most sentences hold no
 cue word, and a quick test on the lower-case text skips them before any pattern runs.
@@ -87,6 +88,13 @@ _BOUNDARY = regexes.compile(
     r"intends?|set|sets|looks?)\b)"
 )
 _BY = regexes.compile(r"\bby\s+(?:the\s+(?:end|middle)\s+of\s+)?(?:[a-z]+\s+)?\d{4}\b")
+# A verb that reports what happened: a clause with one asserts its figure even of a period
+# after the publication date (then the date is wrong, not the tense).
+_PAST = regexes.compile(
+    r"\b(?:was|were|had|has|have|reached|stood|total(?:l)?ed|amounted|rose|grew|increased|"
+    r"decreased|fell|dropped|declined|climbed|recorded|posted|came|poured|attracted|registered|"
+    r"exceeded|surpassed|topped|doubled|tripled|became|ranked|remained)\b"
+)
 _OPENS_IF = regexes.compile(r"[\s\"'(]*(?:but\s+|and\s+|even\s+|only\s+)?(?:if|unless)\b")
 _LOCAL_REACH = 45  # characters before a figure that a local cue may stand in
 _AFTER_REACH = 40  # and after it
@@ -161,7 +169,7 @@ def read(s: Sentence, start: int, end: int, period: Period | None = None) -> str
                 return kind
             if not _past(s, period):
                 return "forecast"
-    if _future(s, period):
+    if _future(s, period) and _PAST.search(s.folded, lo, hi) is None:
         return "target" if _BY.search(s.folded, lo, hi) is not None else "forecast"
     return None
 
