@@ -156,6 +156,8 @@ def read(s: Sentence, start: int, end: int, period: Period | None = None) -> str
         r = cache["_modality"] = _Read(s)
     if r.question:
         return "question"
+    if r.cues is None and not _future(s, period):
+        return None  # most figures: no cue word in the sentence, no later period
     lo, hi = r.clause(s, start, end)
     if r.cues is not None:
         if r.opens_if:
