@@ -27,6 +27,7 @@ from __future__ import annotations
 
 import bisect
 from dataclasses import replace
+from typing import Any
 
 from claimcheck import regexes
 from claimcheck.claims import Claim
@@ -110,14 +111,14 @@ class _Read:
 
     def __init__(self, s: Sentence) -> None:
         low, text = s.folded, s.doc.text
-        tail = text[s.start : s.end].rstrip().rstrip("\"'\u201d\u2019)]")
-        self.question = tail.endswith("?")
+        q = text.rfind("?", max(s.start, s.end - 6), s.end)
+        self.question = q >= 0 and not text[q + 1 : s.end].strip(" \t\n\"'\u201d\u2019)]")
         self.cues: list[Cue] | None = None
         self.starts: list[int] = []
         self.ends: list[int] = []
         self.opens_if = False
         # one pass of an automaton over the sentence (a slice: it copies what it is given)
-        if next(_automaton(_STEMS).iter(low[s.start : s.end]), None) is None:
+        if next(_stems().iter(low[s.start : s.end]), None) is None:
             return
         cues: list[Cue] = []
         for m in _CLAUSE_CUE.finditer(low, s.start, s.end):
@@ -137,6 +138,16 @@ class _Read:
         j = bisect.bisect_left(self.starts, end)
         hi = self.starts[j] if j < len(self.starts) else s.end
         return lo, hi
+
+
+_AUTOMATON: list[Any] = []
+
+
+def _stems() -> Any:
+    """The automaton of the cue stems, made on first use."""
+    if not _AUTOMATON:
+        _AUTOMATON.append(_automaton(_STEMS))
+    return _AUTOMATON[0]
 
 
 def mark(s: Sentence, claim: Claim) -> Claim:
