@@ -41,3 +41,17 @@ def test_a_count_before_a_percent_elsewhere_keeps_its_unit() -> None:
     text = "106 projects, up 27 percent"
     first = find(text, 0, len(text))[0]
     assert first.unit is None and first.digits == "106"
+
+
+def test_a_percent_range_is_never_an_amount_nor_a_change_of_one_percent() -> None:
+    from pathlib import Path
+
+    from claimcheck import rulebook
+    from claimcheck.dates import PartialDate
+    from claimcheck.documents import Document
+    from claimcheck.extract import Extractor
+
+    ex = Extractor(rulebook.load([Path(__file__).parent / "fixtures" / "rules" / "vn-jp"]))
+    text = "In 2019, two-way trade grew 22-27 per cent, against 8 to 10 percent before."
+    found = ex.extract(Document("t.txt", text, date=PartialDate.parse("2020-02")))
+    assert [c for c in found if c.kind in ("quantity", "arithmetic")] == []

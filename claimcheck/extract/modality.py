@@ -107,13 +107,14 @@ class _Read:
     cue word), its clause boundaries (starts and ends), whether it asks and whether it opens
     with a condition."""
 
-    __slots__ = ("cues", "ends", "opens_if", "question", "starts")
+    __slots__ = ("cue_ends", "cues", "ends", "opens_if", "question", "starts")
 
     def __init__(self, s: Sentence) -> None:
         low, text = s.folded, s.doc.text
         q = text.rfind("?", max(s.start, s.end - 6), s.end)
         self.question = q >= 0 and not text[q + 1 : s.end].strip(" \t\n\"'\u201d\u2019)]")
         self.cues: list[Cue] | None = None
+        self.cue_ends: list[int] = []
         self.starts: list[int] = []
         self.ends: list[int] = []
         self.opens_if = False
@@ -126,6 +127,7 @@ class _Read:
                 continue  # "May": the month
             cues.append((m.start(), m.end(), m.lastgroup or ""))
         self.cues = cues
+        self.cue_ends = [c[1] for c in cues]
         for m in _BOUNDARY.finditer(low, s.start, s.end):
             self.starts.append(m.start())
             self.ends.append(m.end())
@@ -176,9 +178,9 @@ def read(s: Sentence, start: int, end: int, period: Period | None = None) -> str
         local = _local(s, start, end)
         if local is not None:
             return local
-        before = [c for c in r.cues if lo <= c[0] and c[1] <= start]
-        if before:
-            kind = before[-1][2]  # the nearest cue before the words
+        k = bisect.bisect_right(r.cue_ends, start)  # the nearest cue that ends before them
+        if k and r.cues[k - 1][0] >= lo:
+            kind = r.cues[k - 1][2]
             if kind != "estimate":
                 return kind
             if not _past(s, period):

@@ -1,8 +1,10 @@
 """Numbers as news writes them: digits with thousands commas, number words, scale words, hedges.
 
 A written number is turned into the interval of values its writer could have meant: the rounding
-of the digits written, widened or cut by the hedge in front of it. Pure functions on strings, no
-rulebook: this is English grammar, the same for every newsroom.
+of the digits written, widened or cut by the hedge in front of it. A range of percentages that
+writes its unit once ("22-27 per cent", "between 22 and 27 percent") is one percent figure from
+its low end to its high end. Pure functions on strings, no rulebook: this is English grammar, the
+same for every newsroom.
 """
 
 from __future__ import annotations

@@ -9,6 +9,11 @@ where the rulebook writes it at the start of a ranking alias ("most populous cit
 port", with an ordinal before it for another place: "third-busiest port"), since "the oldest
 city" or "the most reliable partner" is no place in a ranking by population or trade.
 
+A superlative that names a group places nothing: "one of the largest investors", "among its top
+partners", "the top five partners" (a bound the claim model cannot carry), while "ranked fourth
+among the largest partners" and "the fourth-largest partner" take the place of their ordinal.
+Whether the clause asserts the rank (or forecasts it, ...) is extract/modality.py's reading.
+
 The subject is the entity ranked: the nearest entity named before the rank phrase that is not
 what the ranking is "of" (Vietnam, in "Vietnam's largest ODA provider") and not the object of a
 preposition ("the largest ODA provider for Vietnam"). The period is the sentence's stated period
