@@ -76,6 +76,8 @@ def test_a_clause_that_does_not_assert_marks_its_figure(text: str, modality: str
         "Japan agreed to provide ODA of US$2 billion in 2022.",  # a commitment is a fact
         "Japan remained Vietnam's largest ODA provider in 2022.",
         "Two-way trade was estimated to reach US$47.6 billion in 2022.",  # a past estimate
+        # the hope is in a relative clause that ends before the figure
+        "Vietnam, which hopes for closer ties, saw two-way trade hit US$47.6 billion in 2022.",
     ],
 )
 def test_asserted_figures_carry_no_modality(text: str) -> None:

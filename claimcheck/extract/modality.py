@@ -81,8 +81,8 @@ _LOCAL_AFTER = regexes.compile(
 # Where a clause ends: what follows is a clause of its own.
 _BOUNDARY = regexes.compile(
     r";|\s[-\u2013\u2014]+\s|[()]"
-    r"|,\s*(?:which|who|while|whereas|but|although|though|yet|so|and|compared|against|as|when|"
-    r"after|before|whilst|[a-z]+ing)\b"
+    r"|,\s*(?:(?P<rel>which|who)|while|whereas|but|although|though|yet|so|and|compared|"
+    r"against|as|when|after|before|whilst|[a-z]+ing)\b"
     r"|\s(?:but|whereas|while)\s"
     r"|\s+and\s+(?=(?:(?:it|they|this|that|he|she)\s+)?(?:is|are|was|were|will|would|could|"
     r"may|might|should|can|has|have|had|aims?|plans?|hopes?|expects?|wants?|targets?|seeks?|"
@@ -128,9 +128,17 @@ class _Read:
             cues.append((m.start(), m.end(), m.lastgroup or ""))
         self.cues = cues
         self.cue_ends = [c[1] for c in cues]
+        spans: list[tuple[int, int]] = []
         for m in _BOUNDARY.finditer(low, s.start, s.end):
-            self.starts.append(m.start())
-            self.ends.append(m.end())
+            spans.append(m.span())
+            # a relative clause between commas ends at its second comma: in "Japan, which wants
+            # closer ties, invested ...", the want is not the investment's
+            c = low.find(",", m.end(), s.end) if m.group("rel") else -1
+            if c >= 0:
+                spans.append((c, c + 1))
+        for a, b in sorted(spans):
+            self.starts.append(a)
+            self.ends.append(b)
         self.opens_if = _OPENS_IF.match(low, s.start, s.end) is not None
 
     def clause(self, s: Sentence, start: int, end: int) -> tuple[int, int]:
