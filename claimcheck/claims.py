@@ -28,6 +28,9 @@ kind="quantity": subject = entity id (or None); target = metric id; value = Quan
     ("period", "stated"|"relative"|"present"|"document"|"unknown": where the period came from;
     "document" also carries ("inferred.period", "publication-date")),
     ("alias", the metric alias the figure was bound to). Rank claims carry the same two.
+    Quantity and rank claims (and so the parts of arithmetic ones) carry ("modality",
+    "forecast"|"target"|"plan"|"hope"|"condition"|"question") when their clause does not assert
+    them (extract/modality.py); none means asserted. The engines judge asserted claims only.
 kind="event": target = event id; date = the date the sentence gives it.
 kind="elapsed": target = event id; attrs: ("years", "50"), ("form", "ordinal"|"cardinal"),
     ("round", ...), ("hedge", ...), ("counted", "year": an ordinal year, "the 45th year of",

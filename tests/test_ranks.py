@@ -171,3 +171,44 @@ def test_a_superlative_alias_after_a_fixed_rank_word_is_one_claim() -> None:
     assert [(c.subject, c.target, c.rank) for c in got] == [
         ("japan", "vn-guest-worker-destinations", 1)
     ]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Japan is one of Vietnam's top investors and trading partners.",
+        "Japan is one of the largest foreign investors in Vietnam.",
+        "Japan is among the biggest ODA providers for Vietnam.",
+        "Japan is among the top five trade partners of Vietnam.",  # a bound, not a place
+        "Japan is one of Vietnam's top-three foreign investors.",
+    ],
+)
+def test_a_hedged_superlative_places_nothing(text: str) -> None:
+    assert ranks(text) == []
+
+
+def test_a_hedge_also_stops_the_reach_of_a_superlative_before_it() -> None:
+    # "largest" must not reach over the hedged "top" to the investor alias
+    got = ranks("Japan is Vietnam's largest donor and one of its top foreign investors.")
+    assert got == []
+
+
+@pytest.mark.parametrize(
+    ("text", "place"),
+    [
+        ("By November 2019, Japan ranked fourth among Vietnam's largest foreign investors.", 4),
+        ("Japan is the fourth-largest trade partner of Vietnam.", 4),
+        ("Japan is Vietnam's 4th largest trade partner.", 4),
+        ("Japan came third among Vietnam's biggest foreign investors.", 3),
+        ("Japan is Vietnam's largest trade partner.", 1),
+    ],
+)
+def test_an_ordinal_gives_the_place(text: str, place: int) -> None:
+    assert [c.rank for c in ranks(text)] == [place]
+
+
+def test_a_forecast_rank_is_marked() -> None:
+    (c,) = ranks("Japan is expected to become Vietnam's largest foreign investor.")
+    assert c.attr("modality") == "forecast"
+    (c,) = ranks("Japan became Vietnam's largest foreign investor in 2022.")
+    assert c.attr("modality") is None

@@ -170,16 +170,28 @@ def corpus_kinds() -> frozenset[str] | None:
     return frozenset(out)
 
 
+def asserted(claims: Sequence[Claim]) -> Sequence[Claim]:
+    """The claims their sentence asserts: a forecast, a target, a plan, a hope, a condition or a
+    question is no fact of the period it names, and no engine judges it (the claims themselves
+    stay, for the `claims` command). The same sequence when every claim is asserted."""
+    for i, c in enumerate(claims):
+        if c.attrs and c.attr("modality") is not None:
+            return [*claims[:i], *(d for d in claims[i + 1 :] if d.attr("modality") is None)]
+    return claims
+
+
 def document_findings(doc: Document, claims: Sequence[Claim], book: Rulebook) -> list[Finding]:
-    """Every document engine's findings on one document."""
+    """Every document engine's findings on one document, over its asserted claims."""
     load_engines()
-    ctx = DocContext(doc, claims, book)
+    ctx = DocContext(doc, asserted(claims), book)
     return [f for fn in DOC_ENGINES.values() for f in fn(ctx)]
 
 
 def corpus_findings(ctx: CorpusContext) -> list[Finding]:
-    """Every corpus engine's findings."""
+    """Every corpus engine's findings, over the asserted claims of each document."""
     load_engines()
+    claims = {path: asserted(found) for path, found in ctx.claims.items()}
+    ctx = CorpusContext(ctx.docs, claims, ctx.book, ctx.targets)
     return [f for fn in CORPUS_ENGINES.values() for f in fn(ctx)]
 
 
@@ -189,7 +201,9 @@ def corpus_joins(book: Rulebook) -> BoundJoins | None:
     engines = list(CORPUS_JOINS.values())
     if any(j is None for j in engines):
         return None
-    return lambda claims: [pair for j in engines if j is not None for pair in j(claims, book)]
+    return lambda claims: [
+        pair for j in engines if j is not None for pair in j(asserted(claims), book)
+    ]
 
 
 def load_engines() -> None:

@@ -1,8 +1,10 @@
 """Numbers as news writes them: digits with thousands commas, number words, scale words, hedges.
 
 A written number is turned into the interval of values its writer could have meant: the rounding
-of the digits written, widened or cut by the hedge in front of it. Pure functions on strings, no
-rulebook: this is English grammar, the same for every newsroom.
+of the digits written, widened or cut by the hedge in front of it. A range of percentages that
+writes its unit once ("22-27 per cent", "between 22 and 27 percent") is one percent figure from
+its low end to its high end. Pure functions on strings, no rulebook: this is English grammar, the
+same for every newsroom.
 """
 
 from __future__ import annotations
@@ -218,6 +220,7 @@ class Number:
     unit: str | None  # ISO currency code, "percent", or None
     factor: bool = False  # "3 folds", "four-time", "fourfold": a multiplier, not an amount
     num_start: int = 0  # where the number itself (currency sign included) starts
+    ranged: bool = False  # "22-27 per cent": low and high are the range's ends, digits both
 
     @property
     def exact(self) -> bool:
@@ -271,6 +274,8 @@ def pick(
             k += 1
         if k < len(spans) and spans[k][0] < m.end():
             continue
+        if out and m.start() < out[-1].end:
+            continue  # the high end of a range, read with its low end
         n = _number(text, m, start)
         if n is not None:
             out.append(n)
@@ -325,6 +330,9 @@ def _number(text: str, m: re.Match[str], lo: int) -> Number | None:
             factor = True
         elif unit is None:
             unit = units.currency(pl)
+    upper = _percent_range(text, m) if num and not (pre or scale_l or post) else None
+    if upper is not None:
+        unit = units.PERCENT  # "22-27 per cent": the unit is written once, after the range
     if places is None:  # number words: exact, or to half the scale
         half = Decimal(mult) / 2 if scale_l else Decimal(0)
     else:
@@ -333,9 +341,16 @@ def _number(text: str, m: re.Match[str], lo: int) -> Number | None:
     h = search_ending(_HEDGE_BEFORE, text, max(lo, m.start() - 40), m.start(), _HEDGE_ENDS)
     hedge = " ".join(plain(h.group("h")).split()) if h else None
     low, high = interval(value, half, HEDGES[hedge] if hedge else None)
+    end = m.end()
+    if upper is not None:  # one number for the whole range, from its low end to its high end
+        top, end = upper
+        high = interval(top, _rounding(top, _places(top), True), HEDGES[hedge] if hedge else None)[
+            1
+        ]
+        digits = text[m.start("num") : end]
     return Number(
         h.start() if h else m.start(),
-        m.end(),
+        end,
         float(value),
         low,
         high,
@@ -345,7 +360,36 @@ def _number(text: str, m: re.Match[str], lo: int) -> Number | None:
         unit,
         factor,
         m.start(),
+        upper is not None,
     )
+
+
+def _places(d: Decimal) -> int:
+    exp = d.as_tuple().exponent
+    return -exp if isinstance(exp, int) and exp < 0 else 0
+
+
+# The rest of a range whose second end is a percentage: "-27 per cent", " to 27%", " and 27%".
+_RANGE_PERCENT = regexes.compile(
+    r"[ \t\u00a0]*(?P<join>[-\u2010-\u2014]|(?i:to|and))[ \t\u00a0]*(?P<top>\d+(?:\.\d+)?)"
+    r"[ \t\u00a0]?(?:%|(?i:percent|per\s+cent|pct)\b)"
+)
+_BETWEEN = regexes.compile(r"(?i:\bbetween\s+)$")
+
+
+def _percent_range(text: str, m: re.Match[str]) -> tuple[Decimal, int] | None:
+    """The high end of a range of percentages the number starts ("22-27 per cent", "22 to 27%",
+    "between 22 and 27 percent"), with where the range ends; else None (also when the second
+    number is not the larger: "2-0%" is a score, not a range)."""
+    r = _RANGE_PERCENT.match(text, m.end())
+    if r is None:
+        return None
+    if r.group("join").lower() == "and" and not _BETWEEN.search(
+        text, max(0, m.start() - 10), m.start()
+    ):
+        return None
+    top = Decimal(r.group("top"))
+    return (top, r.end()) if top > Decimal(m.group("num").replace(",", "")) else None
 
 
 ROUND_CAP = Decimal("0.05")

@@ -45,7 +45,7 @@ from dataclasses import dataclass, replace
 from claimcheck import regexes, units
 from claimcheck.claims import Claim, Quantity
 from claimcheck.dates import Period
-from claimcheck.extract import DocContext, Sentence, extractor
+from claimcheck.extract import DocContext, Sentence, extractor, modality
 from claimcheck.extract.caseless import plain, search_ending
 from claimcheck.extract.mentions import Mention, loose, mentions, near
 from claimcheck.extract.numbers import Number
@@ -195,7 +195,7 @@ def quantities(s: Sentence) -> Iterator[Claim]:
     figures = [_Figure(n) for n in nums]
     for f in figures:
         n = f.num
-        if n.unit == units.PERCENT and _is_change(text, s.start, s.end, n):
+        if n.unit == units.PERCENT and not n.ranged and _is_change(text, s.start, s.end, n):
             f.change = _direction(text, s.start, s.end, n)
     base = _base_periods(s, periods, figures)
     based = {id(p) for p in base}
@@ -253,6 +253,7 @@ def quantities(s: Sentence) -> Iterator[Claim]:
             attrs=(*attrs, ("period", period[1]), *_inferred(period[1], found)),
             sentence=(s.start, s.end),
         )
+        f.claim = modality.mark(s, f.claim)  # the parts of arithmetic claims carry it too
         yield f.claim
     yield from _arithmetic(s, figures, base, dating, metric_mentions)
 

@@ -9,6 +9,11 @@ where the rulebook writes it at the start of a ranking alias ("most populous cit
 port", with an ordinal before it for another place: "third-busiest port"), since "the oldest
 city" or "the most reliable partner" is no place in a ranking by population or trade.
 
+A superlative that names a group places nothing: "one of the largest investors", "among its top
+partners", "the top five partners" (a bound the claim model cannot carry), while "ranked fourth
+among the largest partners" and "the fourth-largest partner" take the place of their ordinal.
+Whether the clause asserts the rank (or forecasts it, ...) is extract/modality.py's reading.
+
 The subject is the entity ranked: the nearest entity named before the rank phrase that is not
 what the ranking is "of" (Vietnam, in "Vietnam's largest ODA provider") and not the object of a
 preposition ("the largest ODA provider for Vietnam"). The period is the sentence's stated period
@@ -24,7 +29,7 @@ from collections.abc import Iterator
 from claimcheck import regexes
 from claimcheck.claims import Claim
 from claimcheck.dates import Period
-from claimcheck.extract import Sentence, extractor
+from claimcheck.extract import Sentence, extractor, modality
 from claimcheck.extract.mentions import Mention, governed, loose, mentions, near
 from claimcheck.extract.numbers import ORDINALS
 from claimcheck.extract.quantities import stated
@@ -34,7 +39,10 @@ _ORD = (
     r"(?:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|eleventh|twelfth|"
     r"\d{1,3}(?:st|nd|rd|th))"
 )
-_SUPER = r"(?:largest|biggest|leading|greatest|highest|top|No\.?\s?1|number\s+one)"
+_SUPER = (
+    r"(?:largest|biggest|leading|greatest|highest|No\.?\s?1|number\s+one"
+    r"|top(?![\s-]+(?:two|three|four|five|six|seven|eight|nine|ten|twenty|fifty|hundred)\b))"
+)
 RANK_WORDS = regexes.compile(
     rf"(?i:\b(?:(?P<ord>{_ORD})[\s-]+)?(?P<sup>{_SUPER})(?![\w-])(?!\s*\d)"
     rf"|\b(?P<ord2>{_ORD})\s+(?:among|in|as|on)\b"
@@ -44,6 +52,11 @@ RANK_WORDS = regexes.compile(
 """Every rank phrase; the `claims` command also uses it to count sentences with a rank word."""
 
 _AMONG = regexes.compile(r"(?i:\s+among\b)")
+# A superlative that names a group, not a place: "one of the largest", "among its top".
+_HEDGED = regexes.compile(
+    r"(?i:\b(?:(?:one|some|several|two|three|four|five|many|any|each|all)\s+of|among)"
+    r"\s+(?:[\w'\u2019.-]+\s+){0,3}$)"
+)
 # A superlative at the start of a ranking alias ("busiest port", "most populous city"), and
 # the ordinal that may stand before it ("third-busiest", "second most populous").
 _SUPERLATIVE = regexes.compile(r"(?i:(?:[a-z]{2,}est|most\s+[a-z]+|No\.?\s?1)\b)")
@@ -71,13 +84,16 @@ def ranks(s: Sentence) -> Iterator[Claim]:
         return
     measure = _measure(text, s.start, s.end)
     ranked: list[tuple[int, int]] = []  # spans of the rank words that gave a claim
+    hedged = [_hedged(s, h) for h in hits]
     for k, hit in enumerate(hits):
         rank = _place(hit)
-        if rank is None:
+        if rank is None or hedged[k]:
             continue
-        stop = hits[k + 1].start() if k + 1 < len(hits) else s.end
         # "third among foreign investors and tourism partners": a claim for every alias
         listed = "among" in hit.group(0).lower() or bool(_AMONG.match(text, hit.end(), s.end))
+        # the next rank word ends the reach, but for "(fourth) among the largest"
+        nxt = k + 2 if listed and k + 1 < len(hits) and hedged[k + 1] else k + 1
+        stop = hits[nxt].start() if nxt < len(hits) else s.end
         for m in _aliases_after(text, hit.end(), stop, aliases, starts, listed):
             claim = _claim(s, hit.start(), m, rank, measure, hit.group("of"))
             if claim is not None:
@@ -88,6 +104,8 @@ def ranks(s: Sentence) -> Iterator[Claim]:
     for m in superlative:
         if any(a < m.end and m.start < b for a, b in ranked):
             continue  # "the largest recipient": already read with the rank word before it
+        if _HEDGED.search(text, max(s.start, m.start - 50), m.start):
+            continue  # "one of the busiest ports"
         before = _ORD_BEFORE.search(text, max(s.start, m.start - 20), m.start)
         place = _place_word(before.group("ord")) if before else 1
         if place is None:
@@ -112,7 +130,7 @@ def _claim(
     if measure:
         attrs.append(("measure", measure))
     attrs.append(("period", how))
-    return Claim(
+    claim = Claim(
         "rank",
         start,
         m.end,
@@ -124,6 +142,7 @@ def _claim(
         attrs=tuple(attrs),
         sentence=(s.start, s.end),
     )
+    return modality.mark(s, claim)
 
 
 def _choose(
@@ -143,6 +162,15 @@ def _choose(
         want = ("cumulative", "current")
     found.sort(key=lambda r: r.scope not in want)
     return found[0] if found else None
+
+
+def _hedged(s: Sentence, hit: re.Match[str]) -> bool:
+    """A superlative without an ordinal after "one of" or "among" places nothing: "one of its
+    top investors", "among the largest partners" (where "fourth among the largest partners"
+    takes its place from the ordinal)."""
+    if not hit.group("sup") or hit.group("ord"):
+        return False
+    return _HEDGED.search(s.doc.text, max(s.start, hit.start() - 50), hit.start()) is not None
 
 
 def _place(hit: re.Match[str]) -> int | None:
