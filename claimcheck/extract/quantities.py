@@ -39,7 +39,7 @@ from dataclasses import dataclass, replace
 from claimcheck import regexes, units
 from claimcheck.claims import Claim, Quantity
 from claimcheck.dates import Period
-from claimcheck.extract import DocContext, Sentence, extractor
+from claimcheck.extract import DocContext, Sentence, extractor, ownership
 from claimcheck.extract.caseless import plain, search_ending
 from claimcheck.extract.mentions import Mention, loose, mentions, near
 from claimcheck.extract.numbers import Number
@@ -217,6 +217,9 @@ def quantities(s: Sentence) -> Iterator[Claim]:
         metric, mention = _metric(s, metric_mentions, nums, i, measured)
         if metric is None or mention is None or _elsewhere(s, mention, metric):
             continue
+        owned_by, inferred = ownership.owner(s, mention, n, metric)
+        if not owned_by or ownership.measures_part(s, mention, n, metric):
+            continue  # another party's figure, or a part, a deal, a flow: not the metric's
         period = (None, "unknown") if found is None and is_base else _period(found, s, metric)
         if found is not None:
             dated = owned.setdefault(id(found), set())
@@ -226,6 +229,8 @@ def quantities(s: Sentence) -> Iterator[Claim]:
                 period = (None, "unknown")
         noun = _noun(text, n, s.end)
         attrs: list[tuple[str, str]] = [("alias", text[mention.start : mention.end])]
+        if inferred is not None:
+            attrs.append(("inferred.subject", inferred))
         if delta and n.unit != units.PERCENT:
             word = delta.group(0).split()[0].lower()
             f.change = "decrease" if re.fullmatch(_DOWN, word, re.I) else "increase"
