@@ -212,10 +212,11 @@ _NEUTRAL = frozenset(
     come comes boost lift push promote raise expand increase double year years month months
     quarter quarters half period day days approximately around nearly almost more less roughly
     least up one two three four five six seven eight nine ten eleven twelve hundred thousand
-    million billion trillion percent cent customs value""".split()
+    million billion trillion percent cent customs value meanwhile however besides moreover
+    furthermore additionally thus hence therefore""".split()
 )
 _TIME_WORD = regexes.compile(r"(?i:month|year|quarter|week|day|way|on)")
-_WORD_BEFORE = regexes.compile(r"(?<![\w'\u2019-])([a-z][a-z-]*)[ \t]+$")
+_WORD_BEFORE = regexes.compile(r"(?<![\w'\u2019-])([A-Za-z][a-z-]*)[ \t]+$")
 _OF_AFTER = regexes.compile(
     r"\s+of\s+(?:(?:the|these|those|this|such|its|their|all)\s+)?"
     r"(?P<w>[A-Za-z][\w-]*)(?:\s+(?P<next>[a-z][\w-]*))?"
@@ -256,7 +257,7 @@ def measures_part(s: Sentence, mention: Mention, n: Number, metric: Metric) -> b
     if metric.period != "span" and _outside(_DEAL, text, lo, end, mention):
         return True
     stock_of_people = metric.dimension == "count" and metric.period != "span"
-    return stock_of_people and _outside(_FLOW, text, lo, end, mention, words)
+    return stock_of_people and _outside(_FLOW, text, lo, hi, mention, words)
 
 
 def _outside(
@@ -282,6 +283,7 @@ def _qualified(s: Sentence, mention: Mention, n: Number, words: frozenset[str]) 
     if (
         before is not None
         and (before.start(1) >= n.end or n.start >= mention.end)  # not the figure's own word
+        and (before.group(1).islower() or _first_word(s, *before.span(1)))
         and _content(before.group(1), words)
     ):
         return True
@@ -299,6 +301,11 @@ def _qualified(s: Sentence, mention: Mention, n: Number, words: frozenset[str]) 
         if head is not None and _content(head.group(1), words):
             return True
     return False
+
+
+def _first_word(s: Sentence, start: int, end: int) -> bool:
+    """A capital at the start of the sentence, not a name the rulebook knows ("Garment")."""
+    return start == s.start and not named_in(s.context, s.book, start, end)
 
 
 def _content(word: str, words: frozenset[str]) -> bool:

@@ -63,6 +63,8 @@ _NOT_NOUN = frozenset(
     "were has have had compared year-on-year respectively each".split()
 )
 _WORD_AFTER = regexes.compile(r"[ \t\u00a0]+([A-Za-z][\w-]*)")
+# "(3,300) of the total projects": a bare number of a plural noun counts it.
+_OF_PLURAL = regexes.compile(r"\s+(?:the\s+)?(?:total\s+|whole\s+)?([a-z][\w-]*s)\b")
 
 # "an increase of 50%", "up 50%", "rose by 12 percent", "a decrease of 3%", "grew 20%"
 _UP = (
@@ -294,6 +296,8 @@ def _noun(text: str, n: Number, end: int) -> str | None:
     if n.unit is not None or n.scale is not None:
         return None
     m = _WORD_AFTER.match(text, n.end, end)
+    if m is not None and m.group(1).lower() == "of":
+        m = _OF_PLURAL.match(text, m.end(), end)  # "3,300 of the total projects"
     if m is None or m.group(1).lower() in _NOT_NOUN:
         return None
     return m.group(1).lower()
