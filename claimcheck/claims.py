@@ -25,6 +25,11 @@ kind="quantity": subject = entity id (or None); target = metric id; value = Quan
     is None when the text gives none); attrs: ("change", "increase"|"decrease") for changes,
     ("period", "stated"|"relative"|"present"|"document"|"unknown": where the period came from),
     ("alias", the metric alias the figure was bound to). Rank claims carry the same two.
+    ("inferred.subject", "clause"|"paragraph"|"headline"|"article") when the figure's clause
+    does not name every entity of the metric's subject list: where the rest were found (another
+    clause of the sentence, its paragraph, the headline, elsewhere in the article). A figure of
+    another party, of a part, of one deal or item, or of a flow gives no claim at all
+    (claimcheck/extract/ownership.py).
 kind="event": target = event id; date = the date the sentence gives it.
 kind="elapsed": target = event id; attrs: ("years", "50"), ("form", "ordinal"|"cardinal"),
     ("round", ...), ("hedge", ...), ("at", "sentence"|"document": where the counting date came

@@ -78,9 +78,7 @@ def clause(s: Sentence, lo: int, hi: int) -> tuple[int, int]:
     return start, after.start() if after is not None else s.end
 
 
-def owner(
-    s: Sentence, mention: Mention, n: Number, metric: Metric
-) -> tuple[bool, str | None]:
+def owner(s: Sentence, mention: Mention, n: Number, metric: Metric) -> tuple[bool, str | None]:
     """(whether the figure may be the metric's, where its parties were found when its clause
     does not name them all: None when it does)."""
     if not metric.subject:
@@ -206,9 +204,9 @@ _NEUTRAL = frozenset(
     only also just even still already now currently total overall combined whole entire
     aggregate annual yearly monthly quarterly cumulative gross net bilateral mutual record high
     higher highest low lower lowest strong stronger robust solid steady first last previous same
-    new latest recent final preliminary estimated official goods merchandise commodity country countries
-    nation nations side sides economy economies partner partners said says saw see sees hit
-    reach reached post posted make made put set keep kept grew rose fell stood stand stands came
+    new latest recent final preliminary estimated official goods merchandise commodity country
+    countries nation nations side sides economy economies partner partners said says saw see sees
+    hit reach reached post posted make made put set keep kept grew rose fell stood stand stands came
     come comes boost lift push promote raise expand increase double year years month months
     quarter quarters half period day days approximately around nearly almost more less roughly
     least up one two three four five six seven eight nine ten eleven twelve hundred thousand
@@ -328,4 +326,3 @@ def _alias_words(s: Sentence, metric: Metric) -> frozenset[str]:
             w for a in metric.aliases for w in re.findall(r"[a-z][\w-]*", a.lower())
         )
     return got
-
