@@ -102,7 +102,17 @@ def governed(s: Sentence, m: Mention) -> bool:
 
 def named_in(context: DocContext, book: Rulebook, start: int, end: int) -> set[str]:
     """The entities named (as names or demonyms) wholly within [start, end) of the document,
-    nested mentions too; for a paragraph or headline as well as a sentence."""
+    nested mentions too; for a paragraph or headline as well as a sentence (each span read
+    once: a paragraph frames each of its figures)."""
+    cache = vars(context)
+    spans: dict[tuple[int, int], frozenset[str]] = cache.setdefault("_named_in", {})
+    got = spans.get((start, end))
+    if got is None:
+        got = spans[(start, end)] = frozenset(_named_in(context, book, start, end))
+    return set(got)
+
+
+def _named_in(context: DocContext, book: Rulebook, start: int, end: int) -> set[str]:
     every = context.every
     cache = vars(context)
     starts: list[int] | None = cache.get("_every_starts")

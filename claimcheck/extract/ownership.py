@@ -34,7 +34,7 @@ import re
 
 from claimcheck import regexes
 from claimcheck.extract import DocContext, Sentence
-from claimcheck.extract.mentions import Mention, named_in
+from claimcheck.extract.mentions import Mention, entities, named_in
 from claimcheck.extract.numbers import Number
 from claimcheck.rulebook import Rulebook
 from claimcheck.rulebook.schema import Metric
@@ -49,7 +49,7 @@ _BETWEEN = regexes.compile(
     rf"\bbetween\s+(?:the\s+)?(?P<a>{_NAME})\s+(?:and|&)\s+(?:the\s+)?(?P<b>{_NAME})"
 )
 _DASHED = regexes.compile(
-    r"(?<![\w.-])(?P<a>[A-Z][\w.]*)(?:[ ]?[-\u2010\u2011\u2013][ ]?|\u2014)"
+    r"(?<![\w.-])(?P<a>[A-Z][\w.]*)(?:[ ]?[-\u2013][ ]?|\u2014)"
     r"(?P<b>[A-Z][\w.]*)(?![\w-])"
 )
 # A nationality adjective right before the alias: "Korean ODA", "South Korean investment".
@@ -78,22 +78,35 @@ def clause(s: Sentence, lo: int, hi: int) -> tuple[int, int]:
     return start, after.start() if after is not None else s.end
 
 
-def owner(s: Sentence, mention: Mention, n: Number, metric: Metric) -> tuple[bool, str | None]:
+def read(s: Sentence, mention: Mention, n: Number, metric: Metric) -> tuple[bool, str | None]:
+    """(whether the figure is the metric's: its parties' and its whole, how its parties were
+    found when its clause does not name them all: see `owner`)."""
+    span = clause(s, min(mention.start, n.start), max(mention.end, n.end))
+    ok, how = owner(s, mention, metric, span)
+    if not ok or measures_part(s, mention, n, metric, span):
+        return False, None
+    return True, how
+
+
+def owner(
+    s: Sentence, mention: Mention, metric: Metric, span: tuple[int, int]
+) -> tuple[bool, str | None]:
     """(whether the figure may be the metric's, where its parties were found when its clause
     does not name them all: None when it does)."""
     if not metric.subject:
         return True, None
-    lo, hi = clause(s, min(mention.start, n.start), max(mention.end, n.end))
+    lo, hi = span
     context, book = s.context, s.book
     if _foreign(s, lo, hi) or _nationality(s, mention):
         return False, None
     wanted = set(metric.subject)
-    named = named_in(context, book, lo, hi)
+    ents = entities(s)
+    named = {eid for m, eid in ents if lo <= m.start and m.end <= hi}
     if wanted <= named:
         return True, None
     # a pair that the clause does not name, or no party at all: the rest must say whose
     strict = not (named & wanted) or _PAIR.search(s.folded, lo, hi) is not None
-    named |= named_in(context, book, s.start, s.end)
+    named.update(eid for _, eid in ents)
     if wanted <= named:
         return True, "clause"
     para = _paragraph(s)
@@ -121,11 +134,24 @@ def _foreign(s: Sentence, lo: int, hi: int) -> bool:
 def _foreign_in(context: DocContext, book: Rulebook, lo: int, hi: int) -> bool:
     """Whether [lo, hi) pairs a party the rulebook does not know with another one ("between
     Vietnam and the RoK", "Vietnam–Korea"); a dashed pair counts only beside a known name (not
-    "Coca-Cola"), and months are no party ("between January and March")."""
-    text = context.doc.text
-    for m in _BETWEEN.finditer(text, lo, hi):
-        if any(_unknown(context, book, m, g) for g in ("a", "b")):
-            return True
+    "Coca-Cola"), and months are no party ("between January and March"). Found once per span
+    (a paragraph frames each of its figures), and scanned only where the folded text has
+    "between" or a dash (fold makes every dash a hyphen)."""
+    cache: dict[tuple[int, int], bool] = vars(context).setdefault("_foreign", {})
+    got = cache.get((lo, hi))
+    if got is None:
+        got = cache[(lo, hi)] = _scan_foreign(context, book, lo, hi)
+    return got
+
+
+def _scan_foreign(context: DocContext, book: Rulebook, lo: int, hi: int) -> bool:
+    text, low = context.doc.text, context.folded
+    if low.find("between", lo, hi) >= 0:
+        for m in _BETWEEN.finditer(text, lo, hi):
+            if any(_unknown(context, book, m, g) for g in ("a", "b")):
+                return True
+    if low.find("-", lo, hi) < 0:
+        return False
     for m in _DASHED.finditer(text, lo, hi):
         a, b = _unknown(context, book, m, "a"), _unknown(context, book, m, "b")
         if a != b and not _month(m.group("a")) and not _month(m.group("b")):
@@ -241,13 +267,15 @@ _FLOW = regexes.compile(
 _OWNS_NEXT = regexes.compile(r"['\u2019]s\b")
 
 
-def measures_part(s: Sentence, mention: Mention, n: Number, metric: Metric) -> bool:
+def measures_part(
+    s: Sentence, mention: Mention, n: Number, metric: Metric, span: tuple[int, int]
+) -> bool:
     """Whether the figure measures something other than the metric's whole: a part, one deal,
     one item, a flow or subgroup of people (see the module docstring)."""
     text = s.doc.text
     if _OWNS_NEXT.match(text, mention.end, s.end) or _EACH.match(text, n.end, s.end):
         return True
-    lo, hi = clause(s, min(mention.start, n.start), max(mention.end, n.end))
+    lo, hi = span
     end = max(mention.end, n.end)
     words = _alias_words(s, metric)
     if _qualified(s, mention, n, words) or _outside(_BREAKDOWN, text, lo, end, mention):
@@ -317,12 +345,17 @@ def _content(word: str, words: frozenset[str]) -> bool:
     return not ("-" in w and _TIME_WORD.search(w))
 
 
+_ALIAS_WORDS: dict[int, tuple[Metric, frozenset[str]]] = {}
+
+
 def _alias_words(s: Sentence, metric: Metric) -> frozenset[str]:
-    """The lower-case words of the metric's aliases, found once per rulebook."""
-    cache: dict[str, frozenset[str]] = vars(s.context).setdefault("_alias_words", {})
-    got = cache.get(metric.id)
-    if got is None:
-        got = cache[metric.id] = frozenset(
-            w for a in metric.aliases for w in re.findall(r"[a-z][\w-]*", a.lower())
-        )
-    return got
+    """The lower-case words of the metric's aliases, found once per metric object (kept with
+    it, so that its id is never another's)."""
+    got = _ALIAS_WORDS.get(id(metric))
+    if got is None or got[0] is not metric:
+        words = frozenset(w for a in metric.aliases for w in _WORDS.findall(a.lower()))
+        got = _ALIAS_WORDS[id(metric)] = (metric, words)
+    return got[1]
+
+
+_WORDS = regexes.compile(r"[a-z][\w-]*")

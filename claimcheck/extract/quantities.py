@@ -219,8 +219,8 @@ def quantities(s: Sentence) -> Iterator[Claim]:
         metric, mention = _metric(s, metric_mentions, nums, i, measured)
         if metric is None or mention is None or _elsewhere(s, mention, metric):
             continue
-        owned_by, inferred = ownership.owner(s, mention, n, metric)
-        if not owned_by or ownership.measures_part(s, mention, n, metric):
+        owned_by, inferred = ownership.read(s, mention, n, metric)
+        if not owned_by:
             continue  # another party's figure, or a part, a deal, a flow: not the metric's
         period = (None, "unknown") if found is None and is_base else _period(found, s, metric)
         if found is not None:
