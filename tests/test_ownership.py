@@ -217,3 +217,13 @@ def test_a_count_of_interns_may_say_interns(tmp_path: Path) -> None:
         "with more than 200,000 people."
     )
     assert [c.target for c in figures(tmp_path, body)] == ["vietnamese-interns-in-japan"]
+
+
+def test_a_bare_number_of_the_total_things_counts_them(tmp_path: Path) -> None:
+    """ "3,300 of the total projects" counts projects: no money figure without a currency."""
+    body = (
+        "Japanese investors account for 3,300 of the total projects with a total registered "
+        "capital of nearly US$42 billion in Vietnam."
+    )
+    got = figures(tmp_path, body, date="2017-03-04")
+    assert [c.text for c in got] == ["nearly US$42 billion"]
