@@ -31,6 +31,11 @@ kind="quantity": subject = entity id (or None); target = metric id; value = Quan
     Quantity and rank claims (and so the parts of arithmetic ones) carry ("modality",
     "forecast"|"target"|"plan"|"hope"|"condition"|"question") when their clause does not assert
     them (extract/modality.py); none means asserted. The engines judge asserted claims only.
+    ("inferred.subject", "clause"|"paragraph"|"headline"|"article") when the figure's clause
+    does not name every entity of the metric's subject list: where the rest were found (another
+    clause of the sentence, its paragraph, the headline, elsewhere in the article). A figure of
+    another party, of a part, of one deal or item, or of a flow gives no claim at all
+    (claimcheck/extract/ownership.py).
 kind="event": target = event id; date = the date the sentence gives it.
 kind="elapsed": target = event id; attrs: ("years", "50"), ("form", "ordinal"|"cardinal"),
     ("round", ...), ("hedge", ...), ("counted", "year": an ordinal year, "the 45th year of",

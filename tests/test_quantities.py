@@ -473,16 +473,19 @@ metrics:
     ("text", "implied", "read"),
     [
         ("Exports rose 12.5% to US$1.2 billion in 2019.", False, False),
-        ("Exports rose 12.5% to US$1.2 billion in 2019.\n\nJapan buys most of it.", False, True),
+        ("Exports rose 12.5% to US$1.2 billion in 2019.\n\nJapan buys most of it.", False, False),
         ("Japanese buyers helped: exports rose 12.5% to US$1.2 billion in 2019.", False, True),
-        ("Exports rose 12.5% to US$1.2 billion in 2019.", True, True),
+        ("Exports rose 12.5% to US$1.2 billion in 2019.", True, False),
+        ("Exports rose 12.5% to US$1.2 billion in 2019.\n\nJapan buys most of it.", True, True),
+        ("Exports rose 12.5% to US$1.2 billion in 2019.\n\nVietnam sells to Japan.", False, True),
     ],
 )
-def test_a_figure_is_the_metrics_only_in_an_article_that_names_a_subject(
+def test_a_figure_is_the_metrics_only_in_an_article_that_names_its_subjects(
     tmp_path: Path, text: str, implied: bool, read: bool
 ) -> None:
-    """An article on another beat ("Exports rose ...", naming none of the metric's subjects) is
-    about some other party, unless one of them goes without saying (Entity.implied)."""
+    """A figure of a metric about two parties is theirs only in an article that names both
+    (one may go without saying: Entity.implied); "Exports rose ..." in a story that never
+    names Japan are the country's exports to the world, or another pair's."""
     rules = tmp_path / "rules"
     rules.mkdir()
     extra = "\n    implied: true" if implied else ""

@@ -13,7 +13,8 @@ from __future__ import annotations
 import bisect
 
 from claimcheck import regexes
-from claimcheck.extract import ENTITY_KINDS, Sentence
+from claimcheck.extract import ENTITY_KINDS, DocContext, Sentence
+from claimcheck.rulebook import Rulebook
 from claimcheck.values import value
 from claimcheck.vocab import Entry
 
@@ -97,3 +98,31 @@ def loose(s: Sentence) -> list[str]:
 def governed(s: Sentence, m: Mention) -> bool:
     """True when a preposition governs the mention ("in Vietnam")."""
     return PREPOSITION_BEFORE.search(s.doc.text, max(s.start, m.start - 12), m.start) is not None
+
+
+def named_in(context: DocContext, book: Rulebook, start: int, end: int) -> set[str]:
+    """The entities named (as names or demonyms) wholly within [start, end) of the document,
+    nested mentions too; for a paragraph or headline as well as a sentence (each span read
+    once: a paragraph frames each of its figures)."""
+    cache = vars(context)
+    spans: dict[tuple[int, int], frozenset[str]] = cache.setdefault("_named_in", {})
+    got = spans.get((start, end))
+    if got is None:
+        got = spans[(start, end)] = frozenset(_named_in(context, book, start, end))
+    return set(got)
+
+
+def _named_in(context: DocContext, book: Rulebook, start: int, end: int) -> set[str]:
+    every = context.every
+    cache = vars(context)
+    starts: list[int] | None = cache.get("_every_starts")
+    if starts is None:
+        starts = cache["_every_starts"] = [m.start for m in every]
+    out: set[str] = set()
+    i = bisect.bisect_left(starts, start)
+    while i < len(every) and every[i].start < end:
+        m = every[i]
+        if m.end <= end:
+            out.update(e.id for e in m.entries if e.kind in ENTITY_KINDS and e.id in book.entities)
+        i += 1
+    return out

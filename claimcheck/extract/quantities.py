@@ -45,7 +45,7 @@ from dataclasses import dataclass, replace
 from claimcheck import regexes, units
 from claimcheck.claims import Claim, Quantity
 from claimcheck.dates import Period
-from claimcheck.extract import DocContext, Sentence, extractor, modality
+from claimcheck.extract import DocContext, Sentence, extractor, modality, ownership
 from claimcheck.extract.caseless import plain, search_ending
 from claimcheck.extract.mentions import Mention, loose, mentions, near
 from claimcheck.extract.numbers import Number
@@ -70,6 +70,8 @@ _NOT_NOUN = frozenset(
     "were has have had compared year-on-year respectively each".split()
 )
 _WORD_AFTER = regexes.compile(r"[ \t\u00a0]+([A-Za-z][\w-]*)")
+# "(3,300) of the total projects": a bare number of a plural noun counts it.
+_OF_PLURAL = regexes.compile(r"\s+(?:the\s+)?(?:total\s+|whole\s+)?([a-z][\w-]*s)\b")
 
 # "an increase of 50%", "up 50%", "rose by 12 percent", "a decrease of 3%", "grew 20%"
 _UP = (
@@ -225,6 +227,9 @@ def quantities(s: Sentence) -> Iterator[Claim]:
         metric, mention = _metric(s, metric_mentions, nums, i, measured)
         if metric is None or mention is None or _elsewhere(s, mention, metric):
             continue
+        owned_by, inferred = ownership.read(s, mention, n, metric)
+        if not owned_by:
+            continue  # another party's figure, or a part, a deal, a flow: not the metric's
         if found is None and not is_base and metric.period == "span":
             # a flow has no value on the day of writing: the paragraph's time, or the headline's
             found = _paragraph_period(s) or _headline(s)
@@ -237,6 +242,8 @@ def quantities(s: Sentence) -> Iterator[Claim]:
                 period = (None, "unknown")
         noun = _noun(text, n, s.end)
         attrs: list[tuple[str, str]] = [("alias", text[mention.start : mention.end])]
+        if inferred is not None:
+            attrs.append(("inferred.subject", inferred))
         if delta and n.unit != units.PERCENT:
             word = delta.group(0).split()[0].lower()
             f.change = "decrease" if re.fullmatch(_DOWN, word, re.I) else "increase"
@@ -301,6 +308,8 @@ def _noun(text: str, n: Number, end: int) -> str | None:
     if n.unit is not None or n.scale is not None:
         return None
     m = _WORD_AFTER.match(text, n.end, end)
+    if m is not None and m.group(1).lower() == "of":
+        m = _OF_PLURAL.match(text, m.end(), end)  # "3,300 of the total projects"
     if m is None or m.group(1).lower() in _NOT_NOUN:
         return None
     return m.group(1).lower()

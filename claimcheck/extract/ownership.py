@@ -1,0 +1,361 @@
+"""Who a figure belongs to, and what it measures: the readings that keep another party's
+figure, a part's, one deal's or a flow's from being taken for the rulebook metric's own.
+
+Parties. A figure belongs to the parties its clause names (the clause: the sentence up to a
+";" or a ", while"/", but"/", whereas"). A metric about several entities (a pair: Vietnam–Japan
+trade) needs each of them named: in the figure's clause (stated), else in another clause of its
+sentence, its paragraph, the headline or the article, which is recorded on the claim as
+("inferred.subject", "clause"|"paragraph"|"headline"|"article"). An article that never names
+one of them (and whose rulebook does not imply it) gives no claim: "bilateral trade" in a story
+about two other countries is theirs. Another party blocks the reading: a proper noun the
+rulebook does not know paired with a known one ("between Vietnam and the RoK", "Vietnam–Korea"),
+or a nationality adjective before the alias ("Korean ODA"), in the clause; a pair of the first
+two kinds in the paragraph or headline that has to supply a missing party.
+
+What is measured. The figure is the metric's only when the alias names what it counts:
+- a part is not the total: a noun qualifying the alias ("footwear exports"), "of <noun>" after it
+  ("exports of seafood", "import turnover of these commodities"), a noun of its own right before
+  the figure ("seafood with US$800 million", "computers valued at"), or a breakdown word in the
+  clause ("items", "categories", "commodities", "staples", "sector");
+- the value of one deal is not a stock: a deal word in the clause ("agreement", "deal",
+  "package", "tranche", "signed", "a loan") gives no claim of a cumulative or point metric;
+- a value "each" or "apiece" is of one item;
+- a flow or a subgroup is not a stock of people: interns, trainees, students, arrivals,
+  admissions or newcomers in the clause give no claim of a head count at a date, unless the
+  alias itself names them;
+- an alias that owns a following noun ("Vietnamese in Japan's technical intern programme") is
+  not the alias.
+English words only: which products, countries or offices there are is never listed here.
+"""
+
+from __future__ import annotations
+
+import re
+
+from claimcheck import regexes
+from claimcheck.extract import DocContext, Sentence
+from claimcheck.extract.mentions import Mention, entities, named_in
+from claimcheck.extract.numbers import Number
+from claimcheck.rulebook import Rulebook
+from claimcheck.rulebook.schema import Metric
+
+# --- parties ---------------------------------------------------------------------------------
+
+# Where a clause ends: what comes after is about something else ("..., while exports to China").
+_CLAUSE_END = regexes.compile(r";|,\s+(?:while|whereas|but|compared)\b|\s(?:while|whereas)\s")
+_NAME = r"[A-Z][\w.&'\u2019-]*(?:\s+(?:of\s+)?[A-Z][\w.&-]*){0,3}"
+# Two parties: "between Vietnam and the RoK", "Vietnam–Korea trade", "the Japan-U.S. alliance".
+_BETWEEN = regexes.compile(
+    rf"\bbetween\s+(?:the\s+)?(?P<a>{_NAME})\s+(?:and|&)\s+(?:the\s+)?(?P<b>{_NAME})"
+)
+_DASHED = regexes.compile(
+    r"(?<![\w.-])(?P<a>[A-Z][\w.]*)(?:[ ]?[-\u2013][ ]?|\u2014)"
+    r"(?P<b>[A-Z][\w.]*)(?![\w-])"
+)
+# A nationality adjective right before the alias: "Korean ODA", "South Korean investment".
+_NATIONALITY = regexes.compile(
+    r"(?<![\w'\u2019])((?:(?:South|North|East|West)\s+)?[A-Z][a-z]+(?:an|ese|ish|i|ch))\s+$"
+)
+# Words that speak of a pair without naming it: which pair, the rest of the article says.
+_PAIR = regexes.compile(
+    r"\b(?:bilateral|two-way|mutual|(?:the|both|two)\s+(?:countries|nations|sides|economies)|"
+    r"between\s+the\s+two|each\s+other)\b"
+)
+_NOT_PARTY = frozenset(
+    "january february march april may june july august september october november december "
+    "monday tuesday wednesday thursday friday saturday sunday".split()
+)
+
+
+def clause(s: Sentence, lo: int, hi: int) -> tuple[int, int]:
+    """The clause of the sentence that holds [lo, hi): from the last clause break before it to
+    the first one after it."""
+    text = s.doc.text
+    start = s.start
+    for m in _CLAUSE_END.finditer(text, s.start, lo):
+        start = m.end()
+    after = _CLAUSE_END.search(text, hi, s.end)
+    return start, after.start() if after is not None else s.end
+
+
+def read(s: Sentence, mention: Mention, n: Number, metric: Metric) -> tuple[bool, str | None]:
+    """(whether the figure is the metric's: its parties' and its whole, how its parties were
+    found when its clause does not name them all: see `owner`)."""
+    span = clause(s, min(mention.start, n.start), max(mention.end, n.end))
+    ok, how = owner(s, mention, metric, span)
+    if not ok or measures_part(s, mention, n, metric, span):
+        return False, None
+    return True, how
+
+
+def owner(
+    s: Sentence, mention: Mention, metric: Metric, span: tuple[int, int]
+) -> tuple[bool, str | None]:
+    """(whether the figure may be the metric's, where its parties were found when its clause
+    does not name them all: None when it does)."""
+    if not metric.subject:
+        return True, None
+    lo, hi = span
+    context, book = s.context, s.book
+    if _foreign(s, lo, hi) or _nationality(s, mention):
+        return False, None
+    wanted = set(metric.subject)
+    ents = entities(s)
+    named = {eid for m, eid in ents if lo <= m.start and m.end <= hi}
+    if wanted <= named:
+        return True, None
+    # a pair that the clause does not name, or no party at all: the rest must say whose
+    strict = not (named & wanted) or _PAIR.search(s.folded, lo, hi) is not None
+    named.update(eid for _, eid in ents)
+    if wanted <= named:
+        return True, "clause"
+    para = _paragraph(s)
+    if _foreign_in(context, book, *para):
+        return False, None
+    named |= named_in(context, book, *para)
+    if wanted <= named:
+        return True, "paragraph"
+    head = _headline(context)
+    if head is not None:
+        if _foreign_in(context, book, *head):
+            return False, None
+        named |= named_in(context, book, *head)
+        if wanted <= named:
+            return True, "headline"
+    named |= context.named
+    named |= {e for e in wanted if e in book.entities and book.entities[e].implied}
+    return (wanted <= named or not strict), "article"
+
+
+def _foreign(s: Sentence, lo: int, hi: int) -> bool:
+    return _foreign_in(s.context, s.book, lo, hi)
+
+
+def _foreign_in(context: DocContext, book: Rulebook, lo: int, hi: int) -> bool:
+    """Whether [lo, hi) pairs a party the rulebook does not know with another one ("between
+    Vietnam and the RoK", "Vietnam–Korea"); a dashed pair counts only beside a known name (not
+    "Coca-Cola"), and months are no party ("between January and March"). Found once per span
+    (a paragraph frames each of its figures), and scanned only where the folded text has
+    "between" or a dash (fold makes every dash a hyphen)."""
+    cache: dict[tuple[int, int], bool] = vars(context).setdefault("_foreign", {})
+    got = cache.get((lo, hi))
+    if got is None:
+        got = cache[(lo, hi)] = _scan_foreign(context, book, lo, hi)
+    return got
+
+
+def _scan_foreign(context: DocContext, book: Rulebook, lo: int, hi: int) -> bool:
+    text, low = context.doc.text, context.folded
+    if low.find("between", lo, hi) >= 0:
+        for m in _BETWEEN.finditer(text, lo, hi):
+            if any(_unknown(context, book, m, g) for g in ("a", "b")):
+                return True
+    if low.find("-", lo, hi) < 0:
+        return False
+    for m in _DASHED.finditer(text, lo, hi):
+        a, b = _unknown(context, book, m, "a"), _unknown(context, book, m, "b")
+        if a != b and not _month(m.group("a")) and not _month(m.group("b")):
+            return True
+    return False
+
+
+def _unknown(context: DocContext, book: Rulebook, m: re.Match[str], group: str) -> bool:
+    """Whether the name in the group is a party the rulebook does not know."""
+    start, end = m.span(group)
+    if _month(m.group(group)):
+        return False
+    return not named_in(context, book, start, end)
+
+
+def _month(word: str) -> bool:
+    """A month, a weekday or a word of grammar ("HANOI - The ..."): no party."""
+    first = word.split()[0].rstrip(".").lower()
+    return first in _NOT_PARTY or first in _NEUTRAL
+
+
+def _nationality(s: Sentence, mention: Mention) -> bool:
+    """A nationality adjective the rulebook does not know right before the alias."""
+    text = s.doc.text
+    m = _NATIONALITY.search(text, max(s.start, mention.start - 30), mention.start)
+    if m is None:
+        return False
+    return not named_in(s.context, s.book, m.start(1), m.end(1))
+
+
+def _paragraph(s: Sentence) -> tuple[int, int]:
+    """The paragraph (the line) the sentence is in."""
+    text = s.doc.text
+    start = text.rfind("\n", 0, s.start) + 1
+    end = text.find("\n", s.end)
+    return start, end if end >= 0 else len(text)
+
+
+_TITLE = regexes.compile(r"(?m:^title:[ \t]*(.*)$)")
+
+
+def _headline(context: DocContext) -> tuple[int, int] | None:
+    """The span of the front matter's title, else of a first line of the body that reads as a
+    headline (short, no closing stop), found once per document."""
+    cache = vars(context)
+    if "_headline" not in cache:
+        doc = context.doc
+        m = _TITLE.search(doc.text, 0, doc.body_start)
+        cache["_headline"] = m.span(1) if m is not None else _first_line(doc.text, doc.body_start)
+    got: tuple[int, int] | None = cache["_headline"]
+    return got
+
+
+def _first_line(text: str, start: int) -> tuple[int, int] | None:
+    while start < len(text) and text[start].isspace():
+        start += 1
+    end = text.find("\n", start, start + _HEADLINE_MAX + 1)
+    if end < 0 or end == start or text[end - 1] in ".!?":
+        return None
+    return start, end
+
+
+_HEADLINE_MAX = 160  # characters a headline may have, at most
+
+
+# --- what the figure measures ----------------------------------------------------------------
+
+# Words before or after an alias that leave it the metric's whole: grammar, time, hedges and
+# the words that say "all of it"; any other lower-case word qualifies it ("seafood exports").
+_NEUTRAL = frozenset(
+    """a an the its their his her our this that these those such each every all both any some
+    other others another and or but nor while whereas as than then so yet if when where whose
+    which who what how of in on at to for from by with into onto about over under between among
+    through during after before since until within without against per via is are was were be
+    been being has have had do does did will would shall should can could may might must not no
+    only also just even still already now currently total overall combined whole entire
+    aggregate annual yearly monthly quarterly cumulative gross net bilateral mutual record high
+    higher highest low lower lowest strong stronger robust solid steady first last previous same
+    new latest recent final preliminary estimated official goods merchandise commodity country
+    countries nation nations side sides economy economies partner partners said says saw see sees
+    hit reach reached post posted make made put set keep kept grew rose fell stood stand stands came
+    come comes boost lift push promote raise expand increase double year years month months
+    quarter quarters half period day days approximately around nearly almost more less roughly
+    least up one two three four five six seven eight nine ten eleven twelve hundred thousand
+    million billion trillion percent cent customs value meanwhile however besides moreover
+    furthermore additionally thus hence therefore""".split()
+)
+_TIME_WORD = regexes.compile(r"(?i:month|year|quarter|week|day|way|on)")
+_WORD_BEFORE = regexes.compile(r"(?<![\w'\u2019-])([A-Za-z][a-z-]*)[ \t]+$")
+_OF_AFTER = regexes.compile(
+    r"\s+of\s+(?:(?:the|these|those|this|such|its|their|all)\s+)?"
+    r"(?P<w>[A-Za-z][\w-]*)(?:\s+(?P<next>[a-z][\w-]*))?"
+)
+# A noun of its own right before the figure: "seafood with US$800 million", "steel at".
+_OWN_HEAD = regexes.compile(
+    r"(?<![\w-])([a-z][\w-]*),?\s+(?:with|at|valued\s+at|worth(?:\s+of)?)\s+$"
+)
+_BREAKDOWN = regexes.compile(
+    r"(?i:\b(?:items?|categor(?:y|ies)|commodities|staples|sectors?|segments?)\b)"
+)
+# One deal, not a stock: "signed ODA loan agreements", "an ODA deal", "the ODA loan, worth".
+_DEAL = regexes.compile(
+    r"(?i:\b(?:agreements?|deals?|packages?|tranches?|batch(?:es)?|contracts?|signed|signing|"
+    r"inked|(?:a|an|the|one|this|that|each)\s+(?:[\w-]+\s+){0,2}(?:loan|project|credit|grant)"
+    r"(?![\w-])))"
+)
+_EACH = regexes.compile(r"(?i:\s*,?\s*(?:each|apiece|a\s+piece)\b)")
+# A flow or subgroup of people, not everyone living there at a date.
+_FLOW = regexes.compile(
+    r"(?i:\b(?:interns?|trainees?|students?|arriv\w*|admitted|admissions?|entr(?:y|ies|ants?)|"
+    r"entered|newly|newcomers?)\b)"
+)
+_OWNS_NEXT = regexes.compile(r"['\u2019]s\b")
+
+
+def measures_part(
+    s: Sentence, mention: Mention, n: Number, metric: Metric, span: tuple[int, int]
+) -> bool:
+    """Whether the figure measures something other than the metric's whole: a part, one deal,
+    one item, a flow or subgroup of people (see the module docstring)."""
+    text = s.doc.text
+    if _OWNS_NEXT.match(text, mention.end, s.end) or _EACH.match(text, n.end, s.end):
+        return True
+    lo, hi = span
+    end = max(mention.end, n.end)
+    words = _alias_words(s, metric)
+    if _qualified(s, mention, n, words) or _outside(_BREAKDOWN, text, lo, end, mention):
+        return True
+    if metric.period != "span" and _outside(_DEAL, text, lo, end, mention):
+        return True
+    stock_of_people = metric.dimension == "count" and metric.period != "span"
+    return stock_of_people and _outside(_FLOW, text, lo, hi, mention, words)
+
+
+def _outside(
+    pattern: re.Pattern[str],
+    text: str,
+    lo: int,
+    hi: int,
+    mention: Mention,
+    words: frozenset[str] = frozenset(),
+) -> bool:
+    """Whether the pattern matches in [lo, hi) outside the alias, on a word that none of the
+    metric's aliases uses (a count of interns may say "interns" twice)."""
+    return any(
+        (m.end() <= mention.start or m.start() >= mention.end) and m.group(0).lower() not in words
+        for m in pattern.finditer(text, lo, hi)
+    )
+
+
+def _qualified(s: Sentence, mention: Mention, n: Number, words: frozenset[str]) -> bool:
+    """A word that narrows the alias: before it, after "of", or right before the figure."""
+    text = s.doc.text
+    before = _WORD_BEFORE.search(text, max(s.start, mention.start - 40), mention.start)
+    if (
+        before is not None
+        and (before.start(1) >= n.end or n.start >= mention.end)  # not the figure's own word
+        and (before.group(1).islower() or _first_word(s, *before.span(1)))
+        and _content(before.group(1), words)
+    ):
+        return True
+    of = _OF_AFTER.match(text, mention.end, s.end)
+    if of is not None and not (mention.end <= n.start < of.end("w")):
+        w, after = of.group("w"), of.group("next")
+        if w[0].isupper():
+            known = named_in(s.context, s.book, of.start("w"), of.end("w"))
+            if known and after is not None and _content(after, words):
+                return True  # "imports of Japanese machinery"
+        elif _content(w, words):
+            return True
+    if mention.end <= n.start:
+        head = _OWN_HEAD.search(text, max(mention.end, n.start - 40), n.start)
+        if head is not None and _content(head.group(1), words):
+            return True
+    return False
+
+
+def _first_word(s: Sentence, start: int, end: int) -> bool:
+    """A capital at the start of the sentence, not a name the rulebook knows ("Garment")."""
+    return start == s.start and not named_in(s.context, s.book, start, end)
+
+
+def _content(word: str, words: frozenset[str]) -> bool:
+    """Whether a lower-case word names a thing of its own: not grammar, time, a hedge, a
+    participle or adverb, nor a word of the metric's own aliases."""
+    w = word.lower()
+    if w in _NEUTRAL or w in words or len(w) < 3:
+        return False
+    if w.endswith(("ly", "ed", "ing")):
+        return False
+    return not ("-" in w and _TIME_WORD.search(w))
+
+
+_ALIAS_WORDS: dict[int, tuple[Metric, frozenset[str]]] = {}
+
+
+def _alias_words(s: Sentence, metric: Metric) -> frozenset[str]:
+    """The lower-case words of the metric's aliases, found once per metric object (kept with
+    it, so that its id is never another's)."""
+    got = _ALIAS_WORDS.get(id(metric))
+    if got is None or got[0] is not metric:
+        words = frozenset(w for a in metric.aliases for w in _WORDS.findall(a.lower()))
+        got = _ALIAS_WORDS[id(metric)] = (metric, words)
+    return got[1]
+
+
+_WORDS = regexes.compile(r"[a-z][\w-]*")
