@@ -130,9 +130,10 @@ _DECLINED = object()
 # character that is a line break to one only, a byte-order mark, a tab or a carriage return; a
 # tag ("!!str 12", "!custom"), which leaves no trace on the node it resolves; and what libyaml
 # accepts and ruamel rejects: a comment right after a block indicator ("|# note"), a value right
-# after a quoted key's colon ("['2021':a]"). Found by the property tests of test_yaml_quick.py.
+# after a quoted key's colon ("['2021':a]", "[', ' :1]"). Found by the property tests of
+# test_yaml_quick.py.
 _NOT_FAST = regexes.compile(
-    r"""[\x85\u2028\u2029\ufeff\r\t]|(?:^|[\s\[{,])!|[|>][-+0-9]*#|['"]:\S"""
+    r"""[\x85\u2028\u2029\ufeff\r\t]|(?:^|[\s\[{,])!|[|>][-+0-9]*#|['"] *:\S"""
 )
 _PLAIN_TAGS = frozenset(
     f"tag:yaml.org,2002:{t}" for t in ("str", "int", "float", "bool", "null", "timestamp")

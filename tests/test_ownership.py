@@ -227,3 +227,17 @@ def test_a_bare_number_of_the_total_things_counts_them(tmp_path: Path) -> None:
     )
     got = figures(tmp_path, body, date="2017-03-04")
     assert [c.text for c in got] == ["nearly US$42 billion"]
+
+
+def test_a_headline_can_give_both_the_parties_and_the_period(tmp_path: Path) -> None:
+    """The parties (ownership) and the part of a year (quantities) are both read off the
+    headline, each kept apart: a flow figure whose sentence states neither takes both."""
+    got = figures(
+        tmp_path,
+        "Officials met in Tokyo.\n\nTwo-way trade passed US$21 billion.",
+        title="Vietnam-Japan trade tops US$21 billion in first half",
+        date="2022-07-10",
+    )
+    [claim] = got
+    assert claim.attr("inferred.subject") == "headline"
+    assert claim.period is not None and (claim.period.start.month, claim.period.end.month) == (1, 6)

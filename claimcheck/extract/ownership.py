@@ -122,8 +122,10 @@ def owner(
         named |= named_in(context, book, *head)
         if wanted <= named:
             return True, "headline"
-    named |= context.named
-    named |= {e for e in wanted if e in book.entities and book.entities[e].implied}
+    implied = {e for e in wanted if e in book.entities and book.entities[e].implied}
+    if wanted <= named | implied:
+        return True, None  # the rest go without saying: the rulebook's word, not an inference
+    named |= context.named | implied
     return (wanted <= named or not strict), "article"
 
 
@@ -197,11 +199,13 @@ def _headline(context: DocContext) -> tuple[int, int] | None:
     """The span of the front matter's title, else of a first line of the body that reads as a
     headline (short, no closing stop), found once per document."""
     cache = vars(context)
-    if "_headline" not in cache:
+    if "_headline_span" not in cache:
         doc = context.doc
         m = _TITLE.search(doc.text, 0, doc.body_start)
-        cache["_headline"] = m.span(1) if m is not None else _first_line(doc.text, doc.body_start)
-    got: tuple[int, int] | None = cache["_headline"]
+        cache["_headline_span"] = (
+            m.span(1) if m is not None else _first_line(doc.text, doc.body_start)
+        )
+    got: tuple[int, int] | None = cache["_headline_span"]
     return got
 
 
@@ -237,7 +241,12 @@ _NEUTRAL = frozenset(
     quarter quarters half period day days approximately around nearly almost more less roughly
     least up one two three four five six seven eight nine ten eleven twelve hundred thousand
     million billion trillion percent cent customs value meanwhile however besides moreover
-    furthermore additionally thus hence therefore""".split()
+    furthermore additionally thus hence therefore
+    expect expects hope hopes want wants wish wishes aim aims plan plans target targets forecast
+    forecasts project projects predict predicts estimate estimates believe believes provide
+    provides give gives bring brings drive drives help helps spur spurs maintain maintains
+    bolster bolsters strengthen strengthens enhance enhances support supports double doubles
+    triple triples grow grows lift lifts push pushes""".split()
 )
 _TIME_WORD = regexes.compile(r"(?i:month|year|quarter|week|day|way|on)")
 _WORD_BEFORE = regexes.compile(r"(?<![\w'\u2019-])([A-Za-z][a-z-]*)[ \t]+$")

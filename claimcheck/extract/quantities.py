@@ -627,14 +627,16 @@ def _headline(s: Sentence) -> FoundPeriod | None:
     not taken (a headline's year is as often a forecast's or a review's), nor a headline that
     forecasts."""
     cache = vars(s.context)
-    if "_headline" not in cache:
+    if "_headline_period" not in cache:
         title = s.doc.meta.get("title")
         found = find_periods(title, 0, len(title), s.doc.date) if isinstance(title, str) else []
         one = found[0] if len(found) == 1 and not found[0].flags else None
         if one is not None and (_whole_years(one.period) or _FORECAST.search(str(title))):
             one = None
-        cache["_headline"] = one and replace(one, start=s.start, end=s.start, flags=("headline",))
-    got: FoundPeriod | None = cache["_headline"]
+        cache["_headline_period"] = one and replace(
+            one, start=s.start, end=s.start, flags=("headline",)
+        )
+    got: FoundPeriod | None = cache["_headline_period"]
     return got
 
 
@@ -652,8 +654,8 @@ def _paragraph_period(s: Sentence) -> FoundPeriod | None:
     """The last period of the sentence before, in the same paragraph ("In 2023, commerce hit a
     record. Two-way trade passed US$50 billion for the first time."), flagged "paragraph"."""
     cache = vars(s)
-    if "_paragraph" not in cache:
-        cache["_paragraph"] = None
+    if "_paragraph_period" not in cache:
+        cache["_paragraph_period"] = None
         text = s.doc.text
         spans = s.context.sentences
         i = bisect.bisect_left(spans, (s.start, s.start))
@@ -661,10 +663,10 @@ def _paragraph_period(s: Sentence) -> FoundPeriod | None:
             start, end = spans[i - 1]
             own = [p for p in find_periods(text, start, end, s.doc.date) if not p.flags]
             if own:
-                cache["_paragraph"] = replace(
+                cache["_paragraph_period"] = replace(
                     own[-1], start=s.start, end=s.start, flags=("paragraph",)
                 )
-    got: FoundPeriod | None = cache["_paragraph"]
+    got: FoundPeriod | None = cache["_paragraph_period"]
     return got
 
 
