@@ -142,6 +142,9 @@ RANGES = [
     ("VND 12,000-15,000 billion", 11_999.5e9, 15_000.5e9, "VND"),
     ("about US$2-3 billion", 1.5e9 - 0.2e9, 3.5e9 + 0.3e9, "USD"),
     ("over US$2-3 billion", 2e9, math.inf, "USD"),
+    ("US$2-3 billion, up from last year", 1.5e9, 3.5e9, "USD"),
+    ("it cost US$2-3 billion.", 1.5e9, 3.5e9, "USD"),
+    ("US$200-300 in fees", 199.5, 300.5, "USD"),
 ]
 
 
@@ -152,7 +155,7 @@ def test_money_ranges(text: str, low: float, high: float, unit: str) -> None:
     assert n.unit == unit
     assert n.low == pytest.approx(low)
     assert n.high == pytest.approx(high) if math.isfinite(high) else math.isinf(n.high)
-    assert text[n.start : n.end].endswith(("billion", "USD", "dong"))
+    assert text[n.start : n.end].endswith(("billion", "USD", "dong", "300"))
 
 
 @pytest.mark.parametrize(
@@ -164,6 +167,8 @@ def test_money_ranges(text: str, low: float, high: float, unit: str) -> None:
         ("US$2 and 3 billion", ["US$2", "3 billion"]),  # "and" joins a range after "between"
         ("2-3 billion", ["2", "3 billion"]),  # no currency written: not read as money
         ("US$2-3 billion yen", ["US$2", "3 billion yen"]),  # ends in two currencies
+        ("US$2-3rd", ["US$2"]),
+        ("US$2-3,5 billion", ["US$2", "3"]),  # a decimal comma: not read as a range
     ],
 )
 def test_not_money_ranges(text: str, read: list[str]) -> None:

@@ -347,7 +347,14 @@ def _number(text: str, m: re.Match[str], lo: int) -> Number | None:
             factor = True
         elif unit is None:
             unit = units.currency(pl)
-    joined = _amount_range(text, m, unit) if num and not (scale or post) else None
+    joined = None
+    if num and not (scale or post):
+        e = m.end()
+        c = text[e : e + 1]
+        if c in " \t\u00a0":
+            c = text[e + 1 : e + 2]
+        if c and c in _RANGE_JOIN_HEADS:  # most numbers: no join after them, no pattern tried
+            joined = _amount_range(text, m, unit)
     if joined is not None:  # "US$2-3 billion": one amount, the scale and currency written once
         top, top_digits, scale_l, unit, end = joined
         mult = SCALES[scale_l] if scale_l else 1
@@ -384,12 +391,13 @@ def _number(text: str, m: re.Match[str], lo: int) -> Number | None:
 # The rest of an amount range whose ends share a scale or currency: "-3 billion", " to US$3
 # billion", " and 3 billion USD".
 _RANGE_AMOUNT = regexes.compile(
-    r"[ \t\u00a0]*(?P<join>[-\u2010-\u2014]|(?i:to|and)(?![A-Za-z]))[ \t\u00a0]*"
+    r"[ \t\u00a0]?(?P<join>[-\u2010-\u2014]|(?i:to|and)(?![A-Za-z]))[ \t\u00a0]*"
     rf"(?:(?P<pre>{_PREFIX})[ \t\u00a0]?)?"
     r"(?P<top>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)"
     rf"(?:[ \t\u00a0]?(?i:(?P<scale>{_SCALE}))(?![A-Za-z]))?"
     rf"(?:[ \t\u00a0]?(?P<post>{units.SUFFIX}{_NOT_BEFORE_A_NUMBER}))?"
 )
+_RANGE_JOIN_HEADS = "-\u2010\u2011\u2012\u2013\u2014tTaA"
 _BETWEEN_BEFORE = regexes.compile(r"(?i:\bbetween\s+)$")
 _FROM_BEFORE = regexes.compile(r"(?i:\bfrom\s+)$")
 
@@ -404,9 +412,9 @@ def _amount_range(
     r = _RANGE_AMOUNT.match(text, m.end())
     if r is None:
         return None
-    after = text[r.end() : r.end() + 1]
-    if after.isalnum() or after in ("%", ".", ","):
-        return None  # "2-3rd", "2-3%", "2-3.5.1"
+    after = text[r.end() : r.end() + 2]
+    if after[:1].isalnum() or after[:1] == "%" or (after[:1] in ",." and after[1:].isdigit()):
+        return None  # "2-3rd", "2-3%", "2-3,5"
     codes = {units.currency(plain(c)) for c in r.group("pre", "post") if c}
     if unit is not None:
         codes.add(unit)
