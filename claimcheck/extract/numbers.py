@@ -140,14 +140,19 @@ _SCALE = r"(?:thousand|million|billion|trillion|mln|bln|mn|bn|trn|tn|[kmb])"
 
 
 def _by_sign(forms: Sequence[str]) -> str:
-    r"""`(?i:$us|$|¥|€)` written as `(?:\$(?i:us|)|[¥€])`: one test of the sign, then the
-    letters that may follow it (in their order), so that `re` does not try each form in turn."""
+    r"""`(?i:$us|$|¥|€)` written as `[$¥€](?:(?<=\$)(?i:us|)|(?<=[¥€]))`: one class test of
+    the sign, where `re` tests a class before entering it, and only then the letters that may
+    follow it (in their order); the forms tried in turn would cost a test each at every word."""
     tails: dict[str, list[str]] = {}
     for f in forms:
         tails.setdefault(f[0], []).append(re.escape(f[1:]))
     alone = "".join(re.escape(sign) for sign, ts in tails.items() if ts == [""])
-    grouped = [f"{re.escape(sign)}(?i:{'|'.join(ts)})" for sign, ts in tails.items() if ts != [""]]
-    return "(?:" + "|".join([*grouped, f"[{alone}]"] if alone else grouped) + ")"
+    after = [
+        f"(?<={re.escape(sign)})(?i:{'|'.join(ts)})" for sign, ts in tails.items() if ts != [""]
+    ]
+    if alone:
+        after.append(f"(?<=[{alone}])")
+    return "[" + "".join(re.escape(sign) for sign in tails) + "](?:" + "|".join(after) + ")"
 
 
 # A currency written before the number: a form with a sign in any case (those opening with a
