@@ -64,11 +64,32 @@ CURRENCIES: dict[str, str] = {
     "baht": "THB",
 }
 
-# Forms that may stand before the number ("US$29.3", "JPY500", "VND 1.2"): the written forms
-# that end with a sign, longest first so that "US$" wins over "$", and the ISO codes.
 _SIGNS = "$¥₫€£₩₹"
+
+
+def _turned(form: str) -> tuple[str, ...]:
+    """The other ways English news writes a sign with letters ("us$"): the letters after the
+    sign ("$us"), or either way with a space ("$ us", "us $"). With a space only for two letters
+    or more: a lone letter there is a word ("A $5 billion loan", "$ a hundred")."""
+    letters, sign = form[:-1], form[-1]
+    if not letters:
+        return ()
+    if sum(c.isalpha() for c in letters) < 2:
+        return (f"{sign}{letters}",)
+    return (f"{sign}{letters}", f"{sign} {letters}", f"{letters} {sign}")
+
+
+# Written form (lower case, spaces single) → ISO code: the table above and its turned spellings.
+WRITTEN: dict[str, str] = {
+    **{t: code for form, code in CURRENCIES.items() if form[-1] in _SIGNS for t in _turned(form)},
+    **CURRENCIES,
+}
+# Forms that may stand before the number ("US$29.3", "$US 936", "JPY500", "VND 1.2"): the written
+# forms that end or open with a sign, longest first so that "US$" wins over "$", and the ISO codes.
 CODES = tuple(sorted(set(CURRENCIES.values())))
-PREFIX_FORMS = tuple(k for k in sorted(CURRENCIES, key=len, reverse=True) if k[-1] in _SIGNS)
+PREFIX_FORMS = tuple(
+    k for k in sorted(WRITTEN, key=len, reverse=True) if k[-1] in _SIGNS or k[0] in _SIGNS
+)
 # Forms that may follow the number ("50 billion USD", "1.2 trillion dong", "500 million yen").
 SUFFIX = (
     r"(?i:"
@@ -86,7 +107,7 @@ PERCENT = "percent"
 def currency(written: str) -> str | None:
     """The ISO code of a currency as written ("US$", "yen", "VND"), else None."""
     key = " ".join(written.lower().split())
-    return CURRENCIES.get(key)
+    return WRITTEN.get(key)
 
 
 def is_currency(unit: str | None) -> bool:

@@ -33,6 +33,21 @@ def test_money_without_currency_is_a_warning_counts_are_not(trade: Rulebook) -> 
     assert f.related[0].path.endswith("trade.yaml")
 
 
+def test_a_bare_number_beside_a_priced_figure_of_its_metric_is_not_missing_a_currency(
+    trade: Rulebook,
+) -> None:
+    text = "Trade hit 310 deals worth US$47.6 billion in 2022. Trade hit 47.5 billion in 2022."
+    cut = text.index(". ") + 2
+    d = Doc("a.md", "2023-01-10", text)
+    first, second = (0, cut), (cut, len(text))
+    d.quantity("310", "trade", qty("310", unit=None), year(2022), sentence=first)
+    d.quantity("US$47.6 billion", "trade", qty("47.6", "billion"), year(2022), sentence=first)
+    d.quantity(
+        "47.5 billion", "trade", qty("47.5", "billion", unit=None), year(2022), sentence=second
+    )
+    assert rules(d, trade) == [("unit-missing-currency", "warning", "47.5 billion")]
+
+
 def test_a_count_where_money_is_meant(trade: Rulebook) -> None:
     d = Doc("a.md", "2023-01-10", "Trade hit 47.6 billion people in 2022.")
     d.quantity("47.6 billion people", "trade", qty("47.6", "billion", "person"), year(2022))

@@ -33,7 +33,8 @@ PIECES = (
     "1|12|31|1st|4th|1624|1999|2099|2100|12/3/2020|-|–|to|between|and|,|.|(|$|US$|¥|USD|VND|"
     "5,000|47.6|million|a thousand|bn|m|k|percent|%|fold|twofold|hundredfold|doubled|a|an|one|"
     "two|ten|twenty-five|seventeen|zero|a dozen|hundreds|about|often|attention|the|these|"
-    "ſix|preſent|perıod|İ|K|x|TODAY|Now|YEARS|Decade|SO FAR|Twelve"
+    "ſix|preſent|perıod|İ|K|x|TODAY|Now|YEARS|Decade|SO FAR|Twelve|"
+    "$US|$ US|US $|HK $|A $|$A|U.S. $|VNDirect|USDA|dong|yen|US dollars|Bln|2-3|12,000-15,000"
 ).split("|")
 
 

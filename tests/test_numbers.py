@@ -49,6 +49,29 @@ SPELLINGS = [
     ("15.2 per cent", "15.2 per cent", 15.2, 15.15, 15.25, "percent", None),
     ("an increase of 50%", "50%", 50, 49.5, 50.5, "percent", None),
     ("a million people", "a million", 1e6, 0.5e6, 1.5e6, None, "million"),
+    # the sign before the country letters, or apart from them, as published articles write it
+    ("$US 936 million", "$US 936 million", 936e6, 935.5e6, 936.5e6, "USD", "million"),
+    ("$US936m", "$US936m", 936e6, 935.5e6, 936.5e6, "USD", "m"),
+    ("$ US 660 million", "$ US 660 million", 660e6, 659.5e6, 660.5e6, "USD", "million"),
+    ("US $936 million", "US $936 million", 936e6, 935.5e6, 936.5e6, "USD", "million"),
+    ("US$ 936 million", "US$ 936 million", 936e6, 935.5e6, 936.5e6, "USD", "million"),
+    ("U.S. $4.5 billion", "U.S. $4.5 billion", 4.5e9, 4.45e9, 4.55e9, "USD", "billion"),
+    ("USD 936 million", "USD 936 million", 936e6, 935.5e6, 936.5e6, "USD", "million"),
+    ("936 million USD", "936 million USD", 936e6, 935.5e6, 936.5e6, "USD", "million"),
+    ("936 million US dollars", "936 million US dollars", 936e6, 935.5e6, 936.5e6, "USD", "million"),
+    ("936 million dollars", "936 million dollars", 936e6, 935.5e6, 936.5e6, "USD", "million"),
+    ("$A5 billion", "$A5 billion", 5e9, 4.5e9, 5.5e9, "AUD", "billion"),
+    ("HK $3 billion", "HK $3 billion", 3e9, 2.5e9, 3.5e9, "HKD", "billion"),
+    ("VND 12 trillion", "VND 12 trillion", 12e12, 11.5e12, 12.5e12, "VND", "trillion"),
+    ("12 trillion dong", "12 trillion dong", 12e12, 11.5e12, 12.5e12, "VND", "trillion"),
+    ("12,000 billion VND", "12,000 billion VND", 12e12, 11_999.5e9, 12_000.5e9, "VND", "billion"),
+    ("VND12,000 billion", "VND12,000 billion", 12e12, 11_999.5e9, 12_000.5e9, "VND", "billion"),
+    ("¥95 billion", "¥95 billion", 95e9, 94.5e9, 95.5e9, "JPY", "billion"),
+    ("95 billion yen", "95 billion yen", 95e9, 94.5e9, 95.5e9, "JPY", "billion"),
+    ("JPY 95 billion", "JPY 95 billion", 95e9, 94.5e9, 95.5e9, "JPY", "billion"),
+    ("£ 40 million", "£ 40 million", 40e6, 39.5e6, 40.5e6, "GBP", "million"),
+    ("€7.1bn", "€7.1bn", 7.1e9, 7.05e9, 7.15e9, "EUR", "bn"),
+    ("US$16 Bln this year", "US$16 Bln", 16e9, 15.5e9, 16.5e9, "USD", "bln"),
 ]
 
 
@@ -88,6 +111,11 @@ HEDGED = [
     ("up to US$3 billion", "up to", 0, 3e9),
     ("less than 10 per cent", "less than", 0, 10),
     ("under 1,000", "under", 0, 1000),
+    ("about $US 10 billion", "about", 10e9 * 0.9 - 0.5e9, 10e9 * 1.1 + 0.5e9),
+    ("nearly $ US 360 million", "nearly", 360e6 * 0.9 - 0.5e6, 360e6),
+    ("over US $5 billion", "over", 5e9, math.inf),
+    ("approximately VND 12 trillion", "approximately", 12e12 * 0.9 - 0.5e12, 12e12 * 1.1 + 0.5e12),
+    ("almost 95 billion yen", "almost", 95e9 * 0.9 - 0.5e9, 95e9),
 ]
 
 
@@ -98,6 +126,97 @@ def test_hedges(text: str, hedge: str, low: float, high: float) -> None:
     assert n.hedge == hedge
     assert n.low == pytest.approx(low)
     assert n.high == pytest.approx(high) if math.isfinite(high) else math.isinf(n.high)
+
+
+RANGES = [
+    # text, low, high, unit: one amount, its scale and currency written once for both ends
+    ("US$2-3 billion", 1.5e9, 3.5e9, "USD"),
+    ("US$2\u20133 billion", 1.5e9, 3.5e9, "USD"),
+    ("US$2 - 3 billion", 1.5e9, 3.5e9, "USD"),
+    ("$US 2.5-3.5 billion", 2.45e9, 3.55e9, "USD"),
+    ("2-3 billion USD", 1.5e9, 3.5e9, "USD"),
+    ("1.2 to 1.5 trillion dong", 1.15e12, 1.55e12, "VND"),
+    ("a loan of US$2 to 3 billion", 1.5e9, 3.5e9, "USD"),
+    ("between US$2 and 3 billion", 1.5e9, 3.5e9, "USD"),
+    ("between 2 and US$3 billion", 1.5e9, 3.5e9, "USD"),
+    ("VND 12,000-15,000 billion", 11_999.5e9, 15_000.5e9, "VND"),
+    ("about US$2-3 billion", 1.5e9 - 0.2e9, 3.5e9 + 0.3e9, "USD"),
+    ("over US$2-3 billion", 2e9, math.inf, "USD"),
+    ("US$2-3 billion, up from last year", 1.5e9, 3.5e9, "USD"),
+    ("it cost US$2-3 billion.", 1.5e9, 3.5e9, "USD"),
+    ("US$200-300 in fees", 199.5, 300.5, "USD"),
+]
+
+
+@pytest.mark.parametrize(("text", "low", "high", "unit"), RANGES)
+def test_money_ranges(text: str, low: float, high: float, unit: str) -> None:
+    n = only(text)
+    assert n.ranged
+    assert n.unit == unit
+    assert n.low == pytest.approx(low)
+    assert n.high == pytest.approx(high) if math.isfinite(high) else math.isinf(n.high)
+    assert text[n.start : n.end].endswith(("billion", "USD", "dong", "300"))
+
+
+@pytest.mark.parametrize(
+    ("text", "read"),
+    [
+        # "from X to Y" is a change: two figures, not one range
+        ("rose from US$2 to 3 billion", ["US$2", "3 billion"]),
+        ("US$3-2 billion", ["US$3", "2 billion"]),  # the second end must be the larger
+        ("US$2 and 3 billion", ["US$2", "3 billion"]),  # "and" joins a range after "between"
+        ("2-3 billion", ["2", "3 billion"]),  # no currency written: not read as money
+        ("US$2-3 billion yen", ["US$2", "3 billion yen"]),  # ends in two currencies
+        ("US$2-3rd", ["US$2"]),
+        ("US$2-3,5 billion", ["US$2", "3"]),  # a decimal comma: not read as a range
+    ],
+)
+def test_not_money_ranges(text: str, read: list[str]) -> None:
+    found = find(text, 0, len(text))
+    assert [text[n.num_start : n.end] for n in found] == read
+    assert not any(n.ranged for n in found)
+
+
+@pytest.mark.parametrize(
+    ("text", "units_read"),
+    [
+        # after a scale word a code is that number's, whatever follows
+        ("12 trillion VND 5 projects", ["VND", None]),
+        ("936 million USD, 660 million", ["USD", None]),
+        # after a bare number and before another, it opens the next one
+        ("In 2023 VND 12 trillion was spent", [None, "VND"]),
+        ("12,000 VND", ["VND"]),
+    ],
+)
+def test_a_code_binds_to_one_number(text: str, units_read: list[str | None]) -> None:
+    assert [n.unit for n in find(text, 0, len(text))] == units_read
+
+
+@pytest.mark.parametrize(
+    ("text", "unit"),
+    [
+        ("VNDirect 5 million", None),  # a code inside a word is no currency
+        ("USDA 5 million", None),
+        ("JPYX 5", None),
+        ("A $5 billion loan", "USD"),  # a lone capital apart from the sign is a word
+        ("Pegasus $5 billion", "USD"),  # letters at the end of a word are not a prefix
+        ("bonus US $5 million", "USD"),
+    ],
+)
+def test_currency_letters_inside_words(text: str, unit: str | None) -> None:
+    assert only(text).unit == unit
+
+
+def test_every_written_currency_form_reads_as_its_code() -> None:
+    """Each spelling that may stand before a number, in the case news writes it, gives the
+    currency units.py maps it to; so does each turned spelling of a sign with letters."""
+    for form in units.PREFIX_FORMS:
+        for written in (form, form.upper()):
+            text = f"{written}5 billion"
+            n = only(text)
+            assert (n.unit, n.start, n.end) == (units.WRITTEN[form], 0, len(text)), text
+    assert units.currency("$ US") == units.currency("US $") == units.currency("$us") == "USD"
+    assert units.currency("A $") is None  # not a spelling: a lone letter apart from the sign
 
 
 @pytest.mark.parametrize(
@@ -158,7 +277,10 @@ def grouped(n: int) -> str:
 amounts = st.integers(min_value=0, max_value=10**12)
 decimals = st.integers(min_value=1, max_value=3)
 scale_words = st.sampled_from([None, "thousand", "million", "billion", "trillion"])
-prefixes = st.sampled_from(["", "US$", "$", "¥", "€", "JPY", "VND "])
+prefixes = st.sampled_from(
+    ["", "US$", "$", "¥", "€", "JPY", "VND ", "$US ", "$US", "$ US ", "US $", "US$ ", "U.S. $"]
+)
+suffixes = st.sampled_from(["USD", "VND", "dong", "yen", "US dollars", "dollars", "Japanese yen"])
 
 
 @given(amounts, decimals, st.integers(0, 999), scale_words, prefixes)
@@ -177,6 +299,41 @@ def test_scale_words_multiply_exactly(
     assert abs((n.high - n.low) - width) <= 4 * math.ulp(n.high)  # exact up to float spacing
     if prefix:
         assert units.dimension(n.unit) == "currency"
+
+
+@given(amounts, scale_words, suffixes, st.sampled_from(["", "about ", "over "]))
+@settings(max_examples=300, deadline=None)
+def test_a_currency_after_the_number_is_read_with_it(
+    whole: int, scale: str | None, suffix: str, hedge: str
+) -> None:
+    text = f"{hedge}{whole:,}" + (f" {scale}" if scale else "") + f" {suffix}"
+    n = only(text)
+    assert (n.start, n.end) == (0, len(text))
+    assert n.unit == units.currency(suffix)
+    assert n.value == float(whole * (SCALES[scale] if scale else 1))
+
+
+@given(
+    st.integers(min_value=1, max_value=999),
+    st.integers(min_value=1, max_value=999),
+    st.sampled_from(["million", "billion", "trillion", "bn"]),
+    prefixes.filter(bool),
+    st.sampled_from(["-", "\u2013", " to ", " - "]),
+)
+@settings(max_examples=300, deadline=None)
+def test_a_money_range_holds_both_ends(a: int, b: int, scale: str, prefix: str, join: str) -> None:
+    lo, hi = sorted((a, b))
+    text = f"{prefix}{lo}{join}{hi} {scale}"
+    found = find(text, 0, len(text))
+    if lo == hi:  # not a range
+        assert not any(n.ranged for n in found)
+        return
+    [n] = found
+    mult = SCALES[scale]
+    assert n.ranged and units.dimension(n.unit) == "currency"
+    assert (n.start, n.end, n.scale) == (0, len(text), scale)
+    assert n.value == float(lo * mult)
+    assert n.low < lo * mult < hi * mult < n.high
 
 
 @given(st.integers(min_value=1000, max_value=10**15))

@@ -198,6 +198,7 @@ def check_units(ctx: DocContext) -> Iterator[Finding]:
     from claimcheck.checks.quantities import judge, when
 
     items = unjudged_parts(ctx.claims)
+    priced = _priced(ctx.claims)
     for claim in ctx.claims:
         if claim.kind != "quantity" or claim.value is None:
             continue
@@ -209,7 +210,7 @@ def check_units(ctx: DocContext) -> Iterator[Finding]:
         unit = claim.value.unit
         dim = dimension(unit)
         if dim is None:
-            if metric.dimension == "currency":
+            if metric.dimension == "currency" and (claim.sentence, claim.target) not in priced:
                 yield ctx.finding(
                     "unit-missing-currency",
                     claim,
@@ -248,6 +249,20 @@ def check_units(ctx: DocContext) -> Iterator[Finding]:
                 f"converts {unit} to {verdict.fact_unit} ({when(claim.period)})",
                 evidence=[fact],
             )
+
+
+def _priced(claims: Sequence[Claim]) -> set[tuple[tuple[int, int], str | None]]:
+    """(sentence, metric) of every figure written with a currency. A bare number in a sentence
+    that prices the same metric is not the money figure missing its currency: it counts
+    something beside it ("3,300 projects worth US$42 billion"), or shares the currency."""
+    return {
+        (c.sentence, c.target)
+        for c in claims
+        if c.kind == "quantity"
+        and c.value is not None
+        and units.is_currency(c.value.unit)
+        and c.sentence[1] > c.sentence[0]  # a claim made without its sentence groups with none
+    }
 
 
 def _dim_noun(dim: str) -> str:

@@ -80,12 +80,13 @@ SCALES: dict[str, int] = {
     "m": 10**6,
     "mn": 10**6,
     "mln": 10**6,
+    "bln": 10**9,
     "bn": 10**9,
     "b": 10**9,
     "tn": 10**12,
     "trn": 10**12,
 }
-_SHORT_SCALES = frozenset({"k", "m", "mn", "mln", "bn", "b", "tn", "trn"})
+_SHORT_SCALES = frozenset({"k", "m", "mn", "mln", "bln", "bn", "b", "tn", "trn"})
 
 ABOUT = 0.10  # relative tolerance of about/approximately/some/around: ±10 % of the value
 """The widening for "about": a reader takes "about US$2.9 billion" to mean within a tenth of it."""
@@ -137,18 +138,41 @@ _WORDNUM = caseless(
         r"a\s+hundred",
     )
 )
-_SCALE = r"(?:thousand|million|billion|trillion|mln|mn|bn|trn|tn|[kmb])"
-# A currency written before the number: a form ending with a sign in any case (its letters
-# grouped by the first, see caseless), or an ISO code that does not run into a word ("USDA").
+_SCALE = r"(?:thousand|million|billion|trillion|mln|bln|mn|bn|trn|tn|[kmb])"
+
+
+def _by_sign(forms: Sequence[str]) -> str:
+    r"""`(?i:$us|$|¥|€)` written as `[$¥€](?:(?<=\$)(?i:us|)|(?<=[¥€]))`: one class test of
+    the sign, where `re` tests a class before entering it, and only then the letters that may
+    follow it (in their order); the forms tried in turn would cost a test each at every word."""
+    tails: dict[str, list[str]] = {}
+    for f in forms:
+        tails.setdefault(f[0], []).append(re.escape(f[1:]))
+    alone = "".join(re.escape(sign) for sign, ts in tails.items() if ts == [""])
+    after = [
+        f"(?<={re.escape(sign)})(?i:{'|'.join(ts)})" for sign, ts in tails.items() if ts != [""]
+    ]
+    if alone:
+        after.append(f"(?<=[{alone}])")
+    return "[" + "".join(re.escape(sign) for sign in tails) + "](?:" + "|".join(after) + ")"
+
+
+# A currency written before the number: a form with a sign in any case (those opening with a
+# letter grouped by the first, see caseless; the others by their sign), or an ISO code that does
+# not run into a word ("USDA", "VNDirect").
 _PREFIX = (
     "(?:"
     + caseless(re.escape(f) for f in units.PREFIX_FORMS if f[0].isascii() and f[0].isalpha())
-    + "|(?i:"
-    + "|".join(re.escape(f) for f in units.PREFIX_FORMS if not (f[0].isascii() and f[0].isalpha()))
-    + ")|(?:"
+    + "|"
+    + _by_sign([f for f in units.PREFIX_FORMS if not (f[0].isascii() and f[0].isalpha())])
+    + "|(?:"
     + "|".join(units.CODES)
     + r")(?![A-Za-z]))"
 )
+# A currency written after a number with no scale word, and before another number, is that
+# number's ("in 2023 VND 12 trillion"); after a scale word it is the scaled number's only
+# ("12 trillion VND 5 projects").
+_NOT_BEFORE_A_NUMBER = r"(?(scale)|(?![ \t\u00a0]?\d))"
 # Neither a currency nor a number begins after an ASCII letter: that test opens the pattern,
 # once, which `re` tries at every position of the text (most are inside a word).
 _NUMBER = regexes.compile(
@@ -156,7 +180,7 @@ _NUMBER = regexes.compile(
     r"(?:(?P<num>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)"
     rf"|\b(?P<word>{_WORDNUM})\b)"
     rf"(?:[ \t\u00a0]?(?i:(?P<scale>{_SCALE}))(?![A-Za-z]))?"
-    rf"(?:[ \t\u00a0]?(?P<post>%|(?i:percent|per\s+cent|pct)\b|{units.SUFFIX}"
+    rf"(?:[ \t\u00a0]?(?P<post>%|(?i:percent|per\s+cent|pct)\b|{units.SUFFIX}{_NOT_BEFORE_A_NUMBER}"
     r"|(?i:[- ]?folds?\b|-?times?\b|x\b)))?"
 )
 _DEFINITE = regexes.compile(r"(?i:\b(?:the|these|those|their|our|its|both|all)\s+)$")
@@ -220,7 +244,7 @@ class Number:
     unit: str | None  # ISO currency code, "percent", or None
     factor: bool = False  # "3 folds", "four-time", "fourfold": a multiplier, not an amount
     num_start: int = 0  # where the number itself (currency sign included) starts
-    ranged: bool = False  # "22-27 per cent": low and high are the range's ends, digits both
+    ranged: bool = False  # "22-27 per cent", "US$2-3 billion": low and high are the range's ends
 
     @property
     def exact(self) -> bool:
@@ -321,7 +345,7 @@ def _number(text: str, m: re.Match[str], lo: int) -> Number | None:
     unit: str | None = None
     factor = False
     if pre:
-        unit = units.currency(pre.strip())
+        unit = units.currency(plain(pre))
     if post:
         pl = " ".join(plain(post).split())
         if pl in ("%", "percent", "per cent", "pct"):
@@ -330,9 +354,22 @@ def _number(text: str, m: re.Match[str], lo: int) -> Number | None:
             factor = True
         elif unit is None:
             unit = units.currency(pl)
+    end = m.end()
     upper = _percent_range(text, m) if num and not (pre or scale_l or post) else None
     if upper is not None:
         unit = units.PERCENT  # "22-27 per cent": the unit is written once, after the range
+    joined = None
+    if upper is None and num and not (scale or post):
+        e = m.end()
+        c = text[e : e + 1]
+        if c in " \t\u00a0":
+            c = text[e + 1 : e + 2]
+        if c and c in _RANGE_JOIN_HEADS:  # most numbers: no join after them, no pattern tried
+            joined = _amount_range(text, m, unit)
+    if joined is not None:  # "US$2-3 billion": one amount, the scale and currency written once
+        top, top_digits, scale_l, unit, end = joined
+        mult = SCALES[scale_l] if scale_l else 1
+        value = base * mult
     if places is None:  # number words: exact, or to half the scale
         half = Decimal(mult) / 2 if scale_l else Decimal(0)
     else:
@@ -341,13 +378,17 @@ def _number(text: str, m: re.Match[str], lo: int) -> Number | None:
     h = search_ending(_HEDGE_BEFORE, text, max(lo, m.start() - 40), m.start(), _HEDGE_ENDS)
     hedge = " ".join(plain(h.group("h")).split()) if h else None
     low, high = interval(value, half, HEDGES[hedge] if hedge else None)
-    end = m.end()
     if upper is not None:  # one number for the whole range, from its low end to its high end
         top, end = upper
         high = interval(top, _rounding(top, _places(top), True), HEDGES[hedge] if hedge else None)[
             1
         ]
         digits = text[m.start("num") : end]
+    elif joined is not None:
+        top_places = len(top_digits.split(".")[1]) if "." in top_digits else 0
+        top_half = _rounding(top, top_places, bool(scale_l)) * mult
+        high = interval(top * mult, top_half, HEDGES[hedge] if hedge else None)[1]
+        digits = f"{digits}-{top_digits}"
     return Number(
         h.start() if h else m.start(),
         end,
@@ -360,7 +401,7 @@ def _number(text: str, m: re.Match[str], lo: int) -> Number | None:
         unit,
         factor,
         m.start(),
-        upper is not None,
+        upper is not None or joined is not None,
     )
 
 
@@ -374,7 +415,6 @@ _RANGE_PERCENT = regexes.compile(
     r"[ \t\u00a0]*(?P<join>[-\u2010-\u2014]|(?i:to|and))[ \t\u00a0]*(?P<top>\d+(?:\.\d+)?)"
     r"[ \t\u00a0]?(?:%|(?i:percent|per\s+cent|pct)\b)"
 )
-_BETWEEN = regexes.compile(r"(?i:\bbetween\s+)$")
 
 
 def _percent_range(text: str, m: re.Match[str]) -> tuple[Decimal, int] | None:
@@ -384,12 +424,57 @@ def _percent_range(text: str, m: re.Match[str]) -> tuple[Decimal, int] | None:
     r = _RANGE_PERCENT.match(text, m.end())
     if r is None:
         return None
-    if r.group("join").lower() == "and" and not _BETWEEN.search(
+    if r.group("join").lower() == "and" and not _BETWEEN_BEFORE.search(
         text, max(0, m.start() - 10), m.start()
     ):
         return None
     top = Decimal(r.group("top"))
     return (top, r.end()) if top > Decimal(m.group("num").replace(",", "")) else None
+
+
+# The rest of an amount range whose ends share a scale or currency: "-3 billion", " to US$3
+# billion", " and 3 billion USD".
+_RANGE_AMOUNT = regexes.compile(
+    r"[ \t\u00a0]?(?P<join>[-\u2010-\u2014]|(?i:to|and)(?![A-Za-z]))[ \t\u00a0]*"
+    rf"(?:(?P<pre>{_PREFIX})[ \t\u00a0]?)?"
+    r"(?P<top>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)"
+    rf"(?:[ \t\u00a0]?(?i:(?P<scale>{_SCALE}))(?![A-Za-z]))?"
+    rf"(?:[ \t\u00a0]?(?P<post>{units.SUFFIX}{_NOT_BEFORE_A_NUMBER}))?"
+)
+_RANGE_JOIN_HEADS = "-\u2010\u2011\u2012\u2013\u2014tTaA"
+_BETWEEN_BEFORE = regexes.compile(r"(?i:\bbetween\s+)$")
+_FROM_BEFORE = regexes.compile(r"(?i:\bfrom\s+)$")
+
+
+def _amount_range(
+    text: str, m: re.Match[str], unit: str | None
+) -> tuple[Decimal, str, str | None, str | None, int] | None:
+    """The high end of a money range the number opens ("US$2-3 billion", "2 to 3 billion yen",
+    "between US$2 and 3 billion"): its value and digits, the scale and currency both ends
+    share, and where the range ends. None when no currency is written, when the ends disagree on
+    it, when the second is not the larger, and for "from X to Y" (a change, not a range)."""
+    r = _RANGE_AMOUNT.match(text, m.end())
+    if r is None:
+        return None
+    after = text[r.end() : r.end() + 2]
+    if after[:1].isalnum() or after[:1] == "%" or (after[:1] in ",." and after[1:].isdigit()):
+        return None  # "2-3rd", "2-3%", "2-3,5"
+    codes = {units.currency(plain(c)) for c in r.group("pre", "post") if c}
+    if unit is not None:
+        codes.add(unit)
+    if len(codes) != 1 or None in codes:
+        return None
+    join = r.group("join").lower()
+    before = text[max(0, m.start() - 10) : m.start()]
+    if join == "and" and not _BETWEEN_BEFORE.search(before):
+        return None
+    if join == "to" and _FROM_BEFORE.search(before):
+        return None
+    top = Decimal(r.group("top").replace(",", ""))
+    if top <= Decimal(m.group("num").replace(",", "")):
+        return None
+    scale = r.group("scale")
+    return top, r.group("top"), plain(scale) if scale else None, codes.pop(), r.end()
 
 
 ROUND_CAP = Decimal("0.05")
