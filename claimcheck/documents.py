@@ -164,6 +164,8 @@ def collect(
             add(given)
             if stats is not None:
                 stats[given] = st
+        elif mode:  # a pipe, a device, a socket: reported by `read_bytes`, never read
+            add(given)
         else:
             missing.append(given)
     return files, missing
@@ -203,7 +205,7 @@ def read(
     path = Path(shown)
     if raw is None:
         try:
-            raw = path.read_bytes()
+            raw = read_bytes(path)
         except OSError as exc:
             return None, [_problem(shown, "document-unreadable", f"cannot read: {exc.strerror}")]
     if raw.startswith((b"\xff\xfe", b"\xfe\xff")):  # NULs too, but it is text: say what to do
@@ -240,6 +242,28 @@ def read(
     return doc, problems
 
 
+_NOT_FILES = (
+    (stat.S_ISDIR, "a folder"),
+    (stat.S_ISFIFO, "a named pipe"),
+    (stat.S_ISCHR, "a device"),
+    (stat.S_ISBLK, "a device"),
+    (stat.S_ISSOCK, "a socket"),
+)
+
+
+def read_bytes(path: Path) -> bytes:
+    """A regular file's bytes. Anything else raises OSError without being read: a pipe with no
+    writer would block forever and /dev/zero never ends. Opened without blocking (a pipe's open
+    waits for a writer) and judged by what was opened, not by an earlier stat."""
+    fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0))
+    with os.fdopen(fd, "rb") as fh:
+        mode = os.fstat(fd).st_mode
+        if not stat.S_ISREG(mode):
+            what = next((name for test, name in _NOT_FILES if test(mode)), "not a file")
+            raise OSError(0, f"{what}, not a regular file")
+        return fh.read()
+
+
 def decode(raw: bytes) -> str:
     """The text of bytes `read` accepted."""
     return raw.decode("utf-8").removeprefix("\ufeff")
@@ -248,7 +272,7 @@ def decode(raw: bytes) -> str:
 def manifest_bytes(folder: Path) -> bytes:
     """The raw manifest of a folder (b"" when none): part of what decides how its files read."""
     try:
-        return (folder / MANIFEST).read_bytes()
+        return read_bytes(folder / MANIFEST)
     except OSError:
         return b""
 
@@ -285,7 +309,7 @@ def reader(shown: str) -> Callable[[], str]:
 
     def read() -> str:
         try:
-            return decode(Path(shown).read_bytes())
+            return decode(read_bytes(Path(shown)))
         except (OSError, UnicodeDecodeError):
             return ""
 
@@ -353,6 +377,8 @@ def _front_matter(doc: Document) -> list[Finding]:
                 line=2,
             )
         ]
+    if (big := _oversized(meta)) is not None:
+        return [_big_front_matter(doc.path, block, big)]
     doc.meta = {str(k): v for k, v in meta.items()}
     if "date" in meta:
         try:
@@ -370,6 +396,46 @@ def _front_matter(doc: Document) -> list[Finding]:
                 )
             ]
     return []
+
+
+# Front matter is a few keys; aliases can make a block of 400 bytes hold a billion values.
+FRONT_MATTER_VALUES = 10_000
+
+
+def _oversized(meta: dict[Any, Any]) -> object | None:
+    """The first key whose value, with its aliases expanded, takes the block past
+    FRONT_MATTER_VALUES values ("billion laughs"); None when the block stays within it.
+    Counting stops there, so a bomb costs no more than a block of that size."""
+    left = FRONT_MATTER_VALUES
+    for key, top in meta.items():
+        stack = [top]
+        while stack:
+            left -= 1
+            if left < 0:
+                return key
+            item = stack.pop()
+            if isinstance(item, dict):
+                stack.extend(item.values())
+            elif isinstance(item, list):
+                stack.extend(item)
+    return None
+
+
+def _big_front_matter(path: str, block: str, key: object) -> Finding:
+    """The problem of an oversized block, at its key (parsed again for the position)."""
+    try:
+        positioned = yamlpos.parse(block, path, line_offset=1)
+        line, col = yamlpos.position(positioned, [str(key)], key=True)
+    except yamlpos.YamlProblems:
+        line, col = 1, 1
+    return _problem(
+        path,
+        "document-front-matter",
+        f"front matter: {key!r} holds more than {FRONT_MATTER_VALUES} values once its "
+        "aliases are expanded",
+        line=line + 1,
+        column=col,
+    )
 
 
 def _dated(meta: dict[Any, Any]) -> bool:
