@@ -407,6 +407,7 @@ def _oversized(meta: dict[Any, Any]) -> object | None:
     FRONT_MATTER_VALUES values ("billion laughs"); None when the block stays within it.
     Counting stops there, so a bomb costs no more than a block of that size."""
     left = FRONT_MATTER_VALUES
+    key: object
     for key, top in meta.items():
         stack = [top]
         while stack:
