@@ -141,9 +141,10 @@ def collect(
     files: list[str] = []
     missing: list[str] = []
     seen: set[str] = set()
+    here = os.getcwd()
 
     def add(shown: str) -> None:
-        key = os.path.normpath(shown)
+        key = os.path.normpath(os.path.join(here, shown))  # `a.md`, `./a.md` and `/abs/a.md`
         if key not in seen and not excluded(shown, exclude):
             seen.add(key)
             files.append(shown)
