@@ -468,6 +468,16 @@ def _manifest(doc: Document, cache: dict[Path, dict[str, Any] | None]) -> list[F
     entry = manifest[name]
     if not isinstance(entry, dict):
         return []
+    if (big := _oversized(entry)) is not None:
+        line, col = yamlpos.position(manifest, [name, str(big)], key=True)
+        message = f"{big!r} holds more than {FRONT_MATTER_VALUES} values once its aliases expand"
+        return [
+            _problem(
+                doc.path,
+                "document-manifest",
+                f"manifest {folder / MANIFEST}:{line}:{col}: {message}",
+            )
+        ]
     for k, v in entry.items():
         doc.meta.setdefault(str(k), v)
     if "date" in entry:

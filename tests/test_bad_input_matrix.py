@@ -358,6 +358,20 @@ def test_front_matter_with_a_billion_laughs(room: Path) -> None:
     assert run.good() == [GOOD_FINDING]
 
 
+def test_a_manifest_with_a_billion_laughs(room: Path) -> None:
+    (room / "txt").mkdir()
+    (room / "txt" / "a.txt").write_text(WRONG + "\n")
+    manifest = [*_laughs(), "a.txt:", "  date: 2015-09-15", "  tags: *l8"]
+    (room / "txt" / documents.MANIFEST).write_text("\n".join(manifest) + "\n")
+    run = check(room, "txt", GOOD, timeout=30, memory=2 * GIB)
+    assert run.code == 1
+    [problem, finding] = run.at("txt/a.txt")
+    assert problem[0] == "document-manifest"
+    one_line(problem[3], f"txt/{documents.MANIFEST}:12:3:", "'tags'", "aliases")
+    assert finding[0] == "term-wrong-variant"
+    assert run.good() == [GOOD_FINDING]
+
+
 def test_a_rule_file_with_a_billion_laughs_in_a_valid_field(room: Path) -> None:
     """`names` takes a list of strings: the aliased lists are errors, each once, not a billion."""
     entries = ["entities:"]
