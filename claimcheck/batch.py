@@ -166,7 +166,7 @@ def _decode(f: _File, data: dict[str, Any]) -> _Done:
         doc = documents.from_record(f.shown, "", meta["doc"], documents.reader(f.shown))
     elif meta["doc"] is not None:
         if f.raw is None:
-            f.raw = Path(f.shown).read_bytes()
+            f.raw = documents.read_bytes(Path(f.shown))
         doc = documents.from_record(f.shown, documents.decode(f.raw), meta["doc"])
     return _Done(
         doc,
@@ -321,7 +321,7 @@ def _read(f: _File, rulebook_digest: str) -> None:
     from claimcheck.cache import content_key
 
     try:
-        f.raw = Path(f.shown).read_bytes()
+        f.raw = documents.read_bytes(Path(f.shown))
     except OSError:
         f.key = ""  # documents.read reports it
         return

@@ -323,6 +323,7 @@ def expand(
     """
     out = Expanded([], [])
     seen: set[str] = set()
+    here = os.getcwd()
     for given in paths:
         named = _named(given, include, stats)
         if named is None:
@@ -333,7 +334,8 @@ def expand(
         for shown in shown_paths:
             if (pattern := excluded_by(shown, exclude)) is not None:
                 dropped.append(pattern)
-            elif (key := os.path.normpath(shown)) not in seen:
+            elif (key := os.path.normpath(os.path.join(here, shown))) not in seen:
+                # `a.md`, `./a.md` and `/abs/a.md` are one file, checked once
                 seen.add(key)
                 out.files.append(shown)
         if one and dropped:
@@ -362,6 +364,8 @@ def _named(
         return True, [given]
     if stat.S_ISDIR(mode):
         return False, list(_walk(given, include))
+    if mode:  # a pipe, a device, a socket: reported by `read_bytes`, never read
+        return True, [given]
     if not is_glob(given):
         return None
     import glob  # only for a glob the shell did not expand (quoted, in CI)
@@ -425,7 +429,7 @@ def read(
     path = Path(shown)
     if raw is None:
         try:
-            raw = path.read_bytes()
+            raw = read_bytes(path)
         except OSError as exc:
             return None, [_problem(shown, "document-unreadable", f"cannot read: {exc.strerror}")]
     if raw.startswith((b"\xff\xfe", b"\xfe\xff")):  # NULs too, but it is text: say what to do
@@ -461,6 +465,26 @@ def read(
     return doc, problems
 
 
+_NOT_FILES = (
+    (stat.S_ISDIR, "a folder"),
+    (stat.S_ISFIFO, "a named pipe"),
+    (stat.S_ISCHR, "a device"),
+    (stat.S_ISBLK, "a device"),
+    (stat.S_ISSOCK, "a socket"),
+)
+
+
+def read_bytes(path: Path) -> bytes:
+    """A regular file's bytes. Anything else raises OSError without being read: a pipe with no
+    writer would block forever and /dev/zero never ends. (Judged by a stat just before the
+    read: one call more per file; Path.read_bytes stays the one reader tests watch.)"""
+    mode = os.stat(path).st_mode
+    if not stat.S_ISREG(mode):
+        what = next((name for test, name in _NOT_FILES if test(mode)), "not a file")
+        raise OSError(0, f"{what}, not a regular file")
+    return path.read_bytes()
+
+
 def decode(raw: bytes) -> str:
     """The text of bytes `read` accepted (a Document takes off a BOM and normalises it)."""
     return raw.decode("utf-8")
@@ -469,7 +493,7 @@ def decode(raw: bytes) -> str:
 def manifest_bytes(folder: Path) -> bytes:
     """The raw manifest of a folder (b"" when none): part of what decides how its files read."""
     try:
-        return (folder / MANIFEST).read_bytes()
+        return read_bytes(folder / MANIFEST)
     except OSError:
         return b""
 
@@ -506,7 +530,7 @@ def reader(shown: str) -> Callable[[], str]:
 
     def read() -> str:
         try:
-            return decode(Path(shown).read_bytes())
+            return decode(read_bytes(Path(shown)))
         except (OSError, UnicodeDecodeError):
             return ""
 
@@ -575,6 +599,8 @@ def _front_matter(doc: Document) -> list[Finding]:
                 line=2,
             )
         ]
+    if (big := _oversized(meta)) is not None:
+        return [_big_front_matter(doc.path, block, big)]
     doc.meta = {str(k): v for k, v in meta.items()}
     if "date" in meta:
         try:
@@ -607,6 +633,47 @@ def _as_written(doc: Document, line: int, column: int) -> tuple[int, int]:
     return doc.position(start + column - 1)
 
 
+# Front matter is a few keys; aliases can make a block of 400 bytes hold a billion values.
+FRONT_MATTER_VALUES = 10_000
+
+
+def _oversized(meta: dict[Any, Any]) -> object | None:
+    """The first key whose value, with its aliases expanded, takes the block past
+    FRONT_MATTER_VALUES values ("billion laughs"); None when the block stays within it.
+    Counting stops there, so a bomb costs no more than a block of that size."""
+    left = FRONT_MATTER_VALUES
+    key: object
+    for key, top in meta.items():
+        stack = [top]
+        while stack:
+            left -= 1
+            if left < 0:
+                return key
+            item = stack.pop()
+            if isinstance(item, dict):
+                stack.extend(item.values())
+            elif isinstance(item, list):
+                stack.extend(item)
+    return None
+
+
+def _big_front_matter(path: str, block: str, key: object) -> Finding:
+    """The problem of an oversized block, at its key (parsed again for the position)."""
+    try:
+        positioned = yamlpos.parse(block, path, line_offset=1)
+        line, col = yamlpos.position(positioned, [str(key)], key=True)
+    except yamlpos.YamlProblems:
+        line, col = 1, 1
+    return _problem(
+        path,
+        "document-front-matter",
+        f"front matter: {key!r} holds more than {FRONT_MATTER_VALUES} values once its "
+        "aliases are expanded",
+        line=line + 1,
+        column=col,
+    )
+
+
 def _dated(meta: dict[Any, Any]) -> bool:
     """Whether front matter has no date, or one `meta_date` reads."""
     if "date" not in meta:
@@ -637,6 +704,16 @@ def _manifest(doc: Document, cache: dict[Path, dict[str, Any] | None]) -> list[F
     entry = manifest[name]
     if not isinstance(entry, dict):
         return []
+    if (big := _oversized(entry)) is not None:
+        line, col = yamlpos.position(manifest, [name, str(big)], key=True)
+        message = f"{big!r} holds more than {FRONT_MATTER_VALUES} values once its aliases expand"
+        return [
+            _problem(
+                doc.path,
+                "document-manifest",
+                f"manifest {folder / MANIFEST}:{line}:{col}: {message}",
+            )
+        ]
     for k, v in entry.items():
         doc.meta.setdefault(str(k), v)
     if "date" in entry:

@@ -7,6 +7,7 @@ reported where it is, never as a traceback.
 from __future__ import annotations
 
 import typing
+import warnings
 from collections.abc import Iterable, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -39,6 +40,10 @@ class YamlProblems(Exception):
         super().__init__("\n".join(map(str, problems)))
         self.problems = list(problems)
 
+
+# ruamel warns of an anchor name used twice (valid YAML: the later one counts) on stderr, in
+# lines that name no file: never shown to a user (warnings is loaded at start-up anyway)
+warnings.filterwarnings("ignore", message=r"\s*found duplicate anchor")
 
 _QUICK: list[YAML] = []
 

@@ -495,14 +495,24 @@ def _rounding(base: Decimal, places: int, scaled: bool) -> Decimal:
         return Decimal(5) * Decimal(10) ** (-places - 1)
     if scaled or base < 1000:
         return Decimal("0.5")
-    n = int(base)
-    zeros = 0
-    while n and n % 10 == 0 and zeros < 30:
-        n //= 10
-        zeros += 1
+    zeros = _trailing_zeros(base)
     if zeros == 0:
         return Decimal("0.5")
     return min(Decimal(5) * Decimal(10) ** (zeros - 1), base * ROUND_CAP)
+
+
+def _trailing_zeros(whole: Decimal, cap: int = 30) -> int:
+    """The zeros a whole number ends in, at most `cap`: read from its digits, not by turning it
+    into an int (quadratic in its length: a run of 80,000 digits took a second)."""
+    _, digits, exponent = whole.as_tuple()
+    if not whole or not isinstance(exponent, int):
+        return 0
+    zeros = max(exponent, 0)
+    for d in reversed(digits):
+        if d or zeros >= cap:
+            break
+        zeros += 1
+    return min(zeros, cap)
 
 
 def interval(
