@@ -246,3 +246,15 @@ def test_second_domain_city_budget(city: Rulebook) -> None:
     assert "812.4 million EUR" in found[0].message
     assert "Lakeside council budget book 2024, p. 3" in found[0].message
     assert "at least 120,000" in found[1].message
+
+
+def test_a_stock_counted_over_years_is_judged_where_the_count_ends(trade: Rulebook) -> None:
+    """ "Since 2010" counts a growing stock up to the time of writing: a fact of a day inside that
+    span is an earlier, smaller total, not the same moment."""
+    d = trade_doc("Since 2010 the FDI stock has reached US$10 billion.")
+    since = days("2010-01-01", "2017-06-30", "span")
+    d.quantity("US$10 billion", "fdi-stock", qty("10", "billion"), since)
+    assert run_doc(d, trade, "quantities") == []  # the 2015 facts lie inside, not at its end
+    d.claims[0] = replace(d.claims[0], period=days("2010-01-01", "2023-09-20", "span"))
+    [f] = run_doc(d, trade, "quantities")  # ends on the day of the 2023 fact: judged by it
+    assert "71.3 billion USD" in f.message

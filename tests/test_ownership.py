@@ -241,3 +241,28 @@ def test_a_headline_can_give_both_the_parties_and_the_period(tmp_path: Path) -> 
     [claim] = got
     assert claim.attr("inferred.subject") == "headline"
     assert claim.period is not None and (claim.period.start.month, claim.period.end.month) == (1, 6)
+
+
+def terms(tmp_path: Path, body: str, date: str) -> list[Claim]:
+    path = tmp_path / "t.md"
+    path.write_text(f"---\ntitle: Notes\ndate: {date}\n---\n{body}\n", encoding="utf-8")
+    doc, _ = read(str(path))
+    assert doc is not None
+    return [c for c in extractor().extract(doc) if c.kind == "term"]
+
+
+def test_a_short_official_name_of_another_pair_is_not_the_beats(tmp_path: Path) -> None:
+    """ "A comprehensive strategic partnership" is a kind of relation many pairs have: in a story
+    on Vietnam and South Korea it is theirs, not the Vietnam–Japan framework of that name."""
+    other = (
+        "South Korea's president arrived in Hanoi, the first stop of his tour of Viet Nam's "
+        "region.\n\nIn 2022, the two countries lifted their ties to a comprehensive strategic "
+        "partnership."
+    )
+    assert terms(tmp_path, other, "2023-06-22") == []
+    beat = (
+        "Japan's prime minister arrived in Hanoi for talks with Viet Nam's leaders.\n\nIn 2023, "
+        "the two countries lifted their ties to a comprehensive strategic partnership."
+    )
+    [claim] = terms(tmp_path, beat, "2023-12-01")
+    assert claim.attr("inferred.subject") == "article"

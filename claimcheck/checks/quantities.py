@@ -6,9 +6,10 @@ a hedge never does. A fact judges a claim only when it speaks of the same time: 
 the periods must be equal, since a full year's trade says nothing about nine months of it; for a
 stock (point or cumulative) the claim's time must lie within the fact's, or hold the fact's time
 when it is a month ("as of September 2023") or a stated span ("in 2020 ... six patrol vessels",
-"at the 2020 census": a stock measured at some time in that year), or be a single day within a
-month of it (a stock moves little in a month, and the tolerance absorbs that). Different years
-never meet: a stated year holds only the facts dated inside it.
+"at the 2020 census": a stock measured at some time in that year; a longer span, "since 1992",
+is the stock when it ends), or be a single day within a month of it (a stock moves little in a
+month, and the tolerance absorbs that). Different years never meet: a stated year holds only the
+facts dated inside it.
 """
 
 from __future__ import annotations
@@ -48,6 +49,7 @@ def kinds_match(claim_kind: str, fact_kind: str) -> bool:
 
 
 NEAR = dt.timedelta(days=31)  # a stock moves little in a month; the fact's tolerance absorbs it
+YEAR = dt.timedelta(days=366)  # a stated span longer than this counts a stock up to its end
 
 
 def judges(fact_p: Period, claim_p: Period) -> bool:
@@ -57,6 +59,8 @@ def judges(fact_p: Period, claim_p: Period) -> bool:
     if fact_p.kind == "span":
         return (fact_p.start, fact_p.end) == (claim_p.start, claim_p.end)
     if claim_p.kind == "span":  # a stock "in 2020": a fact of a day within 2020 speaks of it
+        if claim_p.end - claim_p.start > YEAR:  # "since 1992": the stock when the span ends
+            return same_time(fact_p, Period(claim_p.end, claim_p.end, fact_p.kind))
         return claim_p.contains(fact_p)
     return same_time(fact_p, claim_p)
 

@@ -31,6 +31,7 @@ English words only: which products, countries or offices there are is never list
 from __future__ import annotations
 
 import re
+from typing import Protocol
 
 from claimcheck import regexes
 from claimcheck.extract import DocContext, Sentence
@@ -88,8 +89,15 @@ def read(s: Sentence, mention: Mention, n: Number, metric: Metric) -> tuple[bool
     return True, how
 
 
+class Owned(Protocol):
+    """What belongs to parties: a metric, or an official name of a relation (Term)."""
+
+    @property
+    def subject(self) -> list[str]: ...
+
+
 def owner(
-    s: Sentence, mention: Mention, metric: Metric, span: tuple[int, int]
+    s: Sentence, mention: Mention, metric: Owned, span: tuple[int, int]
 ) -> tuple[bool, str | None]:
     """(whether the figure may be the metric's, where its parties were found when its clause
     does not name them all: None when it does)."""

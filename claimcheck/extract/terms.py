@@ -1,4 +1,8 @@
-"""Official names and their wrong variants, with the year the sentence ties them to."""
+"""Official names and their wrong variants, with the year the sentence ties them to.
+
+A short form ("the comprehensive strategic partnership") names a kind of relation many pairs of
+countries have: it is the term's only where its clause, paragraph, headline or article names the
+term's parties and no other pair (extract/ownership.py), and it records where they were found."""
 
 from __future__ import annotations
 
@@ -7,7 +11,8 @@ from collections.abc import Iterator
 
 from claimcheck import regexes
 from claimcheck.claims import Claim
-from claimcheck.extract import Sentence, extractor
+from claimcheck.extract import Sentence, extractor, ownership
+from claimcheck.extract.mentions import Mention
 from claimcheck.vocab import fold
 
 # "... Partnership in 2014", "... Partnership (2014)"; a sentence opening "In 2002, ..." ties its
@@ -50,6 +55,13 @@ def terms(s: Sentence) -> Iterator[Claim]:
                 attrs.append(("year", bound.group(1)))
                 if _UPGRADE.search(text, s.start, m.start):
                     attrs.append(("began", "yes"))
+            if entry.detail == "short" and entry.kind == "term":
+                span = ownership.clause(s, m.start, end)
+                owned, how = ownership.owner(s, Mention(m.start, end, m.entries), term, span)
+                if not owned:
+                    break  # another pair's partnership
+                if how is not None:
+                    attrs.append(("inferred.subject", how))
             first = False
             reach = end
             yield Claim(
