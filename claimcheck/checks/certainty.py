@@ -27,12 +27,16 @@ HOWS: dict[str, str] = {
     "death": "the person's date of death (a funeral, mourning, the late ...)",
 }
 # (claim kind, part, how): how many audited claims that inferred the part so had it right, of how
-# many (`benchmarks/real/audit.py reliability` over benchmarks/real/claims-audit.yaml, 2026-12-07).
+# many (`benchmarks/real/audit.py reliability` over benchmarks/real/claims-audit.yaml, 2026-12-07,
+# the claims read as when they were judged). Too few claims is no evidence: see MIN_AUDITED.
 # A title before a name, in a sentence that dates no event of its own, is the title held when the
 # article is published (news style writes "former"); a figure with no period of its own is not.
 MEASURED: dict[tuple[str, str, str], tuple[int, int]] = {
-    ("quantity", "period", "publication-date"): (8, 21),
-    ("rank", "period", "publication-date"): (9, 9),
+    ("quantity", "period", "publication-date"): (3, 6),
+    ("quantity", "subject", "clause"): (1, 1),
+    ("quantity", "subject", "headline"): (11, 11),
+    ("quantity", "subject", "paragraph"): (2, 2),
+    ("rank", "period", "publication-date"): (8, 8),
     ("title", "period", "publication-date"): (97, 97),
 }
 # An inference may carry an error when it was right this often, over at least this many claims.
