@@ -238,10 +238,10 @@ def load(
                 every = [f for f in every if not f.indexed or f.key in meet]
                 indexed = [f for f in indexed if f.key in meet]
                 for f in indexed:  # known by path and date; its text read if a line is cited
-                    date, source, texts = meet[f.key]
+                    date, source, rows = meet[f.key]
                     record = {"body_start": 0, "meta": {}, "date": date, "date_source": source}
                     try:
-                        claims = _claims(texts)
+                        claims = _claims(rows)
                         doc = documents.from_record(f.shown, "", record, documents.reader(f.shown))
                     except (KeyError, TypeError, ValueError) as exc:
                         cache.unusable(exc)  # read, extracted and stored again below
@@ -275,9 +275,10 @@ def load(
     return out
 
 
-def _claims(texts: list[str]) -> list[Claim]:
-    """Claims from their JSON texts, in text order as extracted."""
-    claims = [Claim.from_row(c) for c in json.loads(f"[{','.join(texts)}]")]
+def _claims(rows: list[Any]) -> list[Claim]:
+    """Claims from their rows (decoded and shape-checked by the cache), in text order as
+    extracted."""
+    claims = [Claim.from_row(c) for c in rows]
     return sorted(claims, key=lambda c: (c.start, c.end, c.kind))
 
 

@@ -48,7 +48,7 @@ _TABLES = {
 # The longest text or blob read from the file: what a run can need of one document is far less;
 # a crafted file holding more costs a warning, not the memory.
 MAX_VALUE = 64 << 20
-UNUSABLE = "null"  # a claim text that decodes, but not into a claim (see joined)
+UNUSABLE = None  # a claim row that is no claim: Claim.from_row raises TypeError (see joined)
 GITIGNORE = "# Created by claimcheck: nothing here belongs in the repository.\n*\n"
 
 
@@ -296,17 +296,18 @@ class ClaimCache:
             if type(key) is str and type(stat) is str and wanted.get(path) == stat
         }
 
-    def joined(self, joins: Iterable[str]) -> dict[str, tuple[str, str, list[str]]]:
-        """By entry key: its document's date and the date's source, and its claims (JSON texts)
-        with one of these join keys. An entry with a row not as claimcheck writes them comes
-        with the one claim text UNUSABLE, which does not decode into a claim: the caller reads
-        and extracts its article again, as it does any whose claims do not decode."""
-        found: dict[str, tuple[str, str, list[str]]] = {}
+    def joined(self, joins: Iterable[str]) -> dict[str, tuple[str, str, list[Any]]]:
+        """By entry key: its document's date and the date's source, and its claims (rows as
+        Claim.to_row writes them, decoded once here) with one of these join keys. An entry with a
+        row not as claimcheck writes them comes with the one row UNUSABLE, which is no claim: the
+        caller reads and extracts its article again, as it does any whose claims do not decode."""
+        found: dict[str, tuple[str, str, list[Any]]] = {}
         query = "SELECT key, claim, date, date_source FROM joins"
         unfit: set[str] = set()
         for key, claim, date, source in self._select(query, "join_key", joins):
-            if _joined_fits(claim, date, source):
-                found.setdefault(key, (date, source, []))[2].append(claim)
+            row = _joined_row(claim, date, source)
+            if row is not None:
+                found.setdefault(key, (date, source, []))[2].append(row)
             else:
                 unfit.add(key)
         for key in unfit:
@@ -506,13 +507,15 @@ def _doc_fits(d: Any) -> bool:
     )
 
 
-def _joined_fits(claim: Any, date: Any, source: Any) -> bool:
+def _joined_row(claim: Any, date: Any, source: Any) -> list[Any] | None:
+    """The claim row a join row holds, None unless it fits Claim.to_row's shape."""
     if type(claim) is not str or type(date) is not str or type(source) is not str:
-        return False
+        return None
     try:
-        return _claim_fits(json.loads(claim))
+        row = json.loads(claim)
     except (ValueError, RecursionError):
-        return False
+        return None
+    return row if _claim_fits(row) else None
 
 
 def _list_of(fits: Callable[[Any], bool]) -> Callable[[Any], bool]:

@@ -71,6 +71,7 @@ SECTIONS: dict[str, type] = {
     "examples": Example,
 }
 _KEYS = {"kind", "code", "digest", "files", *SECTIONS, "paths", "origins"}
+_INTS = (int, int, int)
 Read = Callable[[Any], Any]  # a JSON value → the field's value; raises Unusable
 
 
@@ -166,10 +167,12 @@ def _note(book: Rulebook, examples: list[Example], paths: list[str], origins: An
     for i, (entry, at) in enumerate(zip(noted, origins, strict=True)):
         if at is None and i < first:
             continue
-        if type(at) is not list or len(at) != 3 or not all(type(n) is int for n in at):
+        if type(at) is not list or len(at) != 3:
             raise Unusable(f"not an origin: {at!r}")
         index, line, column = at
-        if not (0 <= index < len(paths) and line >= 1 and column >= 1):
+        if (type(index), type(line), type(column)) != _INTS or not (
+            0 <= index < len(paths) and line >= 1 and column >= 1
+        ):
             raise Unusable(f"not an origin: {at!r}")
         origin = Origin(paths[index], line, column)
         book.note(entry, origin)
@@ -352,7 +355,7 @@ def _tests(spec: Spec) -> list[Callable[[Any], bool]]:
     """What a `Spec` asks of a value (pydantic's meaning of each constraint)."""
     tests: list[Callable[[Any], bool]] = []
     if spec.pattern is not None:
-        found = regexes.compile(spec.pattern).search
+        found = _search(spec.pattern)
         tests.append(lambda v: found(v) is not None)
     if (n := spec.min_length) is not None:
         tests.append(lambda v: len(v) >= n)
@@ -361,6 +364,13 @@ def _tests(spec: Spec) -> list[Callable[[Any], bool]]:
     if (gt := spec.gt) is not None:
         tests.append(lambda v: bool(v > gt))
     return tests
+
+
+@functools.cache
+def _search(pattern: str) -> Callable[[str], Any]:
+    """A pattern's search, compiled once a run: the schema's id pattern annotates dozens of
+    fields."""
+    return regexes.compile(pattern).search
 
 
 @functools.lru_cache(maxsize=4096)
