@@ -121,7 +121,8 @@ class Vocabulary:
         table: dict[str, list[Entry]] = {}
 
         def add(phrase: str, entry: Entry) -> None:
-            key = " ".join(fold(phrase).split())
+            # an ASCII phrase folds to its lower case (split() unifies its spaces): most of them
+            key = " ".join((phrase.lower() if phrase.isascii() else fold(phrase)).split())
             if key and entry not in table.setdefault(key, []):
                 table[key].append(entry)
 
