@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import os
 import shutil
 import sqlite3
@@ -470,3 +471,28 @@ def test_a_file_name_with_an_undecodable_byte_is_checked_through_the_cache(
         assert b"internal error" not in err
         assert out.count(b'"term-wrong-variant"') == 31  # 30 of the 90, and the odd one
         assert b'odd\xffname.md"' in out
+
+
+def test_joined_hands_on_each_claim_row_decoded_and_a_crafted_one_as_no_claim(
+    tmp_path: Path,
+) -> None:
+    from claimcheck.claims import Claim
+
+    good = Claim("term", 3, 9, "a pact", "land", "pact", sentence=(0, 9))
+    text = batch._json(good.to_row())
+    crafted = '["term", 3, 9, "a pact", null, null, null, null, null, null, [], [], [], [0]]'
+    db = cache.ClaimCache(tmp_path / "c")
+    entry = {p: "[]" for p in cache.PARTS}
+    db.put_many(
+        [
+            ("k1", entry, [("j", text, "2020-01-01", "front matter")]),
+            ("k2", entry, [("j", crafted, "2020-01-01", "front matter")]),
+        ]
+    )
+    found = db.joined(["j"])
+    db.close()
+    assert found["k1"] == ("2020-01-01", "front matter", [json.loads(text)])
+    assert Claim.from_row(found["k1"][2][0]) == good
+    assert found["k2"] == ("", "", [cache.UNUSABLE])
+    with pytest.raises(TypeError):
+        Claim.from_row(found["k2"][2][0])
