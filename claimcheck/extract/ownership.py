@@ -317,24 +317,17 @@ _GATES = {_BREAKDOWN: _BREAKDOWN_WORDS, _DEAL: _DEAL_WORDS, _FLOW: _FLOW_WORDS}
 
 
 def _may_hold(s: Sentence, pattern: re.Pattern[str], lo: int, hi: int) -> bool:
-    """False when the folded [lo, hi) holds none of the words every match of the pattern holds
-    (which of them the document holds is found once); always True where a letter that `(?i)`
-    reads as an ASCII one could hide a word from the lookup."""
+    """False when the folded [lo, hi) holds none of the words every match of the pattern holds;
+    always True in a document with a letter that `(?i)` reads as an ASCII one (then lower case
+    could hide a word from the lookup)."""
     cache = vars(s.context)
-    present: dict[re.Pattern[str], tuple[str, ...]] | None
-    if "_ownership_words" in cache:
-        present = cache["_ownership_words"]
-    else:
-        low = s.context.folded
-        present = cache["_ownership_words"] = (
-            None
-            if numbers.searchable(s.doc.text) is None
-            else {p: tuple(w for w in words if w in low) for p, words in _GATES.items()}
-        )
-    if present is None:
+    odd: bool | None = cache.get("_odd_case")
+    if odd is None:
+        odd = cache["_odd_case"] = numbers.searchable(s.doc.text) is None
+    if odd:
         return True
     low = s.context.folded
-    return any(low.find(w, lo, hi) >= 0 for w in present[pattern])
+    return any(low.find(w, lo, hi) >= 0 for w in _GATES[pattern])
 
 
 def _outside(
