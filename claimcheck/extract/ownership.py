@@ -34,7 +34,7 @@ import re
 from typing import Protocol
 
 from claimcheck import regexes
-from claimcheck.extract import DocContext, Sentence
+from claimcheck.extract import DocContext, Sentence, numbers
 from claimcheck.extract.mentions import Mention, entities, named_in
 from claimcheck.extract.numbers import Number
 from claimcheck.rulebook import Rulebook
@@ -282,6 +282,16 @@ _FLOW = regexes.compile(
     r"entered|newly|newcomers?)\b)"
 )
 _OWNS_NEXT = regexes.compile(r"['\u2019]s\b")
+# What every match of each pattern holds in lower case: a clause with none of it is not scanned.
+_BREAKDOWN_WORDS = ("item", "categor", "commodities", "staples", "sector", "segment")
+_DEAL_WORDS = (
+    "agreement", "deal", "package", "tranche", "batch", "contract", "signed", "signing", "inked",
+    "loan", "project", "credit", "grant",
+)  # fmt: skip
+_FLOW_WORDS = (
+    "intern", "trainee", "student", "arriv", "admitted", "admission", "entry", "entries",
+    "entrant", "entered", "newly", "newcomer",
+)  # fmt: skip
 
 
 def measures_part(
@@ -295,17 +305,34 @@ def measures_part(
     lo, hi = span
     end = max(mention.end, n.end)
     words = _alias_words(s, metric)
-    if _qualified(s, mention, n, words) or _outside(_BREAKDOWN, text, lo, end, mention):
+    if _qualified(s, mention, n, words) or _outside(s, _BREAKDOWN, lo, end, mention):
         return True
-    if metric.period != "span" and _outside(_DEAL, text, lo, end, mention):
+    if metric.period != "span" and _outside(s, _DEAL, lo, end, mention):
         return True
     stock_of_people = metric.dimension == "count" and metric.period != "span"
-    return stock_of_people and _outside(_FLOW, text, lo, hi, mention, words)
+    return stock_of_people and _outside(s, _FLOW, lo, hi, mention, words)
+
+
+_GATES = {_BREAKDOWN: _BREAKDOWN_WORDS, _DEAL: _DEAL_WORDS, _FLOW: _FLOW_WORDS}
+
+
+def _may_hold(s: Sentence, pattern: re.Pattern[str], lo: int, hi: int) -> bool:
+    """False when the folded [lo, hi) holds none of the words every match of the pattern holds;
+    always True in a document with a letter that `(?i)` reads as an ASCII one (then lower case
+    could hide a word from the lookup)."""
+    cache = vars(s.context)
+    odd: bool | None = cache.get("_odd_case")
+    if odd is None:
+        odd = cache["_odd_case"] = numbers.searchable(s.doc.text) is None
+    if odd:
+        return True
+    low = s.context.folded
+    return any(low.find(w, lo, hi) >= 0 for w in _GATES[pattern])
 
 
 def _outside(
+    s: Sentence,
     pattern: re.Pattern[str],
-    text: str,
     lo: int,
     hi: int,
     mention: Mention,
@@ -313,6 +340,9 @@ def _outside(
 ) -> bool:
     """Whether the pattern matches in [lo, hi) outside the alias, on a word that none of the
     metric's aliases uses (a count of interns may say "interns" twice)."""
+    if not _may_hold(s, pattern, lo, hi):
+        return False
+    text = s.doc.text
     return any(
         (m.end() <= mention.start or m.start() >= mention.end) and m.group(0).lower() not in words
         for m in pattern.finditer(text, lo, hi)
@@ -326,8 +356,8 @@ def _qualified(s: Sentence, mention: Mention, n: Number, words: frozenset[str]) 
     if (
         before is not None
         and (before.start(1) >= n.end or n.start >= mention.end)  # not the figure's own word
-        and (before.group(1).islower() or _first_word(s, *before.span(1)))
         and _content(before.group(1), words)
+        and (before.group(1).islower() or _first_word(s, *before.span(1)))
     ):
         return True
     of = _OF_AFTER.match(text, mention.end, s.end)
