@@ -17,6 +17,7 @@ from typing import Any
 
 import pytest
 from conftest import REPO_ROOT, claimcheck_process, deadline
+from test_cache import METRIC_RULES
 
 from claimcheck import batch, cache
 from claimcheck.cli import main
@@ -459,21 +460,6 @@ def test_the_stored_rulebook_reads_back_as_loaded(rules: str) -> None:
     assert {id(e) for e in noted} == {id(e) for e in book._entries}
 
 
-FIGURES_RULES = """\
-entities:
-  - id: land
-    names: [Land]
-metrics:
-  - id: land-exports
-    name: Land's exports
-    subject: [land]
-    aliases: [exports]
-    dimension: currency
-    unit: USD
-    source: https://example.org/exports
-"""
-
-
 @pytest.mark.parametrize(
     ("claim", "date"),
     [("5", "2020-02-01"), ('["quantity"]', "2020-02-01"), (None, "x'00'")],
@@ -491,7 +477,7 @@ def test_a_corpus_article_whose_joining_claims_are_unusable_is_read_again(
     monkeypatch.chdir(tmp_path)
     monkeypatch.setattr(batch, "RACY_NS", -(10**12))  # trust files written a moment ago
     (tmp_path / "rules").mkdir()
-    (tmp_path / "rules" / "r.yaml").write_text(FIGURES_RULES, encoding="utf-8")
+    (tmp_path / "rules" / "r.yaml").write_text(METRIC_RULES, encoding="utf-8")
     (tmp_path / "articles").mkdir()
     for i in range(3):
         (tmp_path / "articles" / f"a{i}.md").write_text(
