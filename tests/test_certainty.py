@@ -22,6 +22,10 @@ def trade() -> Rulebook:
     return book("trade")
 
 
+# what the quantity and rank extractors record for a figure whose sentence gives no time
+DOCUMENT_DATED = (("period", "document"), ("inferred.period", "publication-date"))
+
+
 def wrong_trade(attrs: tuple[tuple[str, str], ...]) -> Doc:
     d = Doc(
         "news/a.md", "2023-11-28", "---", "date: 2023-11-28", "---", "Trade hit 57.6 billion USD."
@@ -34,10 +38,10 @@ def wrong_trade(attrs: tuple[tuple[str, str], ...]) -> Doc:
     ("attrs", "severity", "inferred"),
     [
         ((("period", "stated"),), "error", ()),
-        ((("period", "document"),), "warning", (("period", "publication-date"),)),
+        (DOCUMENT_DATED, "warning", (("period", "publication-date"),)),
         ((("inferred.subject", "paragraph"),), "warning", (("subject", "paragraph"),)),
         (
-            (("inferred.target", "short-alias"), ("period", "document")),
+            (("inferred.target", "short-alias"), *DOCUMENT_DATED),
             "warning",
             (("target", "short-alias"), ("period", "publication-date")),
         ),
@@ -58,7 +62,7 @@ def test_a_reliable_inference_keeps_the_error() -> None:
     title = Claim("title", 0, 5, "PM X", subject="x", target="pm", period=year(2020))
     assert certainty.inferred(title) == {"period": "publication-date"}
     assert not certainty.unreliable([title])
-    quantity = Claim("quantity", 0, 5, "5", target="t", attrs=(("period", "document"),))
+    quantity = Claim("quantity", 0, 5, "5", target="t", attrs=DOCUMENT_DATED)
     assert certainty.unreliable([quantity])
     assert all(how in certainty.HOWS for _, _, how in certainty.RELIABLE)
 

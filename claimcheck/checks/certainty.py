@@ -4,9 +4,8 @@ Severity follows certainty. A finding is an error only when every part of the cl
 is stated in their sentences, or inferred by a rule that the real-article development set shows
 right at least 97% of the time over at least 30 audited claims (RELIABLE, from MEASURED; the
 table in docs/checks.md); otherwise it is a warning at most. Extractors record an inference as
-an attribute ("inferred.<part>", how) on the claim; a quantity's or rank's period taken from the
-publication date is read from its ("period", "document") attribute, a title's from its missing
-own date.
+an attribute ("inferred.<part>", how) on the claim; a title's period taken from the publication
+date is read from its missing own date.
 """
 
 from __future__ import annotations
@@ -52,9 +51,11 @@ _DATED_BY_DOCUMENT = frozenset({"title"})  # its period is the document's unless
 def inferred(claim: Claim) -> dict[str, str]:
     """Each part the claim's own sentence does not state, with how it was inferred."""
     found = {k[len(_PREFIX) :]: how for k, how in claim.attrs if k.startswith(_PREFIX)}
-    if "period" not in found and (
-        claim.attr("period") == "document"
-        or (claim.kind in _DATED_BY_DOCUMENT and claim.date is None and claim.period is not None)
+    if (
+        "period" not in found
+        and claim.kind in _DATED_BY_DOCUMENT
+        and claim.date is None
+        and claim.period is not None
     ):
         found["period"] = "publication-date"
     return found

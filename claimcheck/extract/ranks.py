@@ -130,6 +130,8 @@ def _claim(
     if measure:
         attrs.append(("measure", measure))
     attrs.append(("period", how))
+    if how == "document":  # no time of its own: the publication date's (checks/certainty.py)
+        attrs.append(("inferred.period", "publication-date"))
     claim = Claim(
         "rank",
         start,
