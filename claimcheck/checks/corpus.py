@@ -30,7 +30,7 @@ import math
 from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 
-from claimcheck.checks import CorpusContext, DocContext, Rule, engine
+from claimcheck.checks import CorpusContext, DocContext, Rule, certainty, engine
 from claimcheck.checks import units as U
 from claimcheck.checks.arithmetic import unjudged_parts
 from claimcheck.checks.quantities import judge, judging_facts, subject_matches, when
@@ -408,6 +408,8 @@ def _finding(
     )
     period = when(group.period)
     claim = entry.claim
+    # the finding rests on the claims it contradicts too: an inferred part of theirs caps it
+    capped = "warning" if certainty.unreliable(e.claim for e in shown) else None
     if group.kind == "quantity":
         scaled = U.rescale(entry.low, entry.high, [group.bounds])
         if scaled is not None:
@@ -417,6 +419,7 @@ def _finding(
                 f"scale mismatch: {claim.text!r} ({what}, {period}) is "
                 f"{U.scale_word(scaled[0])} against {others}",
                 related=related,
+                severity=capped,
             )
         return ctx.finding(
             "quantity-contradicts-article",
@@ -424,6 +427,7 @@ def _finding(
             f"{claim.text!r} puts {what} ({period}) at {value_text(group, entry)}, which "
             f"contradicts {others}",
             related=related,
+            severity=capped,
         )
     who = book.entities[group.subject].names[0] if group.subject in book.entities else ""
     return ctx.finding(
@@ -432,4 +436,5 @@ def _finding(
         f"{claim.text!r} places {who} {value_text(group, entry)} in {what} ({period}), "
         f"which contradicts {others}",
         related=related,
+        severity=capped,
     )

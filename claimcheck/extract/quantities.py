@@ -13,9 +13,10 @@ US$40 billion, in 2021 reached US$42.7 billion"), else one right after it up to 
 after it unless another figure's clause comes first ("..., after reaching US$47.6 billion in
 2022"); for a sentence that points back ("during the reviewed period") the period of an earlier
 sentence; for a flow (which has no value on a day) the last period of the sentence before in
-its paragraph, else a part of a year the headline states (each recorded as ("inferred.period",
-"paragraph"|"article"|"headline")); else the document date (present tense: the figure as of
-publication, ("inferred.period", "publication-date")). A flow "until the end of April" runs
+its paragraph, else a part of a year the headline states, else the last period of the paragraph
+before (each recorded as ("inferred.period", "paragraph"|"headline"|"article")); else the
+document date (present tense: the figure as of publication, ("inferred.period",
+"publication-date")). A flow "until the end of April" runs
 from January to that day; a stock stays a point. Periods that are the base of a comparison
 ("from 2014", "over the same period in 2022") are kept for the arithmetic claim and never date
 a figure. A figure that is itself the base of a comparison
@@ -232,7 +233,7 @@ def quantities(s: Sentence) -> Iterator[Claim]:
             continue  # another party's figure, or a part, a deal, a flow: not the metric's
         if found is None and not is_base and metric.period == "span":
             # a flow has no value on the day of writing: the paragraph's time, or the headline's
-            found = _paragraph_period(s) or _headline(s)
+            found = _paragraph_period(s) or _headline(s) or _article_period(s)
         period = (None, "unknown") if found is None and is_base else _period(found, s, metric)
         if found is not None:
             dated = owned.setdefault(id(found), set())
@@ -668,6 +669,45 @@ def _paragraph_period(s: Sentence) -> FoundPeriod | None:
                 )
     got: FoundPeriod | None = cache["_paragraph_period"]
     return got
+
+
+def _article_period(s: Sentence) -> FoundPeriod | None:
+    """For a paragraph's first sentence, the last period of the paragraph before ("... over the
+    first eleven months." / "Of this, exports hit ..."), flagged "article": a flow's figures
+    run on in the period the article has set, not on the day it was written."""
+    text = s.doc.text
+    spans = s.context.sentences
+    i = bisect.bisect_left(spans, (s.start, s.start))
+    if i == 0 or "\n" not in text[spans[i - 1][1] : s.start]:
+        return None  # not a paragraph's first sentence: the one before has been read
+    after = spans[i - 1][1]
+    for start, end in reversed(spans[max(0, i - _EARLIER_REACH) : i]):
+        if "\n" in text[end:after]:
+            break  # the paragraph before that one
+        own = _not_bases(text, start, find_periods(text, start, end, s.doc.date))
+        if own:
+            return replace(own[-1], start=s.start, end=s.start, flags=("article",))
+        after = start
+    return None
+
+
+# A figure compared with, or the period it is compared with: "up 21% from US$42.7 billion in
+# 2021", "compared with 2021".
+_BASE_BEFORE = regexes.compile(
+    r"(?i:\b(?:from|against|compared\s+(?:with|to)|versus|than)\s+(?:(?:the|a)\s+)?"
+    r"(?:[A-Z]{0,3}\$\s?)?\d)"
+)
+
+
+def _not_bases(text: str, start: int, found: list[FoundPeriod]) -> list[FoundPeriod]:
+    """The periods that date a sentence's own figures: not a same-period or since phrase, nor
+    one after a comparing word (the time of the figure compared with)."""
+    out = []
+    for p in found:
+        if not p.flags and _BASE_BEFORE.search(text, start, p.start) is None:
+            out.append(p)
+        start = p.end
+    return out
 
 
 def _earlier(s: Sentence) -> list[FoundPeriod]:
