@@ -38,7 +38,7 @@ from claimcheck.checks.ranks import MEASURES, judging_rank_facts, place, resolve
 from claimcheck.claims import Claim
 from claimcheck.dates import Period
 from claimcheck.documents import Document
-from claimcheck.findings import Finding, Related
+from claimcheck.findings import Finding, Related, Severity
 from claimcheck.pipeline import key as path_key
 from claimcheck.rulebook import Rulebook
 from claimcheck.values import value
@@ -409,7 +409,7 @@ def _finding(
     period = when(group.period)
     claim = entry.claim
     # the finding rests on the claims it contradicts too: an inferred part of theirs caps it
-    capped = "warning" if certainty.unreliable(e.claim for e in shown) else None
+    capped: Severity | None = "warning" if certainty.unreliable(e.claim for e in shown) else None
     if group.kind == "quantity":
         scaled = U.rescale(entry.low, entry.high, [group.bounds])
         if scaled is not None:
