@@ -37,6 +37,9 @@ _ELECT = regexes.compile(r"[\s-]*(?:elect|designate)\b")
 _AND = regexes.compile(r",?\s+and\s+")
 _GAP_WORD = regexes.compile(r"\s+(of|to|the|for)\b")
 _HONORIFIC = regexes.compile(r"(?:^|[^a-z])((?:mr|mrs|ms|madam|mme|dr|prof)\b\.?)\s+$")
+# "Prime Minister and Mrs. Phuc", "Mr. and Mrs. Abe": a couple; the name is the spouse's too.
+_COUPLE_AND = regexes.compile(r"(?:(?<![a-z])(mr\.?))?\s+and\s+$")
+_SPOUSE_HONORIFICS = ("mrs", "madam", "mme")
 # Words that introduce what someone said: a date after them dates the words, not the event.
 _REPORTING = regexes.compile(
     r"\b(?:said|says|say|told|tells|noted|notes|stressed|stresses|added|adds|affirmed|affirms|"
@@ -126,12 +129,30 @@ def people(s: Sentence) -> Iterator[Claim]:
         if not any(e.kind == "person" and e.detail != "full" for e in m.entries):
             continue  # only a name part resolves after an honorific
         hon = _preceded(s, m.start, _HONORIFIC)
+        if hon and _couple(s, hon, by_end):
+            continue  # the wife named with her husband's title or honorific is not him
         found = resolve_part(s, m, [], None) if hon else None
         if hon and found:
             start, word = hon
             yield _name_claim(
                 s, start, m.end, found[0], found[1], s.doc.text[start : start + len(word)]
             )
+
+
+def _couple(s: Sentence, hon: tuple[int, str], by_end: dict[int, Match]) -> bool:
+    """Whether a wife's honorific is coordinated with a man's title or "Mr." ("Prime Minister
+    and Mrs. Phuc", "Mr. and Mrs. Abe"): the name part then points to the couple's family
+    name, and a claim on it would take the wife for the husband."""
+    start, word = hon
+    if word.rstrip(".") not in _SPOUSE_HONORIFICS:
+        return False
+    got = _COUPLE_AND.search(s.folded, max(s.start, start - 12), start)
+    if got is None:
+        return False
+    if got.group(1):
+        return True
+    title = by_end.get(got.start())
+    return title is not None and any(e.kind == "office" for e in title.entries)
 
 
 def _titled_or_short(matches: list[Match]) -> bool:
