@@ -515,11 +515,11 @@ def _event_date(s: Sentence, start: int, end: int) -> PartialDate | None:
     best: tuple[int, PartialDate] | None = None
     for a, b, date in sentence_dates(s, exact=False):
         if a >= end:
-            if lead or _REPORTING.search(low, end, a):
+            if lead or _REPORTING.search(low, end, a) or _aside(low, end, a, True):
                 continue
             gap = a - end
         elif b <= start:
-            if _REPORTING.search(low, b, start):
+            if _REPORTING.search(low, b, start) or _aside(low, b, start, False):
                 continue
             gap = start - b
         else:
@@ -527,6 +527,17 @@ def _event_date(s: Sentence, start: int, end: int) -> PartialDate | None:
         if best is None or gap < best[0]:
             best = (gap, date)
     return best[1] if best else None
+
+
+def _aside(low: str, a: int, b: int, after: bool) -> bool:
+    """Whether the date between a and b sits in a parenthesis the claim is outside of ("the 50th
+    anniversary (September 21, 1973 - 2023)"): it dates the aside, not the sentence's event.
+    after: the date follows the claim (a parenthesis opens before it), else it precedes (one
+    closes after it)."""
+    if after:
+        return low.rfind("(", a, b) > low.rfind(")", a, b)
+    closed = low.find(")", a, b)
+    return closed >= 0 and not 0 <= low.find("(", a, b) < closed
 
 
 def _preceded(s: Sentence, pos: int, pattern: re.Pattern[str]) -> tuple[int, str] | None:

@@ -64,19 +64,23 @@ _NUM = (
     r"twenty|thirty|forty|fifty|sixty|several|few|half\s+a|a\s+half)"
 )
 _UNIT = r"(?:years?|decades?|months?|century|centuries|half[- ]century)"
+# "January 16 and 17, 2013": two days, only with the year after them ("May 5 and 20 people").
+_AND_DAY = rf"\s+and\s+(?P<d3>{_D})(?=,?\s*{_YD})"
+_WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
 
 # Each pattern: (name, compiled). Named groups: m/m2 month, d/d2 day, y/y2 year, n count, u unit.
 _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     (
         "day",
         regexes.compile(
-            rf"(?P<m>{_M})\s+(?P<d>{_D})(?:{_DASH}(?P<d2>{_D}))?(?:,?\s*(?P<y>{_YD}))?"
+            rf"(?P<m>{_M})\s+(?P<d>{_D})(?:{_DASH}(?P<d2>{_D})|{_AND_DAY})?(?:,?\s*(?P<y>{_YD}))?"
         ),
     ),
     (
         "dmy",
         regexes.compile(
-            rf"(?P<d>{_D})(?:{_DASH}(?P<d2>{_D}))?\s+(?P<m>{_M})(?:,?\s*(?P<y>{_YD}))?"
+            rf"(?P<d>{_D})(?:{_DASH}(?P<d2>{_D})|\s+and\s+(?P<d3>{_D}))?\s+(?P<m>{_M})"
+            rf"(?:,?\s*(?P<y>{_YD}))?"
         ),
     ),
     (
@@ -139,6 +143,13 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
         ),
     ),
     (
+        "weekday",
+        regexes.compile(
+            r"(?:(?i:(?P<rel>last|next|this)\s+))?"
+            r"(?P<wd>(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day)(?![A-Za-z])"
+        ),
+    ),
+    (
         "to_date",
         regexes.compile(
             r"(?i:\bso\s+far\s+this\s+year\b|\bthis\s+year\s+so\s+far\b"
@@ -166,7 +177,8 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
 # patterns above. The patterns are tried only there (one scan of the text, not one per pattern).
 _ANCHOR = regexes.compile(
     r"(?<![\w$.,/])\d"
-    r"|(?<![A-Za-z])(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec|FY)"
+    r"|(?<![A-Za-z])(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec|FY"
+    r"|Mon|Tue|Wed|Thu|Fri|Sat|Sun)"
     r"|\b"
     + caseless(
         "from|between|the|first|opening|second|third|fourth|1st|2nd|3rd|4th|q[1-4]|h[12]|fy|fiscal|"
@@ -191,7 +203,7 @@ _DIGIT = regexes.compile(r"\d")
 MONTH_HEADS = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
 TRIGGER_WORDS = (
     "year", "month", "quarter", "half", "decade", "centur", "currently", "present", "now",
-    "today", "date", "far", "moment", "period",
+    "today", "date", "far", "moment", "period", "day",
 )  # fmt: skip
 
 _AS_OF = regexes.compile(
@@ -222,7 +234,8 @@ class FoundPeriod:
     the day), "since" (from the stated date to the document date), "same-period" (the period
     of an earlier phrase in another year, or of the first phrase after it when none is
     earlier), "cumulative" ("to date", "so far"), "year-to-date" ("so far this year": January to
-    the earliest day the article may be of).
+    the earliest day the article may be of), "weekday" ("on Sunday": the day an event or a
+    statement took place, which never dates a figure's period).
     """
 
     start: int
@@ -258,7 +271,10 @@ def find(text: str, start: int, end: int, doc_date: PartialDate | None) -> list[
             ahead.append(m)
             reach = m.end()  # its "last year" is no period of its own
             continue
-        found = _resolve(name, m, text, max(start, s - _LOOKBACK), doc_date, out)
+        if name == "weekday":
+            found = _weekday(m, text, start, doc_date)
+        else:
+            found = _resolve(name, m, text, max(start, s - _LOOKBACK), doc_date, out)
         if found is None:
             continue
         found = _prefixed(text, max(start, s - _LOOKBACK), found, doc_date)
@@ -362,7 +378,7 @@ def _resolve(
         d1 = _day(g["d"])
         if mo is None or d1 is None:
             return None
-        d2 = _day(g.get("d2")) or d1
+        d2 = _day(g.get("d2") or g.get("d3")) or d1
         if g["y"]:
             year: int | None = int(g["y"])
         else:
@@ -481,6 +497,10 @@ def _recent(g: dict[str, str | None], doc: PartialDate | None) -> Period | None:
         # months of the year so far, not a window counted back from the day of writing
         n = small(word)
         return None if n is None or not 1 <= n <= 12 else _month_span(doc.year, 1, n)
+    if unit == "month" and not word and plain(g["w"] or "") == "last" and doc.month is not None:
+        # "last month": the calendar month before the article's, not a window of 30 days
+        y, mo = (doc.year, doc.month - 1) if doc.month > 1 else (doc.year - 1, 12)
+        return _month_span(y, mo, mo)
     n = 1 if not word else small(word) if word not in ("half a", "a half") else None
     if "half" in unit or word in ("half a", "a half"):
         months = 600 if "centur" in unit else 6 if "year" in unit else 60 if "decade" in unit else 0
@@ -498,6 +518,34 @@ def _recent(g: dict[str, str | None], doc: PartialDate | None) -> Period | None:
         return None
     first = dt.date(y, mo + 1, min(end.day, calendar.monthrange(y, mo + 1)[1])) + dt.timedelta(1)
     return Period(first, end)
+
+
+def _weekday(m: re.Match[str], text: str, lo: int, doc: PartialDate | None) -> FoundPeriod | None:
+    """ "on Sunday", "last Friday" in news copy: that day of the article's own week (only with
+    a day-dated article). A future sentence ("will be welcomed on Wednesday") means the next such
+    day, or the day itself; else the last one. A bare weekday after another word ("from Sunday",
+    "said Friday") is not read."""
+    if doc is None or doc.day is None:
+        return None
+    rel = plain(m.group("rel") or "")
+    if not rel and search_ending(_ON, text, max(lo, m.start() - 4), m.start(), ("on",)) is None:
+        return None
+    day = doc.first()
+    wanted = _WEEKDAYS.index(m.group("wd").lower())
+    back = (day.weekday() - wanted) % 7
+    if rel == "next" or (rel != "last" and _FUTURE.search(text, lo, m.start())):
+        back = -((wanted - day.weekday()) % 7) or (-7 if rel == "next" else 0)
+    elif rel == "last" and back == 0:
+        back = 7
+    got = day - dt.timedelta(back)
+    return FoundPeriod(m.start(), m.end(), Period(got, got), "relative", ("weekday",))
+
+
+_ON = regexes.compile(r"(?i:\bon\s+)$")
+_FUTURE = regexes.compile(
+    r"(?i:\b(?:will|shall|scheduled|set\s+to|due\s+to|expected\s+to|plans?\s+to|going\s+to"
+    r"|(?:is|are)\s+to)\b)"
+)
 
 
 def _months_so_far(n: int | None, doc: PartialDate) -> bool:

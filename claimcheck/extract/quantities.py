@@ -202,7 +202,7 @@ def quantities(s: Sentence) -> Iterator[Claim]:
             f.change = _direction(text, s.start, s.end, n)
     base = _base_periods(s, periods, figures)
     based = {id(p) for p in base}
-    dating = [p for p in periods if id(p) not in based and "same-period" not in p.flags]
+    dating = [p for p in periods if id(p) not in based and not _UNDATING.intersection(p.flags)]
     dating = dating or _earlier(s)
     dating_ends = [p.end for p in dating]
     taken: FoundPeriod | None = None  # the period the previous figure took from after it
@@ -264,6 +264,9 @@ def quantities(s: Sentence) -> Iterator[Claim]:
         f.claim = modality.mark(s, f.claim)  # the parts of arithmetic claims carry it too
         yield f.claim
     yield from _arithmetic(s, figures, base, dating, metric_mentions)
+
+
+_UNDATING = frozenset({"same-period", "weekday"})  # "said on Monday" dates the saying
 
 
 def _may_change(s: Sentence) -> bool:
@@ -693,7 +696,7 @@ def _article_period(s: Sentence) -> FoundPeriod | None:
 
 # A figure compared with, or the period it is compared with: "up 21% from US$42.7 billion in
 # 2021", "compared with 2021".
-_BASE_BEFORE = regexes.compile(
+_COMPARED_BEFORE = regexes.compile(
     r"(?i:\b(?:from|against|compared\s+(?:with|to)|versus|than)\s+(?:(?:the|a)\s+)?"
     r"(?:[A-Z]{0,3}\$\s?)?\d)"
 )
@@ -704,7 +707,7 @@ def _not_bases(text: str, start: int, found: list[FoundPeriod]) -> list[FoundPer
     one after a comparing word (the time of the figure compared with)."""
     out = []
     for p in found:
-        if not p.flags and _BASE_BEFORE.search(text, start, p.start) is None:
+        if not p.flags and _COMPARED_BEFORE.search(text, start, p.start) is None:
             out.append(p)
         start = p.end
     return out
