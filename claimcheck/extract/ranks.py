@@ -122,7 +122,7 @@ def _claim(
     text = s.doc.text
     period, how = _period(s, start, m.end)
     ranking = _choose(s, m, period, how, measure)
-    if ranking is None:
+    if ranking is None or _another_owner(s, start, m.end, ranking.of):
         return None
     attrs: list[tuple[str, str]] = []
     if out_of:
@@ -145,6 +145,40 @@ def _claim(
         sentence=(s.start, s.end),
     )
     return modality.mark(s, claim)
+
+
+# "the RoK's third largest trading partner", "... partner of Japan": whose ranking it is.
+_POSSESSOR = regexes.compile(r"(?<![\w.])[A-Z][\w.-]*(?:\s+[A-Z][\w.-]*){0,3}['\u2019]s\s+$")
+_OF_AFTER = regexes.compile(r"\s+of\s+(?:the\s+)?(?=[A-Z])")
+
+
+def _another_owner(s: Sentence, start: int, end: int, of: str | None) -> bool:
+    """Whether the rank phrase ranks in another party's list than the ranking's own: a named
+    owner before it ("Korea's third largest trading partner") or after it ("partner of Japan")
+    that is not the ranking's, or the ranking's own party as the one ranked ("Vietnam remains
+    the sixth largest trade partner of its neighbour": no party is its own partner)."""
+    if of is None:
+        return False
+    text = s.doc.text
+    owner = _POSSESSOR.search(text, max(s.start, start - 40), start)
+    if owner is not None:
+        return of not in {e for _, e in near(s, owner.start(), owner.end())}
+    after = _OF_AFTER.match(text, end, s.end)
+    named = {e for _, e in near(s, after.end(), after.end() + 1)} if after else set()
+    if named:
+        return of not in named
+    ranked = _ranked(s, start)
+    return ranked is not None and ranked == of
+
+
+def _ranked(s: Sentence, before: int) -> str | None:
+    """The nearest entity named before the rank phrase in its clause, not after a preposition."""
+    lo = max(s.start, before - _SUBJECT_REACH)
+    stop = [m.end() for m in _STOP.finditer(s.doc.text, lo, before)]
+    for m, eid in reversed(near(s, stop[-1] if stop else lo, before)):
+        if m.end <= before and not governed(s, m):
+            return eid
+    return None
 
 
 def _choose(
