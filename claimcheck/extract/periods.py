@@ -66,6 +66,7 @@ _NUM = (
 _UNIT = r"(?:years?|decades?|months?|century|centuries|half[- ]century)"
 # "January 16 and 17, 2013": two days, only with the year after them ("May 5 and 20 people").
 _AND_DAY = rf"\s+and\s+(?P<d3>{_D})(?=,?\s*{_YD})"
+_COUNT = r"(?:\d{1,2}|one|two|three|four|five|six|seven|eight|nine|ten|twenty|thirty|forty|fifty)"
 _WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
 
 # Each pattern: (name, compiled). Named groups: m/m2 month, d/d2 day, y/y2 year, n count, u unit.
@@ -165,6 +166,12 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
         ),
     ),
     (
+        "later",
+        regexes.compile(
+            rf"(?i:(?<![\w.,])(?P<n>{_COUNT})\s+(?P<u>years?|decades?)\s+(?:later|on|afterwards?)\b)"
+        ),
+    ),
+    (
         "same",
         regexes.compile(
             rf"(?i:\b(?:the\s+)?same\s+period\s+(?:(?:of|in)\s+(?P<y>{_Y})|(?:of\s+)?last\s+year"
@@ -183,7 +190,8 @@ _ANCHOR = regexes.compile(
     + caseless(
         "from|between|the|first|opening|second|third|fourth|1st|2nd|3rd|4th|q[1-4]|h[12]|fy|fiscal|"
         "financial|entire|whole|full|this|last|next|past|previous|recent|currently|presently|"
-        "nowadays|now|today|to|so|at|up|until|as|same|year|since".split("|")
+        "nowadays|now|today|to|so|at|up|until|as|same|year|since|one|two|three|four|five|six|"
+        "seven|eight|nine|ten|twenty|thirty|forty|fifty".split("|")
     )
     + r"\b"
 )
@@ -454,6 +462,8 @@ def _resolve(
             flags = ("cumulative",)
     elif name == "same":
         period, flags = _same(g, before), ("same-period",)
+    elif name == "later":
+        period = _later(g, before)
     if period is None:
         return None
     return FoundPeriod(s, e, period, phrase, flags)
@@ -579,6 +589,22 @@ def _same(g: dict[str, str | None], before: list[FoundPeriod]) -> Period | None:
     except ValueError:
         return None
     return Period(a, b, ref.kind)
+
+
+def _later(g: dict[str, str | None], before: list[FoundPeriod]) -> Period | None:
+    """ "from US$8.5 billion in 2005 to US$16.8 billion five years later": the year the count
+    of years after the nearest earlier year of the sentence."""
+    if not before or not _whole_years(before[-1].period):
+        return None
+    n = small(" ".join(plain(g["n"] or "").split()))
+    if n is None or n < 1:
+        return None
+    year = before[-1].period.end.year + n * (10 if plain(g["u"] or "").startswith("d") else 1)
+    return Period.of(PartialDate(year)) if year <= 9999 else None
+
+
+def _whole_years(p: Period) -> bool:
+    return (p.start.month, p.start.day, p.end.month, p.end.day) == (1, 1, 12, 31)
 
 
 def _prefixed(text: str, lo: int, found: FoundPeriod, doc: PartialDate | None) -> FoundPeriod:

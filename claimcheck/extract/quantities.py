@@ -947,6 +947,10 @@ def _change(
     if head is None:  # "increased 3 folds from 2014": the metric and period, no figure
         k = bisect.bisect_right(_ends(s, dating), n.start)  # the nearest before, else after
         found = dating[k - 1] if k else dating[k] if k < len(dating) else None
+        if found is None:  # "... a yearly rise of 6.3%": the time of the sentence before
+            found = _paragraph_period(s)
+            if found is not None:
+                attrs.append(("inferred.period", "paragraph"))
         period = found.period if found else None
         j = bisect.bisect_right(_ends(s, mentions), n.start)  # ends increase too
         if j:
