@@ -204,6 +204,8 @@ def quantities(s: Sentence) -> Iterator[Claim]:
     based = {id(p) for p in base}
     dating = [p for p in periods if id(p) not in based and not _UNDATING.intersection(p.flags)]
     dating = dating or _earlier(s)
+    if any("year-to-date" in p.flags for p in dating):
+        dating = [_so_far(s, p) if "year-to-date" in p.flags else p for p in dating]
     dating_ends = [p.end for p in dating]
     taken: FoundPeriod | None = None  # the period the previous figure took from after it
     before: FoundPeriod | None = None  # the period of the previous figure
@@ -711,6 +713,22 @@ def _not_bases(text: str, start: int, found: list[FoundPeriod]) -> list[FoundPer
             out.append(p)
         start = p.end
     return out
+
+
+_SO_FAR_REACH = 12  # sentences back
+
+
+def _so_far(s: Sentence, found: FoundPeriod) -> FoundPeriod:
+    """ "so far this year" in an article that states the months its figures run to ("the first
+    eleven months", "January to November"): those months, not the days up to publication."""
+    text, p = s.doc.text, found.period
+    spans = s.context.sentences
+    i = bisect.bisect_left(spans, (s.start, s.start))
+    for start, end in reversed(spans[max(0, i - _SO_FAR_REACH) : i]):
+        for q in reversed(find_periods(text, start, end, s.doc.date)):
+            if not q.flags and q.period.start == p.start and q.period.end < p.end:
+                return replace(found, period=replace(p, end=q.period.end))
+    return found
 
 
 def _earlier(s: Sentence) -> list[FoundPeriod]:
