@@ -263,3 +263,13 @@ def test_a_contradiction_with_an_inferred_period_is_a_warning_at_most() -> None:
     early.claims[0] = replace(early.claims[0], attrs=(("inferred.period", "article"),))
     [f] = run_corpus([late, early], trade)
     assert (f.path, f.severity) == ("a/late.md", "warning")
+
+
+def test_a_base_after_another_change_is_that_change_base() -> None:
+    text = (
+        "Over the first eleven months, exports were US$12 billion, up 4% on year, while imports "
+        "were US$10 billion, down 1% from the previous year."
+    )
+    got = {c.attr("percent"): c for c in extract(text, "2013-12-17", "arithmetic")}
+    assert got["4"].attr("base_start") is None
+    assert (got["1"].attr("base_start"), got["1"].attr("base_end")) == ("2012-01-01", "2012-12-31")

@@ -944,6 +944,10 @@ def _change(
         start -= len(art.group(0)) if art else 0
     b = bisect.bisect_left(_starts(s, base), n.end)
     base_p = base[b] if b < len(base) else None
+    if base_p is not None and any(
+        m.unit == units.PERCENT and end <= m.start < base_p.start for m in s.numbers
+    ):
+        base_p = None  # "up 3.5%, while imports ... down 0.3% from the previous year": not its base
     if base_p is not None and base_p.start - end < 60:
         end = base_p.end
     parts = tuple(g.claim for g in (new, old) if g is not None and g.claim is not None)
