@@ -75,10 +75,10 @@ def test_a_title_dated_by_its_own_sentence_infers_nothing() -> None:
 
 
 def test_every_report_shows_what_was_inferred(capsys: pytest.CaptureFixture[str]) -> None:
-    article = str(ROOT / "tests/corpus/04_abe-legacy.md")
+    article = str(ROOT / "tests/corpus/18_csp-one-year.md")
     rules = ["--rules", str(ROOT / "rules"), "--no-cache"]
     assert main(["check", article, *rules, "--format", "json"]) == 1
-    [f] = [f for f in json.loads(capsys.readouterr().out)["findings"] if f["line"] == 10]
+    [f] = [f for f in json.loads(capsys.readouterr().out)["findings"] if f["line"] == 12]
     assert f["inferred"] == {"period": "publication-date"}
     for fmt, shown in [
         ("text", "inferred    period the article's publication date"),
