@@ -45,7 +45,7 @@ from dataclasses import dataclass, replace
 from claimcheck import regexes, units
 from claimcheck.claims import Claim, Quantity
 from claimcheck.dates import Period
-from claimcheck.extract import DocContext, Sentence, extractor, modality, ownership
+from claimcheck.extract import DocContext, Sentence, attribution, extractor, modality, ownership
 from claimcheck.extract.caseless import plain, search_ending
 from claimcheck.extract.mentions import Mention, loose, mentions, near
 from claimcheck.extract.numbers import Number
@@ -244,6 +244,9 @@ def quantities(s: Sentence) -> Iterator[Claim]:
         attrs: list[tuple[str, str]] = [("alias", text[mention.start : mention.end])]
         if inferred is not None:
             attrs.append(("inferred.subject", inferred))
+        source = attribution.attributed(s)
+        if source is not None:
+            attrs.append(("attributed", source))
         if delta and n.unit != units.PERCENT:
             word = delta.group(0).split()[0].lower()
             f.change = "decrease" if re.fullmatch(_DOWN, word, re.I) else "increase"
