@@ -53,7 +53,7 @@ _BODY = regexes.compile(rf"(?i:\b(?:{_NOUN})\b)|\b(?P<acronym>[A-Z]{{3,}})s?\b")
 _ANAPHOR = regexes.compile(rf"(?i:(?:the|this|that)\s+)(?P<noun>(?i:{_NOUN}))")
 _CAP = r"[A-Z][\w.&'\u2019-]*"
 _LEAD = regexes.compile(
-    rf"(?:(?!(?i:to|by|from|of|in|at|on|with|according|said|says)\s)[\w&'\u2019-]+\s+){{1,4}}$"
+    r"(?:(?!(?i:to|by|from|of|in|at|on|with|according|said|says)\s)[\w&'\u2019-]+\s+){1,4}$"
 )
 _NAME_AFTER = regexes.compile(rf"(?:\s+(?:(?:of|in|for|and)\s+(?:the\s+)?)?{_CAP}){{0,6}}")
 

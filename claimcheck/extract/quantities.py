@@ -827,13 +827,16 @@ def _arithmetic(
             yield _sum(s, total.claim, parts, parts[0].start, total.claim.end)
         break
     # Changes in percent and x-fold changes.
-    for f in figures:
+    for i, f in enumerate(figures):
         n = f.num
         if not (n.unit == units.PERCENT and f.change) and not (
             n.factor and _FACTOR_CONTEXT.search(text, max(s.start, n.start - 25), n.end + 25)
         ):
             continue
         relation = "fold" if n.factor else "change"
+        if _of_unread(figures, i):  # no figure and no metric of its own: an inert change
+            yield _change(s, f, relation, n.digits, ([], []), base, dating, [])
+            continue
         yield _change(s, f, relation, n.digits, (levels, starts), base, dating, mentions)
     for m in _fold_verbs(s, s.start, s.end):
         fake = Number(m.start(), m.end(), 0, 0, 0, m.group(0), None, None, None, True, m.start())
@@ -849,6 +852,17 @@ def _arithmetic(
             dating,
             mentions,
         )
+
+
+def _of_unread(figures: list[_Figure], i: int) -> bool:
+    """Whether the change follows an amount that gave no claim (another flow's, a part's, a
+    balance's): it is that amount's change, neither one of an earlier figure of a metric nor
+    of a metric named earlier in the sentence."""
+    for f in reversed(figures[:i]):
+        if f.change is not None or f.num.factor:
+            continue
+        return f.claim is None and (units.is_currency(f.num.unit) or f.num.scale is not None)
+    return False
 
 
 def _change(
