@@ -86,3 +86,41 @@ def test_a_later_clause_of_the_same_flow_keeps_the_alias(tmp_path: Path) -> None
     )
     got = read_as(claims(tmp_path, body))
     assert got == [("US$20.4 billion", "vn-exports-to-jp"), ("US$18.9 billion", "vn-exports-to-jp")]
+
+
+# --- a verb that says "more than" -----------------------------------------------------------
+
+
+@pytest.mark.parametrize("verb", ["topped", "surpassed", "exceeded", "passed"])
+def test_a_verb_of_passing_makes_the_figure_a_lower_bound(tmp_path: Path, verb: str) -> None:
+    [claim] = claims(tmp_path, f"In 2019, trade between Vietnam and Japan {verb} US$39 billion.")
+    assert claim.value is not None and claim.value.hedge == verb
+    assert claim.value.low == 39e9 and claim.value.high == float("inf")
+    assert claim.text == f"{verb} US$39 billion"
+
+
+# --- the items of a total -------------------------------------------------------------------
+
+
+def test_items_of_a_total_stay_parts_of_the_sum_only(tmp_path: Path) -> None:
+    body = (
+        "Japan's ODA to Vietnam came to JPY3.1 trillion since 1992, including JPY150 billion "
+        "as grants and JPY210 billion for technical support."
+    )
+    found = claims(tmp_path, body)
+    assert read_as(found) == [("JPY3.1 trillion", "jp-oda-committed-cumulative")]
+    [total] = [c for c in found if c.kind == "arithmetic"]
+    assert total.attr("relation") == "sum"
+    assert [p.text for p in total.parts] == ["JPY3.1 trillion", "JPY150 billion", "JPY210 billion"]
+
+
+def test_named_components_of_a_total_keep_their_claims(tmp_path: Path) -> None:
+    body = (
+        "Trade between Vietnam and Japan reached US$39.9 billion in 2019, of which exports were "
+        "US$20.4 billion and imports US$19.5 billion."
+    )
+    assert read_as(claims(tmp_path, body)) == [
+        ("US$39.9 billion", "vn-jp-trade"),
+        ("US$20.4 billion", "vn-exports-to-jp"),
+        ("US$19.5 billion", "vn-imports-from-jp"),
+    ]

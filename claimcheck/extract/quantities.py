@@ -264,8 +264,22 @@ def quantities(s: Sentence) -> Iterator[Claim]:
             sentence=(s.start, s.end),
         )
         f.claim = modality.mark(s, f.claim)  # the parts of arithmetic claims carry it too
-        yield f.claim
-    yield from _arithmetic(s, figures, base, dating, metric_mentions)
+    sums = list(_arithmetic(s, figures, base, dating, metric_mentions))
+    parts = _items(sums)
+    yield from (f.claim for f in figures if f.claim is not None and id(f.claim) not in parts)
+    yield from sums
+
+
+def _items(sums: list[Claim]) -> set[int]:
+    """The parts of a sum that carry the total's own metric ("JPY2.7 trillion, including
+    JPY100 billion as grants"): an item the rulebook does not name, no value of that metric.
+    Such a figure stays in the arithmetic claim (part <= total) and gives no claim of its own."""
+    out: set[int] = set()
+    for claim in sums:
+        if claim.attr("relation") == "sum" and len(claim.parts) > 1:
+            total = claim.parts[0].target
+            out.update(id(p) for p in claim.parts[1:] if p.target == total)
+    return out
 
 
 def _may_change(s: Sentence) -> bool:
