@@ -34,7 +34,10 @@ kind="quantity": subject = entity id (or None); target = metric id; value = Quan
     ("inferred.subject", "clause"|"paragraph"|"headline"|"article") when the figure's clause
     does not name every entity of the metric's subject list: where the rest were found (another
     clause of the sentence, its paragraph, the headline, elsewhere in the article; none when the
-    rest go without saying, Entity.implied, by the rulebook's word). A figure of
+    rest go without saying, Entity.implied, by the rulebook's word). ("attributed", the body
+    its sentence names as the figure's source, "according to ..."/"... said"; an anaphor
+    "the office" as the earlier name it stands for: extract/attribution.py); a metric with
+    `sources` that do not name it takes the figure for another measure. A figure of
     another party, of a part, of one deal or item, or of a flow gives no claim at all
     (claimcheck/extract/ownership.py).
 kind="event": target = event id; date = the date the sentence gives it.

@@ -102,7 +102,7 @@ PHRASINGS: list[tuple[str, str | None, str, list[str]]] = [
         "Two-way trade topped $40bn in 2020.",
         N28,
         "vn-jp",
-        ["quantity trade - 3.95e+10..4.05e+10 USD 2020"],
+        ["quantity trade - 4e+10..inf USD 2020"],  # "topped": more than, a lower bound
     ),
     (
         "In 2021, bilateral trade reached 42.7 billion USD.",

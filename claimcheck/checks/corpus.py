@@ -33,7 +33,7 @@ from dataclasses import dataclass, field
 from claimcheck.checks import CorpusContext, DocContext, Rule, certainty, engine
 from claimcheck.checks import units as U
 from claimcheck.checks.arithmetic import unjudged_parts
-from claimcheck.checks.quantities import judge, judging_facts, subject_matches, when
+from claimcheck.checks.quantities import judge, judging_facts, other_source, subject_matches, when
 from claimcheck.checks.ranks import MEASURES, judging_rank_facts, place, resolve
 from claimcheck.claims import Claim
 from claimcheck.dates import Period
@@ -96,7 +96,7 @@ def quantity_key(claim: Claim, book: Rulebook) -> tuple[str, str, str] | None:
     if claim.kind != "quantity" or claim.value is None or claim.period is None:
         return None
     metric = book.metrics.get(claim.target or "")
-    if metric is None or U.is_change(claim):
+    if metric is None or U.is_change(claim) or other_source(claim, metric):
         return None
     dim = U.dimension(claim.value.unit)
     if dim is not None and dim != metric.dimension:

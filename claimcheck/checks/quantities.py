@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import datetime as dt
 import math
+import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field, replace
 
@@ -170,6 +171,22 @@ def _index(book: Rulebook) -> _Index:
     return made
 
 
+def other_source(claim: Claim, metric: Metric) -> bool:
+    """Whether the claim's sentence attributes it to a body that is none of the metric's
+    `sources` (a trade office's count against the customs measure): another measure, which no
+    fact of the metric and no other article's figure judges. No attribution, or a metric that
+    lists no sources: the metric's own measure."""
+    if not metric.sources or not claim.attrs:
+        return False
+    said = claim.attr("attributed")
+    if said is None:
+        return False
+    low = f" {' '.join(re.findall(r'[a-z0-9]+', said.lower()))} "
+    return not any(
+        f" {' '.join(re.findall(r'[a-z0-9]+', src.lower()))} " in low for src in metric.sources
+    )
+
+
 def checkable(claim: Claim, book: Rulebook) -> Metric | None:
     """The metric of a quantity claim that states a level with a period, else None."""
     if claim.kind != "quantity" or claim.value is None or claim.period is None:
@@ -177,7 +194,7 @@ def checkable(claim: Claim, book: Rulebook) -> Metric | None:
     if U.is_change(claim):
         return None
     metric = book.metrics.get(claim.target or "")
-    if metric is None or not subject_matches(claim, metric.subject):
+    if metric is None or not subject_matches(claim, metric.subject) or other_source(claim, metric):
         return None
     dim = U.dimension(claim.value.unit)
     if dim is not None and dim != metric.dimension:

@@ -101,7 +101,8 @@ HEDGES: dict[str, str] = {
     **dict.fromkeys("nearly|almost|close to|just under|just below|nearing".split("|"), "below"),
     **dict.fromkeys(
         "over|more than|above|exceeding|in excess of|upwards of|just over|just above|"
-        "slightly more than|slightly over|well over|nearly over|over than".split("|"),
+        "slightly more than|slightly over|well over|nearly over|over than|topped|topping|tops|"
+        "surpassed|surpassing|surpasses|exceeded|exceeds|crossed|crossing|passed".split("|"),
         "above",
     ),
     **dict.fromkeys(

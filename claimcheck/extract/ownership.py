@@ -84,9 +84,26 @@ def read(s: Sentence, mention: Mention, n: Number, metric: Metric) -> tuple[bool
     found when its clause does not name them all: see `owner`)."""
     span = clause(s, min(mention.start, n.start), max(mention.end, n.end))
     ok, how = owner(s, mention, metric, span)
-    if not ok or measures_part(s, mention, n, metric, span):
+    if not ok or measures_part(s, mention, n, metric, span) or _other_flow(s, mention, n):
         return False, None
     return True, how
+
+
+_FLOW_STEMS = ("import", "export")
+
+
+def _other_flow(s: Sentence, mention: Mention, n: Number) -> bool:
+    """Whether the figure's own clause, later than the alias's, names a flow the alias does not
+    ("exports were US$12 billion, while the country imported goods worth US$10 billion"): the
+    figure is that flow's, whatever alias came earlier in the sentence."""
+    if mention.end > n.start:
+        return False
+    lo, _ = clause(s, n.start, n.end)
+    if lo <= mention.end:
+        return False  # one clause: the alias is the figure's own
+    low = s.context.folded
+    alias = low[mention.start : mention.end]
+    return any(stem not in alias and low.find(stem, lo, n.start) >= 0 for stem in _FLOW_STEMS)
 
 
 class Owned(Protocol):
@@ -281,6 +298,8 @@ _FLOW = regexes.compile(
     r"(?i:\b(?:interns?|trainees?|students?|arriv\w*|admitted|admissions?|entr(?:y|ies|ants?)|"
     r"entered|newly|newcomers?)\b)"
 )
+# What one flow exceeds the other by: "a trade surplus", "the deficit", "an excess of imports".
+_BALANCE = regexes.compile(r"(?i:\b(?:surplus(?:es)?|deficits?|excess|imbalances?|balance|gap)\b)")
 _OWNS_NEXT = regexes.compile(r"['\u2019]s\b")
 # What every match of each pattern holds in lower case: a clause with none of it is not scanned.
 _BREAKDOWN_WORDS = ("item", "categor", "commodities", "staples", "sector", "segment")
@@ -288,6 +307,7 @@ _DEAL_WORDS = (
     "agreement", "deal", "package", "tranche", "batch", "contract", "signed", "signing", "inked",
     "loan", "project", "credit", "grant",
 )  # fmt: skip
+_BALANCE_WORDS = ("surplus", "deficit", "excess", "imbalance", "balance", "gap")
 _FLOW_WORDS = (
     "intern", "trainee", "student", "arriv", "admitted", "admission", "entry", "entries",
     "entrant", "entered", "newly", "newcomer",
@@ -309,11 +329,41 @@ def measures_part(
         return True
     if metric.period != "span" and _outside(s, _DEAL, lo, end, mention):
         return True
+    if _balance(s, mention, n, span, words):
+        return True
     stock_of_people = metric.dimension == "count" and metric.period != "span"
     return stock_of_people and _outside(s, _FLOW, lo, hi, mention, words)
 
 
-_GATES = {_BREAKDOWN: _BREAKDOWN_WORDS, _DEAL: _DEAL_WORDS, _FLOW: _FLOW_WORDS}
+_GATES = {
+    _BREAKDOWN: _BREAKDOWN_WORDS,
+    _DEAL: _DEAL_WORDS,
+    _FLOW: _FLOW_WORDS,
+    _BALANCE: _BALANCE_WORDS,
+}
+_BALANCE_REACH = 40  # characters before the alias or figure where a balance word heads both
+
+
+def _balance(
+    s: Sentence, mention: Mention, n: Number, span: tuple[int, int], words: frozenset[str]
+) -> bool:
+    """Whether a balance word heads the figure: in the stretch between the alias and the figure
+    ("exports to Japan ... and the deficit narrowed to US$1 billion"), or shortly before the
+    first of them with no comma between ("an excess of imports over exports to Japan of
+    US$0.4 billion", "a surplus of US$1.8 billion in exports"). A balance is what one flow
+    exceeds the other by, no value of either flow."""
+    text = s.doc.text
+    first = min(mention.start, n.start)
+    lo = max(span[0], first - _BALANCE_REACH)
+    hi = max(mention.end, n.end)
+    if not _may_hold(s, _BALANCE, lo, hi):
+        return False
+    for m in _BALANCE.finditer(text, lo, hi):
+        if m.group(0).lower() in words or mention.start <= m.start() < mention.end:
+            continue
+        if m.start() >= first or "," not in text[m.end() : first]:
+            return True
+    return False
 
 
 def _may_hold(s: Sentence, pattern: re.Pattern[str], lo: int, hi: int) -> bool:

@@ -46,7 +46,7 @@ from dataclasses import dataclass, replace
 from claimcheck import regexes, units
 from claimcheck.claims import Claim, Quantity
 from claimcheck.dates import Period
-from claimcheck.extract import DocContext, Sentence, extractor, modality, ownership
+from claimcheck.extract import DocContext, Sentence, attribution, extractor, modality, ownership
 from claimcheck.extract.caseless import plain, search_ending
 from claimcheck.extract.mentions import Mention, loose, mentions, near
 from claimcheck.extract.numbers import Number
@@ -247,6 +247,9 @@ def quantities(s: Sentence) -> Iterator[Claim]:
         attrs: list[tuple[str, str]] = [("alias", text[mention.start : mention.end])]
         if inferred is not None:
             attrs.append(("inferred.subject", inferred))
+        source = attribution.attributed(s)
+        if source is not None:
+            attrs.append(("attributed", source))
         if delta and n.unit != units.PERCENT:
             word = delta.group(0).split()[0].lower()
             f.change = "decrease" if re.fullmatch(_DOWN, word, re.I) else "increase"
@@ -264,8 +267,22 @@ def quantities(s: Sentence) -> Iterator[Claim]:
             sentence=(s.start, s.end),
         )
         f.claim = modality.mark(s, f.claim)  # the parts of arithmetic claims carry it too
-        yield f.claim
-    yield from _arithmetic(s, figures, base, dating, metric_mentions)
+    sums = list(_arithmetic(s, figures, base, dating, metric_mentions))
+    parts = _items(sums)
+    yield from (f.claim for f in figures if f.claim is not None and id(f.claim) not in parts)
+    yield from sums
+
+
+def _items(sums: list[Claim]) -> set[int]:
+    """The parts of a sum that carry the total's own metric ("JPY2.7 trillion, including
+    JPY100 billion as grants"): an item the rulebook does not name, no value of that metric.
+    Such a figure stays in the arithmetic claim (part <= total) and gives no claim of its own."""
+    out: set[int] = set()
+    for claim in sums:
+        if claim.attr("relation") == "sum" and len(claim.parts) > 1:
+            total = claim.parts[0].target
+            out.update(id(p) for p in claim.parts[1:] if p.target == total)
+    return out
 
 
 _UNDATING = frozenset({"same-period", "weekday"})  # "said on Monday" dates the saying
@@ -885,13 +902,16 @@ def _arithmetic(
             yield _sum(s, total.claim, parts, parts[0].start, total.claim.end)
         break
     # Changes in percent and x-fold changes.
-    for f in figures:
+    for i, f in enumerate(figures):
         n = f.num
         if not (n.unit == units.PERCENT and f.change) and not (
             n.factor and _FACTOR_CONTEXT.search(text, max(s.start, n.start - 25), n.end + 25)
         ):
             continue
         relation = "fold" if n.factor else "change"
+        if _of_unread(figures, i):  # no figure and no metric of its own: an inert change
+            yield _change(s, f, relation, n.digits, ([], []), base, dating, [])
+            continue
         yield _change(s, f, relation, n.digits, (levels, starts), base, dating, mentions)
     for m in _fold_verbs(s, s.start, s.end):
         fake = Number(m.start(), m.end(), 0, 0, 0, m.group(0), None, None, None, True, m.start())
@@ -907,6 +927,17 @@ def _arithmetic(
             dating,
             mentions,
         )
+
+
+def _of_unread(figures: list[_Figure], i: int) -> bool:
+    """Whether the change follows an amount that gave no claim (another flow's, a part's, a
+    balance's): it is that amount's change, neither one of an earlier figure of a metric nor
+    of a metric named earlier in the sentence."""
+    for f in reversed(figures[:i]):
+        if f.change is not None or f.num.factor:
+            continue
+        return f.claim is None and (units.is_currency(f.num.unit) or f.num.scale is not None)
+    return False
 
 
 def _change(

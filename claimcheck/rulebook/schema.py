@@ -144,6 +144,13 @@ class Metric:
         doc("span: a flow over a period; point/cumulative: a stock on a day"),
     ] = "span"
     source: str | None = None
+    sources: Annotated[
+        list[str],
+        doc(
+            'the bodies whose measure it is, as articles name them ("customs", "GDVC"): a figure'
+            " a sentence attributes to another body is another measure and is not checked"
+        ),
+    ] = field(default_factory=list)
 
 
 @value(slots=False, kw_only=True)

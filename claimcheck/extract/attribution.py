@@ -1,0 +1,108 @@
+"""Who a sentence attributes its figures to: "according to X", "X said", "added X", "data from
+X", "statistics of X showed". Two bodies may publish one topic in different measures (customs
+against a trade office's count), so a figure of a named body that is not one of its metric's
+`sources` is another measure (claimcheck/checks/quantities.py, `other_source`).
+
+A source is a body: the phrase must hold an institution noun ("office", "ministry", "customs")
+or an acronym of three or more capitals; "data showed" or "according to the plan" name none and
+give no attribution (the figure is read as the metric's own measure). "The office said" names
+the body by its noun only: it stands for the last earlier name in the article with that noun
+("the Trade Office in Tokyo"), when there is one. English words only: which bodies publish what
+is in the rule files.
+"""
+
+from __future__ import annotations
+
+from claimcheck import regexes, units
+from claimcheck.extract import Sentence, numbers
+
+# Words every attribution holds (lower case); a sentence with none of them is not scanned.
+_GATE = (
+    "accord", "said", "says", "report", "announc", "state", "note", "added", "adds", "identified",
+    "reveal", "released", "published", "data", "statistic", "figures", "estimates",
+)  # fmt: skip
+_END = r"[,;:.()\u201c\u201d\"]"
+_SRC = r"[^,;:.()\u201c\u201d\"]"
+_VERB = (
+    r"said|says|reported|reports|announced|announces|stated|states|noted|notes|added|adds|"
+    r"identified|revealed|reveals|released|published"
+)
+_ACCORDING = regexes.compile(
+    rf"(?i:\baccording\s+to\s+)(?P<src>{_SRC}{{2,90}}?)"
+    rf"(?=\s*(?:{_END}|$)|\s+(?i:which|that|as\s+of|in\s+\d|on\s+\d)\b)"
+)
+_FROM = regexes.compile(
+    r"(?i:\b(?:data|statistics|figures|estimates)\s+(?:from|by|of|released\s+by|"
+    rf"published\s+by|compiled\s+by)\s+)(?P<src>{_SRC}{{2,90}}?)"
+    rf"(?=\s*(?:{_END}|$)|\s+(?i:show\w*|said|says|indicat\w*|reveal\w*|in|on|as|for)\b)"
+)
+# "X said", X from the start of its clause (the sentence is searched on its own); "..., added X."
+_SAID = regexes.compile(
+    rf"(?:^|[,;:\u201c\u201d\"]\s*|\bthat\s+)(?P<src>{_SRC}{{2,70}}?)\s+(?i:{_VERB})\b"
+)
+_SAID_AFTER = regexes.compile(
+    rf"[,\u201d\"]\s*(?i:{_VERB})\s+(?P<src>{_SRC}{{2,60}}?)\s*(?:[.,;]|$)"
+)
+_PATTERNS = (_ACCORDING, _FROM, _SAID_AFTER, _SAID)
+_NOUN = (
+    r"offices?|ministr(?:y|ies)|departments?|agenc(?:y|ies)|bureaus?|customs|organi[sz]ations?|"
+    r"administrations?|authorit(?:y|ies)|institutes?|associations?|councils?|commissions?|"
+    r"bank|embassy|government|committees?|chambers?|cent(?:er|re)|secretariat|directorate"
+)
+_BODY = regexes.compile(rf"(?i:\b(?:{_NOUN})\b)|\b(?P<acronym>[A-Z]{{3,}})s?\b")
+_ANAPHOR = regexes.compile(rf"(?i:(?:the|this|that)\s+)(?P<noun>(?i:{_NOUN}))")
+_CAP = r"[A-Z][\w.&'\u2019-]*"
+_LEAD = regexes.compile(
+    r"(?:(?!(?i:to|by|from|of|in|at|on|with|according|said|says)\s)[\w&'\u2019-]+\s+){1,4}$"
+)
+_NAME_AFTER = regexes.compile(rf"(?:\s+(?:(?:of|in|for|and)\s+(?:the\s+)?)?{_CAP}){{0,6}}")
+
+
+def attributed(s: Sentence) -> str | None:
+    """The body the sentence attributes its figures to, as written (an anaphor "the office"
+    as the earlier name it stands for), found once per sentence; None when it names none."""
+    cache = vars(s)
+    if "_attributed" not in cache:
+        cache["_attributed"] = _find(s)
+    got: str | None = cache["_attributed"]
+    return got
+
+
+def _find(s: Sentence) -> str | None:
+    text = s.doc.text[s.start : s.end]
+    low = numbers.searchable(text)
+    if low is not None and not any(w in low for w in _GATE):
+        return None
+    for pattern in _PATTERNS:
+        for m in pattern.finditer(text):
+            src = " ".join(m.group("src").split())
+            if _body(src):
+                return _resolve(s, src)
+    return None
+
+
+def _body(src: str) -> bool:
+    """Whether the phrase names a body: an institution noun, or an acronym not a currency's."""
+    return any(
+        m.group("acronym") is None or m.group("acronym") not in units.CODES
+        for m in _BODY.finditer(src)
+    )
+
+
+def _resolve(s: Sentence, src: str) -> str:
+    """An anaphor ("the office") as the words before and the name after the last earlier
+    mention of its noun in the article, within its clause ("the customs office", "the Vietnam
+    Trade Office in Japan"); any other phrase as written."""
+    m = _ANAPHOR.fullmatch(src)
+    if m is None:
+        return src
+    text, low = s.doc.text, s.context.folded
+    noun = m.group("noun").lower()
+    at = low.rfind(noun, s.doc.body_start, s.start)
+    if at < 0:
+        return src
+    lead = _LEAD.search(text, max(s.doc.body_start, at - 60), at)
+    start = lead.start() if lead is not None else at
+    after = _NAME_AFTER.match(text, at + len(noun), s.start)
+    end = after.end() if after is not None else at + len(noun)
+    return " ".join(text[start:end].split()).rstrip(".")
