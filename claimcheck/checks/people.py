@@ -59,10 +59,21 @@ _OPEN_ENDED = {"", "now", "current", "acting", "outgoing"}
             "a short reference that uses the name part the person's naming convention does not",
             fixable=True,
         ),
+        Rule(
+            "name-misspelt",
+            "name",
+            "warning",
+            "a name a letter or two off that of the one holder of the office at the time, or of "
+            "a person the article introduced",
+            fixable=True,
+        ),
     ],
 )
 def check_people(ctx: DocContext) -> Iterator[Finding]:
     for claim in ctx.claims:
+        if claim.kind == "name" and claim.attr("part") == "misspelt":
+            yield from _misspelt(ctx, claim)
+            continue
         if claim.subject not in ctx.book.people:
             continue
         if claim.kind == "title":
@@ -183,6 +194,27 @@ def _name(ctx: DocContext, claim: Claim) -> Iterator[Finding]:
         evidence=[person],
         fix=fix,
     )
+
+
+def _misspelt(ctx: DocContext, claim: Claim) -> Iterator[Finding]:
+    """A name close to the right one: the fix is certain only when one person is that close."""
+    book = ctx.book
+    ids = (claim.attr("candidates") or claim.subject or "").split()
+    people = [book.people[i] for i in ids if i in book.people]
+    spellings = (claim.attr("spelling") or "").split(" | ")
+    if not people or len(spellings) != len(people):
+        return
+    title = claim.attr("title") or ""
+    written = claim.text[len(title) :].strip() if claim.text.startswith(title) else claim.text
+    fix = None
+    if len(people) == 1:
+        fix = claim.text[: len(claim.text) - len(written)] + spellings[0]
+        says = f"{written!r} looks like a misspelling of {_name_of(people[0])}'s name: {fix!r}"
+    else:
+        says = f"{written!r} is close to " + " and to ".join(
+            f"{sp!r} ({_name_of(p)})" for sp, p in zip(spellings, people, strict=True)
+        )
+    yield ctx.finding("name-misspelt", claim, says, evidence=people, fix=fix)
 
 
 # --- time ---------------------------------------------------------------------------------------
