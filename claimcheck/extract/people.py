@@ -20,13 +20,13 @@ from dataclasses import dataclass, field
 from claimcheck import regexes
 from claimcheck.claims import Claim
 from claimcheck.dates import PartialDate, Period
-from claimcheck.extract import Sentence, extractor
+from claimcheck.extract import DocContext, Sentence, extractor
 from claimcheck.extract.events import partial, sentence_dates
 from claimcheck.extract.mentions import mentions
 from claimcheck.extract.periods import find as find_periods
 from claimcheck.rulebook import Rulebook
 from claimcheck.rulebook.schema import Holder
-from claimcheck.vocab import Match
+from claimcheck.vocab import Entry, Match, full_names
 
 _MODIFIER = regexes.compile(
     r"(?:^|[^a-z])(former|late|ex|then|acting|outgoing|incoming|current|now|the|new|"
@@ -73,6 +73,7 @@ _LIST_AFTER = regexes.compile(r",?\s+and\s+(?:the\s+)?[A-Z]")
 _KINDS = frozenset({"office", "person", "entity", "demonym"})
 _CANONICAL = {"incoming": "elect", "designate": "elect"}  # "new", "newly appointed": "new"
 _WINDOW = 24
+_SAYS_OR_WHO = regexes.compile(r"\b(?:said|says|told|who)\b")
 Attr = tuple[str, str]
 
 
@@ -88,10 +89,18 @@ class _Title:
     jurisdiction: str | None = None
 
 
-@extractor("people", needs=("office", "person"))
+def _may_name_bare(ctx: DocContext, start: int, end: int) -> bool:
+    """A sentence naming no title nor person may yet hold a misspelt or otherwise romanized short
+    form of someone the document named in full ("Thoung said", "Itoh, who")."""
+    return bool(ctx.first_named) and _SAYS_OR_WHO.search(ctx.folded, start, end) is not None
+
+
+@extractor("people", needs=("office", "person"), unless=_may_name_bare)
 def people(s: Sentence) -> Iterator[Claim]:
     if not _titled_or_short(s.every_match):
-        return  # a claim needs a title or a short name ("Mr. Abe")
+        if s.context.first_named:  # a claim needs a title or a name ("Mr. Abe"), or a slip
+            yield from _bare(s, {}, set())
+        return
     # Titles and names inside a longer phrase of another kind count: "official visit to Japan by
     # Prime Minister Nguyen Xuan Phuc" is an event alias with a title claim in it.
     seen = [Match(m.start, m.end, m.entries) for m in mentions(s, _KINDS)]
@@ -107,10 +116,10 @@ def people(s: Sentence) -> Iterator[Claim]:
             continue  # an organisation's title the rulebook does not know
         name_at, comma = _name_position(s, title.end)
         pm = by_start.get(name_at)
-        slip = None if comma or name_at < 0 else _slip_after_title(s, title, name_at, pm)
-        if slip is not None:
+        slip = None if comma or name_at < 0 else _slip_after_title(s, title, m, name_at, pm)
+        if slip:
             used.add(name_at)
-            yield slip
+            yield from slip
             continue
         if pm is not None and _capitalised(s, pm) and (not comma or _closes(s, pm.end)):
             claims = _title_before_name(s, title, m, pm)
@@ -560,21 +569,28 @@ _NAME_WORD = regexes.compile(r"[^\W\d_][^\W\d_'\u2019-]*")
 _OPEN_MODS = frozenset({"now", "current", "acting", "new"})
 
 
-def _slip_after_title(s: Sentence, t: _Title, at: int, pm: Match | None) -> Claim | None:
-    """A name after a title that is not the name of anyone who held the office then but is a
-    letter or two off the name of one who did ("Ambassador Fukuda" for Fukada): a name claim
-    whose `spelling` is the right one. Only a holder at the time the sentence speaks of counts,
-    so two real people with similar names are never taken for each other."""
+def _slip_after_title(
+    s: Sentence, t: _Title, m: Match, at: int, pm: Match | None
+) -> list[Claim] | None:
+    """A name after a title that is another romanization of a person's name ("Oohira" for
+    Ōhira): the claims of the name as the rulebook writes it. Or a name that is not the name of
+    anyone who held the office then but is a letter or two off the name of one who did
+    ("Ambassador Fukuda" for Fukada): a name claim whose `spelling` is the right one. Only a
+    holder at the time the sentence speaks of counts, so two real people with similar names are
+    never taken for each other."""
     if pm is not None and any(e.kind == "person" and e.detail == "full" for e in pm.entries):
         return None
-    if not set(t.modifiers) <= _OPEN_MODS:
-        return None  # former, late, then-, -elect speak of another time than the holders'
     written = _name_words(s, at)
     holders: list[str] | None = None
     for n in range(len(written), 0, -1):
         end = written[n - 1][1]
         if pm is not None and pm.end == end and _resolves(s, pm, t):
             return None  # a name part that points to its person: the title and name checks
+        variant = _romanized_match(s.book, s.doc.text, at, end)
+        if variant is not None:
+            return _title_before_name(s, t, m, variant)
+        if not set(t.modifiers) <= _OPEN_MODS:
+            continue  # former, late, then-, -elect speak of another time than the holders'
         if holders is None:
             holders = _holders_then(s, t, at)
         near = _close_people(s.book, s.doc.text[at:end], holders)
@@ -582,8 +598,49 @@ def _slip_after_title(s: Sentence, t: _Title, at: int, pm: Match | None) -> Clai
             continue
         if pm is not None and pm.end == end and not near.keys() <= named_before(s, at):
             return None  # another real person's name: a slip only for someone introduced
-        return _slip_claim(s, t.start, end, near, t.title)
+        return [_slip_claim(s, t.start, end, near, t.title)]
     return None
+
+
+def _romanized_match(book: Rulebook, text: str, start: int, end: int) -> Match | None:
+    """The people whose name text[start:end] is, long vowels aside, for those whose entry says
+    how their name is romanized ("Oogi", "Ohgi", "Ougi" for Ōgi): a match as the vocabulary's."""
+    index = _romanized_index(book)
+    if not index:
+        return None
+    from claimcheck.namematch import romanized, words
+
+    written = words(text[start:end])
+    entries: list[Entry] = []
+    for scheme, names in index.items():
+        for e in names.get(romanized(text[start:end], scheme), ()):
+            if words(e.form) != written:  # the same spelling: the vocabulary's own match
+                entries.append(e)
+    return Match(start, end, tuple(entries)) if entries else None
+
+
+def _romanized_index(book: Rulebook) -> dict[str, dict[str, list[Entry]]]:
+    """Scheme → romanized key → the name entries of the people romanized that way (built once
+    per rulebook)."""
+    got = book.derived.get("romanized_names")
+    if isinstance(got, dict):
+        return got
+    from claimcheck.namematch import romanized
+
+    index: dict[str, dict[str, list[Entry]]] = {}
+    for p in book.people.values():
+        if p.romanization is None:
+            continue
+        keys = index.setdefault(p.romanization, {})
+        names = [(n, "full") for n in (*full_names(p), *p.aliases)]
+        for name, detail in [*names, (p.given, "given"), (p.family, "family")]:
+            if name:
+                entry = Entry("person", p.id, name, detail)
+                found = keys.setdefault(romanized(name, p.romanization), [])
+                if entry not in found:
+                    found.append(entry)
+    book.derived["romanized_names"] = index
+    return index
 
 
 def _resolves(s: Sentence, pm: Match, t: _Title) -> bool:
@@ -625,7 +682,6 @@ def _close_people(book: Rulebook, name: str, ids: list[str]) -> dict[str, str]:
     """Person id → the right spelling, for the people whose name `name` misspells: the full name
     for a name of several words, the short form for one word."""
     from claimcheck.namematch import close  # only where a name is unknown: not on the hook path
-    from claimcheck.vocab import full_names
 
     one = " " not in name.strip()
     out: dict[str, str] = {}
@@ -697,6 +753,9 @@ def _bare_claim(s: Sentence, a: int, b: int, pm: Match | None) -> Claim | None:
         return _name_claim(s, a, b, found[0][0], found[0][1], "")
     if pm is not None:
         return None  # the word is some other name the rulebook knows
+    variant = _romanized_match(book, s.doc.text, a, b)
+    if variant is not None:
+        return _bare_claim(s, a, b, variant)
     near = _close_parts(book, word, sorted(earlier))
     if len(near) != 1 or _other_bearer(s, word, next(iter(near)), a):
         return None
