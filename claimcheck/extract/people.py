@@ -548,23 +548,25 @@ def _capitalised(s: Sentence, m: Match) -> bool:
 
 # --- names misspelt after a title, and short forms with no title ---------------------------------
 
-# A bare name part is read only where English makes it a person: before ", who" or a reporting
-# verb ("Pham, who ...", "Naoki said"), after one ("said Pham"), or with "'s" ("Pham's visit").
+# A bare name part is read only where English makes it a person: before ", who" or a verb whose
+# subject is a person ("Pham, who ...", "Naoki said", "Chinh met"), after a reporting verb ("said
+# Pham"; not after "visited", whose object may be a place), or with "'s" ("Pham's visit").
 _SAYS = (
     r"said|says|told|tells|noted|notes|stressed|stresses|added|adds|affirmed|affirms|stated|"
     r"states|emphasi[sz]ed|emphasi[sz]es|highlighted|highlights|explained|expressed|announced|"
-    r"asked|urged|underlined|underscored|welcomed|thanked|congratulated|conveyed|praised|"
-    r"hoped|suggested|proposed|pledged|agreed|wrote|writes|recalled|replied|met|visited|"
-    r"arrived|attended"
+    r"asked|urged|underlined|underscored|hoped|suggested|proposed|wrote|writes|recalled|replied"
 )
+_DOES = r"welcomed|thanked|congratulated|conveyed|praised|pledged|agreed|met|visited|attended"
 _BARE_BEFORE = regexes.compile(
     rf"(?P<name>[A-Z][^\W\d_]+)(?:\s*,\s*who\b|['\u2019]s\s|\s+(?:also\s+|then\s+|later\s+)?"
-    rf"(?:{_SAYS})\b)"
+    rf"(?:{_SAYS}|{_DOES})\b)"
 )
 _BARE_AFTER = regexes.compile(
     rf"\b(?:(?:{_SAYS})|according\s+to)\s+(?P<name>[A-Z][^\W\d_]+)(?=\s*[,.;:]|\s+[a-z])"
 )
-_GATE = frozenset(("who", "'s", "\u2019s", *_SAYS.replace("[sz]", "s").split("|"), "according"))
+# the words one of which a sentence must hold for a bare form ("emphasi" for either spelling)
+_VERBS = f"{_SAYS}|{_DOES}".replace("[sz]ed", "").replace("[sz]es", "")
+_GATE = frozenset(("who", "'s", "\u2019s", "according", *_VERBS.split("|")))
 _NAME_WORD = regexes.compile(r"[^\W\d_][^\W\d_'\u2019-]*")
 _OPEN_MODS = frozenset({"now", "current", "acting", "new"})
 
