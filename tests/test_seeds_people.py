@@ -102,6 +102,7 @@ def test_the_engines_report_only_their_own_rules() -> None:
         "title-not-in-office",
         "title-wrong-person",
         "name-short-form",
+        "name-misspelt",
         "event-wrong-date",
         "elapsed-wrong-years",
     }

@@ -11,6 +11,28 @@ credentials are presented).
 A holder list says nothing about a time it does not cover: a person absent from an incomplete
 list may have held the office, so "not in office" and "someone else" need the list to be complete
 then (`complete_since`, or terms that follow each other without a gap over that time).
+
+Names. A short form is read after a title or an honorific ("Ambassador Naoki", "Mr. Pham") and
+with none, once the person was named in full earlier in the article: "Pham, who ...", "Naoki
+said", "said Chinh", "Pham's visit". A bare part is read only when one person introduced so far
+bears it, and no other capitalised name in the article contains it ("Pham Thu Ha ... Pham said"
+may be someone else). Which part is right is each person's `short` in the rules (family for
+Japanese names, given for Vietnamese ones), so the same check serves any naming custom.
+
+A name a letter or two off the right one (at most one edit, a swap of two neighbours counting as
+one, for every five letters, the first letter of each word kept) is `name-misspelt`: after a
+title, when it is close to the name of a holder of that office at the time the sentence speaks
+of ("Ambassador Fukuda" for Fukada in 2016); with no title, when it is close to the short form
+of a person the article introduced ("Thoung said") or completes a first word that one person of
+the rules alone bears ("Sanae Takaiuchi"). A spelling that is some other person's real name is a
+slip only for someone the article introduced; a title with former, late, then- or -elect is left
+to the title checks. The fix is certain when one person is that close; with several, the
+warning names them all. No two people of a rulebook are that close to each other (the project's
+tests check its own rule files).
+
+A person whose entry says `romanization: hepburn` is matched whatever way a long vowel is
+written (Ōgi, Ogi, Oogi, Ohgi, Ougi; Ū as U or Uu) after a title and in bare short forms, with
+no alias for each spelling; such a spelling is the person, never a misspelling.
 """
 
 from __future__ import annotations
@@ -59,10 +81,21 @@ _OPEN_ENDED = {"", "now", "current", "acting", "outgoing"}
             "a short reference that uses the name part the person's naming convention does not",
             fixable=True,
         ),
+        Rule(
+            "name-misspelt",
+            "name",
+            "warning",
+            "a name a letter or two off that of the one holder of the office at the time, or of "
+            "a person the article introduced",
+            fixable=True,
+        ),
     ],
 )
 def check_people(ctx: DocContext) -> Iterator[Finding]:
     for claim in ctx.claims:
+        if claim.kind == "name" and claim.attr("part") == "misspelt":
+            yield from _misspelt(ctx, claim)
+            continue
         if claim.subject not in ctx.book.people:
             continue
         if claim.kind == "title":
@@ -183,6 +216,27 @@ def _name(ctx: DocContext, claim: Claim) -> Iterator[Finding]:
         evidence=[person],
         fix=fix,
     )
+
+
+def _misspelt(ctx: DocContext, claim: Claim) -> Iterator[Finding]:
+    """A name close to the right one: the fix is certain only when one person is that close."""
+    book = ctx.book
+    ids = (claim.attr("candidates") or claim.subject or "").split()
+    people = [book.people[i] for i in ids if i in book.people]
+    spellings = (claim.attr("spelling") or "").split(" | ")
+    if not people or len(spellings) != len(people):
+        return
+    title = claim.attr("title") or ""
+    written = claim.text[len(title) :].strip() if claim.text.startswith(title) else claim.text
+    fix = None
+    if len(people) == 1:
+        fix = claim.text[: len(claim.text) - len(written)] + spellings[0]
+        says = f"{written!r} looks like a misspelling of {_name_of(people[0])}'s name: {fix!r}"
+    else:
+        says = f"{written!r} is close to " + " and to ".join(
+            f"{sp!r} ({_name_of(p)})" for sp, p in zip(spellings, people, strict=True)
+        )
+    yield ctx.finding("name-misspelt", claim, says, evidence=people, fix=fix)
 
 
 # --- time ---------------------------------------------------------------------------------------

@@ -20,13 +20,13 @@ from dataclasses import dataclass, field
 from claimcheck import regexes
 from claimcheck.claims import Claim
 from claimcheck.dates import PartialDate, Period
-from claimcheck.extract import Sentence, extractor
+from claimcheck.extract import DocContext, Sentence, extractor
 from claimcheck.extract.events import partial, sentence_dates
 from claimcheck.extract.mentions import mentions
 from claimcheck.extract.periods import find as find_periods
 from claimcheck.rulebook import Rulebook
 from claimcheck.rulebook.schema import Holder
-from claimcheck.vocab import Match
+from claimcheck.vocab import Entry, Match, full_names
 
 _MODIFIER = regexes.compile(
     r"(?:^|[^a-z])(former|late|ex|then|acting|outgoing|incoming|current|now|the|new|"
@@ -76,6 +76,8 @@ _LIST_AFTER = regexes.compile(r",?\s+and\s+(?:the\s+)?[A-Z]")
 _KINDS = frozenset({"office", "person", "entity", "demonym"})
 _CANONICAL = {"incoming": "elect", "designate": "elect"}  # "new", "newly appointed": "new"
 _WINDOW = 24
+_SAYS_OR_WHO = regexes.compile(r"\b(?:said|says|told|who)\b")
+Attr = tuple[str, str]
 
 
 @dataclass
@@ -90,10 +92,18 @@ class _Title:
     jurisdiction: str | None = None
 
 
-@extractor("people", needs=("office", "person"))
+def _may_name_bare(ctx: DocContext, start: int, end: int) -> bool:
+    """A sentence naming no title nor person may yet hold a misspelt or otherwise romanized short
+    form of someone the document named in full ("Thoung said", "Itoh, who")."""
+    return bool(ctx.first_named) and _SAYS_OR_WHO.search(ctx.folded, start, end) is not None
+
+
+@extractor("people", needs=("office", "person"), unless=_may_name_bare)
 def people(s: Sentence) -> Iterator[Claim]:
     if not _titled_or_short(s.every_match):
-        return  # a claim needs a title or a short name ("Mr. Abe")
+        if s.context.first_named:  # a claim needs a title or a name ("Mr. Abe"), or a slip
+            yield from _bare(s, {}, set())
+        return
     # Titles and names inside a longer phrase of another kind count: "official visit to Japan by
     # Prime Minister Nguyen Xuan Phuc" is an event alias with a title claim in it.
     seen = [Match(m.start, m.end, m.entries) for m in mentions(s, _KINDS)]
@@ -109,6 +119,11 @@ def people(s: Sentence) -> Iterator[Claim]:
             continue  # an organisation's title the rulebook does not know
         name_at, comma = _name_position(s, title.end)
         pm = by_start.get(name_at)
+        slip = None if comma or name_at < 0 else _slip_after_title(s, title, m, name_at, pm)
+        if slip:
+            used.add(name_at)
+            yield from slip
+            continue
         if pm is not None and _capitalised(s, pm) and (not comma or _closes(s, pm.end)):
             claims = _title_before_name(s, title, m, pm)
             if claims:
@@ -137,6 +152,10 @@ def people(s: Sentence) -> Iterator[Claim]:
             yield _name_claim(
                 s, start, m.end, found[0], found[1], s.doc.text[start : start + len(word)]
             )
+            used.add(m.start)
+    yield from _misspelt_full(s, seen, by_start, used)
+    if s.context.first_named:
+        yield from _bare(s, by_start, used)
 
 
 def _couple(s: Sentence, hon: tuple[int, str], by_end: dict[int, Match]) -> bool:
@@ -422,14 +441,17 @@ def _at_death(s: Sentence, start: int, end: int) -> bool:
     )
 
 
-def _name_claim(s: Sentence, start: int, end: int, pid: str, part: str, title: str) -> Claim:
+def _name_claim(
+    s: Sentence, start: int, end: int, pid: str | None, part: str, title: str, *more: Attr
+) -> Claim:
+    attrs = (("part", part), ("title", title)) if title else (("part", part),)
     return Claim(
         "name",
         start,
         end,
         s.doc.text[start:end],
         subject=pid,
-        attrs=(("part", part), ("title", title)),
+        attrs=(*attrs, *more),
         sentence=(s.start, s.end),
     )
 
@@ -554,3 +576,296 @@ def _preceded(s: Sentence, pos: int, pattern: re.Pattern[str]) -> tuple[int, str
 
 def _capitalised(s: Sentence, m: Match) -> bool:
     return s.doc.text[m.start].isupper()
+
+
+# --- names misspelt after a title, and short forms with no title ---------------------------------
+
+# A bare name part is read only where English makes it a person: before ", who" or a verb whose
+# subject is a person ("Pham, who ...", "Naoki said", "Chinh met"), after a reporting verb ("said
+# Pham"; not after "visited", whose object may be a place), or with "'s" ("Pham's visit").
+_SAYS = (
+    r"said|says|told|tells|noted|notes|stressed|stresses|added|adds|affirmed|affirms|stated|"
+    r"states|emphasi[sz]ed|emphasi[sz]es|highlighted|highlights|explained|expressed|announced|"
+    r"asked|urged|underlined|underscored|hoped|suggested|proposed|wrote|writes|recalled|replied"
+)
+_DOES = r"welcomed|thanked|congratulated|conveyed|praised|pledged|agreed|met|visited|attended"
+_BARE_BEFORE = regexes.compile(
+    rf"(?P<name>[A-Z][^\W\d_]+)(?:\s*,\s*who\b|['\u2019]s\s|\s+(?:also\s+|then\s+|later\s+)?"
+    rf"(?:{_SAYS}|{_DOES})\b)"
+)
+_BARE_AFTER = regexes.compile(
+    rf"\b(?:(?:{_SAYS})|according\s+to)\s+(?P<name>[A-Z][^\W\d_]+)(?=\s*[,.;:]|\s+[a-z])"
+)
+# the words one of which a sentence must hold for a bare form ("emphasi" for either spelling)
+_VERBS = f"{_SAYS}|{_DOES}".replace("[sz]ed", "").replace("[sz]es", "")
+_GATE = frozenset(("who", "'s", "\u2019s", "according", *_VERBS.split("|")))
+_NAME_WORD = regexes.compile(r"[^\W\d_][^\W\d_'\u2019-]*")
+_OPEN_MODS = frozenset({"now", "current", "acting", "new"})
+
+
+def _slip_after_title(
+    s: Sentence, t: _Title, m: Match, at: int, pm: Match | None
+) -> list[Claim] | None:
+    """A name after a title that is another romanization of a person's name ("Oohira" for
+    Ōhira): the claims of the name as the rulebook writes it. Or a name that is not the name of
+    anyone who held the office then but is a letter or two off the name of one who did
+    ("Ambassador Fukuda" for Fukada): a name claim whose `spelling` is the right one. Only a
+    holder at the time the sentence speaks of counts, so two real people with similar names are
+    never taken for each other."""
+    if pm is not None and any(e.kind == "person" and e.detail == "full" for e in pm.entries):
+        return None
+    written = _name_words(s, at)
+    holders: list[str] | None = None
+    for n in range(len(written), 0, -1):
+        end = written[n - 1][1]
+        if pm is not None and pm.end == end and _resolves(s, pm, t):
+            return None  # a name part that points to its person: the title and name checks
+        variant = _romanized_match(s.book, s.doc.text, at, end)
+        if variant is not None:
+            return _title_before_name(s, t, m, variant)
+        if not set(t.modifiers) <= _OPEN_MODS:
+            continue  # former, late, then-, -elect speak of another time than the holders'
+        if holders is None:
+            holders = _holders_then(s, t, at)
+        near = _close_people(s.book, s.doc.text[at:end], holders)
+        if not near:
+            continue
+        if pm is not None and pm.end == end and not near.keys() <= named_before(s, at):
+            return None  # another real person's name: a slip only for someone introduced
+        return [_slip_claim(s, t.start, end, near, t.title)]
+    return None
+
+
+def _romanized_match(book: Rulebook, text: str, start: int, end: int) -> Match | None:
+    """The people whose name text[start:end] is, long vowels aside, for those whose entry says
+    how their name is romanized ("Oogi", "Ohgi", "Ougi" for Ōgi): a match as the vocabulary's."""
+    index = _romanized_index(book)
+    if not index:
+        return None
+    from claimcheck.namematch import romanized, words
+
+    written = words(text[start:end])
+    entries: list[Entry] = []
+    for scheme, names in index.items():
+        for e in names.get(romanized(text[start:end], scheme), ()):
+            if words(e.form) != written:  # the same spelling: the vocabulary's own match
+                entries.append(e)
+    return Match(start, end, tuple(entries)) if entries else None
+
+
+def _romanized_index(book: Rulebook) -> dict[str, dict[str, list[Entry]]]:
+    """Scheme → romanized key → the name entries of the people romanized that way (built once
+    per rulebook)."""
+    got = book.derived.get("romanized_names")
+    if isinstance(got, dict):
+        return got
+    from claimcheck.namematch import romanized
+
+    index: dict[str, dict[str, list[Entry]]] = {}
+    for p in book.people.values():
+        if p.romanization is None:
+            continue
+        keys = index.setdefault(p.romanization, {})
+        names = [(n, "full") for n in (*full_names(p), *p.aliases)]
+        for name, detail in [*names, (p.given, "given"), (p.family, "family")]:
+            if name:
+                entry = Entry("person", p.id, name, detail)
+                found = keys.setdefault(romanized(name, p.romanization), [])
+                if entry not in found:
+                    found.append(entry)
+    book.derived["romanized_names"] = index
+    return index
+
+
+def _resolves(s: Sentence, pm: Match, t: _Title) -> bool:
+    return resolve_part(s, pm, t.offices, t.jurisdiction) is not None
+
+
+def _name_words(s: Sentence, at: int) -> list[tuple[int, int]]:
+    """The capitalised words from `at` on, one space apart (at most four): a name as written."""
+    text = s.doc.text
+    out: list[tuple[int, int]] = []
+    pos = at
+    while len(out) < 4:
+        w = _NAME_WORD.match(text, pos, s.end)
+        if w is None or not text[pos].isupper():
+            break
+        out.append((w.start(), w.end()))
+        if not text.startswith(" ", w.end()):
+            break
+        pos = w.end() + 1
+    return out
+
+
+def _holders_then(s: Sentence, t: _Title, at: int) -> list[str]:
+    """The people holding one of the title's offices when the sentence speaks (its event date,
+    else the document's date)."""
+    times = [Period.of(d) for d in dict.fromkeys((_event_date(s, at, at), s.doc.date)) if d]
+    out: list[str] = []
+    for oid in dict.fromkeys(t.offices):
+        office = s.book.offices[oid]
+        if t.jurisdiction is not None and office.jurisdiction != t.jurisdiction:
+            continue
+        for h in office.holders:
+            if h.person not in out and any(_holds(h, p) for p in times):
+                out.append(h.person)
+    return out
+
+
+def _close_people(book: Rulebook, name: str, ids: list[str]) -> dict[str, str]:
+    """Person id → the right spelling, for the people whose name `name` misspells: the full name
+    for a name of several words, the short form for one word."""
+    from claimcheck.namematch import close  # only where a name is unknown: not on the hook path
+
+    one = " " not in name.strip()
+    out: dict[str, str] = {}
+    for pid in ids:
+        p = book.people.get(pid)
+        if p is None:
+            continue
+        forms = [p.family if p.short == "family" else p.given] if one else []
+        forms += [] if one else [*full_names(p), *p.aliases]
+        for form in forms:
+            if form and close(name, form, p.romanization):
+                out[pid] = form
+                break
+    return out
+
+
+def _slip_claim(s: Sentence, start: int, end: int, near: dict[str, str], title: str) -> Claim:
+    """A misspelt name: its subject is the one person it is close to (no subject when several
+    are: the candidates are listed)."""
+    ids = sorted(near)
+    pid = ids[0] if len(ids) == 1 else None
+    spelling = " | ".join(near[i] for i in ids)
+    more = [("spelling", spelling)] + ([] if pid else [("candidates", " ".join(ids))])
+    return _name_claim(s, start, end, pid, "misspelt", title, *more)
+
+
+def _bare(s: Sentence, by_start: dict[int, Match], used: set[int]) -> Iterator[Claim]:
+    """Short forms with no title or honorific ("Pham, who ...", "Naoki said", "said Chinh") of a
+    person introduced in full earlier: a name claim for the part used, or a misspelt one."""
+    low = s.folded
+    if not any(w in low for w in _GATE):
+        return
+    text = s.doc.text
+    seen: set[int] = set()
+    for pattern in (_BARE_BEFORE, _BARE_AFTER):
+        for found in pattern.finditer(text, s.start, s.end):
+            a, b = found.span("name")
+            if a in used or a in seen or _after_capital(s, a):
+                continue
+            seen.add(a)
+            claim = _bare_claim(s, a, b, by_start.get(a))
+            if claim is not None:
+                yield claim
+
+
+def _after_capital(s: Sentence, a: int) -> bool:
+    """The word follows another capitalised word: a longer name, or a title's."""
+    text = s.doc.text
+    q = a
+    while q > s.start and text[q - 1] == " ":
+        q -= 1
+    if q == a or q <= s.start:
+        return False
+    w = q
+    while w > s.start and (text[w - 1].isalpha() or text[w - 1] in ".'\u2019-"):
+        w -= 1
+    return w < q and text[w].isupper()
+
+
+def _bare_claim(s: Sentence, a: int, b: int, pm: Match | None) -> Claim | None:
+    book = s.book
+    earlier = named_before(s, a)
+    word = s.doc.text[a:b]
+    if pm is not None and pm.end == b:
+        parts = {(e.id, e.detail) for e in pm.entries if e.kind == "person" and e.detail != "full"}
+        found = [p for p in parts if p[0] in earlier]
+        if len({p[0] for p in found}) != 1 or _other_bearer(s, word, found[0][0], a):
+            return None
+        return _name_claim(s, a, b, found[0][0], found[0][1], "")
+    if pm is not None:
+        return None  # the word is some other name the rulebook knows
+    variant = _romanized_match(book, s.doc.text, a, b)
+    if variant is not None:
+        return _bare_claim(s, a, b, variant)
+    near = _close_parts(book, word, sorted(earlier))
+    if len(near) != 1 or _other_bearer(s, word, next(iter(near)), a):
+        return None
+    return _slip_claim(s, a, b, near, "")
+
+
+def _close_parts(book: Rulebook, word: str, ids: list[str]) -> dict[str, str]:
+    """Person id → name part, for the introduced people one of whose name parts `word`
+    misspells."""
+    from claimcheck.namematch import close
+
+    out: dict[str, str] = {}
+    for pid in ids:
+        p = book.people.get(pid)
+        if p is None:
+            continue
+        for part in (p.given, p.family):
+            if part and close(word, part, p.romanization):
+                out[pid] = part
+                break
+    return out
+
+
+def _other_bearer(s: Sentence, word: str, pid: str, before: int) -> bool:
+    """The word is written elsewhere in the document as part of a longer capitalised name that is
+    not this person's: someone else may be meant ("Pham Thu Ha, a trader, ... Pham said")."""
+    text = s.doc.text
+    spans = [
+        (m.start, m.end)
+        for m in s.context.every
+        if any(e.id == pid and e.detail == "full" for e in m.entries)
+    ]
+    at = text.find(word)
+    while at >= 0:
+        end = at + len(word)
+        whole = (at == 0 or not text[at - 1].isalnum()) and (
+            end >= len(text) or not text[end].isalnum()
+        )
+        inside = any(x <= at and end <= y for x, y in spans)
+        if whole and at != before and not inside and _capital_next_to(text, at, end):
+            return True
+        at = text.find(word, end)
+    return False
+
+
+def _capital_next_to(text: str, at: int, end: int) -> bool:
+    after = text[end : end + 2]
+    if len(after) == 2 and after[0] == " " and after[1].isupper():
+        return True
+    before = text[max(0, at - 30) : at]
+    if not before.endswith(" "):
+        return False
+    words = before.split()
+    return bool(words) and words[-1][:1].isupper() and words[-1][-1:].isalpha()
+
+
+def _misspelt_full(
+    s: Sentence, seen: list[Match], by_start: dict[int, Match], used: set[int]
+) -> Iterator[Claim]:
+    """A full name with no title whose first word is a name part of one person of the rulebook
+    alone and whose next words are a letter or two off the rest of that person's name ("Sanae
+    Takaiuchi" for Sanae Takaichi). A part many people share ("Nguyen") says nothing."""
+    text = s.doc.text
+    for m in seen:
+        if m.start in used or not text.startswith(" ", m.end) or m.end + 1 >= s.end:
+            continue
+        if not text[m.end + 1].isupper() or m.end + 1 in by_start:
+            continue
+        ids = {e.id for e in m.entries if e.kind == "person"}
+        if len(ids) != 1 or any(e.detail == "full" for e in m.entries):
+            continue
+        written = _name_words(s, m.start)
+        for n in range(len(written), 1, -1):
+            end = written[n - 1][1]
+            near = _close_people(s.book, text[m.start : end], sorted(ids))
+            if near:
+                used.add(m.start)
+                yield _slip_claim(s, m.start, end, near, "")
+                break

@@ -92,6 +92,13 @@ class Person:
     aliases: Annotated[list[str], doc("other spellings of the full name")] = field(
         default_factory=list
     )
+    romanization: Annotated[
+        Literal["hepburn"] | None,
+        doc(
+            "how the name is romanized: hepburn (Japanese) makes the spellings of a long vowel "
+            "one name (Ōgi, Oogi, Ohgi, Ogi; Ū as U or Uu)"
+        ),
+    ] = None
     born: Date | None = None
     died: Date | None = None
     source: Source
