@@ -104,12 +104,17 @@ def named_in(context: DocContext, book: Rulebook, start: int, end: int) -> set[s
     """The entities named (as names or demonyms) wholly within [start, end) of the document,
     nested mentions too; for a paragraph or headline as well as a sentence (each span read
     once: a paragraph frames each of its figures)."""
+    return set(named_within(context, book, start, end))
+
+
+def named_within(context: DocContext, book: Rulebook, start: int, end: int) -> frozenset[str]:
+    """`named_in`, the cached set itself (not a copy to add to)."""
     cache = vars(context)
     spans: dict[tuple[int, int], frozenset[str]] = cache.setdefault("_named_in", {})
     got = spans.get((start, end))
     if got is None:
         got = spans[(start, end)] = frozenset(_named_in(context, book, start, end))
-    return set(got)
+    return got
 
 
 def _named_in(context: DocContext, book: Rulebook, start: int, end: int) -> set[str]:
@@ -123,6 +128,20 @@ def _named_in(context: DocContext, book: Rulebook, start: int, end: int) -> set[
     while i < len(every) and every[i].start < end:
         m = every[i]
         if m.end <= end:
-            out.update(e.id for e in m.entries if e.kind in ENTITY_KINDS and e.id in book.entities)
+            entries = m.entries
+            got = _ENTITY_IDS.get(id(entries))
+            if got is None or got[0] is not entries or got[1] is not book:
+                got = _ENTITY_IDS[id(entries)] = (entries, book, _entity_ids(entries, book))
+            if got[2]:
+                out |= got[2]
         i += 1
     return out
+
+
+# The entity ids of a vocabulary phrase's entries, by the entries' id (kept with them and the
+# rulebook, so that the id is never another's): a phrase is looked up in many paragraphs.
+_ENTITY_IDS: dict[int, tuple[tuple[Entry, ...], Rulebook, frozenset[str]]] = {}
+
+
+def _entity_ids(entries: tuple[Entry, ...], book: Rulebook) -> frozenset[str]:
+    return frozenset(e.id for e in entries if e.kind in ENTITY_KINDS and e.id in book.entities)
