@@ -16,7 +16,7 @@ from claimcheck import regexes
 from claimcheck.extract import ENTITY_KINDS, DocContext, Sentence
 from claimcheck.rulebook import Rulebook
 from claimcheck.values import value
-from claimcheck.vocab import Entry
+from claimcheck.vocab import Entry, Match
 
 
 @value()
@@ -41,6 +41,29 @@ def mentions(s: Sentence, kinds: frozenset[str]) -> list[Mention]:
         if entries:
             out.append(Mention(m.start, m.end, entries))
             reach = m.end
+    return out
+
+
+def matches_of(s: Sentence, kinds: frozenset[str]) -> list[Match]:
+    """`mentions`, as the vocabulary's matches: the sentence's own match where each of its
+    entries is of the kinds (most are), a new one holding only those otherwise."""
+    out: list[Match] = []
+    reach = -1
+    for m in s.every_match:
+        if m.end <= reach:
+            continue
+        entries = m.entries
+        if len(entries) == 1:
+            if entries[0].kind not in kinds:
+                continue
+        else:
+            kept = tuple(e for e in entries if e.kind in kinds)
+            if not kept:
+                continue
+            if len(kept) < len(entries):
+                m = Match(m.start, m.end, kept)
+        out.append(m)
+        reach = m.end
     return out
 
 
