@@ -16,7 +16,7 @@ from claimcheck import regexes
 from claimcheck.extract import ENTITY_KINDS, DocContext, Sentence
 from claimcheck.rulebook import Rulebook
 from claimcheck.values import value
-from claimcheck.vocab import Entry
+from claimcheck.vocab import Entry, Match
 
 
 @value()
@@ -41,6 +41,29 @@ def mentions(s: Sentence, kinds: frozenset[str]) -> list[Mention]:
         if entries:
             out.append(Mention(m.start, m.end, entries))
             reach = m.end
+    return out
+
+
+def matches_of(s: Sentence, kinds: frozenset[str]) -> list[Match]:
+    """`mentions`, as the vocabulary's matches: the sentence's own match where each of its
+    entries is of the kinds (most are), a new one holding only those otherwise."""
+    out: list[Match] = []
+    reach = -1
+    for m in s.every_match:
+        if m.end <= reach:
+            continue
+        entries = m.entries
+        if len(entries) == 1:
+            if entries[0].kind not in kinds:
+                continue
+        else:
+            kept = tuple(e for e in entries if e.kind in kinds)
+            if not kept:
+                continue
+            if len(kept) < len(entries):
+                m = Match(m.start, m.end, kept)
+        out.append(m)
+        reach = m.end
     return out
 
 
@@ -104,12 +127,17 @@ def named_in(context: DocContext, book: Rulebook, start: int, end: int) -> set[s
     """The entities named (as names or demonyms) wholly within [start, end) of the document,
     nested mentions too; for a paragraph or headline as well as a sentence (each span read
     once: a paragraph frames each of its figures)."""
+    return set(named_within(context, book, start, end))
+
+
+def named_within(context: DocContext, book: Rulebook, start: int, end: int) -> frozenset[str]:
+    """`named_in`, the cached set itself (not a copy to add to)."""
     cache = vars(context)
     spans: dict[tuple[int, int], frozenset[str]] = cache.setdefault("_named_in", {})
     got = spans.get((start, end))
     if got is None:
         got = spans[(start, end)] = frozenset(_named_in(context, book, start, end))
-    return set(got)
+    return got
 
 
 def _named_in(context: DocContext, book: Rulebook, start: int, end: int) -> set[str]:
@@ -123,6 +151,20 @@ def _named_in(context: DocContext, book: Rulebook, start: int, end: int) -> set[
     while i < len(every) and every[i].start < end:
         m = every[i]
         if m.end <= end:
-            out.update(e.id for e in m.entries if e.kind in ENTITY_KINDS and e.id in book.entities)
+            entries = m.entries
+            got = _ENTITY_IDS.get(id(entries))
+            if got is None or got[0] is not entries or got[1] is not book:
+                got = _ENTITY_IDS[id(entries)] = (entries, book, _entity_ids(entries, book))
+            if got[2]:
+                out |= got[2]
         i += 1
     return out
+
+
+# The entity ids of a vocabulary phrase's entries, by the entries' id (kept with them and the
+# rulebook, so that the id is never another's): a phrase is looked up in many paragraphs.
+_ENTITY_IDS: dict[int, tuple[tuple[Entry, ...], Rulebook, frozenset[str]]] = {}
+
+
+def _entity_ids(entries: tuple[Entry, ...], book: Rulebook) -> frozenset[str]:
+    return frozenset(e.id for e in entries if e.kind in ENTITY_KINDS and e.id in book.entities)

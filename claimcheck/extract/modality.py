@@ -177,7 +177,8 @@ def read(s: Sentence, start: int, end: int, period: Period | None = None) -> str
         r = cache["_modality"] = _Read(s)
     if r.question:
         return "question"
-    if r.cues is None and not _future(s, period):
+    future = _future(s, period)
+    if r.cues is None and not future:
         return None  # most figures: no cue word in the sentence, no later period
     lo, hi = r.clause(s, start, end)
     if r.cues is not None:
@@ -193,7 +194,7 @@ def read(s: Sentence, start: int, end: int, period: Period | None = None) -> str
                 return kind
             if not _past(s, period):
                 return "forecast"
-    if _future(s, period) and _PAST.search(s.folded, lo, hi) is None:
+    if future and _PAST.search(s.folded, lo, hi) is None:
         return "target" if _BY.search(s.folded, lo, hi) is not None else "forecast"
     return None
 

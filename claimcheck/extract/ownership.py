@@ -31,11 +31,11 @@ English words only: which products, countries or offices there are is never list
 from __future__ import annotations
 
 import re
-from typing import Protocol
+from typing import Any, Protocol
 
 from claimcheck import regexes
-from claimcheck.extract import DocContext, Sentence, numbers
-from claimcheck.extract.mentions import Mention, entities, named_in
+from claimcheck.extract import DocContext, Sentence, _automaton
+from claimcheck.extract.mentions import Mention, entities, named_in, named_within
 from claimcheck.extract.numbers import Number
 from claimcheck.rulebook import Rulebook
 from claimcheck.rulebook.schema import Metric
@@ -57,6 +57,7 @@ _DASHED = regexes.compile(
 _NATIONALITY = regexes.compile(
     r"(?<![\w'\u2019])((?:(?:South|North|East|West)\s+)?[A-Z][a-z]+(?:an|ese|ish|i|ch))\s+$"
 )
+_NATIONAL_ENDS = ("an", "ese", "ish", "i", "ch")
 # Words that speak of a pair without naming it: which pair, the rest of the article says.
 _PAIR = regexes.compile(
     r"\b(?:bilateral|two-way|mutual|(?:the|both|two)\s+(?:countries|nations|sides|economies)|"
@@ -137,14 +138,14 @@ def owner(
     para = _paragraph(s)
     if _foreign_in(context, book, *para):
         return False, None
-    named |= named_in(context, book, *para)
+    named |= named_within(context, book, *para)
     if wanted <= named:
         return True, "paragraph"
     head = _headline(context)
     if head is not None:
         if _foreign_in(context, book, *head):
             return False, None
-        named |= named_in(context, book, *head)
+        named |= named_within(context, book, *head)
         if wanted <= named:
             return True, "headline"
     implied = {e for e in wanted if e in book.entities and book.entities[e].implied}
@@ -177,12 +178,25 @@ def _scan_foreign(context: DocContext, book: Rulebook, lo: int, hi: int) -> bool
         for m in _BETWEEN.finditer(text, lo, hi):
             if any(_unknown(context, book, m, g) for g in ("a", "b")):
                 return True
-    if low.find("-", lo, hi) < 0:
+    if not _dash_before_capital(text, low, lo, hi):
         return False
     for m in _DASHED.finditer(text, lo, hi):
         a, b = _unknown(context, book, m, "a"), _unknown(context, book, m, "b")
         if a != b and not _month(m.group("a")) and not _month(m.group("b")):
             return True
+    return False
+
+
+def _dash_before_capital(text: str, low: str, lo: int, hi: int) -> bool:
+    """Whether a dash in [lo, hi) has a capital right after it or after one space: what every
+    _DASHED match holds. Most clauses with a dash have none ("year-on-year", "2021-2022"), and
+    the pattern, which opens with a look-behind, is tried at every character."""
+    p = low.find("-", lo, hi)
+    while p >= 0:
+        after = text[p + 1 : p + 3]
+        if after[:1].isupper() or (after[:1] == " " and after[1:].isupper()):
+            return True
+        p = low.find("-", p + 1, hi)
     return False
 
 
@@ -203,7 +217,15 @@ def _month(word: str) -> bool:
 def _nationality(s: Sentence, mention: Mention) -> bool:
     """A nationality adjective the rulebook does not know right before the alias."""
     text = s.doc.text
-    m = _NATIONALITY.search(text, max(s.start, mention.start - 30), mention.start)
+    lo = max(s.start, mention.start - 30)
+    end = mention.start
+    while end > lo and text[end - 1].isspace():
+        end -= 1
+    # every match ends with one of the adjective endings, then whitespace: most aliases follow
+    # no such word, and the pattern opens with a look-behind tried at every character
+    if end == mention.start or not text.endswith(_NATIONAL_ENDS, lo, end):
+        return False
+    m = _NATIONALITY.search(text, lo, mention.start)
     if m is None:
         return False
     return not named_in(s.context, s.book, m.start(1), m.end(1))
@@ -370,14 +392,22 @@ def _may_hold(s: Sentence, pattern: re.Pattern[str], lo: int, hi: int) -> bool:
     """False when the folded [lo, hi) holds none of the words every match of the pattern holds;
     always True in a document with a letter that `(?i)` reads as an ASCII one (then lower case
     could hide a word from the lookup)."""
-    cache = vars(s.context)
-    odd: bool | None = cache.get("_odd_case")
-    if odd is None:
-        odd = cache["_odd_case"] = numbers.searchable(s.doc.text) is None
-    if odd:
+    context = s.context
+    if context.number_marks is None:  # what `numbers.searchable` says of the text
         return True
-    low = s.context.folded
-    return any(low.find(w, lo, hi) >= 0 for w in _GATES[pattern])
+    # one pass of an automaton over a slice, not a search for each word
+    return next(_gate(pattern).iter(context.folded[lo:hi]), None) is not None
+
+
+_GATE_AUTOMATA: dict[int, Any] = {}
+
+
+def _gate(pattern: re.Pattern[str]) -> Any:
+    """The automaton of the words of _GATES[pattern], made on first use."""
+    auto = _GATE_AUTOMATA.get(id(pattern))
+    if auto is None:
+        auto = _GATE_AUTOMATA[id(pattern)] = _automaton(_GATES[pattern])
+    return auto
 
 
 def _outside(

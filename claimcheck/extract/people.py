@@ -21,8 +21,9 @@ from claimcheck import regexes
 from claimcheck.claims import Claim
 from claimcheck.dates import PartialDate, Period
 from claimcheck.extract import DocContext, Sentence, extractor
+from claimcheck.extract.caseless import caseless
 from claimcheck.extract.events import partial, sentence_dates
-from claimcheck.extract.mentions import mentions
+from claimcheck.extract.mentions import matches_of
 from claimcheck.extract.periods import find as find_periods
 from claimcheck.rulebook import Rulebook
 from claimcheck.rulebook.schema import Holder
@@ -60,7 +61,7 @@ _ORG_WORDS = (
     "bureau|authority|commission|board|alliance|movement|airlines?|holdings|inc|ltd|co"
 )
 _ORG_BEFORE = regexes.compile(
-    rf"(?<![\w-])(?P<org>(?i:{_ORG_WORDS}))\.?(?:['\u2019]s)?"
+    rf"(?<![\w-])(?P<org>{caseless(_ORG_WORDS.split('|'))})\.?(?:['\u2019]s)?"
     r"(?:\s+(?:of|for)(?:\s+the)?(?:\s+[A-Z][\w&.'\u2019-]*){0,5})?(?:\s*\([A-Z][\w&.-]{1,9}\))?"
     r"\s+$"
 )
@@ -106,7 +107,7 @@ def people(s: Sentence) -> Iterator[Claim]:
         return
     # Titles and names inside a longer phrase of another kind count: "official visit to Japan by
     # Prime Minister Nguyen Xuan Phuc" is an event alias with a title claim in it.
-    seen = [Match(m.start, m.end, m.entries) for m in mentions(s, _KINDS)]
+    seen = matches_of(s, _KINDS)
     by_start = {m.start: m for m in seen}
     by_end = {m.end: m for m in seen}
     used: set[int] = set()  # starts of the name parts already claimed after a title

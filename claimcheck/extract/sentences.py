@@ -63,6 +63,8 @@ def abbreviation(word: str) -> bool:
     w = word.rstrip(".")
     if w.lower() in _ABBREV:
         return True
+    if len(w) > 1 and w[1] != ".":
+        return False  # most words: no initials
     letters = w[::2]
     return letters.isupper() and letters.isalpha() and w[1::2] == "." * (len(w) // 2)
 
