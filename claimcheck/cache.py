@@ -8,11 +8,13 @@ never a crash, because a cache must never cost the user their run.
 
 from __future__ import annotations
 
+import _operator
 import calendar
 import contextlib
 import json
 import os
 import sqlite3
+import stat
 import sys
 from collections.abc import Callable, Iterable, Sequence
 from pathlib import Path
@@ -22,9 +24,14 @@ from claimcheck import __version__
 from claimcheck.findings import SEVERITIES
 from claimcheck.hashing import hasher
 
+try:
+    from _blake2 import blake2b
+except ImportError:  # another Python implementation
+    from hashlib import blake2b
+
 CACHE_DIR = ".claimcheck_cache"
 CACHE_FILE = "claims.sqlite"
-SCHEMA = 9
+SCHEMA = 10
 # An entry's parts, stored apart so that a hook run reads only what it needs of the corpus:
 # meta (document metadata and problems), findings (the document engines'), corpus (claims the
 # corpus engines read), rest (the other claims).
@@ -40,8 +47,9 @@ _TABLES = {
     + ")",
     # each entry's claims that can meet another article's, by join key: a hook run reads these,
     # not whole entries
+    # (seal: the keyed digest of claim, date and source, see mac_key)
     "joins": "CREATE TABLE joins (join_key TEXT, key TEXT, claim TEXT, date TEXT,"
-    " date_source TEXT, PRIMARY KEY (join_key, key, claim)) WITHOUT ROWID",
+    " date_source TEXT, seal BLOB, PRIMARY KEY (join_key, key, claim)) WITHOUT ROWID",
     # the stat index: a file's content key while its status is unchanged
     "files": "CREATE TABLE files (path TEXT PRIMARY KEY, stat TEXT, key TEXT)",
 }
@@ -108,6 +116,7 @@ class ClaimCache:
         self.path = folder / CACHE_FILE
         self.db: sqlite3.Connection | None = None
         self._said = False
+        self.key = mac_key(folder)
         try:
             make_folder(folder)
             self.db = self._open()
@@ -232,14 +241,17 @@ class ClaimCache:
         """Store entries: each its key, the JSON text of every one of PARTS, and its joining
         claims (join key, claim JSON, the document's date and its source)."""
         rows: list[tuple[str, ...]] = []
-        joins: list[tuple[str, ...]] = []
+        joins: list[tuple[str | bytes | None, ...]] = []
+        key = self.key
         for k, v, js in items:
             rows.append((k, *(v[p] for p in PARTS), json.dumps(sorted({j for j, *_ in js}))))
-            joins.extend((j, k, c, d, src) for j, c, d, src in js)
+            joins.extend(
+                (j, k, c, d, src, key and _row_seal(key, c, d, src)) for j, c, d, src in js
+            )
         marks = ", ".join("?" * (len(PARTS) + 2))
         self._write(
             (f"INSERT OR REPLACE INTO entries VALUES ({marks})", rows),
-            ("INSERT OR IGNORE INTO joins VALUES (?, ?, ?, ?, ?)", joins),
+            ("INSERT OR IGNORE INTO joins VALUES (?, ?, ?, ?, ?, ?)", joins),
         )
 
     def forget(self, key: str) -> None:
@@ -269,7 +281,7 @@ class ClaimCache:
             ("DELETE FROM entries WHERE key = ?", [(k,) for k in gone]),
         )
 
-    def _write(self, *statements: tuple[str, Sequence[tuple[str, ...]]]) -> None:
+    def _write(self, *statements: tuple[str, Sequence[tuple[str | bytes | None, ...]]]) -> None:
         if self.db is None or not any(rows for _, rows in statements):
             return
         try:
@@ -298,20 +310,32 @@ class ClaimCache:
 
     def joined(self, joins: Iterable[str]) -> dict[str, tuple[str, str, list[Any]]]:
         """By entry key: its document's date and the date's source, and its claims (rows as
-        Claim.to_row writes them, decoded once here) with one of these join keys. An entry with a
-        row not as claimcheck writes them comes with the one row UNUSABLE, which is no claim: the
-        caller reads and extracts its article again, as it does any whose claims do not decode."""
-        found: dict[str, tuple[str, str, list[Any]]] = {}
-        query = "SELECT key, claim, date, date_source FROM joins"
+        Claim.to_row writes them, decoded here) with one of these join keys. A row whose seal
+        verifies was written by claimcheck on this account and is decoded as it is; any other
+        is checked against Claim.to_row's shape, and an entry with a row that does not fit
+        comes with the one row UNUSABLE, which is no claim: the caller reads and extracts its
+        article again, as it does any whose claims do not decode."""
+        texts: dict[str, tuple[str, str, list[str]]] = {}  # sealed: decoded at once below
+        checked: dict[str, list[Any]] = {}
         unfit: set[str] = set()
-        for key, claim, date, source in self._select(query, "join_key", joins):
+        query = "SELECT key, claim, date, date_source, seal FROM joins"
+        key = self.key
+        for k, claim, date, source, mark in self._select(query, "join_key", joins):
+            if key is not None and type(mark) is bytes and _sealed(key, mark, claim, date, source):
+                texts.setdefault(k, (date, source, []))[2].append(claim)
+                continue
             row = _joined_row(claim, date, source)
-            if row is not None:
-                found.setdefault(key, (date, source, []))[2].append(row)
+            if row is None:
+                unfit.add(k)
             else:
-                unfit.add(key)
-        for key in unfit:
-            found[key] = ("", "", [UNUSABLE])
+                texts.setdefault(k, (date, source, []))
+                checked.setdefault(k, []).append(row)
+        found: dict[str, tuple[str, str, list[Any]]] = {}
+        for k, (date, source, sealed) in texts.items():
+            rows = json.loads(f"[{','.join(sealed)}]") if sealed else []
+            found[k] = (date, source, rows + checked.get(k, []))
+        for k in unfit:
+            found[k] = ("", "", [UNUSABLE])
         return found
 
     def _select(
@@ -345,6 +369,107 @@ class ClaimCache:
         if self.db is not None:
             self.db.close()
             self.db = None
+
+
+KEY_BYTES = 32
+_KEYS: dict[str, bytes | None] = {}
+
+
+def mac_key(cache_dir: Path) -> bytes | None:
+    """The user's own random key, which marks the cache files claimcheck wrote on this account.
+
+    A file of the cache folder whose keyed digest (seal) verifies was written by claimcheck, and
+    what it holds is used without checking each value again; the key lives in the user's cache
+    folder ($XDG_CACHE_HOME/claimcheck/key or ~/.cache/claimcheck/key), never in the project, so
+    a file committed to the repository cannot carry a seal that verifies. None when it cannot be
+    read or made, or would fall inside the project: every file is then checked in full."""
+    path = _key_path()
+    if path is None:
+        return None
+    project = os.path.abspath(cache_dir.parent)
+    if os.path.commonpath([project, path]) == project:
+        return None
+    if path not in _KEYS:
+        _KEYS[path] = _read_key(path) or _make_key(path)
+    return _KEYS[path]
+
+
+def _key_path() -> str | None:
+    base = os.environ.get("XDG_CACHE_HOME", "")
+    if not os.path.isabs(base):  # unset, or relative: the XDG specification ignores it
+        home = os.environ.get("HOME", "")
+        if not os.path.isabs(home):
+            return None
+        base = os.path.join(home, ".cache")
+    return os.path.join(os.path.abspath(base), "claimcheck", "key")
+
+
+def _read_key(path: str) -> bytes | None:
+    """The key, when it is a regular file of this user's that nobody else may read or write."""
+    try:
+        fd = os.open(path, os.O_RDONLY | getattr(os, "O_NOFOLLOW", 0) | os.O_NONBLOCK)
+    except OSError:
+        return None
+    try:
+        st = os.fstat(fd)
+        ok = stat.S_ISREG(st.st_mode) and not st.st_mode & 0o077
+        if ok and hasattr(os, "getuid"):
+            ok = st.st_uid == os.getuid()
+        key = os.read(fd, KEY_BYTES + 1) if ok else b""
+    except OSError:
+        key = b""
+    finally:
+        os.close(fd)
+    return key if len(key) == KEY_BYTES else None
+
+
+def _make_key(path: str) -> bytes | None:
+    """A new key, written in one call to a file only this user may read (O_EXCL: a run making
+    it at the same moment keeps its own, and this run checks in full)."""
+    key = os.urandom(KEY_BYTES)
+    try:
+        os.makedirs(os.path.dirname(path), mode=0o700, exist_ok=True)
+        fd = os.open(
+            path, os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_NOFOLLOW", 0), 0o600
+        )
+    except OSError:
+        return _read_key(path)  # made by another run in the meantime, or not at all
+    try:
+        written = os.write(fd, key)
+    except OSError:
+        written = 0
+    finally:
+        os.close(fd)
+    return key if written == KEY_BYTES else None
+
+
+def same_digest(a: bytes, b: bytes) -> bool:
+    """hmac.compare_digest (in constant time), without hmac's import of OpenSSL."""
+    return _operator._compare_digest(a, b)
+
+
+def _row_seal(key: bytes, claim: str, date: str, source: str) -> bytes:
+    """A join row's seal: what claimcheck wrote, it reads back without checking each value. It
+    covers the values decoded, not the keys that find them: a row moved to another key is still
+    a claim claimcheck made, of a type every check reads."""
+    data = f"{claim}\0{date}\0{source}".encode("utf-8", "surrogatepass")
+    return blake2b(data, key=key, digest_size=16).digest()
+
+
+def _sealed(key: bytes, mark: bytes, claim: Any, date: Any, source: Any) -> bool:
+    if type(claim) is not str or type(date) is not str or type(source) is not str:
+        return False
+    return same_digest(mark, _row_seal(key, claim, date, source))
+
+
+def seal(key: bytes, *parts: bytes) -> bytes:
+    """The keyed digest of the parts: BLAKE2b in its keyed mode, a MAC by design (RFC 7693), in
+    C from the built-in module, where hmac would import OpenSSL."""
+    h = blake2b(key=key, digest_size=32)
+    for part in parts:
+        h.update(len(part).to_bytes(8, "little"))
+        h.update(part)
+    return h.digest()
 
 
 def one_line(text: str, limit: int = 300) -> str:

@@ -41,20 +41,25 @@ from claimcheck.rulebook.schema import (
     Event,
     Example,
     Fact,
+    Holder,
     Metric,
     Office,
     Person,
+    RankFact,
     Ranking,
     Rate,
     Term,
+    Variant,
 )
 
 KIND = "claimcheck compiled rulebook"
 MAX_BYTES = 64 << 20  # read no more of the file than this: a rulebook is a few hundred kB
 # the names of the files this module writes, and older versions did (pickles, their .tmp)
 NAME = regexes.compile(
-    r"^rulebook-[0-9a-f]{16}-[0-9a-f]{32}\.(?:json(?:\.\d+\.tmp)?|pickle|\d+\.tmp)$"
+    r"^rulebook-[0-9a-f]{16}-[0-9a-f]{32}\.(?:(?:json|seal)(?:\.\d+\.tmp)?|pickle|\d+\.tmp)$"
 )
+SEAL_KIND = b"claimcheck stored rulebook 1"  # what a seal is of: no other file's seal fits
+SEAL_BYTES = 32
 # refuse a link (claimcheck makes none) and never wait on a pipe
 _OPEN = os.O_RDONLY | getattr(os, "O_NOFOLLOW", 0) | getattr(os, "O_NONBLOCK", 0)
 # the sections of the file that hold rule entries, in the order of the Rulebook's fields
@@ -70,7 +75,11 @@ SECTIONS: dict[str, type] = {
     "rates": Rate,
     "examples": Example,
 }
-_KEYS = {"kind", "code", "digest", "files", *SECTIONS, "paths", "origins"}
+# every record class a stored rulebook holds, by name: the sections' and those inside them
+RECORDS: dict[str, type] = {
+    cls.__name__: cls for cls in (*SECTIONS.values(), Holder, RankFact, Variant)
+}
+_KEYS = {"kind", "code", "digest", "files", *SECTIONS, "paths", "origins", "plans"}
 _INTS = (int, int, int)
 Read = Callable[[Any], Any]  # a JSON value → the field's value; raises Unusable
 
@@ -85,7 +94,7 @@ def load_cached(dirs: Sequence[Path], cache_dir: Path | None) -> Rulebook:
     Parsing YAML with positions is the slow part of a run (seconds for a full rulebook); a hook
     runs with the same rules every time.
     """
-    from claimcheck.cache import code_digest
+    from claimcheck.cache import code_digest, mac_key
 
     if cache_dir is None or not all(d.exists() for d in dirs):
         return load(dirs)
@@ -95,27 +104,50 @@ def load_cached(dirs: Sequence[Path], cache_dir: Path | None) -> Rulebook:
         return load(dirs)
     code = code_digest()
     path = cache_dir / f"rulebook-{code[:16]}-{digest[:32]}.json"
-    book = read(path, code, digest)
+    key = mac_key(cache_dir)
+    book = read(path, code, digest, key)
     if book is None:
         book = load(dirs)
-        write(book, path, code)
+        write(book, path, code, key)
     return book
 
 
-def read(path: Path, code: str, digest: str) -> Rulebook | None:
+def read(path: Path, code: str, digest: str, key: bytes | None = None) -> Rulebook | None:
     """The rulebook stored at `path` for this code and these rule files; None (with a warning,
-    unless there is no file) when there is none to use."""
+    unless there is no file) when there is none to use. With the user's key, a file whose seal
+    verifies is read without checking each value again (claimcheck wrote it, from a rulebook
+    `load` returned); any other is checked in full."""
     try:
         data = _bytes(path)
-        return None if data is None else decode(data, code, digest)
-    except (OSError, ValueError, TypeError, RecursionError) as exc:  # JSONDecodeError too
+        if data is None:
+            return None
+        return decode(data, code, digest, trusted=_sealed(path, data, key))
+    except (OSError, ValueError, TypeError, LookupError, RecursionError) as exc:  # JSON too
         _warn(path, exc)
         return None
 
 
-def _bytes(path: Path) -> bytes | None:
+def seal_path(path: Path) -> Path:
+    """Where the seal of a stored rulebook is kept: beside it, so the JSON stays plain JSON."""
+    return path.with_suffix(".seal")
+
+
+def _sealed(path: Path, data: bytes, key: bytes | None) -> bool:
+    """Whether the seal beside the file verifies with the user's key: claimcheck wrote both."""
+    from claimcheck.cache import same_digest, seal
+
+    if key is None:
+        return False
+    try:
+        mark = _bytes(seal_path(path), SEAL_BYTES)
+    except (OSError, ValueError):
+        return False
+    return mark is not None and same_digest(mark, seal(key, SEAL_KIND, data))
+
+
+def _bytes(path: Path, limit: int = MAX_BYTES) -> bytes | None:
     """The file's bytes, None when it does not exist. Raises OSError on a link, Unusable on a
-    pipe, a device or a file of more than MAX_BYTES: none of them written by claimcheck."""
+    pipe, a device or a file of more than `limit` bytes: none of them written by claimcheck."""
     try:
         fd = os.open(path, _OPEN)
     except FileNotFoundError:
@@ -123,14 +155,15 @@ def _bytes(path: Path) -> bytes | None:
     with os.fdopen(fd, "rb") as fh:
         if not stat.S_ISREG(os.fstat(fd).st_mode):
             raise Unusable("not a regular file")
-        data = fh.read(MAX_BYTES + 1)
-    if len(data) > MAX_BYTES:
-        raise Unusable(f"larger than {MAX_BYTES >> 20} MB")
+        data = fh.read(limit + 1)
+    if len(data) > limit:
+        raise Unusable(f"larger than {limit >> 20} MB" if limit >= 1 << 20 else "too large")
     return data
 
 
-def decode(data: bytes, code: str, digest: str) -> Rulebook:
-    """The rulebook a stored file holds, checked as `load` checks a rule folder."""
+def decode(data: bytes, code: str, digest: str, trusted: bool = False) -> Rulebook:
+    """The rulebook a stored file holds, checked as `load` checks a rule folder; `trusted` (its
+    seal verified) makes the same objects without checking them."""
     top = json.loads(data)
     if type(top) is not dict or top.keys() != _KEYS or top["kind"] != KIND:
         raise Unusable("not a stored rulebook")
@@ -138,6 +171,8 @@ def decode(data: bytes, code: str, digest: str) -> Rulebook:
         raise Unusable("written by other code")
     if top["digest"] != digest:
         raise Unusable("written for other rule files")
+    if trusted:
+        return _decode_trusted(top, digest)
     strings = _reader(list[str])
     book = Rulebook(files=strings(top["files"]), digest=digest)
     section = {
@@ -154,6 +189,27 @@ def decode(data: bytes, code: str, digest: str) -> Rulebook:
     problems = _cross_check(book, set())  # a stored rulebook left nothing out
     if problems:
         raise Unusable(problems[0].message)
+    return book
+
+
+def _decode_trusted(top: dict[str, Any], digest: str) -> Rulebook:
+    """What `decode` makes of a file claimcheck sealed, without its checks: each record made as
+    its class's __init__ would (the stored values are all its fields, in order)."""
+    book = Rulebook(files=top["files"], digest=digest)
+    makers = _makers(top["plans"])
+    section = {name: list(map(makers[cls.__name__], top[name])) for name, cls in SECTIONS.items()}
+    for name in ("entities", "people", "offices", "metrics", "rankings", "events", "terms"):
+        setattr(book, name, {entry.id: entry for entry in section[name]})
+    book.facts, book.rates = section["facts"], section["rates"]
+    examples = section["examples"]
+    paths = top["paths"]
+    note = book.note
+    for entry, at in zip([*book.noted(), *examples], top["origins"], strict=True):
+        if at is not None:
+            origin = Origin(paths[at[0]], at[1], at[2])
+            note(entry, origin)
+            if isinstance(entry, Example):
+                book.examples.append((entry, origin))
     return book
 
 
@@ -200,6 +256,7 @@ def encode(book: Rulebook, code: str) -> bytes:
         ]
     top["paths"] = list(paths)
     top["origins"] = origins
+    top["plans"] = _plans()
     return json.dumps(top, separators=(",", ":")).encode()  # ASCII: lone surrogates too
 
 
@@ -213,11 +270,11 @@ def _plain(value: Any) -> Any:
     return value
 
 
-def write(book: Rulebook, path: Path, code: str) -> None:
-    """Store the rulebook at `path`, replacing any stored before; nothing when it would not read
-    back the same (test_cache_security makes sure the rules it knows do) or the folder cannot
-    be written."""
-    from claimcheck.cache import make_folder
+def write(book: Rulebook, path: Path, code: str, key: bytes | None = None) -> None:
+    """Store the rulebook at `path` (with its seal, given the user's key), replacing any stored
+    before; nothing when it would not read back the same (test_cache_security makes sure the
+    rules it knows do) or the folder cannot be written."""
+    from claimcheck.cache import make_folder, seal
 
     try:
         data = encode(book, code)
@@ -226,16 +283,25 @@ def write(book: Rulebook, path: Path, code: str) -> None:
         same = False
     if not same:
         return
+    keep = {path, seal_path(path)}
     try:
         make_folder(path.parent)
         for old in path.parent.iterdir():
-            if old != path and NAME.match(old.name):
+            if old not in keep and NAME.match(old.name):
                 old.unlink(missing_ok=True)
-        tmp = path.with_name(f"{path.name}.{os.getpid()}.tmp")
-        tmp.write_bytes(data)
-        os.replace(tmp, path)
+        _replace(path, data)
+        if key is not None:
+            _replace(seal_path(path), seal(key, SEAL_KIND, data))
+        else:
+            seal_path(path).unlink(missing_ok=True)
     except OSError:
         pass
+
+
+def _replace(path: Path, data: bytes) -> None:
+    tmp = path.with_name(f"{path.name}.{os.getpid()}.tmp")
+    tmp.write_bytes(data)
+    os.replace(tmp, path)
 
 
 def _reader(tp: Any) -> Read:
@@ -306,6 +372,91 @@ def _record(cls: type) -> Read:
         return entry
 
     return read
+
+
+def _plans() -> dict[str, list[list[Any]]]:
+    """Which fields of each record class a sealed file's reader converts, and how (see _spec):
+    worked out from the schema's annotations when the file is written, and stored in it, so
+    that reading it evaluates no annotation (that was 15M instructions of a hook run)."""
+    plans: dict[str, list[list[Any]]] = {}
+    for name, cls in RECORDS.items():
+        plan = []
+        for i, f in enumerate(fields(cls)):
+            spec = _spec(_hint(cls, f.type))
+            if spec is not None:
+                plan.append([i, spec])
+        plans[name] = plan
+    return plans
+
+
+def _spec(tp: Any) -> Any:
+    """What `_reader(tp)` does to a value it accepts: None when it keeps it as it is, else
+    "date", "float", ["?", spec] (or None), ["[]", spec] (each item) or ["record", name]."""
+    origin, args = typing.get_origin(tp), typing.get_args(tp)
+    if origin is Annotated:
+        return _spec(args[0])
+    if origin in (typing.Union, types.UnionType):
+        (inner,) = [a for a in args if a is not type(None)]
+        one = _spec(inner)
+        return None if one is None else ["?", one]
+    if origin is list:
+        item = _spec(args[0])
+        return None if item is None else ["[]", item]
+    if tp is PartialDate:
+        return "date"
+    if tp is float:
+        return "float"
+    if is_dataclass(tp) and isinstance(tp, type):
+        if RECORDS.get(tp.__name__) is not tp:
+            raise TypeError(f"cannot store {tp}")
+        return ["record", tp.__name__]
+    return None
+
+
+def _makers(plans: dict[str, list[list[Any]]]) -> dict[str, Read]:
+    """Each record class's maker, from the plans a sealed file holds."""
+    makers: dict[str, Read] = {}
+    for name, plan in plans.items():
+        makers[name] = _make_maker(RECORDS[name], plan, makers)
+    return makers
+
+
+def _make_maker(cls: type, plan: list[list[Any]], makers: dict[str, Read]) -> Read:
+    """The record with its fields' values set as its __init__ sets them (no __post_init__,
+    every field given): those the plan names converted as `_reader` converts them."""
+    names = [f.name for f in fields(cls)]
+    convert = [(names[i], i, _converter(spec, makers)) for i, spec in plan]
+    new = object.__new__
+
+    def make(v: list[Any]) -> Any:
+        entry: Any = new(cls)
+        values = entry.__dict__  # filled in place: assigning a new dict costs twice as much
+        values.update(zip(names, v, strict=True))
+        for name, i, r in convert:
+            values[name] = r(v[i])
+        return entry
+
+    return make
+
+
+def _converter(spec: Any, makers: dict[str, Read]) -> Read:
+    if spec == "date":
+        return _trusted_date
+    if spec == "float":
+        return float
+    kind, inner = spec
+    if kind == "record":
+        return lambda v: makers[inner](v)  # a class's maker may be made after this one's
+    one = _converter(inner, makers)
+    if kind == "?":
+        return lambda v: None if v is None else one(v)
+    return lambda v: [one(x) for x in v]
+
+
+@functools.lru_cache(maxsize=4096)
+def _trusted_date(text: str) -> PartialDate:
+    """A date as `str(PartialDate)` wrote it: YYYY, YYYY-MM or YYYY-MM-DD."""
+    return PartialDate(*map(int, text.split("-")))
 
 
 def _simple(tp: Any) -> tuple[type, ...]:
