@@ -114,8 +114,8 @@ def test_so_far_this_year_alone_runs_to_the_publication_day() -> None:
 def test_years_later_counts_from_the_sentence_year() -> None:
     text = "Trade grew from US$5 billion in 2004 to US$12 billion six years later."
     assert periods(text, "2013-05-01")[-1] == ("six years later", year(2010))
-    text = "The plant opened in 1995 and, two decades on, it was sold."
-    assert periods(text, "2020-01-01")[-1] == ("two decades on", year(2015))
+    text = "The plant opened in 1995 and, two decades later, it was sold."
+    assert periods(text, "2020-01-01")[-1] == ("two decades later", year(2015))
     assert periods("Six years later, the plant was sold.", "2020-01-01") == []
 
 
@@ -273,3 +273,9 @@ def test_a_base_after_another_change_is_that_change_base() -> None:
     got = {c.attr("percent"): c for c in extract(text, "2013-12-17", "arithmetic")}
     assert got["4"].attr("base_start") is None
     assert (got["1"].attr("base_start"), got["1"].attr("base_end")) == ("2012-01-01", "2012-12-31")
+
+
+def test_a_caption_date_in_a_parenthesis_dates_the_title() -> None:
+    text = "Prime Minister Shinzo Abe meets business leaders in Hanoi (January 17, 2013)."
+    [t] = extract(text, "2017-01-16", "title", "people_rules")
+    assert t.date == PartialDate(2013, 1, 17)
