@@ -279,3 +279,9 @@ def test_a_caption_date_in_a_parenthesis_dates_the_title() -> None:
     text = "Prime Minister Shinzo Abe meets business leaders in Hanoi (January 17, 2013)."
     [t] = extract(text, "2017-01-16", "title", "people_rules")
     assert t.date == PartialDate(2013, 1, 17)
+
+
+def test_a_weekday_dates_a_title_in_a_sentence_with_no_other_time_word() -> None:
+    text = "He will be welcomed by Prime Minister Shinzo Abe on Wednesday."
+    [t] = extract(text, "2017-02-28", "title", "people_rules")
+    assert t.date == PartialDate(2017, 3, 1)

@@ -201,6 +201,9 @@ TRIGGER_WORDS = (
     "year", "month", "quarter", "half", "decade", "centur", "currently", "present", "now",
     "today", "date", "far", "moment", "period",
 )  # fmt: skip
+# Words of the phrases scanned apart (weekdays): a sentence holding one is passed to `find`
+# though `_may_hold` turns it down.
+SCANNED_APART = ("day",)
 
 _AS_OF = regexes.compile(
     r"(?i:(?:\bas\s+(?:of|at)|\b(?:by|at|as\s+of)\s+the\s+end\s+of|\bend\s+of|\bend-|\bup\s+to)\s*)$"
