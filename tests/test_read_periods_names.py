@@ -285,3 +285,16 @@ def test_a_weekday_dates_a_title_in_a_sentence_with_no_other_time_word() -> None
     text = "He will be welcomed by Prime Minister Shinzo Abe on Wednesday."
     [t] = extract(text, "2017-02-28", "title", "people_rules")
     assert t.date == PartialDate(2017, 3, 1)
+
+
+def _trade(path: str, date: str, digits: str) -> Doc:
+    d = Doc(path, date, "---", f"date: {date}", "---", f"Trade: {digits} billion USD.")
+    d.quantity(f"{digits} billion USD", "trade", qty(digits, "billion", "USD"), year(2021))
+    return d
+
+
+@pytest.mark.parametrize(("other", "found"), [("12.37", 0), ("12.39", 0), ("12.41", 1)])
+def test_a_figure_cut_short_is_no_contradiction(other: str, found: int) -> None:
+    # "12.3" may be 12.37 cut short, not rounded; 12.41 is beyond either reading
+    docs = [_trade("a/one.md", "2022-01-15", "12.3"), _trade("a/two.md", "2022-02-15", other)]
+    assert len(run_corpus(docs, book("trade"))) == found
