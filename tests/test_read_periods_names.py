@@ -298,3 +298,8 @@ def test_a_figure_cut_short_is_no_contradiction(other: str, found: int) -> None:
     # "12.3" may be 12.37 cut short, not rounded; 12.41 is beyond either reading
     docs = [_trade("a/one.md", "2022-01-15", "12.3"), _trade("a/two.md", "2022-02-15", other)]
     assert len(run_corpus(docs, book("trade"))) == found
+
+
+def test_a_future_clause_before_a_comma_does_not_move_the_saying() -> None:
+    text = "The city will hold a count next spring, the mayor said on Monday."
+    assert [p for _, p in periods(text, "2024-09-10")][-1] == span("2024-09-09", "2024-09-09")

@@ -552,9 +552,9 @@ def _weekdays(
 
 def _weekday(m: re.Match[str], text: str, lo: int, doc: PartialDate | None) -> FoundPeriod | None:
     """ "on Sunday", "last Friday" in news copy: that day of the article's own week (only with
-    a day-dated article). A future sentence ("will be welcomed on Wednesday") means the next such
-    day, or the day itself; else the last one. A bare weekday after another word ("from Sunday",
-    "said Friday") is not read."""
+    a day-dated article). A future clause ("will be welcomed on Wednesday") means the next such
+    day, or the day itself; else the last one ("will hold a count, the city said on Monday").
+    A bare weekday after another word ("from Sunday", "said Friday") is not read."""
     if doc is None or doc.day is None:
         return None
     rel = plain(m.group("rel") or "")
@@ -563,7 +563,8 @@ def _weekday(m: re.Match[str], text: str, lo: int, doc: PartialDate | None) -> F
     day = doc.first()
     wanted = _WEEKDAYS.index(m.group("wd").lower())
     back = (day.weekday() - wanted) % 7
-    if rel == "next" or (rel != "last" and _FUTURE.search(text, lo, m.start())):
+    clause = max(lo, *(text.rfind(c, lo, m.start()) for c in ",;:"))  # ", the city said on"
+    if rel == "next" or (rel != "last" and _FUTURE.search(text, clause, m.start())):
         back = -((wanted - day.weekday()) % 7) or (-7 if rel == "next" else 0)
     elif rel == "last" and back == 0:
         back = 7
