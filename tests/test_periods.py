@@ -350,12 +350,15 @@ def test_a_sentence_pointing_back_takes_the_earlier_period() -> None:
     assert figures(same, "2015-04")[1][3] == "paragraph"
 
 
-def test_a_sentence_without_pointing_words_keeps_the_publication_date() -> None:
+def test_a_flow_without_pointing_words_takes_the_paragraph_before() -> None:
+    # a flow has no value on the day of writing: the period the article has set (session 9)
     text = (
         "Two-way trade between Vietnam and Japan reached US$9 billion in the first quarter.\n\n"
         "Imports from Japan were US$4.4 billion."
     )
-    assert figures(text, "2015-04")[1][1:] == (
+    assert figures(text, "2015-04")[1][1:] == ("2015-01-01..2015-03-31", "relative", "article")
+    far = text.replace("\n\n", "\n\nThe ministers met.\n\n")
+    assert figures(far, "2015-04")[1][1:] == (
         "2015-04-01..2015-04-30 (point)",
         "document",
         "publication-date",
@@ -415,8 +418,8 @@ def test_a_flow_without_a_period_takes_the_sentence_before_in_its_paragraph() ->
     )
     got = figures(text, "2020-01")
     assert got[0] == ("US$39 billion", "2019", "stated", "paragraph")
-    # another paragraph: nothing points back, so the publication date stands
-    assert got[1][3] == "publication-date"
+    # the next paragraph's first flow: the last period the paragraph before states
+    assert got[1][1:] == ("2019", "stated", "article")
 
 
 def test_a_stock_without_a_period_does_not_take_the_sentence_before() -> None:

@@ -114,8 +114,8 @@ def test_so_far_this_year_alone_runs_to_the_publication_day() -> None:
 def test_years_later_counts_from_the_sentence_year() -> None:
     text = "Trade grew from US$5 billion in 2004 to US$12 billion six years later."
     assert periods(text, "2013-05-01")[-1] == ("six years later", year(2010))
-    text = "The plant opened in 1995 and, two decades on, it was sold."
-    assert periods(text, "2020-01-01")[-1] == ("two decades on", year(2015))
+    text = "The plant opened in 1995 and, two decades later, it was sold."
+    assert periods(text, "2020-01-01")[-1] == ("two decades later", year(2015))
     assert periods("Six years later, the plant was sold.", "2020-01-01") == []
 
 
@@ -273,3 +273,33 @@ def test_a_base_after_another_change_is_that_change_base() -> None:
     got = {c.attr("percent"): c for c in extract(text, "2013-12-17", "arithmetic")}
     assert got["4"].attr("base_start") is None
     assert (got["1"].attr("base_start"), got["1"].attr("base_end")) == ("2012-01-01", "2012-12-31")
+
+
+def test_a_caption_date_in_a_parenthesis_dates_the_title() -> None:
+    text = "Prime Minister Shinzo Abe meets business leaders in Hanoi (January 17, 2013)."
+    [t] = extract(text, "2017-01-16", "title", "people_rules")
+    assert t.date == PartialDate(2013, 1, 17)
+
+
+def test_a_weekday_dates_a_title_in_a_sentence_with_no_other_time_word() -> None:
+    text = "He will be welcomed by Prime Minister Shinzo Abe on Wednesday."
+    [t] = extract(text, "2017-02-28", "title", "people_rules")
+    assert t.date == PartialDate(2017, 3, 1)
+
+
+def _trade(path: str, date: str, digits: str) -> Doc:
+    d = Doc(path, date, "---", f"date: {date}", "---", f"Trade: {digits} billion USD.")
+    d.quantity(f"{digits} billion USD", "trade", qty(digits, "billion", "USD"), year(2021))
+    return d
+
+
+@pytest.mark.parametrize(("other", "found"), [("12.37", 0), ("12.39", 0), ("12.41", 1)])
+def test_a_figure_cut_short_is_no_contradiction(other: str, found: int) -> None:
+    # "12.3" may be 12.37 cut short, not rounded; 12.41 is beyond either reading
+    docs = [_trade("a/one.md", "2022-01-15", "12.3"), _trade("a/two.md", "2022-02-15", other)]
+    assert len(run_corpus(docs, book("trade"))) == found
+
+
+def test_a_future_clause_before_a_comma_does_not_move_the_saying() -> None:
+    text = "The city will hold a count next spring, the mayor said on Monday."
+    assert [p for _, p in periods(text, "2024-09-10")][-1] == span("2024-09-09", "2024-09-09")

@@ -35,7 +35,7 @@ from claimcheck.checks import units as U
 from claimcheck.checks.arithmetic import unjudged_parts
 from claimcheck.checks.quantities import judge, judging_facts, other_source, subject_matches, when
 from claimcheck.checks.ranks import MEASURES, judging_rank_facts, place, resolve
-from claimcheck.claims import Claim
+from claimcheck.claims import Claim, Quantity
 from claimcheck.dates import Period
 from claimcheck.documents import Document
 from claimcheck.findings import Finding, Related, Severity
@@ -79,6 +79,15 @@ class Group:
     @property
     def documents(self) -> int:
         return len({e.doc.path for e in self.entries})
+
+
+def _cut_short(v: Quantity) -> tuple[float, float]:
+    """The values a figure written to its last digit may stand for, as articles write it: rounded
+    or cut short ("US$12.3 billion" for 12.37), so up to a whole unit of that digit above it."""
+    low, high = v.low, v.high
+    if v.hedge is None and math.isfinite(high) and high > low:
+        return low, high + (high - low) / 2
+    return low, high
 
 
 def _period_key(p: Period) -> tuple[dt.date, dt.date, str]:
@@ -188,7 +197,7 @@ def _keyed(claim: Claim, book: Rulebook) -> tuple[tuple[object, ...], float, flo
         qk = quantity_key(claim, book)
         if qk is None:
             return None
-        return ("quantity", *qk, *_period_key(claim.period)), claim.value.low, claim.value.high
+        return ("quantity", *qk, *_period_key(claim.period)), *_cut_short(claim.value)
     if claim.kind == "rank" and claim.rank is not None:
         rk = rank_key(claim, book)
         if rk is None:

@@ -87,7 +87,9 @@ class DocContext:
 
     @cached_property
     def period_marks(self) -> Marks | None:
-        return self._marks((*_periods.MONTH_HEADS, *_periods.TRIGGER_WORDS))
+        return self._marks(
+            (*_periods.MONTH_HEADS, *_periods.TRIGGER_WORDS, *_periods.SCANNED_APART)
+        )
 
     @cached_property
     def number_marks(self) -> Marks | None:

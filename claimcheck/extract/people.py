@@ -538,11 +538,11 @@ def _event_date(s: Sentence, start: int, end: int) -> PartialDate | None:
     best: tuple[int, PartialDate] | None = None
     for a, b, date in sentence_dates(s, exact=False):
         if a >= end:
-            if lead or _REPORTING.search(low, end, a) or _aside(low, end, a, True):
+            if lead or _REPORTING.search(low, end, a) or _aside(s, a, b, start):
                 continue
             gap = a - end
         elif b <= start:
-            if _REPORTING.search(low, b, start) or _aside(low, b, start, False):
+            if _REPORTING.search(low, b, start) or _aside(s, a, b, start):
                 continue
             gap = start - b
         else:
@@ -552,15 +552,18 @@ def _event_date(s: Sentence, start: int, end: int) -> PartialDate | None:
     return best[1] if best else None
 
 
-def _aside(low: str, a: int, b: int, after: bool) -> bool:
-    """Whether the date between a and b sits in a parenthesis the claim is outside of ("the 50th
-    anniversary (September 21, 1973 - 2023)"): it dates the aside, not the sentence's event.
-    after: the date follows the claim (a parenthesis opens before it), else it precedes (one
-    closes after it)."""
-    if after:
-        return low.rfind("(", a, b) > low.rfind(")", a, b)
-    closed = low.find(")", a, b)
-    return closed >= 0 and not 0 <= low.find("(", a, b) < closed
+def _aside(s: Sentence, a: int, b: int, start: int) -> bool:
+    """Whether the date at [a, b) sits in a parenthesis that holds more than that one date and
+    that the claim starting at `start` is outside of: "the 50th anniversary (September 21, 1973 -
+    2023)" dates the anniversary, while a caption's "(September 6, 2023)" dates the event."""
+    low = s.folded
+    opened = low.rfind("(", s.start, a)
+    if opened < 0 or low.rfind(")", opened, a) >= 0:
+        return False
+    closed = low.find(")", b, s.end)
+    if closed < 0 or opened < start < closed:
+        return False
+    return low[opened + 1 : closed].strip(" ,.") != low[a:b]
 
 
 def _preceded(s: Sentence, pos: int, pattern: re.Pattern[str]) -> tuple[int, str] | None:

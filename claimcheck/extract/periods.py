@@ -64,9 +64,13 @@ _NUM = (
     r"twenty|thirty|forty|fifty|sixty|several|few|half\s+a|a\s+half)"
 )
 _UNIT = r"(?:years?|decades?|months?|century|centuries|half[- ]century)"
-# "January 16 and 17, 2013": two days, only with the year after them ("May 5 and 20 people").
-_AND_DAY = rf"\s+and\s+(?P<d3>{_D})(?=,?\s*{_YD})"
-_COUNT = r"(?:\d{1,2}|one|two|three|four|five|six|seven|eight|nine|ten|twenty|thirty|forty|fifty)"
+# "January 16 and 17, 2013": two days, only with the year after them ("May 5 and 20 people");
+# "16 and 17 January": the first day before the one the pattern reads. Tried after a date only.
+_AND_DAY = regexes.compile(rf"\s+and\s+(?P<d>{_D}),?\s*(?P<y>{_YD})")
+_DAY_AND = regexes.compile(rf"(?P<d>{_D})\s+and\s+$")
+_COUNT = (
+    r"(?:\d{1,2}|an?|one|two|three|four|five|six|seven|eight|nine|ten|twenty|thirty|forty|fifty)"
+)
 _WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
 
 # Each pattern: (name, compiled). Named groups: m/m2 month, d/d2 day, y/y2 year, n count, u unit.
@@ -74,14 +78,13 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     (
         "day",
         regexes.compile(
-            rf"(?P<m>{_M})\s+(?P<d>{_D})(?:{_DASH}(?P<d2>{_D})|{_AND_DAY})?(?:,?\s*(?P<y>{_YD}))?"
+            rf"(?P<m>{_M})\s+(?P<d>{_D})(?:{_DASH}(?P<d2>{_D}))?(?:,?\s*(?P<y>{_YD}))?"
         ),
     ),
     (
         "dmy",
         regexes.compile(
-            rf"(?P<d>{_D})(?:{_DASH}(?P<d2>{_D})|\s+and\s+(?P<d3>{_D}))?\s+(?P<m>{_M})"
-            rf"(?:,?\s*(?P<y>{_YD}))?"
+            rf"(?P<d>{_D})(?:{_DASH}(?P<d2>{_D}))?\s+(?P<m>{_M})(?:,?\s*(?P<y>{_YD}))?"
         ),
     ),
     (
@@ -144,13 +147,6 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
         ),
     ),
     (
-        "weekday",
-        regexes.compile(
-            r"(?:(?i:(?P<rel>last|next|this)\s+))?"
-            r"(?P<wd>(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day)(?![A-Za-z])"
-        ),
-    ),
-    (
         "to_date",
         regexes.compile(
             r"(?i:\bso\s+far\s+this\s+year\b|\bthis\s+year\s+so\s+far\b"
@@ -166,12 +162,6 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
         ),
     ),
     (
-        "later",
-        regexes.compile(
-            rf"(?i:(?<![\w.,])(?P<n>{_COUNT})\s+(?P<u>years?|decades?)\s+(?:later|on|afterwards?)\b)"
-        ),
-    ),
-    (
         "same",
         regexes.compile(
             rf"(?i:\b(?:the\s+)?same\s+period\s+(?:(?:of|in)\s+(?P<y>{_Y})|(?:of\s+)?last\s+year"
@@ -184,14 +174,12 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
 # patterns above. The patterns are tried only there (one scan of the text, not one per pattern).
 _ANCHOR = regexes.compile(
     r"(?<![\w$.,/])\d"
-    r"|(?<![A-Za-z])(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec|FY"
-    r"|Mon|Tue|Wed|Thu|Fri|Sat|Sun)"
+    r"|(?<![A-Za-z])(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec|FY)"
     r"|\b"
     + caseless(
         "from|between|the|first|opening|second|third|fourth|1st|2nd|3rd|4th|q[1-4]|h[12]|fy|fiscal|"
         "financial|entire|whole|full|this|last|next|past|previous|recent|currently|presently|"
-        "nowadays|now|today|to|so|at|up|until|as|same|year|since|one|two|three|four|five|six|"
-        "seven|eight|nine|ten|twenty|thirty|forty|fifty".split("|")
+        "nowadays|now|today|to|so|at|up|until|as|same|year|since".split("|")
     )
     + r"\b"
 )
@@ -211,8 +199,11 @@ _DIGIT = regexes.compile(r"\d")
 MONTH_HEADS = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
 TRIGGER_WORDS = (
     "year", "month", "quarter", "half", "decade", "centur", "currently", "present", "now",
-    "today", "date", "far", "moment", "period", "day",
+    "today", "date", "far", "moment", "period",
 )  # fmt: skip
+# Words of the phrases scanned apart (weekdays): a sentence holding one is passed to `find`
+# though `_may_hold` turns it down.
+SCANNED_APART = ("day",)
 
 _AS_OF = regexes.compile(
     r"(?i:(?:\bas\s+(?:of|at)|\b(?:by|at|as\s+of)\s+the\s+end\s+of|\bend\s+of|\bend-|\bup\s+to)\s*)$"
@@ -254,9 +245,11 @@ class FoundPeriod:
 
 
 def find(text: str, start: int, end: int, doc_date: PartialDate | None) -> list[FoundPeriod]:
-    """Every period phrase in text[start:end], in text order, none overlapping."""
-    if not _may_hold(text[start:end]):
-        return []
+    """Every period phrase in text[start:end], in text order, none overlapping. Weekdays and
+    "N years later" are scanned apart, only in the few sentences holding their words."""
+    chunk = text[start:end]
+    if not _may_hold(chunk):
+        return _weekdays(text, start, end, doc_date, []) if "day" in chunk else []
     cands: list[tuple[int, int, int, str, re.Match[str]]] = []
     for at in anchors(text, start, end):
         first = _ANY.match(text, at, end)
@@ -279,16 +272,19 @@ def find(text: str, start: int, end: int, doc_date: PartialDate | None) -> list[
             ahead.append(m)
             reach = m.end()  # its "last year" is no period of its own
             continue
-        if name == "weekday":
-            found = _weekday(m, text, start, doc_date)
-        else:
-            found = _resolve(name, m, text, max(start, s - _LOOKBACK), doc_date, out)
+        found = _resolve(name, m, text, max(start, s - _LOOKBACK), doc_date, out)
         if found is None:
             continue
         found = _prefixed(text, max(start, s - _LOOKBACK), found, doc_date)
         out.append(found)
         reach = m.end()
-    return _same_ahead(ahead, out) if ahead else out
+    if ahead:
+        out = _same_ahead(ahead, out)
+    if "later" in chunk or "afterward" in chunk:
+        out = _later_phrases(text, start, end, out)
+    if "day" in chunk:
+        out = _weekdays(text, start, end, doc_date, out)
+    return out
 
 
 def _same_ahead(ahead: list[re.Match[str]], out: list[FoundPeriod]) -> list[FoundPeriod]:
@@ -386,7 +382,15 @@ def _resolve(
         d1 = _day(g["d"])
         if mo is None or d1 is None:
             return None
-        d2 = _day(g.get("d2") or g.get("d3")) or d1
+        d2 = _day(g.get("d2")) or d1
+        if name == "day" and not g["d2"] and not g["y"]:
+            joined = _AND_DAY.match(text, e)
+            if joined is not None:
+                d2, g, e = _day(joined["d"]) or d1, {**g, "y": joined["y"]}, joined.end()
+        elif name == "dmy" and not g["d2"]:
+            joined = _DAY_AND.search(text, lo, s)
+            if joined is not None:
+                d1, s = _day(joined["d"]) or d1, joined.start()
         if g["y"]:
             year: int | None = int(g["y"])
         else:
@@ -462,8 +466,6 @@ def _resolve(
             flags = ("cumulative",)
     elif name == "same":
         period, flags = _same(g, before), ("same-period",)
-    elif name == "later":
-        period = _later(g, before)
     if period is None:
         return None
     return FoundPeriod(s, e, period, phrase, flags)
@@ -530,11 +532,29 @@ def _recent(g: dict[str, str | None], doc: PartialDate | None) -> Period | None:
     return Period(first, end)
 
 
+_WEEKDAY = regexes.compile(
+    r"(?:(?i:(?P<rel>last|next|this)\s+))?"
+    r"(?<![A-Za-z])(?P<wd>(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day)(?![A-Za-z])"
+)
+
+
+def _weekdays(
+    text: str, start: int, end: int, doc: PartialDate | None, out: list[FoundPeriod]
+) -> list[FoundPeriod]:
+    for m in _WEEKDAY.finditer(text, start, end):
+        if any(f.start < m.end() and m.start() < f.end for f in out):
+            continue
+        found = _weekday(m, text, start, doc)
+        if found is not None:
+            out = sorted([*out, found], key=_at)
+    return out
+
+
 def _weekday(m: re.Match[str], text: str, lo: int, doc: PartialDate | None) -> FoundPeriod | None:
     """ "on Sunday", "last Friday" in news copy: that day of the article's own week (only with
-    a day-dated article). A future sentence ("will be welcomed on Wednesday") means the next such
-    day, or the day itself; else the last one. A bare weekday after another word ("from Sunday",
-    "said Friday") is not read."""
+    a day-dated article). A future clause ("will be welcomed on Wednesday") means the next such
+    day, or the day itself; else the last one ("will hold a count, the city said on Monday").
+    A bare weekday after another word ("from Sunday", "said Friday") is not read."""
     if doc is None or doc.day is None:
         return None
     rel = plain(m.group("rel") or "")
@@ -543,7 +563,8 @@ def _weekday(m: re.Match[str], text: str, lo: int, doc: PartialDate | None) -> F
     day = doc.first()
     wanted = _WEEKDAYS.index(m.group("wd").lower())
     back = (day.weekday() - wanted) % 7
-    if rel == "next" or (rel != "last" and _FUTURE.search(text, lo, m.start())):
+    clause = max(lo, *(text.rfind(c, lo, m.start()) for c in ",;:"))  # ", the city said on"
+    if rel == "next" or (rel != "last" and _FUTURE.search(text, clause, m.start())):
         back = -((wanted - day.weekday()) % 7) or (-7 if rel == "next" else 0)
     elif rel == "last" and back == 0:
         back = 7
@@ -589,6 +610,26 @@ def _same(g: dict[str, str | None], before: list[FoundPeriod]) -> Period | None:
     except ValueError:
         return None
     return Period(a, b, ref.kind)
+
+
+# "five years later", "a decade afterwards": scanned only in text holding "later"/"afterward".
+_LATER = regexes.compile(
+    rf"(?i:(?<![\w.,])(?P<n>{_COUNT})\s+(?P<u>years?|decades?)\s+(?:later|afterwards?)\b)"
+)
+
+
+def _later_phrases(text: str, start: int, end: int, out: list[FoundPeriod]) -> list[FoundPeriod]:
+    for m in _LATER.finditer(text, start, end):
+        if any(f.start < m.end() and m.start() < f.end for f in out):
+            continue
+        period = _later(m.groupdict(), [f for f in out if f.end <= m.start()])
+        if period is not None:
+            out = sorted([*out, FoundPeriod(m.start(), m.end(), period, "relative")], key=_at)
+    return out
+
+
+def _at(f: FoundPeriod) -> int:
+    return f.start
 
 
 def _later(g: dict[str, str | None], before: list[FoundPeriod]) -> Period | None:

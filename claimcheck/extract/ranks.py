@@ -256,7 +256,7 @@ def _subject(s: Sentence, before: int, of: str | None) -> str | None:
 def _period(s: Sentence, start: int, end: int) -> tuple[Period | None, str]:
     cache = vars(s)
     if "_rank_periods" not in cache:
-        kept = [p for p in s.periods if "same-period" not in p.flags]
+        kept = [p for p in s.periods if "same-period" not in p.flags and "weekday" not in p.flags]
         cache["_rank_periods"] = (kept, [p.end for p in kept])
     found, ends = cache["_rank_periods"]
     k = bisect.bisect_right(ends, start)
