@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import dataclasses
 import json
+import marshal
 import os
 import pickle
 import random
@@ -93,6 +94,11 @@ def _same(capsys: pytest.CaptureFixture[str], want: dict[str, Outcome]) -> list[
 def _stored() -> Path:
     (path,) = CACHE.glob("rulebook-*.json")
     return path
+
+
+def _sealed_copy() -> Path:
+    """The copy of the stored rulebook whose keyed digest verifies: read instead of the JSON."""
+    return store.seal_path(_stored())
 
 
 def _crafted_pickle(path: Path, marker: Path) -> bytes:
@@ -204,18 +210,59 @@ STORED_CHANGES: dict[str, Callable[[dict[str, object]], None]] = {
 }
 
 
+def _forge_seal(top: dict[str, object]) -> None:
+    """The sealed copy holding `top`, under a digest made with another key."""
+    body = marshal.dumps(top)
+    _sealed_copy().write_bytes(cache.seal(b"k" * cache.KEY_BYTES, store.SEAL_KIND, body) + body)
+
+
+SEALS: dict[str, Callable[[dict[str, object]], None]] = {
+    "no sealed copy": lambda top: _sealed_copy().unlink(),
+    "a seal of another key": _forge_seal,
+    "a seal cut short": lambda top: _sealed_copy().write_bytes(_sealed_copy().read_bytes()[:40]),
+}
+
+
+@pytest.mark.parametrize("seal", SEALS.values(), ids=list(SEALS))
 @pytest.mark.parametrize("change", STORED_CHANGES.values(), ids=list(STORED_CHANGES))
 def test_a_stored_rulebook_load_would_not_return_is_rebuilt(
-    room: Path, capsys: pytest.CaptureFixture[str], change: Callable[[dict[str, object]], None]
+    room: Path,
+    capsys: pytest.CaptureFixture[str],
+    change: Callable[[dict[str, object]], None],
+    seal: Callable[[dict[str, object]], None],
 ) -> None:
+    """Without a sealed copy whose digest verifies, the JSON is checked in full."""
     want = _baseline(capsys)
     path = _stored()
     top = json.loads(path.read_bytes())
     change(top)
     path.write_text(json.dumps(top).replace('"NESTED"', NESTED), encoding="utf-8")
+    if change is not _nested:  # marshal cannot hold it either
+        seal(top)
+    else:
+        _sealed_copy().unlink()
     (said,) = _same(capsys, want)
     assert str(path) in said and "stored rulebook unusable" in said
     assert _same(capsys, want) == []
+
+
+def test_a_forged_sealed_copy_is_never_trusted(
+    room: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A sealed copy of the wrong types under another key's digest: the JSON beside it is read,
+    checked in full, and the copy never decoded."""
+    want = _baseline(capsys)
+    top = json.loads(_stored().read_bytes())
+    _set(["entities", 0, _at(Entity, "id")], 7)(top)
+    _forge_seal(top)
+    trusted: list[bool] = []
+    from_top = store._from_top
+    monkeypatch.setattr(
+        store, "_from_top", lambda t, c, d, ok: trusted.append(ok) or from_top(t, c, d, ok)
+    )
+    assert _same(capsys, want) == []
+    assert trusted == [False, False]  # the hook's run and the full one, each checked in full
+    assert _same(capsys, want) == []  # the forged copy stays (the JSON was fine): still unused
 
 
 def test_a_stored_rulebook_that_is_not_a_regular_file_is_rebuilt(
@@ -224,11 +271,13 @@ def test_a_stored_rulebook_that_is_not_a_regular_file_is_rebuilt(
     want = _baseline(capsys)
     path = _stored()
     path.unlink()
+    store.seal_path(path).unlink()
     os.mkfifo(path)  # opening it for reading would wait for a writer for ever
     (said,) = _same(capsys, want)
     assert "not a regular file" in said
     elsewhere = tmp_path / "elsewhere.json"
     shutil.copy(_stored(), elsewhere)
+    _sealed_copy().unlink()
     _stored().unlink()
     os.symlink(elsewhere, path)  # claimcheck makes no links: one may point anywhere
     (said,) = _same(capsys, want)
