@@ -219,14 +219,17 @@ def _decode_trusted(top: dict[str, Any], digest: str) -> Rulebook:
         setattr(book, name, {entry.id: entry for entry in section[name]})
     book.facts, book.rates = section["facts"], section["rates"]
     examples = section["examples"]
-    paths = top["paths"]
-    note = book.note
-    for entry, at in zip([*book.noted(), *examples], top["origins"], strict=True):
+    paths, at_all = top["paths"], top["origins"]
+    noted = list(book.noted())
+    origins, kept = book.origins, book._entries  # what Rulebook.note fills, filled in line
+    for entry, at in zip(noted, at_all[: len(noted)], strict=True):
         if at is not None:
-            origin = Origin(paths[at[0]], at[1], at[2])
-            note(entry, origin)
-            if isinstance(entry, Example):
-                book.examples.append((entry, origin))
+            origins[id(entry)] = Origin(paths[at[0]], at[1], at[2])
+            kept.append(entry)
+    for entry, at in zip(examples, at_all[len(noted) :], strict=True):
+        origin = origins[id(entry)] = Origin(paths[at[0]], at[1], at[2])
+        kept.append(entry)
+        book.examples.append((entry, origin))
     return book
 
 
