@@ -389,8 +389,11 @@ def mac_key(cache_dir: Path) -> bytes | None:
     if path is None:
         return None
     project = os.path.abspath(cache_dir.parent)
-    if os.path.commonpath([project, path]) == project:
-        return None
+    try:
+        if os.path.commonpath([project, path]) == project:
+            return None
+    except ValueError:  # on another drive: not inside
+        pass
     if path not in _KEYS:
         _KEYS[path] = _read_key(path) or _make_key(path)
     return _KEYS[path]
