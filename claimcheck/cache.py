@@ -313,29 +313,40 @@ class ClaimCache:
         is checked against Claim.to_row's shape, and an entry with a row that does not fit
         comes with the one row UNUSABLE, which is no claim: the caller reads and extracts its
         article again, as it does any whose claims do not decode."""
-        texts: dict[str, tuple[str, str, list[str]]] = {}  # sealed: decoded at once below
+        heads: dict[str, tuple[str, str]] = {}  # each entry's date and source
+        sealed: list[str] = []  # the sealed claims, decoded at once below
+        owners: list[str] = []  # the entry of each
         checked: dict[str, list[Any]] = {}
         unfit: set[str] = set()
         query = "SELECT key, claim, date, date_source, seal FROM joins"
         keyed = None if self.key is None else _row_hasher(self.key)
+        same = _operator._compare_digest
         for k, claim, date, source, mark in self._select(query, "join_key", joins):
             # _row_seal, written out: it runs for every claim a hook run meets
             if keyed and type(claim) is str and type(date) is str and type(source) is str:
                 h = keyed.copy()
                 h.update(claim.encode("utf-8", "surrogatepass"))
-                if type(mark) is bytes and same_digest(mark, h.digest()):
-                    texts.setdefault(k, (date, source, []))[2].append(claim)
+                if type(mark) is bytes and same(mark, h.digest()):
+                    if k not in heads:
+                        heads[k] = (date, source)
+                    sealed.append(claim)
+                    owners.append(k)
                     continue
             row = _joined_row(claim, date, source)
             if row is None:
                 unfit.add(k)
             else:
-                texts.setdefault(k, (date, source, []))
+                if k not in heads:
+                    heads[k] = (date, source)
                 checked.setdefault(k, []).append(row)
-        found: dict[str, tuple[str, str, list[Any]]] = {}
-        for k, (date, source, sealed) in texts.items():
-            rows = json.loads(f"[{','.join(sealed)}]") if sealed else []
-            found[k] = (date, source, rows + checked.get(k, []))
+        found: dict[str, tuple[str, str, list[Any]]] = {
+            k: (date, source, []) for k, (date, source) in heads.items()
+        }
+        if sealed:
+            for k, row in zip(owners, json.loads(f"[{','.join(sealed)}]"), strict=True):
+                found[k][2].append(row)
+        for k, rows in checked.items():
+            found[k][2].extend(rows)
         for k in unfit:
             found[k] = ("", "", [UNUSABLE])
         return found
