@@ -511,6 +511,24 @@ def test_cache_clear_keeps_a_gitignore_of_the_users(
 def test_the_stored_rulebook_reads_back_as_loaded(rules: str) -> None:
     book = load([REPO_ROOT / rules])
     again = store.decode(store.encode(book, "code"), "code", book.digest)
+    _same_rulebook(book, again)
+    # read as a sealed copy is: unchecked, the same records of the same types
+    trusted = store.decode(store.encode(book, "code"), "code", book.digest, trusted=True)
+    _same_rulebook(book, trusted)
+    assert [_typed(e) for e in trusted.noted()] == [_typed(e) for e in again.noted()]
+
+
+def _typed(value: object) -> object:
+    """A value with the type of every part of it, where == would take 1 for 1.0 or True."""
+    if dataclasses.is_dataclass(value):
+        fields = dataclasses.fields(value)
+        return (type(value), [_typed(getattr(value, f.name)) for f in fields])
+    if isinstance(value, list):
+        return [_typed(v) for v in value]
+    return (type(value), value)
+
+
+def _same_rulebook(book: Any, again: Any) -> None:
     noted = list(book.noted())
     assert list(again.noted()) == noted
     assert [again.origin(e) for e in again.noted()] == [book.origin(e) for e in noted]
@@ -518,6 +536,7 @@ def test_the_stored_rulebook_reads_back_as_loaded(rules: str) -> None:
     assert dataclasses.replace(again, origins={}) == dataclasses.replace(book, origins={})
     assert len(noted) == len(book._entries)  # noted() reaches every entry load noted
     assert {id(e) for e in noted} == {id(e) for e in book._entries}
+    assert {id(e) for e in again.noted()} == {id(e) for e in again._entries}
 
 
 @pytest.mark.parametrize(

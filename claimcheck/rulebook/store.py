@@ -311,6 +311,8 @@ def write(book: Rulebook, path: Path, code: str, key: bytes | None = None) -> No
     try:
         data = encode(book, code)
         same = encode(decode(data, code, book.digest), code) == data
+        if key is not None:  # the sealed copy's reading must give the same rulebook too
+            same = same and encode(decode(data, code, book.digest, trusted=True), code) == data
     except (ValueError, TypeError, RecursionError):  # a type this module cannot store
         same = False
     if not same:
