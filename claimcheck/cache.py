@@ -245,9 +245,7 @@ class ClaimCache:
         key = self.key
         for k, v, js in items:
             rows.append((k, *(v[p] for p in PARTS), json.dumps(sorted({j for j, *_ in js}))))
-            joins.extend(
-                (j, k, c, d, src, key and _row_seal(key, c, d, src)) for j, c, d, src in js
-            )
+            joins.extend((j, k, c, d, src, key and _row_seal(key, c)) for j, c, d, src in js)
         marks = ", ".join("?" * (len(PARTS) + 2))
         self._write(
             (f"INSERT OR REPLACE INTO entries VALUES ({marks})", rows),
@@ -315,25 +313,40 @@ class ClaimCache:
         is checked against Claim.to_row's shape, and an entry with a row that does not fit
         comes with the one row UNUSABLE, which is no claim: the caller reads and extracts its
         article again, as it does any whose claims do not decode."""
-        texts: dict[str, tuple[str, str, list[str]]] = {}  # sealed: decoded at once below
+        heads: dict[str, tuple[str, str]] = {}  # each entry's date and source
+        sealed: list[str] = []  # the sealed claims, decoded at once below
+        owners: list[str] = []  # the entry of each
         checked: dict[str, list[Any]] = {}
         unfit: set[str] = set()
         query = "SELECT key, claim, date, date_source, seal FROM joins"
-        key = self.key
+        keyed = None if self.key is None else _row_hasher(self.key)
+        same = _operator._compare_digest
         for k, claim, date, source, mark in self._select(query, "join_key", joins):
-            if key is not None and type(mark) is bytes and _sealed(key, mark, claim, date, source):
-                texts.setdefault(k, (date, source, []))[2].append(claim)
-                continue
+            # _row_seal, written out: it runs for every claim a hook run meets
+            if keyed and type(claim) is str and type(date) is str and type(source) is str:
+                h = keyed.copy()
+                h.update(claim.encode("utf-8", "surrogatepass"))
+                if type(mark) is bytes and same(mark, h.digest()):
+                    if k not in heads:
+                        heads[k] = (date, source)
+                    sealed.append(claim)
+                    owners.append(k)
+                    continue
             row = _joined_row(claim, date, source)
             if row is None:
                 unfit.add(k)
             else:
-                texts.setdefault(k, (date, source, []))
+                if k not in heads:
+                    heads[k] = (date, source)
                 checked.setdefault(k, []).append(row)
-        found: dict[str, tuple[str, str, list[Any]]] = {}
-        for k, (date, source, sealed) in texts.items():
-            rows = json.loads(f"[{','.join(sealed)}]") if sealed else []
-            found[k] = (date, source, rows + checked.get(k, []))
+        found: dict[str, tuple[str, str, list[Any]]] = {
+            k: (date, source, []) for k, (date, source) in heads.items()
+        }
+        if sealed:
+            for k, row in zip(owners, json.loads(f"[{','.join(sealed)}]"), strict=True):
+                found[k][2].append(row)
+        for k, rows in checked.items():
+            found[k][2].extend(rows)
         for k in unfit:
             found[k] = ("", "", [UNUSABLE])
         return found
@@ -387,8 +400,11 @@ def mac_key(cache_dir: Path) -> bytes | None:
     if path is None:
         return None
     project = os.path.abspath(cache_dir.parent)
-    if os.path.commonpath([project, path]) == project:
-        return None
+    try:
+        if os.path.commonpath([project, path]) == project:
+            return None
+    except ValueError:  # on another drive: not inside
+        pass
     if path not in _KEYS:
         _KEYS[path] = _read_key(path) or _make_key(path)
     return _KEYS[path]
@@ -448,18 +464,18 @@ def same_digest(a: bytes, b: bytes) -> bool:
     return _operator._compare_digest(a, b)
 
 
-def _row_seal(key: bytes, claim: str, date: str, source: str) -> bytes:
-    """A join row's seal: what claimcheck wrote, it reads back without checking each value. It
-    covers the values decoded, not the keys that find them: a row moved to another key is still
-    a claim claimcheck made, of a type every check reads."""
-    data = f"{claim}\0{date}\0{source}".encode("utf-8", "surrogatepass")
-    return blake2b(data, key=key, digest_size=16).digest()
+def _row_hasher(key: bytes) -> blake2b:
+    return blake2b(key=key, digest_size=16)
 
 
-def _sealed(key: bytes, mark: bytes, claim: Any, date: Any, source: Any) -> bool:
-    if type(claim) is not str or type(date) is not str or type(source) is not str:
-        return False
-    return same_digest(mark, _row_seal(key, claim, date, source))
+def _row_seal(key: bytes, claim: str) -> bytes:
+    """A join row's seal: what claimcheck wrote, it reads back without checking the claim's
+    values again. It covers the claim alone: of the rest, a date and its source are used as
+    text, checked to be text, and the keys that find a row are only looked up; a sealed claim
+    under another key is still a claim claimcheck made, of the types every check reads."""
+    h = _row_hasher(key)
+    h.update(claim.encode("utf-8", "surrogatepass"))
+    return h.digest()
 
 
 def seal(key: bytes, *parts: bytes) -> bytes:

@@ -586,10 +586,11 @@ class _Marker:
 
 def test_a_crafted_rulebook_cache_runs_no_code(room: Path) -> None:
     first = check(room, GOOD)
-    [cached] = (room / ".claimcheck_cache").glob("rulebook-*")
+    [cached] = (room / ".claimcheck_cache").glob("rulebook-*.json")
     marker = room / "code-was-run"
     crafted = pickle.dumps(_Marker(marker))
     cached.write_bytes(crafted)  # where the rulebook is stored now
+    cached.with_suffix(".sealed").write_bytes(crafted)  # its sealed copy, when there is a key
     cached.with_suffix(".pickle").write_bytes(crafted)  # and where a pickle was read before
     run = check(room, GOOD)
     assert not marker.exists()

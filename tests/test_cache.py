@@ -476,23 +476,137 @@ def test_a_file_name_with_an_undecodable_byte_is_checked_through_the_cache(
 def test_joined_hands_on_each_claim_row_decoded_and_a_crafted_one_as_no_claim(
     tmp_path: Path,
 ) -> None:
+    """Rows claimcheck wrote carry a seal that verifies and are decoded as they are; a row
+    written by anyone else (no seal, or another key's) is checked against Claim.to_row's shape."""
     from claimcheck.claims import Claim
 
     good = Claim("term", 3, 9, "a pact", "land", "pact", sentence=(0, 9))
     text = batch._json(good.to_row())
     crafted = '["term", 3, 9, "a pact", null, null, null, null, null, null, [], [], [], [0]]'
     db = cache.ClaimCache(tmp_path / "c")
+    assert db.key is not None
     entry = {p: "[]" for p in cache.PARTS}
-    db.put_many(
-        [
-            ("k1", entry, [("j", text, "2020-01-01", "front matter")]),
-            ("k2", entry, [("j", crafted, "2020-01-01", "front matter")]),
-        ]
+    db.put_many([("k1", entry, [("j", text, "2020-01-01", "front matter")])])
+    other = cache.seal(b"k" * cache.KEY_BYTES, crafted.encode())[:16]
+    for k, seal in (("k2", None), ("k3", other), ("k4", b"")):
+        db.put_many([(k, entry, [])])
+        assert db.db is not None
+        db.db.execute(
+            "INSERT INTO joins VALUES ('j', ?, ?, '2020-01-01', 'front matter', ?)",
+            (k, crafted, seal),
+        )
+    db.db.execute(  # a claim of the right shape, unsealed: checked, and used
+        "INSERT INTO joins VALUES ('j', 'k5', ?, '2020-01-01', 'front matter', NULL)", (text,)
     )
     found = db.joined(["j"])
     db.close()
     assert found["k1"] == ("2020-01-01", "front matter", [json.loads(text)])
     assert Claim.from_row(found["k1"][2][0]) == good
-    assert found["k2"] == ("", "", [cache.UNUSABLE])
+    assert found["k5"] == found["k1"]
+    for k in ("k2", "k3", "k4"):
+        assert found[k] == ("", "", [cache.UNUSABLE])
     with pytest.raises(TypeError):
         Claim.from_row(found["k2"][2][0])
+
+
+def test_a_sealed_row_is_trusted_only_with_the_key_that_sealed_it(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The same file read by another account (another key): every row is checked, none used
+    unchecked; a row with a wrong shape sealed by the first account is still caught."""
+    crafted = '["term", 3, 9, "a pact", null, null, null, null, null, null, [], [], [], [0]]'
+    db = cache.ClaimCache(tmp_path / "c")
+    db.put_many([("k1", {p: "[]" for p in cache.PARTS}, [("j", crafted, "2020", "x")])])
+    assert db.joined(["j"])["k1"][2] != [cache.UNUSABLE]  # sealed by us: trusted as written
+    db.key = b"another key, another account!!!!"
+    assert db.joined(["j"])["k1"] == ("", "", [cache.UNUSABLE])
+    db.key = None  # no key at all (a home that cannot be written): checked too
+    assert db.joined(["j"])["k1"] == ("", "", [cache.UNUSABLE])
+    db.close()
+
+
+@pytest.fixture
+def home(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """A home of the test's own, with no key yet (and none remembered from another test)."""
+    home = tmp_path / "home"
+    home.mkdir()
+    monkeypatch.setenv("HOME", str(home))
+    monkeypatch.delenv("XDG_CACHE_HOME", raising=False)
+    monkeypatch.setattr(cache, "_KEYS", {})
+    return home
+
+
+def test_the_key_is_made_once_in_the_users_cache_folder_for_them_alone(
+    home: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    project = tmp_path / "newsroom"
+    key = cache.mac_key(project / cache.CACHE_DIR)
+    path = home / ".cache" / "claimcheck" / "key"
+    assert key is not None and len(key) == cache.KEY_BYTES and path.read_bytes() == key
+    assert path.stat().st_mode & 0o777 == 0o600
+    assert not project.exists()  # nothing written in the project
+    monkeypatch.setattr(cache, "_KEYS", {})
+    assert cache.mac_key(project / cache.CACHE_DIR) == key  # read back, not made again
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "xdg"))
+    other = cache.mac_key(project / cache.CACHE_DIR)
+    assert other is not None and (tmp_path / "xdg" / "claimcheck" / "key").read_bytes() == other
+
+
+def test_no_key_inside_the_project(
+    home: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A key where the project's files are (a configuration at ~/.claimcheck.yaml, or a cache
+    folder set inside the project) could be committed with them: there is none, and every file
+    is checked in full."""
+    assert cache.mac_key(home / cache.CACHE_DIR) is None
+    project = tmp_path / "newsroom"
+    monkeypatch.setenv("XDG_CACHE_HOME", str(project / "tmp" / "cache"))
+    assert cache.mac_key(project / cache.CACHE_DIR) is None
+    assert not (home / ".cache").exists() and not project.exists()
+    assert cache.mac_key(tmp_path / "elsewhere" / cache.CACHE_DIR) is not None
+
+
+@pytest.mark.parametrize(
+    "spoil",
+    [
+        lambda p: p.chmod(0o644),  # others may read it: not a secret
+        lambda p: p.write_bytes(b"short"),
+        lambda p: (p.unlink(), p.symlink_to(p.with_name("elsewhere"))),
+    ],
+    ids=["readable by others", "of the wrong length", "a link"],
+)
+def test_a_key_file_not_as_claimcheck_makes_it_is_no_key(
+    home: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, spoil: object
+) -> None:
+    folder = tmp_path / "newsroom" / cache.CACHE_DIR
+    assert cache.mac_key(folder) is not None
+    path = home / ".cache" / "claimcheck" / "key"
+    path.with_name("elsewhere").write_bytes(b"k" * cache.KEY_BYTES)
+    spoil(path)  # type: ignore[operator]
+    monkeypatch.setattr(cache, "_KEYS", {})
+    assert cache.mac_key(folder) is None
+
+
+def test_a_home_that_cannot_be_written_checks_everything_and_still_works(
+    corpus: Path,
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    """No key can be made (the home is a file, so nothing can be created under it, even by
+    root): no seals are written or trusted, and the findings are those of a run with them."""
+    want = main(["check", "articles", "--format", "json", "-j", "1"]), capsys.readouterr().out
+    blocked = tmp_path / "not-a-folder"
+    blocked.write_text("", encoding="utf-8")
+    monkeypatch.setenv("HOME", str(blocked))
+    monkeypatch.delenv("XDG_CACHE_HOME", raising=False)
+    monkeypatch.setattr(cache, "_KEYS", {})
+    shutil.rmtree(corpus / cache.CACHE_DIR)
+    for _ in range(2):  # filling the cache, then served from it
+        got = main(["check", "articles", "--format", "json", "-j", "1"]), capsys.readouterr()
+        assert (got[0], got[1].out) == want and got[1].err == ""
+    assert cache.mac_key(corpus / cache.CACHE_DIR) is None
+    assert not list((corpus / cache.CACHE_DIR).glob("*.sealed"))
+    db = sqlite3.connect(corpus / cache.CACHE_DIR / cache.CACHE_FILE)
+    assert db.execute("SELECT count(*) FROM joins WHERE seal IS NOT NULL").fetchone() == (0,)
+    db.close()

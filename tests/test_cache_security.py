@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import dataclasses
 import json
+import marshal
 import os
 import pickle
 import random
@@ -93,6 +94,11 @@ def _same(capsys: pytest.CaptureFixture[str], want: dict[str, Outcome]) -> list[
 def _stored() -> Path:
     (path,) = CACHE.glob("rulebook-*.json")
     return path
+
+
+def _sealed_copy() -> Path:
+    """The copy of the stored rulebook whose keyed digest verifies: read instead of the JSON."""
+    return store.seal_path(_stored())
 
 
 def _crafted_pickle(path: Path, marker: Path) -> bytes:
@@ -204,18 +210,70 @@ STORED_CHANGES: dict[str, Callable[[dict[str, object]], None]] = {
 }
 
 
-@pytest.mark.parametrize("change", STORED_CHANGES.values(), ids=list(STORED_CHANGES))
+def _forge_seal(top: dict[str, object]) -> None:
+    """The sealed copy holding `top`, under a digest made with another key."""
+    body = marshal.dumps(top)
+    _sealed_copy().write_bytes(cache.seal(b"k" * cache.KEY_BYTES, store.SEAL_KIND, body) + body)
+
+
+SEALS: dict[str, Callable[[dict[str, object]], None]] = {
+    "no sealed copy": lambda top: _sealed_copy().unlink(),
+    "a seal of another key": _forge_seal,
+    "a seal cut short": lambda top: _sealed_copy().write_bytes(_sealed_copy().read_bytes()[:40]),
+}
+
+
+# every change with no sealed copy (a fresh clone's case); the forged seals with a few of them
+SEALED_CASES = [(change, "no sealed copy") for change in STORED_CHANGES] + [
+    ("an id not text", "a seal of another key"),
+    ("a month 13", "a seal of another key"),
+    ("origins one short", "a seal cut short"),
+]
+
+
+@pytest.mark.parametrize(
+    ("change", "seal"),
+    [(STORED_CHANGES[c], SEALS[s]) for c, s in SEALED_CASES],
+    ids=[f"{c}, {s}" for c, s in SEALED_CASES],
+)
 def test_a_stored_rulebook_load_would_not_return_is_rebuilt(
-    room: Path, capsys: pytest.CaptureFixture[str], change: Callable[[dict[str, object]], None]
+    room: Path,
+    capsys: pytest.CaptureFixture[str],
+    change: Callable[[dict[str, object]], None],
+    seal: Callable[[dict[str, object]], None],
 ) -> None:
+    """Without a sealed copy whose digest verifies, the JSON is checked in full."""
     want = _baseline(capsys)
     path = _stored()
     top = json.loads(path.read_bytes())
     change(top)
     path.write_text(json.dumps(top).replace('"NESTED"', NESTED), encoding="utf-8")
+    if change is not _nested:  # marshal cannot hold it either
+        seal(top)
+    else:
+        _sealed_copy().unlink()
     (said,) = _same(capsys, want)
     assert str(path) in said and "stored rulebook unusable" in said
     assert _same(capsys, want) == []
+
+
+def test_a_forged_sealed_copy_is_never_trusted(
+    room: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A sealed copy of the wrong types under another key's digest: the JSON beside it is read,
+    checked in full, and the copy never decoded."""
+    want = _baseline(capsys)
+    top = json.loads(_stored().read_bytes())
+    _set(["entities", 0, _at(Entity, "id")], 7)(top)
+    _forge_seal(top)
+    trusted: list[bool] = []
+    from_top = store._from_top
+    monkeypatch.setattr(
+        store, "_from_top", lambda t, c, d, ok: trusted.append(ok) or from_top(t, c, d, ok)
+    )
+    assert _same(capsys, want) == []
+    assert trusted == [False, False]  # the hook's run and the full one, each checked in full
+    assert _same(capsys, want) == []  # the forged copy stays (the JSON was fine): still unused
 
 
 def test_a_stored_rulebook_that_is_not_a_regular_file_is_rebuilt(
@@ -224,11 +282,13 @@ def test_a_stored_rulebook_that_is_not_a_regular_file_is_rebuilt(
     want = _baseline(capsys)
     path = _stored()
     path.unlink()
+    store.seal_path(path).unlink()
     os.mkfifo(path)  # opening it for reading would wait for a writer for ever
     (said,) = _same(capsys, want)
     assert "not a regular file" in said
     elsewhere = tmp_path / "elsewhere.json"
     shutil.copy(_stored(), elsewhere)
+    _sealed_copy().unlink()
     _stored().unlink()
     os.symlink(elsewhere, path)  # claimcheck makes no links: one may point anywhere
     (said,) = _same(capsys, want)
@@ -451,6 +511,24 @@ def test_cache_clear_keeps_a_gitignore_of_the_users(
 def test_the_stored_rulebook_reads_back_as_loaded(rules: str) -> None:
     book = load([REPO_ROOT / rules])
     again = store.decode(store.encode(book, "code"), "code", book.digest)
+    _same_rulebook(book, again)
+    # read as a sealed copy is: unchecked, the same records of the same types
+    trusted = store.decode(store.encode(book, "code"), "code", book.digest, trusted=True)
+    _same_rulebook(book, trusted)
+    assert [_typed(e) for e in trusted.noted()] == [_typed(e) for e in again.noted()]
+
+
+def _typed(value: object) -> object:
+    """A value with the type of every part of it, where == would take 1 for 1.0 or True."""
+    if dataclasses.is_dataclass(value):
+        fields = dataclasses.fields(value)
+        return (type(value), [_typed(getattr(value, f.name)) for f in fields])
+    if isinstance(value, list):
+        return [_typed(v) for v in value]
+    return (type(value), value)
+
+
+def _same_rulebook(book: Any, again: Any) -> None:
     noted = list(book.noted())
     assert list(again.noted()) == noted
     assert [again.origin(e) for e in again.noted()] == [book.origin(e) for e in noted]
@@ -458,6 +536,7 @@ def test_the_stored_rulebook_reads_back_as_loaded(rules: str) -> None:
     assert dataclasses.replace(again, origins={}) == dataclasses.replace(book, origins={})
     assert len(noted) == len(book._entries)  # noted() reaches every entry load noted
     assert {id(e) for e in noted} == {id(e) for e in book._entries}
+    assert {id(e) for e in again.noted()} == {id(e) for e in again._entries}
 
 
 @pytest.mark.parametrize(
