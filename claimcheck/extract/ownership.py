@@ -205,17 +205,22 @@ def _nationality(s: Sentence, mention: Mention) -> bool:
     """A nationality adjective the rulebook does not know right before the alias."""
     text = s.doc.text
     lo = max(s.start, mention.start - 30)
-    end = mention.start
-    while end > lo and text[end - 1].isspace():
-        end -= 1
-    # every match ends with one of the adjective endings, then whitespace: most aliases follow
-    # no such word, and the pattern opens with a look-behind tried at every character
-    if end == mention.start or not text.endswith(_NATIONAL_ENDS, lo, end):
+    if not _may_end_nationality(text, lo, mention.start):
         return False
     m = _NATIONALITY.search(text, lo, mention.start)
     if m is None:
         return False
     return not named_in(s.context, s.book, m.start(1), m.end(1))
+
+
+def _may_end_nationality(text: str, lo: int, hi: int) -> bool:
+    """False where _NATIONALITY cannot match in [lo, hi): every match ends with one of the
+    adjective endings, then whitespace. Most aliases follow no such word, and the pattern opens
+    with a look-behind tried at every character."""
+    end = hi
+    while end > lo and text[end - 1].isspace():
+        end -= 1
+    return end < hi and text.endswith(_NATIONAL_ENDS, lo, end)
 
 
 def _paragraph(s: Sentence) -> tuple[int, int]:
