@@ -130,8 +130,9 @@ def owner(
     named = {eid for m, eid in ents if lo <= m.start and m.end <= hi}
     if wanted <= named:
         return True, None
-    # a pair that the clause does not name, or no party at all: the rest must say whose
-    strict = not (named & wanted) or _PAIR.search(s.folded, lo, hi) is not None
+    # the clause names one party of a pair that it does not speak of as a pair: the rest may
+    # go unnamed (else the rest must say whose; looked for last, as few figures get there)
+    some = not named.isdisjoint(wanted)
     named.update(eid for _, eid in ents)
     if wanted <= named:
         return True, "clause"
@@ -152,7 +153,7 @@ def owner(
     if wanted <= named | implied:
         return True, None  # the rest go without saying: the rulebook's word, not an inference
     named |= context.named | implied
-    return (wanted <= named or not strict), "article"
+    return (wanted <= named or (some and _PAIR.search(s.folded, lo, hi) is None)), "article"
 
 
 def _foreign(s: Sentence, lo: int, hi: int) -> bool:
@@ -174,30 +175,33 @@ def _foreign_in(context: DocContext, book: Rulebook, lo: int, hi: int) -> bool:
 
 def _scan_foreign(context: DocContext, book: Rulebook, lo: int, hi: int) -> bool:
     text, low = context.doc.text, context.folded
-    if low.find("between", lo, hi) >= 0:
-        for m in _BETWEEN.finditer(text, lo, hi):
+    at = low.find("between", lo, hi)  # no match of the case-kept pattern starts before it
+    if at >= 0:
+        for m in _BETWEEN.finditer(text, at, hi):
             if any(_unknown(context, book, m, g) for g in ("a", "b")):
                 return True
-    if not _dash_before_capital(text, low, lo, hi):
+    dash = _dash_before_capital(text, low, lo, hi)
+    if dash < 0:
         return False
-    for m in _DASHED.finditer(text, lo, hi):
+    # a match's first name runs up to that dash (or a space before it) with no space inside
+    for m in _DASHED.finditer(text, max(lo, text.rfind(" ", lo, dash - 1) + 1), hi):
         a, b = _unknown(context, book, m, "a"), _unknown(context, book, m, "b")
         if a != b and not _month(m.group("a")) and not _month(m.group("b")):
             return True
     return False
 
 
-def _dash_before_capital(text: str, low: str, lo: int, hi: int) -> bool:
-    """Whether a dash in [lo, hi) has a capital right after it or after one space: what every
-    _DASHED match holds. Most clauses with a dash have none ("year-on-year", "2021-2022"), and
-    the pattern, which opens with a look-behind, is tried at every character."""
+def _dash_before_capital(text: str, low: str, lo: int, hi: int) -> int:
+    """The first dash in [lo, hi) with a capital right after it or after one space (what every
+    _DASHED match holds), else -1. Most clauses with a dash have none ("year-on-year",
+    "2021-2022"), and the pattern, which opens with a look-behind, is tried at every character."""
     p = low.find("-", lo, hi)
     while p >= 0:
         after = text[p + 1 : p + 3]
         if after[:1].isupper() or (after[:1] == " " and after[1:].isupper()):
-            return True
+            return p
         p = low.find("-", p + 1, hi)
-    return False
+    return -1
 
 
 def _unknown(context: DocContext, book: Rulebook, m: re.Match[str], group: str) -> bool:
@@ -218,17 +222,22 @@ def _nationality(s: Sentence, mention: Mention) -> bool:
     """A nationality adjective the rulebook does not know right before the alias."""
     text = s.doc.text
     lo = max(s.start, mention.start - 30)
-    end = mention.start
-    while end > lo and text[end - 1].isspace():
-        end -= 1
-    # every match ends with one of the adjective endings, then whitespace: most aliases follow
-    # no such word, and the pattern opens with a look-behind tried at every character
-    if end == mention.start or not text.endswith(_NATIONAL_ENDS, lo, end):
+    if not _may_end_nationality(text, lo, mention.start):
         return False
     m = _NATIONALITY.search(text, lo, mention.start)
     if m is None:
         return False
     return not named_in(s.context, s.book, m.start(1), m.end(1))
+
+
+def _may_end_nationality(text: str, lo: int, hi: int) -> bool:
+    """False where _NATIONALITY cannot match in [lo, hi): every match ends with one of the
+    adjective endings, then whitespace. Most aliases follow no such word, and the pattern opens
+    with a look-behind tried at every character."""
+    end = hi
+    while end > lo and text[end - 1].isspace():
+        end -= 1
+    return end < hi and text.endswith(_NATIONAL_ENDS, lo, end)
 
 
 def _paragraph(s: Sentence) -> tuple[int, int]:
