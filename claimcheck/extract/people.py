@@ -564,9 +564,7 @@ _BARE_BEFORE = regexes.compile(
 _BARE_AFTER = regexes.compile(
     rf"\b(?:(?:{_SAYS})|according\s+to)\s+(?P<name>[A-Z][^\W\d_]+)(?=\s*[,.;:]|\s+[a-z])"
 )
-# the words one of which a sentence must hold for a bare form ("emphasi" for either spelling)
-_VERBS = f"{_SAYS}|{_DOES}".replace("[sz]ed", "").replace("[sz]es", "")
-_GATE = frozenset(("who", "'s", "\u2019s", "according", *_VERBS.split("|")))
+_LONG_VOWEL_DIGRAPHS = ("oo", "ou", "oh", "uu")
 _NAME_WORD = regexes.compile(r"[^\W\d_][^\W\d_'\u2019-]*")
 _OPEN_MODS = frozenset({"now", "current", "acting", "new"})
 
@@ -607,12 +605,15 @@ def _slip_after_title(
 def _romanized_match(book: Rulebook, text: str, start: int, end: int) -> Match | None:
     """The people whose name text[start:end] is, long vowels aside, for those whose entry says
     how their name is romanized ("Oogi", "Ohgi", "Ougi" for Ōgi): a match as the vocabulary's."""
-    index = _romanized_index(book)
+    index, doubled = _romanized_index(book)
     if not index:
         return None
     from claimcheck.namematch import romanized, words
 
     written = words(text[start:end])
+    plain = " ".join(written)
+    if plain not in doubled and not any(d in plain for d in _LONG_VOWEL_DIGRAPHS):
+        return None  # one spelling of each vowel on both sides: the vocabulary's match or none
     entries: list[Entry] = []
     for scheme, names in index.items():
         for e in names.get(romanized(text[start:end], scheme), ()):
@@ -621,15 +622,19 @@ def _romanized_match(book: Rulebook, text: str, start: int, end: int) -> Match |
     return Match(start, end, tuple(entries)) if entries else None
 
 
-def _romanized_index(book: Rulebook) -> dict[str, dict[str, list[Entry]]]:
-    """Scheme → romanized key → the name entries of the people romanized that way (built once
-    per rulebook)."""
+RomanizedIndex = tuple[dict[str, dict[str, list[Entry]]], frozenset[str]]
+
+
+def _romanized_index(book: Rulebook) -> RomanizedIndex:
+    """Scheme → romanized key → the name entries of the people romanized that way, and the keys of
+    rule spellings that write a long vowel with two letters (built once per rulebook)."""
     got = book.derived.get("romanized_names")
-    if isinstance(got, dict):
+    if isinstance(got, tuple):
         return got
-    from claimcheck.namematch import romanized
+    from claimcheck.namematch import romanized, words
 
     index: dict[str, dict[str, list[Entry]]] = {}
+    doubled: set[str] = set()
     for p in book.people.values():
         if p.romanization is None:
             continue
@@ -638,11 +643,14 @@ def _romanized_index(book: Rulebook) -> dict[str, dict[str, list[Entry]]]:
         for name, detail in [*names, (p.given, "given"), (p.family, "family")]:
             if name:
                 entry = Entry("person", p.id, name, detail)
-                found = keys.setdefault(romanized(name, p.romanization), [])
+                key = romanized(name, p.romanization)
+                found = keys.setdefault(key, [])
                 if entry not in found:
                     found.append(entry)
-    book.derived["romanized_names"] = index
-    return index
+                if key != " ".join(words(name)):
+                    doubled.add(key)
+    book.derived["romanized_names"] = got = (index, frozenset(doubled))
+    return got
 
 
 def _resolves(s: Sentence, pm: Match, t: _Title) -> bool:
@@ -686,6 +694,7 @@ def _close_people(book: Rulebook, name: str, ids: list[str]) -> dict[str, str]:
     from claimcheck.namematch import close  # only where a name is unknown: not on the hook path
 
     one = " " not in name.strip()
+    initial = name.strip()[:1].lower()  # a slip keeps it: a cheap test before the edits
     out: dict[str, str] = {}
     for pid in ids:
         p = book.people.get(pid)
@@ -694,7 +703,7 @@ def _close_people(book: Rulebook, name: str, ids: list[str]) -> dict[str, str]:
         forms = [p.family if p.short == "family" else p.given] if one else []
         forms += [] if one else [*full_names(p), *p.aliases]
         for form in forms:
-            if form and close(name, form, p.romanization):
+            if form[:1].lower() == initial and close(name, form, p.romanization):
                 out[pid] = form
                 break
     return out
@@ -713,9 +722,6 @@ def _slip_claim(s: Sentence, start: int, end: int, near: dict[str, str], title: 
 def _bare(s: Sentence, by_start: dict[int, Match], used: set[int]) -> Iterator[Claim]:
     """Short forms with no title or honorific ("Pham, who ...", "Naoki said", "said Chinh") of a
     person introduced in full earlier: a name claim for the part used, or a misspelt one."""
-    low = s.folded
-    if not any(w in low for w in _GATE):
-        return
     text = s.doc.text
     seen: set[int] = set()
     for pattern in (_BARE_BEFORE, _BARE_AFTER):
@@ -755,13 +761,47 @@ def _bare_claim(s: Sentence, a: int, b: int, pm: Match | None) -> Claim | None:
         return _name_claim(s, a, b, found[0][0], found[0][1], "")
     if pm is not None:
         return None  # the word is some other name the rulebook knows
+    if not _may_be_named(s, word, earlier):
+        return None
     variant = _romanized_match(book, s.doc.text, a, b)
     if variant is not None:
         return _bare_claim(s, a, b, variant)
-    near = _close_parts(book, word, sorted(earlier))
+    initial = word[:1].lower()
+    same = sorted({pid for pid, _ in _parts_by_initial(s).get(initial, ()) if pid in earlier})
+    near = _close_parts(book, word, same)
     if len(near) != 1 or _other_bearer(s, word, next(iter(near)), a):
         return None
     return _slip_claim(s, a, b, near, "")
+
+
+def _may_be_named(s: Sentence, word: str, earlier: set[str]) -> bool:
+    """A quick test before the slow ones: a long vowel written with two letters (a romanization),
+    or a name part of someone introduced with the same initial and about the same length (a slip
+    allows one edit in five letters)."""
+    low = word.lower()
+    if any(d in low for d in _LONG_VOWEL_DIGRAPHS):
+        return True
+    by_initial = _parts_by_initial(s)
+    n = len(low)
+    return any(
+        pid in earlier and size >= 5 and abs(n - size) <= size // 5
+        for pid, size in by_initial.get(low[:1], ())
+    )
+
+
+def _parts_by_initial(s: Sentence) -> dict[str, list[tuple[str, int]]]:
+    """Initial → (person id, length) of the name parts of the people the document names in full
+    (found once per document)."""
+    cache = vars(s.context)
+    got: dict[str, list[tuple[str, int]]] | None = cache.get("_parts_by_initial")
+    if got is None:
+        got = cache["_parts_by_initial"] = {}
+        for pid in s.context.first_named:
+            p = s.book.people.get(pid)
+            for part in (p.given, p.family) if p is not None else ():
+                if part:
+                    got.setdefault(part[:1].lower(), []).append((pid, len(part)))
+    return got
 
 
 def _close_parts(book: Rulebook, word: str, ids: list[str]) -> dict[str, str]:
