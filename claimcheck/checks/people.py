@@ -14,7 +14,7 @@ then (`complete_since`, or terms that follow each other without a gap over that 
 
 Names. A short form is read after a title or an honorific ("Ambassador Naoki", "Mr. Pham") and
 with none, once the person was named in full earlier in the article: "Pham, who ...", "Naoki
-said", "said Chinh", "Pham's visit". A bare part is read only when one person introduced so far
+said", "said Chinh", "Chinh met". A bare part is read only when one person introduced so far
 bears it, and no other capitalised name in the article contains it ("Pham Thu Ha ... Pham said"
 may be someone else). Which part is right is each person's `short` in the rules (family for
 Japanese names, given for Vietnamese ones), so the same check serves any naming custom.
