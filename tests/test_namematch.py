@@ -315,7 +315,12 @@ def test_a_bare_word_that_is_only_a_sentence_opener_is_not_read(book: rulebook.R
 
 
 def test_a_misspelt_bare_short_form_of_an_introduced_person(book: rulebook.Rulebook) -> None:
-    text = "Harbour Master Tran Van Hoang opened the pier. Hoagn said the works were done."
+    """Read in a sentence that names a title or a person of the rules (the people extractor
+    reads no other: a lookup in every sentence cost a quarter more extraction time)."""
+    text = (
+        "Harbour Master Tran Van Hoang opened the pier. "
+        "Hoagn said the works were done, and Port Treasurer Tanaba Jiro agreed."
+    )
     got = _findings(book, text, "2021-03-01")
     assert [(r, fix) for r, _, fix in got] == [("name-misspelt", "Hoang")]
 

@@ -14,7 +14,7 @@ then (`complete_since`, or terms that follow each other without a gap over that 
 
 Names. A short form is read after a title or an honorific ("Ambassador Naoki", "Mr. Pham") and
 with none, once the person was named in full earlier in the article: "Pham, who ...", "Naoki
-said", "said Chinh", "Pham's visit". A bare part is read only when one person introduced so far
+said", "said Chinh", "Chinh met". A bare part is read only when one person introduced so far
 bears it, and no other capitalised name in the article contains it ("Pham Thu Ha ... Pham said"
 may be someone else). Which part is right is each person's `short` in the rules (family for
 Japanese names, given for Vietnamese ones), so the same check serves any naming custom.
@@ -24,11 +24,12 @@ one, for every five letters, the first letter of each word kept) is `name-misspe
 title, when it is close to the name of a holder of that office at the time the sentence speaks
 of ("Ambassador Fukuda" for Fukada in 2016); with no title, when it is close to the short form
 of a person the article introduced ("Thoung said") or completes a first word that one person of
-the rules alone bears ("Sanae Takaiuchi"). A spelling that is some other person's real name is a
-slip only for someone the article introduced; a title with former, late, then- or -elect is left
-to the title checks. The fix is certain when one person is that close; with several, the
-warning names them all. No two people of a rulebook are that close to each other (the project's
-tests check its own rule files).
+the rules alone bears ("Sanae Takaiuchi"). Like every name and title, it is read in a sentence
+that names some title or person of the rules. A spelling that is some other person's real name
+is a slip only for someone the article introduced; a title with former, late, then- or -elect
+is left to the title checks. The fix is certain when one person is that close; with several,
+the warning names them all. No two people of a rulebook are that close to each other (the
+project's tests check its own rule files).
 
 A person whose entry says `romanization: hepburn` is matched whatever way a long vowel is
 written (Ōgi, Ogi, Oogi, Ohgi, Ougi; Ū as U or Uu) after a title and in bare short forms, with

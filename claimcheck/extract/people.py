@@ -16,18 +16,19 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field
+from typing import Any
 
 from claimcheck import regexes
 from claimcheck.claims import Claim
 from claimcheck.dates import PartialDate, Period
-from claimcheck.extract import DocContext, Sentence, extractor
+from claimcheck.extract import Sentence, _automaton, extractor
 from claimcheck.extract.caseless import caseless
 from claimcheck.extract.events import partial, sentence_dates
 from claimcheck.extract.mentions import matches_of
 from claimcheck.extract.periods import find as find_periods
 from claimcheck.rulebook import Rulebook
 from claimcheck.rulebook.schema import Holder
-from claimcheck.vocab import Entry, Match, full_names
+from claimcheck.vocab import Entry, Match, fold, full_names
 
 _MODIFIER = regexes.compile(
     r"(?:^|[^a-z])(former|late|ex|then|acting|outgoing|incoming|current|now|the|new|"
@@ -77,7 +78,6 @@ _LIST_AFTER = regexes.compile(r",?\s+and\s+(?:the\s+)?[A-Z]")
 _KINDS = frozenset({"office", "person", "entity", "demonym"})
 _CANONICAL = {"incoming": "elect", "designate": "elect"}  # "new", "newly appointed": "new"
 _WINDOW = 24
-_SAYS_OR_WHO = regexes.compile(r"\b(?:said|says|told|who)\b")
 Attr = tuple[str, str]
 
 
@@ -93,18 +93,10 @@ class _Title:
     jurisdiction: str | None = None
 
 
-def _may_name_bare(ctx: DocContext, start: int, end: int) -> bool:
-    """A sentence naming no title nor person may yet hold a misspelt or otherwise romanized short
-    form of someone the document named in full ("Thoung said", "Itoh, who")."""
-    return bool(ctx.first_named) and _SAYS_OR_WHO.search(ctx.folded, start, end) is not None
-
-
-@extractor("people", needs=("office", "person"), unless=_may_name_bare)
+@extractor("people", needs=("office", "person"))
 def people(s: Sentence) -> Iterator[Claim]:
     if not _titled_or_short(s.every_match):
-        if s.context.first_named:  # a claim needs a title or a name ("Mr. Abe"), or a slip
-            yield from _bare(s, {}, set())
-        return
+        return  # a claim needs a title or a short name ("Mr. Abe")
     # Titles and names inside a longer phrase of another kind count: "official visit to Japan by
     # Prime Minister Nguyen Xuan Phuc" is an event alias with a title claim in it.
     seen = matches_of(s, _KINDS)
@@ -585,24 +577,22 @@ def _capitalised(s: Sentence, m: Match) -> bool:
 # --- names misspelt after a title, and short forms with no title ---------------------------------
 
 # A bare name part is read only where English makes it a person: before ", who" or a verb whose
-# subject is a person ("Pham, who ...", "Naoki said", "Chinh met"), after a reporting verb ("said
-# Pham"; not after "visited", whose object may be a place), or with "'s" ("Pham's visit").
+# subject is a person ("Pham, who ...", "Naoki said", "Chinh met"), or after a reporting verb
+# ("said Pham"; not after "visited", whose object may be a place). The verbs are found by one
+# lookup in the sentence, and only the words beside them are read.
 _SAYS = (
-    r"said|says|told|tells|noted|notes|stressed|stresses|added|adds|affirmed|affirms|stated|"
-    r"states|emphasi[sz]ed|emphasi[sz]es|highlighted|highlights|explained|expressed|announced|"
-    r"asked|urged|underlined|underscored|hoped|suggested|proposed|wrote|writes|recalled|replied"
-)
-_DOES = r"welcomed|thanked|congratulated|conveyed|praised|pledged|agreed|met|visited|attended"
-_BARE_BEFORE = regexes.compile(
-    rf"(?P<name>[A-Z][^\W\d_]+)(?:\s*,\s*who\b|['\u2019]s\s|\s+(?:also\s+|then\s+|later\s+)?"
-    rf"(?:{_SAYS}|{_DOES})\b)"
-)
-_BARE_AFTER = regexes.compile(
-    rf"\b(?:(?:{_SAYS})|according\s+to)\s+(?P<name>[A-Z][^\W\d_]+)(?=\s*[,.;:]|\s+[a-z])"
-)
-# the words one of which a sentence must hold for a bare form ("emphasi" for either spelling)
-_VERBS = f"{_SAYS}|{_DOES}".replace("[sz]ed", "").replace("[sz]es", "")
-_GATE = frozenset(("who", "'s", "\u2019s", "according", *_VERBS.split("|")))
+    "said says told tells noted notes stressed stresses added adds affirmed affirms stated "
+    "states emphasised emphasized emphasises emphasizes highlighted highlights explained "
+    "expressed announced asked urged underlined underscored hoped suggested proposed wrote "
+    "writes recalled replied according_to"
+).split()
+_DOES = "welcomed thanked congratulated conveyed praised pledged agreed met visited attended"
+_BARE_WORDS = (*(w.replace("_", " ") for w in _SAYS), *_DOES.split(), ", who")
+_BARE_AUTOMATON: Any = None
+_SAYS_SET = frozenset(w.replace("_", " ") for w in _SAYS)
+_NAME_BEFORE = regexes.compile(r"(?<![\w'\u2019-])([A-Z][^\W\d_]+)(?:\s+(?:also|then|later))?\s*$")
+_NAME_AFTER = regexes.compile(r"\s+([A-Z][^\W\d_]+)(?=\s*[,.;:]|\s+[a-z])")
+_LONG_VOWEL_DIGRAPHS = ("oo", "ou", "oh", "uu")
 _NAME_WORD = regexes.compile(r"[^\W\d_][^\W\d_'\u2019-]*")
 _OPEN_MODS = frozenset({"now", "current", "acting", "new"})
 
@@ -616,9 +606,14 @@ def _slip_after_title(
     ("Ambassador Fukuda" for Fukada): a name claim whose `spelling` is the right one. Only a
     holder at the time the sentence speaks of counts, so two real people with similar names are
     never taken for each other."""
-    if pm is not None and any(e.kind == "person" and e.detail == "full" for e in pm.entries):
-        return None
+    if pm is not None and (
+        any(e.kind == "person" and e.detail == "full" for e in pm.entries)
+        or all(e.kind != "person" for e in pm.entries)
+    ):
+        return None  # a full name, or a phrase of another kind (a second title, a place)
     written = _name_words(s, at)
+    if not written or not _holders_initial(s.book, t.offices, s.doc.text[at]):
+        return None  # no holder of these offices has a name with that initial
     holders: list[str] | None = None
     for n in range(len(written), 0, -1):
         end = written[n - 1][1]
@@ -643,12 +638,15 @@ def _slip_after_title(
 def _romanized_match(book: Rulebook, text: str, start: int, end: int) -> Match | None:
     """The people whose name text[start:end] is, long vowels aside, for those whose entry says
     how their name is romanized ("Oogi", "Ohgi", "Ougi" for Ōgi): a match as the vocabulary's."""
-    index = _romanized_index(book)
+    index, doubled = _romanized_index(book)
     if not index:
         return None
     from claimcheck.namematch import romanized, words
 
     written = words(text[start:end])
+    plain = " ".join(written)
+    if plain not in doubled and not any(d in plain for d in _LONG_VOWEL_DIGRAPHS):
+        return None  # one spelling of each vowel on both sides: the vocabulary's match or none
     entries: list[Entry] = []
     for scheme, names in index.items():
         for e in names.get(romanized(text[start:end], scheme), ()):
@@ -657,15 +655,19 @@ def _romanized_match(book: Rulebook, text: str, start: int, end: int) -> Match |
     return Match(start, end, tuple(entries)) if entries else None
 
 
-def _romanized_index(book: Rulebook) -> dict[str, dict[str, list[Entry]]]:
-    """Scheme → romanized key → the name entries of the people romanized that way (built once
-    per rulebook)."""
+RomanizedIndex = tuple[dict[str, dict[str, list[Entry]]], frozenset[str]]
+
+
+def _romanized_index(book: Rulebook) -> RomanizedIndex:
+    """Scheme → romanized key → the name entries of the people romanized that way, and the keys of
+    rule spellings that write a long vowel with two letters (built once per rulebook)."""
     got = book.derived.get("romanized_names")
-    if isinstance(got, dict):
+    if isinstance(got, tuple):
         return got
-    from claimcheck.namematch import romanized
+    from claimcheck.namematch import romanized, words
 
     index: dict[str, dict[str, list[Entry]]] = {}
+    doubled: set[str] = set()
     for p in book.people.values():
         if p.romanization is None:
             continue
@@ -674,11 +676,30 @@ def _romanized_index(book: Rulebook) -> dict[str, dict[str, list[Entry]]]:
         for name, detail in [*names, (p.given, "given"), (p.family, "family")]:
             if name:
                 entry = Entry("person", p.id, name, detail)
-                found = keys.setdefault(romanized(name, p.romanization), [])
+                key = romanized(name, p.romanization)
+                found = keys.setdefault(key, [])
                 if entry not in found:
                     found.append(entry)
-    book.derived["romanized_names"] = index
-    return index
+                if key != " ".join(words(name)):
+                    doubled.add(key)
+    book.derived["romanized_names"] = got = (index, frozenset(doubled))
+    return got
+
+
+def _holders_initial(book: Rulebook, offices: list[str], letter: str) -> bool:
+    """Whether a holder of one of the offices, at any time, has a name part with that initial:
+    a quick test before the dates are read (found once per rulebook)."""
+    got: dict[str, frozenset[str]] | None = book.derived.get("holder_initials")
+    if not isinstance(got, dict):
+        got = {}
+        for o in book.offices.values():
+            people = [book.people.get(h.person) for h in o.holders]
+            got[o.id] = frozenset(
+                fold(x[:1]) for p in people if p is not None for x in (p.given, p.family) if x
+            )
+        book.derived["holder_initials"] = got
+    low = fold(letter)
+    return any(low in got.get(o, ()) for o in offices)
 
 
 def _resolves(s: Sentence, pm: Match, t: _Title) -> bool:
@@ -722,6 +743,7 @@ def _close_people(book: Rulebook, name: str, ids: list[str]) -> dict[str, str]:
     from claimcheck.namematch import close  # only where a name is unknown: not on the hook path
 
     one = " " not in name.strip()
+    initial = name.strip()[:1].lower()  # a slip keeps it: a cheap test before the edits
     out: dict[str, str] = {}
     for pid in ids:
         p = book.people.get(pid)
@@ -730,7 +752,7 @@ def _close_people(book: Rulebook, name: str, ids: list[str]) -> dict[str, str]:
         forms = [p.family if p.short == "family" else p.given] if one else []
         forms += [] if one else [*full_names(p), *p.aliases]
         for form in forms:
-            if form and close(name, form, p.romanization):
+            if form[:1].lower() == initial and close(name, form, p.romanization):
                 out[pid] = form
                 break
     return out
@@ -749,20 +771,35 @@ def _slip_claim(s: Sentence, start: int, end: int, near: dict[str, str], title: 
 def _bare(s: Sentence, by_start: dict[int, Match], used: set[int]) -> Iterator[Claim]:
     """Short forms with no title or honorific ("Pham, who ...", "Naoki said", "said Chinh") of a
     person introduced in full earlier: a name claim for the part used, or a misspelt one."""
-    low = s.folded
-    if not any(w in low for w in _GATE):
-        return
-    text = s.doc.text
-    seen: set[int] = set()
-    for pattern in (_BARE_BEFORE, _BARE_AFTER):
-        for found in pattern.finditer(text, s.start, s.end):
-            a, b = found.span("name")
-            if a in used or a in seen or _after_capital(s, a):
-                continue
-            seen.add(a)
-            claim = _bare_claim(s, a, b, by_start.get(a))
-            if claim is not None:
-                yield claim
+    text, low = s.doc.text, s.folded
+    names: list[tuple[int, int]] = []
+    for last, size in _bare_words().iter(low[s.start : s.end]):
+        hit_end = s.start + last + 1
+        hit = hit_end - size
+        inside = hit > 0 and low[hit].isalpha() and low[hit - 1].isalnum()
+        if inside or (hit_end < s.end and low[hit_end].isalnum()):
+            continue  # part of a longer word
+        before = _NAME_BEFORE.search(text, max(s.start, hit - 40), hit)
+        if before is not None:
+            names.append(before.span(1))
+        if low[hit:hit_end] in _SAYS_SET:
+            after = _NAME_AFTER.match(text, hit_end, s.end)
+            if after is not None:
+                names.append(after.span(1))
+    for a, b in dict.fromkeys(names):
+        if a in used or _after_capital(s, a):
+            continue
+        claim = _bare_claim(s, a, b, by_start.get(a))
+        if claim is not None:
+            yield claim
+
+
+def _bare_words() -> Any:
+    """The automaton of the words a bare short form stands beside (made once)."""
+    global _BARE_AUTOMATON
+    if _BARE_AUTOMATON is None:
+        _BARE_AUTOMATON = _automaton(_BARE_WORDS)
+    return _BARE_AUTOMATON
 
 
 def _after_capital(s: Sentence, a: int) -> bool:
@@ -791,13 +828,47 @@ def _bare_claim(s: Sentence, a: int, b: int, pm: Match | None) -> Claim | None:
         return _name_claim(s, a, b, found[0][0], found[0][1], "")
     if pm is not None:
         return None  # the word is some other name the rulebook knows
+    if not _may_be_named(s, word, earlier):
+        return None
     variant = _romanized_match(book, s.doc.text, a, b)
     if variant is not None:
         return _bare_claim(s, a, b, variant)
-    near = _close_parts(book, word, sorted(earlier))
+    initial = word[:1].lower()
+    same = sorted({pid for pid, _ in _parts_by_initial(s).get(initial, ()) if pid in earlier})
+    near = _close_parts(book, word, same)
     if len(near) != 1 or _other_bearer(s, word, next(iter(near)), a):
         return None
     return _slip_claim(s, a, b, near, "")
+
+
+def _may_be_named(s: Sentence, word: str, earlier: set[str]) -> bool:
+    """A quick test before the slow ones: a long vowel written with two letters (a romanization),
+    or a name part of someone introduced with the same initial and about the same length (a slip
+    allows one edit in five letters)."""
+    low = word.lower()
+    if any(d in low for d in _LONG_VOWEL_DIGRAPHS):
+        return True
+    by_initial = _parts_by_initial(s)
+    n = len(low)
+    return any(
+        pid in earlier and size >= 5 and abs(n - size) <= size // 5
+        for pid, size in by_initial.get(low[:1], ())
+    )
+
+
+def _parts_by_initial(s: Sentence) -> dict[str, list[tuple[str, int]]]:
+    """Initial → (person id, length) of the name parts of the people the document names in full
+    (found once per document)."""
+    cache = vars(s.context)
+    got: dict[str, list[tuple[str, int]]] | None = cache.get("_parts_by_initial")
+    if got is None:
+        got = cache["_parts_by_initial"] = {}
+        for pid in s.context.first_named:
+            p = s.book.people.get(pid)
+            for part in (p.given, p.family) if p is not None else ():
+                if part:
+                    got.setdefault(part[:1].lower(), []).append((pid, len(part)))
+    return got
 
 
 def _close_parts(book: Rulebook, word: str, ids: list[str]) -> dict[str, str]:
@@ -821,11 +892,7 @@ def _other_bearer(s: Sentence, word: str, pid: str, before: int) -> bool:
     """The word is written elsewhere in the document as part of a longer capitalised name that is
     not this person's: someone else may be meant ("Pham Thu Ha, a trader, ... Pham said")."""
     text = s.doc.text
-    spans = [
-        (m.start, m.end)
-        for m in s.context.every
-        if any(e.id == pid and e.detail == "full" for e in m.entries)
-    ]
+    spans = _full_spans(s).get(pid, [])
     at = text.find(word)
     while at >= 0:
         end = at + len(word)
@@ -837,6 +904,19 @@ def _other_bearer(s: Sentence, word: str, pid: str, before: int) -> bool:
             return True
         at = text.find(word, end)
     return False
+
+
+def _full_spans(s: Sentence) -> dict[str, list[tuple[int, int]]]:
+    """Person id → where the document names them in full (found once per document)."""
+    cache = vars(s.context)
+    got: dict[str, list[tuple[int, int]]] | None = cache.get("_full_spans")
+    if got is None:
+        got = cache["_full_spans"] = {}
+        for m in s.context.every:
+            for e in m.entries:
+                if e.kind == "person" and e.detail == "full":
+                    got.setdefault(e.id, []).append((m.start, m.end))
+    return got
 
 
 def _capital_next_to(text: str, at: int, end: int) -> bool:
