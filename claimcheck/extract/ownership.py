@@ -298,6 +298,11 @@ _FLOW = regexes.compile(
     r"(?i:\b(?:interns?|trainees?|students?|arriv\w*|admitted|admissions?|entr(?:y|ies|ants?)|"
     r"entered|newly|newcomers?)\b)"
 )
+# What a donor or lender hands over: with no running total named, one package.
+_PROVIDE = regexes.compile(
+    r"(?i:\b(?:provid(?:e|es|ed|ing)|grant(?:s|ed|ing)?|lend(?:s|ing)?|lent|extend(?:s|ed|ing)?|"
+    r"pledg(?:e|es|ed|ing)|commit(?:s|ted|ting)?|offer(?:s|ed|ing)?)\b)"
+)
 # What one flow exceeds the other by: "a trade surplus", "the deficit", "an excess of imports".
 _BALANCE = regexes.compile(r"(?i:\b(?:surplus(?:es)?|deficits?|excess|imbalances?|balance|gap)\b)")
 _OWNS_NEXT = regexes.compile(r"['\u2019]s\b")
@@ -307,6 +312,7 @@ _DEAL_WORDS = (
     "agreement", "deal", "package", "tranche", "batch", "contract", "signed", "signing", "inked",
     "loan", "project", "credit", "grant",
 )  # fmt: skip
+_PROVIDE_WORDS = ("provid", "grant", "lend", "lent", "extend", "pledg", "commit", "offer")
 _BALANCE_WORDS = ("surplus", "deficit", "excess", "imbalance", "balance", "gap")
 _FLOW_WORDS = (
     "intern", "trainee", "student", "arriv", "admitted", "admission", "entry", "entries",
@@ -327,7 +333,9 @@ def measures_part(
     words = _alias_words(s, metric)
     if _qualified(s, mention, n, words) or _outside(s, _BREAKDOWN, lo, end, mention):
         return True
-    if metric.period != "span" and _outside(s, _DEAL, lo, end, mention):
+    if metric.period != "span" and (
+        _outside(s, _DEAL, lo, end, mention) or _one_provision(s, lo, end, mention)
+    ):
         return True
     if _balance(s, mention, n, span, words):
         return True
@@ -340,7 +348,22 @@ _GATES = {
     _DEAL: _DEAL_WORDS,
     _FLOW: _FLOW_WORDS,
     _BALANCE: _BALANCE_WORDS,
+    _PROVIDE: _PROVIDE_WORDS,
 }
+_STOCK_WORDS = ("since", "so far", "to date", "total", "cumulat", "accumulat", "as of", "up to")
+
+
+def _one_provision(s: Sentence, lo: int, hi: int, mention: Mention) -> bool:
+    """Whether the clause gives the figure as what a party provides, lends, pledges or commits,
+    with no word of a running total in the sentence ("will provide Vietnam with 95 billion yen
+    in ODA"): one package or one period's commitment, not a stock. "Has provided ... since
+    1992" and "a total of" keep the stock."""
+    if not _outside(s, _PROVIDE, lo, hi, mention):
+        return False
+    low = s.context.folded
+    return not any(low.find(w, s.start, s.end) >= 0 for w in _STOCK_WORDS)
+
+
 _BALANCE_REACH = 40  # characters before the alias or figure where a balance word heads both
 
 
