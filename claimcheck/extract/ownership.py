@@ -350,7 +350,10 @@ _GATES = {
     _BALANCE: _BALANCE_WORDS,
     _PROVIDE: _PROVIDE_WORDS,
 }
-_STOCK_WORDS = ("since", "so far", "to date", "total", "cumulat", "accumulat", "as of", "up to")
+_STOCK_WORDS = (
+    "since", "so far", "thus far", "to date", "until now", "up to now", "over the years",
+    "a total of", "in total", "total ", "cumulat", "accumulat", "as of",
+)  # fmt: skip
 
 
 def _one_provision(s: Sentence, lo: int, hi: int, mention: Mention) -> bool:
