@@ -98,12 +98,14 @@ def _other_flow(s: Sentence, mention: Mention, n: Number) -> bool:
     figure is that flow's, whatever alias came earlier in the sentence."""
     if mention.end > n.start:
         return False
-    lo, _ = clause(s, n.start, n.end)
-    if lo <= mention.end:
-        return False  # one clause: the alias is the figure's own
     low = s.context.folded
     alias = low[mention.start : mention.end]
-    return any(stem not in alias and low.find(stem, lo, n.start) >= 0 for stem in _FLOW_STEMS)
+    named = [w for w in _FLOW_STEMS if w not in alias and low.find(w, mention.end, n.start) >= 0]
+    if not named:
+        return False
+    lo, _ = clause(s, n.start, n.end)
+    # one clause: the alias is the figure's own
+    return lo > mention.end and any(low.find(w, lo, n.start) >= 0 for w in named)
 
 
 class Owned(Protocol):
