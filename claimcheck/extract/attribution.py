@@ -58,6 +58,13 @@ _NOUN = (
     r"administrations?|authorit(?:y|ies)|institutes?|associations?|councils?|commissions?|"
     r"bank|embassy|government|committees?|chambers?|cent(?:er|re)|secretariat|directorate"
 )
+# What every body `_BODY` reads holds: one of these words in lower case, or three capitals.
+_BODY_WORDS = (
+    "office", "ministr", "department", "agenc", "bureau", "customs", "organi", "administration",
+    "authorit", "institute", "association", "council", "commission", "bank", "embassy",
+    "government", "committee", "chamber", "center", "centre", "secretariat", "directorate",
+)  # fmt: skip
+_CAPS = regexes.compile(r"[A-Z]{3}")
 _BODY = regexes.compile(rf"(?i:\b(?:{_NOUN})\b)|\b(?P<acronym>[A-Z]{{3,}})s?\b")
 _ANAPHOR = regexes.compile(rf"(?i:(?:the|this|that)\s+)(?P<noun>(?i:{_NOUN}))")
 _CAP = r"[A-Z][\w.&'\u2019-]*"
@@ -86,6 +93,8 @@ def _find(s: Sentence) -> str | None:
         return _scan(s, text)
     if not any(w in low for w in _GATE):
         return None
+    if not any(w in low for w in _BODY_WORDS) and _CAPS.search(text) is None:
+        return None  # no body named: "officials said", "data show"
     for pattern, words in ((_ACCORDING, ("according",)), (_FROM, _FROM_WORDS)):
         for at in _positions(low, words):
             m = pattern.match(text, at)

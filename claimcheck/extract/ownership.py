@@ -380,6 +380,12 @@ def _balance(
     first of them with no comma between ("an excess of imports over exports to Japan of
     US$0.4 billion", "a surplus of US$1.8 billion in exports"). A balance is what one flow
     exceeds the other by, no value of either flow."""
+    cache = vars(s.context)
+    if "_balance_words" not in cache:  # most articles speak of no balance at all
+        folded = s.context.folded
+        cache["_balance_words"] = any(w in folded for w in _BALANCE_WORDS)
+    if not cache["_balance_words"]:
+        return False
     text = s.doc.text
     first = min(mention.start, n.start)
     lo = max(span[0], first - _BALANCE_REACH)

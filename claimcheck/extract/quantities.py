@@ -48,7 +48,7 @@ from claimcheck.dates import Period
 from claimcheck.extract import DocContext, Sentence, attribution, extractor, modality, ownership
 from claimcheck.extract.caseless import plain, search_ending
 from claimcheck.extract.mentions import Mention, loose, mentions, near
-from claimcheck.extract.numbers import Number
+from claimcheck.extract.numbers import Number, searchable
 from claimcheck.extract.periods import MONTHS, FoundPeriod
 from claimcheck.extract.periods import find as find_periods
 from claimcheck.rulebook.schema import Metric
@@ -793,7 +793,10 @@ def _is_change(text: str, lo: int, hi: int, n: Number) -> bool:
         or _CHANGE_AFTER.match(text, n.end, hi)
     ):
         return False
-    if _COMPARED_RATE.search(text, max(lo, n.start - 30), n.start):
+    before = searchable(text[max(lo, n.start - 30) : n.start])
+    if (before is None or any(w in before for w in _COMPARED_WORDS)) and _COMPARED_RATE.search(
+        text, max(lo, n.start - 30), n.start
+    ):
         return False
     return not _average_rate(text, lo, hi, n)
 
@@ -801,6 +804,7 @@ def _is_change(text: str, lo: int, hi: int, n: Number) -> bool:
 _COMPARED_RATE = regexes.compile(
     r"(?i:\b(?:compared\s+(?:with|to)|against|versus|vs\.?|from)\s+(?:the\s+|a\s+)?$)"
 )
+_COMPARED_WORDS = ("compar", "against", "versus", "vs", "from")
 _AVERAGE = regexes.compile(r"(?i:\b(?:average|averag(?:ed|ing)|on\s+average)\b)")
 _ANNUAL = regexes.compile(
     r"(?i:\b(?:annual|annually|yearly|per\s+(?:year|annum)|a\s+year|each\s+year)\b)"
@@ -817,6 +821,9 @@ def _average_rate(text: str, lo: int, hi: int, n: Number) -> bool:
     """An average over several years: "average" next to the rate, or "annual"/"a year" next
     to it with a run of years in its sentence."""
     before, after = max(lo, n.start - _RATE_REACH), min(hi, n.end + _RATE_REACH)
+    near = searchable(text[before:after])  # None: a letter (?i) reads as ASCII, so look
+    if near is not None and not any(w in near for w in ("averag", "annu", "year")):
+        return False
     if _AVERAGE.search(text, before, after):
         return True
     return bool(_ANNUAL.search(text, before, after) and _YEARS_SPAN.search(text, lo, hi))
