@@ -19,6 +19,12 @@ What is measured. The figure is the metric's only when the alias names what it c
   clause ("items", "categories", "commodities", "staples", "sector");
 - the value of one deal is not a stock: a deal word in the clause ("agreement", "deal",
   "package", "tranche", "signed", "a loan") gives no claim of a cumulative or point metric;
+- what a party will provide, lends, pledges or commits, with no running-total phrase in the
+  sentence ("since", "a total of", "so far"), is one package, not a stock;
+- a balance word heading the figure ("a trade surplus of", "the deficit narrowed to", "an excess
+  of imports over exports") makes it what one flow exceeds the other by, a value of neither;
+- a later clause that names another flow ("..., while the country imported goods worth") owns
+  its figure, whatever alias came earlier in the sentence;
 - a value "each" or "apiece" is of one item;
 - a flow or a subgroup is not a stock of people: interns, trainees, students, arrivals,
   admissions or newcomers in the clause give no claim of a head count at a date, unless the

@@ -31,7 +31,13 @@ when the text gives the change but neither figure ("increased 3 folds from 2014"
 relation "sum" with one part: the check reads it as part <= total. Parts may also come first
 ("exports ... and imports ..., bringing two-way trade to ...", "for a total of"): that is a sum
 only when each part names a metric of its own, other than the total's (two years of one metric
-and then a total do not say plainly what is summed).
+and then a total do not say plainly what is summed). The parts of a sum that carry the
+total's own metric ("JPY2.7 trillion, including JPY100 billion as grants") are items the
+rulebook does not name: they stay in the sum and give no quantity claim of their own. A change
+written right after an amount that gave no claim (another flow's, a balance's) is that amount's:
+it has no part and no metric. A percentage compared with ("compared with 6.3% growth") or
+averaged over years ("an average of 9%", "annual growth of 17% since 2005") is no change; a
+cumulative metric's figure dated to one fiscal year is that year's flow and no claim of it.
 """
 
 from __future__ import annotations
