@@ -56,8 +56,8 @@ def figures(text: str, date: str | None = "2023-05-10") -> list[tuple[str, str |
         ("The two governments aim to lift two-way trade to US$60 billion.", "target"),
         ("They set a target of US$60 billion for two-way trade.", "target"),
         ("Two-way trade has a US$60 billion target.", "target"),
-        ("Japan plans to provide ODA of US$2 billion to Vietnam.", "plan"),
-        ("Japan will provide ODA of US$2 billion to Vietnam.", "plan"),
+        ("Japan plans to raise ODA to Vietnam to US$2 billion.", "plan"),
+        ("Japan will raise ODA to Vietnam to US$2 billion.", "plan"),
         ("Both sides hope two-way trade grows to US$60 billion.", "hope"),
         ("Two-way trade could reach US$60 billion, analysts say.", "condition"),
         ("Two-way trade may exceed US$60 billion, analysts say.", "condition"),
@@ -78,7 +78,7 @@ def test_a_clause_that_does_not_assert_marks_its_figure(text: str, modality: str
         "Two-way trade reached US$47.6 billion in 2022.",
         "The minister said two-way trade reached US$47.6 billion in 2022.",  # reported fact
         "In May 2022, two-way trade reached US$4 billion.",  # the month, not the verb
-        "Japan agreed to provide ODA of US$2 billion in 2022.",  # a commitment is a fact
+        "Japan agreed to raise ODA to Vietnam to US$2 billion in 2022.",  # a commitment is a fact
         "Japan remained Vietnam's largest ODA provider in 2022.",
         "Two-way trade was estimated to reach US$47.6 billion in 2022.",  # a past estimate
         # the hope is in a relative clause that ends before the figure

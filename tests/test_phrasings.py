@@ -177,7 +177,7 @@ PHRASINGS: list[tuple[str, str | None, str, list[str]]] = [
         "Japan granted ¥500 million in non-refundable aid.",
         N28,
         "vn-jp",
-        ["quantity oda-grants japan 4.995e+08..5.005e+08 JPY 2023-11-28 (cumulative)"],
+        [],  # what was granted, with no running total named: one package, not the stock
     ),
     (
         "Japanese ODA reached VND 1.2 trillion.",
@@ -189,7 +189,7 @@ PHRASINGS: list[tuple[str, str | None, str, list[str]]] = [
         "Japan provided ODA worth US$1.2 billion in 2015.",
         N28,
         "vn-jp",
-        ["quantity oda japan 1.15e+09..1.25e+09 USD 2015"],
+        [],  # what was provided in one year: a flow, not the cumulative stock
     ),
     (
         "Vietnam has invested about 19.5 million USD into 106 projects in Japan.",

@@ -124,3 +124,55 @@ def test_named_components_of_a_total_keep_their_claims(tmp_path: Path) -> None:
         ("US$20.4 billion", "vn-exports-to-jp"),
         ("US$19.5 billion", "vn-imports-from-jp"),
     ]
+
+
+# --- rates that are no change of the figure -----------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "Trade between Vietnam and Japan has grown at an average of 9% a year.",
+        "Trade between Vietnam and Japan posted annual growth of 12% since 2010.",
+        "Trade between Vietnam and Japan grew 12% a year over the past decade.",
+        "Vietnam's economy grew 5.1% in the first half, compared with 6.8% growth a year earlier.",
+    ],
+)
+def test_an_average_or_compared_rate_is_no_change(tmp_path: Path, body: str) -> None:
+    changes = [c.attr("percent") for c in claims(tmp_path, body) if c.kind == "arithmetic"]
+    assert "9" not in changes and "12" not in changes and "6.8" not in changes
+
+
+def test_a_rate_of_its_own_year_is_a_change(tmp_path: Path) -> None:
+    body = "Trade between Vietnam and Japan reached US$39.9 billion in 2019, up 5% a year earlier."
+    [change] = [c for c in claims(tmp_path, body) if c.kind == "arithmetic"]
+    assert (change.attr("percent"), change.target) == ("5", "vn-jp-trade")
+
+
+# --- one package or one fiscal year is no running total ----------------------------------------
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "Japan will provide Vietnam with 120 billion yen in ODA for new railways.",
+        "Japan pledged 120 billion yen in ODA to Vietnam at the donor meeting.",
+        "Japan's ODA to Vietnam is set to reach 120 billion yen for fiscal 2017.",
+        "Japan's ODA to Vietnam fell to 90 billion yen in fiscal year 2016.",
+    ],
+)
+def test_one_package_or_fiscal_year_is_not_the_stock(tmp_path: Path, body: str) -> None:
+    got = read_as(claims(tmp_path, body, date="2017-05-01"))
+    assert all(target != "jp-oda-committed-cumulative" for _, target in got)
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "Since 1992, Japan has provided Vietnam with ODA of 2.9 trillion yen.",
+        "Japan has committed a total of 2.9 trillion yen in ODA to Vietnam so far.",
+    ],
+)
+def test_a_running_total_stays_the_stock(tmp_path: Path, body: str) -> None:
+    got = read_as(claims(tmp_path, body, date="2017-05-01"))
+    assert ("2.9 trillion yen", "jp-oda-committed-cumulative") in got

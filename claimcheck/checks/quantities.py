@@ -9,7 +9,9 @@ when it is a month ("as of September 2023") or a stated span ("in 2020 ... six p
 "at the 2020 census": a stock measured at some time in that year; a longer span, "since 1992",
 is the stock when it ends), or be a single day within a month of it (a stock moves little in a
 month, and the tolerance absorbs that). Different years never meet: a stated year holds only the
-facts dated inside it.
+facts dated inside it. A figure its sentence attributes to a body that is none of the metric's
+`sources` ("according to the trade office") is another measure of the topic: no fact of the
+metric judges it, and it is compared with no other article's figure.
 """
 
 from __future__ import annotations

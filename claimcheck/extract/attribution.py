@@ -24,7 +24,7 @@ _GATE = (
 _END = r"[,;:.()\u201c\u201d\"]"
 _SRC = r"[^,;:.()\u201c\u201d\"]"
 _VERB = (
-    r"said|says|reported|reports|announced|announces|stated|states|noted|notes|added|adds|"
+    r"said|says|reported|reports|announced|announces|stated|noted|notes|added|adds|"
     r"identified|revealed|reveals|released|published"
 )
 _ACCORDING = regexes.compile(
@@ -40,6 +40,15 @@ _FROM = regexes.compile(
 _SAID = regexes.compile(
     rf"(?:^|[,;:\u201c\u201d\"]\s*|\bthat\s+)(?P<src>{_SRC}{{2,70}}?)\s+(?i:{_VERB})\b"
 )
+_SAID_MID = regexes.compile(
+    rf"(?:[,;:\u201c\u201d\"]\s*|\bthat\s+)(?P<src>{_SRC}{{2,70}}?)\s+(?i:{_VERB})\b"
+)
+_SAID_MARKS = ',\u201d"'
+_VERBS = (
+    "said", "says", "reported", "reports", "announced", "announces", "stated", "noted",
+    "notes", "added", "adds", "identified", "revealed", "reveals", "released", "published",
+)  # fmt: skip
+_FROM_WORDS = ("data", "statistics", "figures", "estimates")
 _SAID_AFTER = regexes.compile(
     rf"[,\u201d\"]\s*(?i:{_VERB})\s+(?P<src>{_SRC}{{2,60}}?)\s*(?:[.,;]|$)"
 )
@@ -49,6 +58,13 @@ _NOUN = (
     r"administrations?|authorit(?:y|ies)|institutes?|associations?|councils?|commissions?|"
     r"bank|embassy|government|committees?|chambers?|cent(?:er|re)|secretariat|directorate"
 )
+# What every body `_BODY` reads holds: one of these words in lower case, or three capitals.
+_BODY_WORDS = (
+    "office", "ministr", "department", "agenc", "bureau", "customs", "organi", "administration",
+    "authorit", "institute", "association", "council", "commission", "bank", "embassy",
+    "government", "committee", "chamber", "center", "centre", "secretariat", "directorate",
+)  # fmt: skip
+_CAPS = regexes.compile(r"[A-Z]{3}")
 _BODY = regexes.compile(rf"(?i:\b(?:{_NOUN})\b)|\b(?P<acronym>[A-Z]{{3,}})s?\b")
 _ANAPHOR = regexes.compile(rf"(?i:(?:the|this|that)\s+)(?P<noun>(?i:{_NOUN}))")
 _CAP = r"[A-Z][\w.&'\u2019-]*"
@@ -69,15 +85,53 @@ def attributed(s: Sentence) -> str | None:
 
 
 def _find(s: Sentence) -> str | None:
+    """The first attribution by pattern order. Each pattern is tried only where the lower-case
+    sentence has its word: every figure of a newsy text may sit in a sentence with "said"."""
     text = s.doc.text[s.start : s.end]
     low = numbers.searchable(text)
-    if low is not None and not any(w in low for w in _GATE):
+    if low is None:  # a letter that (?i) reads as an ASCII one: scan the whole sentence
+        return _scan(s, text)
+    if not any(w in low for w in _GATE):
         return None
+    if not any(w in low for w in _BODY_WORDS) and _CAPS.search(text) is None:
+        return None  # no body named: "officials said", "data show"
+    for pattern, words in ((_ACCORDING, ("according",)), (_FROM, _FROM_WORDS)):
+        for at in _positions(low, words):
+            m = pattern.match(text, at)
+            if m is not None and _body(m.group("src")):
+                return _resolve(s, " ".join(m.group("src").split()))
+    verbs = sorted(_positions(low, _VERBS))
+    for at in verbs:  # "..., added the office."
+        lead = len(text[:at].rstrip())
+        if lead and text[lead - 1] in _SAID_MARKS:
+            m = _SAID_AFTER.match(text, lead - 1)
+            if m is not None and _body(m.group("src")):
+                return _resolve(s, " ".join(m.group("src").split()))
+    for at in verbs:  # "the office said", from the start of its clause
+        lo = max(0, at - 75)
+        pattern = _SAID if lo == 0 else _SAID_MID
+        m = pattern.search(text[lo : at + 12])
+        if m is not None and _body(m.group("src")):
+            return _resolve(s, " ".join(m.group("src").split()))
+    return None
+
+
+def _positions(low: str, words: tuple[str, ...]) -> list[int]:
+    """Where each word starts in the lower-case text."""
+    out = []
+    for w in words:
+        at = low.find(w)
+        while at >= 0:
+            out.append(at)
+            at = low.find(w, at + 1)
+    return out
+
+
+def _scan(s: Sentence, text: str) -> str | None:
     for pattern in _PATTERNS:
         for m in pattern.finditer(text):
-            src = " ".join(m.group("src").split())
-            if _body(src):
-                return _resolve(s, src)
+            if _body(m.group("src")):
+                return _resolve(s, " ".join(m.group("src").split()))
     return None
 
 

@@ -19,6 +19,12 @@ What is measured. The figure is the metric's only when the alias names what it c
   clause ("items", "categories", "commodities", "staples", "sector");
 - the value of one deal is not a stock: a deal word in the clause ("agreement", "deal",
   "package", "tranche", "signed", "a loan") gives no claim of a cumulative or point metric;
+- what a party will provide, lends, pledges or commits, with no running-total phrase in the
+  sentence ("since", "a total of", "so far"), is one package, not a stock;
+- a balance word heading the figure ("a trade surplus of", "the deficit narrowed to", "an excess
+  of imports over exports") makes it what one flow exceeds the other by, a value of neither;
+- a later clause that names another flow ("..., while the country imported goods worth") owns
+  its figure, whatever alias came earlier in the sentence;
 - a value "each" or "apiece" is of one item;
 - a flow or a subgroup is not a stock of people: interns, trainees, students, arrivals,
   admissions or newcomers in the clause give no claim of a head count at a date, unless the
@@ -99,12 +105,14 @@ def _other_flow(s: Sentence, mention: Mention, n: Number) -> bool:
     figure is that flow's, whatever alias came earlier in the sentence."""
     if mention.end > n.start:
         return False
-    lo, _ = clause(s, n.start, n.end)
-    if lo <= mention.end:
-        return False  # one clause: the alias is the figure's own
     low = s.context.folded
     alias = low[mention.start : mention.end]
-    return any(stem not in alias and low.find(stem, lo, n.start) >= 0 for stem in _FLOW_STEMS)
+    named = [w for w in _FLOW_STEMS if w not in alias and low.find(w, mention.end, n.start) >= 0]
+    if not named:
+        return False
+    lo, _ = clause(s, n.start, n.end)
+    # one clause: the alias is the figure's own
+    return lo > mention.end and any(low.find(w, lo, n.start) >= 0 for w in named)
 
 
 class Owned(Protocol):
@@ -329,6 +337,11 @@ _FLOW = regexes.compile(
     r"(?i:\b(?:interns?|trainees?|students?|arriv\w*|admitted|admissions?|entr(?:y|ies|ants?)|"
     r"entered|newly|newcomers?)\b)"
 )
+# What a donor or lender hands over: with no running total named, one package.
+_PROVIDE = regexes.compile(
+    r"(?i:\b(?:provid(?:e|es|ed|ing)|grant(?:s|ed|ing)?|lend(?:s|ing)?|lent|extend(?:s|ed|ing)?|"
+    r"pledg(?:e|es|ed|ing)|commit(?:s|ted|ting)?|offer(?:s|ed|ing)?)\b)"
+)
 # What one flow exceeds the other by: "a trade surplus", "the deficit", "an excess of imports".
 _BALANCE = regexes.compile(r"(?i:\b(?:surplus(?:es)?|deficits?|excess|imbalances?|balance|gap)\b)")
 _OWNS_NEXT = regexes.compile(r"['\u2019]s\b")
@@ -338,6 +351,7 @@ _DEAL_WORDS = (
     "agreement", "deal", "package", "tranche", "batch", "contract", "signed", "signing", "inked",
     "loan", "project", "credit", "grant",
 )  # fmt: skip
+_PROVIDE_WORDS = ("provid", "grant", "lend", "lent", "extend", "pledg", "commit", "offer")
 _BALANCE_WORDS = ("surplus", "deficit", "excess", "imbalance", "balance", "gap")
 _FLOW_WORDS = (
     "intern", "trainee", "student", "arriv", "admitted", "admission", "entry", "entries",
@@ -358,7 +372,9 @@ def measures_part(
     words = _alias_words(s, metric)
     if _qualified(s, mention, n, words) or _outside(s, _BREAKDOWN, lo, end, mention):
         return True
-    if metric.period != "span" and _outside(s, _DEAL, lo, end, mention):
+    if metric.period != "span" and (
+        _outside(s, _DEAL, lo, end, mention) or _one_provision(s, lo, end, mention)
+    ):
         return True
     if _balance(s, mention, n, span, words):
         return True
@@ -371,7 +387,25 @@ _GATES = {
     _DEAL: _DEAL_WORDS,
     _FLOW: _FLOW_WORDS,
     _BALANCE: _BALANCE_WORDS,
+    _PROVIDE: _PROVIDE_WORDS,
 }
+_STOCK_WORDS = (
+    "since", "so far", "thus far", "to date", "until now", "up to now", "over the years",
+    "a total of", "in total", "total ", "cumulat", "accumulat", "as of",
+)  # fmt: skip
+
+
+def _one_provision(s: Sentence, lo: int, hi: int, mention: Mention) -> bool:
+    """Whether the clause gives the figure as what a party provides, lends, pledges or commits,
+    with no word of a running total in the sentence ("will provide Vietnam with 95 billion yen
+    in ODA"): one package or one period's commitment, not a stock. "Has provided ... since
+    1992" and "a total of" keep the stock."""
+    if not _outside(s, _PROVIDE, lo, hi, mention):
+        return False
+    low = s.context.folded
+    return not any(low.find(w, s.start, s.end) >= 0 for w in _STOCK_WORDS)
+
+
 _BALANCE_REACH = 40  # characters before the alias or figure where a balance word heads both
 
 
@@ -383,6 +417,12 @@ def _balance(
     first of them with no comma between ("an excess of imports over exports to Japan of
     US$0.4 billion", "a surplus of US$1.8 billion in exports"). A balance is what one flow
     exceeds the other by, no value of either flow."""
+    cache = vars(s.context)
+    if "_balance_words" not in cache:  # most articles speak of no balance at all
+        folded = s.context.folded
+        cache["_balance_words"] = any(w in folded for w in _BALANCE_WORDS)
+    if not cache["_balance_words"]:
+        return False
     text = s.doc.text
     first = min(mention.start, n.start)
     lo = max(span[0], first - _BALANCE_REACH)

@@ -32,7 +32,13 @@ when the text gives the change but neither figure ("increased 3 folds from 2014"
 relation "sum" with one part: the check reads it as part <= total. Parts may also come first
 ("exports ... and imports ..., bringing two-way trade to ...", "for a total of"): that is a sum
 only when each part names a metric of its own, other than the total's (two years of one metric
-and then a total do not say plainly what is summed).
+and then a total do not say plainly what is summed). The parts of a sum that carry the
+total's own metric ("JPY2.7 trillion, including JPY100 billion as grants") are items the
+rulebook does not name: they stay in the sum and give no quantity claim of their own. A change
+written right after an amount that gave no claim (another flow's, a balance's) is that amount's:
+it has no part and no metric. A percentage compared with ("compared with 6.3% growth") or
+averaged over years ("an average of 9%", "annual growth of 17% since 2005") is no change; a
+cumulative metric's figure dated to one fiscal year is that year's flow and no claim of it.
 """
 
 from __future__ import annotations
@@ -49,7 +55,7 @@ from claimcheck.dates import Period
 from claimcheck.extract import DocContext, Sentence, attribution, extractor, modality, ownership
 from claimcheck.extract.caseless import plain, search_ending
 from claimcheck.extract.mentions import Mention, loose, mentions, near
-from claimcheck.extract.numbers import Number
+from claimcheck.extract.numbers import Number, searchable
 from claimcheck.extract.periods import MONTHS, FoundPeriod
 from claimcheck.extract.periods import find as find_periods
 from claimcheck.rulebook.schema import Metric
@@ -231,7 +237,7 @@ def quantities(s: Sentence) -> Iterator[Claim]:
         if metric is None or mention is None or _elsewhere(s, mention, metric):
             continue
         owned_by, inferred = ownership.read(s, mention, n, metric)
-        if not owned_by:
+        if not owned_by or (metric.period == "cumulative" and _one_period(s, found)):
             continue  # another party's figure, or a part, a deal, a flow: not the metric's
         if found is None and not is_base and metric.period == "span":
             # a flow has no value on the day of writing: the paragraph's time, or the headline's
@@ -286,6 +292,22 @@ def _items(sums: list[Claim]) -> set[int]:
 
 
 _UNDATING = frozenset({"same-period", "weekday"})  # "said on Monday" dates the saying
+
+
+_FISCAL = regexes.compile(r"(?i:\b(?:fiscal|financial\s+year|FY)\b)")
+_FISCAL_REACH = 12  # characters before a period phrase where "fiscal" may stand
+
+
+def _one_period(s: Sentence, found: FoundPeriod | None) -> bool:
+    """Whether the figure's own period is one fiscal year ("300 billion yen for fiscal 2015"):
+    a budget's flow of that year, never a running total."""
+    if found is None or "since" in found.flags:
+        return False
+    low = s.context.folded
+    lo = max(s.start, found.start - _FISCAL_REACH)
+    if not any(low.find(w, lo, found.end) >= 0 for w in ("fiscal", "fy", "financial year")):
+        return False
+    return _FISCAL.search(s.doc.text, lo, found.end) is not None
 
 
 def _may_change(s: Sentence) -> bool:
@@ -830,10 +852,48 @@ def _base_periods(
 
 
 def _is_change(text: str, lo: int, hi: int, n: Number) -> bool:
-    return bool(
+    """Whether a percentage is the change of a figure ("up 5%", "grew 20%"): not a rate it is
+    compared with ("5.5% compared with 6.3% growth a year earlier"), nor an average rate over
+    years ("an average growth of 8%", "annual growth of 17% since 2005")."""
+    if not (
         _CHANGE_BEFORE.search(text, max(lo, n.start - 30), n.start)
         or _CHANGE_AFTER.match(text, n.end, hi)
-    )
+    ):
+        return False
+    before = searchable(text[max(lo, n.start - 30) : n.start])
+    if (before is None or any(w in before for w in _COMPARED_WORDS)) and _COMPARED_RATE.search(
+        text, max(lo, n.start - 30), n.start
+    ):
+        return False
+    return not _average_rate(text, lo, hi, n)
+
+
+_COMPARED_RATE = regexes.compile(
+    r"(?i:\b(?:compared\s+(?:with|to)|against|versus|vs\.?|from)\s+(?:the\s+|a\s+)?$)"
+)
+_COMPARED_WORDS = ("compar", "against", "versus", "vs", "from")
+_AVERAGE = regexes.compile(r"(?i:\b(?:average|averag(?:ed|ing)|on\s+average)\b)")
+_ANNUAL = regexes.compile(
+    r"(?i:\b(?:annual|annually|yearly|per\s+(?:year|annum)|a\s+year|each\s+year)\b)"
+)
+# A run of years the rate is spread over: "since 2005", "over the past decade", "2010-2020".
+_YEARS_SPAN = regexes.compile(
+    r"(?i:\b(?:since|over\s+the\s+(?:past|last)|in\s+the\s+(?:past|last)|during\s+the\s+"
+    r"(?:past|last)|between\s+\d{4}\s+and|from\s+\d{4}\s+to)\b|\b\d{4}\s*[-\u2013]\s*\d{4}\b)"
+)
+_RATE_REACH = 40  # characters around a percentage where its "average"/"annual" may stand
+
+
+def _average_rate(text: str, lo: int, hi: int, n: Number) -> bool:
+    """An average over several years: "average" next to the rate, or "annual"/"a year" next
+    to it with a run of years in its sentence."""
+    before, after = max(lo, n.start - _RATE_REACH), min(hi, n.end + _RATE_REACH)
+    near = searchable(text[before:after])  # None: a letter (?i) reads as ASCII, so look
+    if near is not None and not any(w in near for w in ("averag", "annu", "year")):
+        return False
+    if _AVERAGE.search(text, before, after):
+        return True
+    return bool(_ANNUAL.search(text, before, after) and _YEARS_SPAN.search(text, lo, hi))
 
 
 def _direction(text: str, lo: int, hi: int, n: Number) -> str:
