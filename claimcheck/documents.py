@@ -356,7 +356,7 @@ def absolute(here: str, shown: str) -> str:
         _CLEAN_SEP
         and shown[:1] == "/"
         and shown[-1:] != "/"
-        and "/." not in shown
+        and "//" not in shown
         and "/." not in shown
     ):
         return shown
