@@ -213,7 +213,7 @@ def load(
         if folder not in contexts:
             contexts[folder] = documents.manifest_bytes(Path(folder)) + b"\0" + split
         checked = partial is None or not partial(shown)
-        where = os.path.normpath(os.path.join(here, shown))
+        where = documents.absolute(here, shown)
         every.append(_File(shown, contexts[folder], checked, where))
     try:
         _key(every, book.digest, cache, stats or {}, stats_ns)

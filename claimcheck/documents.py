@@ -19,17 +19,17 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from claimcheck import yamlpos
+from claimcheck import regexes, yamlpos
 from claimcheck.dates import PartialDate
 from claimcheck.findings import Finding, Severity
 
 MANIFEST = "claimcheck-manifest.yaml"
 DEFAULT_INCLUDE = ("*.md", "*.markdown", "*.txt")
-_FRONT = re.compile(r"\A(?:\ufeff)?---[ \t]*\r?\n")
-_FRONT_END = re.compile(r"^(?:---|\.\.\.)[ \t]*\r?$", re.M)
+_FRONT = regexes.compile(r"\A(?:\ufeff)?---[ \t]*\r?\n")
+_FRONT_END = regexes.compile(r"^(?:---|\.\.\.)[ \t]*\r?$", re.M)
 # Characters that may not be in NFC or may compose with the one before: all but ASCII, Latin
 # (to U+02FF) and general punctuation (tests/test_unicode_text.py checks the ranges).
-_MAY_CHANGE = re.compile(r"[^\x00-\u02ff\u2010-\u205e]+")
+_MAY_CHANGE = regexes.compile(r"[^\x00-\u02ff\u2010-\u205e]+")
 # Offsets in `text` and in the text as written from which the two advance together.
 Breaks = tuple[list[int], list[int]]
 _MONTHS = {
@@ -54,7 +54,7 @@ _MONTHS = {
     for m in names
 }
 _MONTH_RE = "|".join(sorted(_MONTHS, key=len, reverse=True))
-_DATELINE = re.compile(
+_DATELINE = regexes.compile(
     r"\b(?:(?P<d1>\d{1,2})/(?P<m1>\d{1,2})/(?P<y1>\d{4})"
     r"|(?P<y2>\d{4})-(?P<m2>\d{2})-(?P<d2>\d{2})"
     rf"|(?P<mn3>{_MONTH_RE})\.? (?P<d3>\d{{1,2}}), (?P<y3>\d{{4}})"
@@ -334,7 +334,7 @@ def expand(
         for shown in shown_paths:
             if (pattern := excluded_by(shown, exclude)) is not None:
                 dropped.append(pattern)
-            elif (key := os.path.normpath(os.path.join(here, shown))) not in seen:
+            elif (key := absolute(here, shown)) not in seen:
                 # `a.md`, `./a.md` and `/abs/a.md` are one file, checked once
                 seen.add(key)
                 out.files.append(shown)
@@ -343,6 +343,24 @@ def expand(
         elif not one and len(dropped) == len(shown_paths):
             out.empty.append((given, dropped))
     return out
+
+
+_CLEAN_SEP = os.sep == "/" and not os.altsep
+
+
+def absolute(here: str, shown: str) -> str:
+    """`os.path.normpath(os.path.join(here, shown))`: one spelling per file. A clean absolute
+    path (no `//`, no `/.` that could be `/./` or `/../`, no separator at its end), as a
+    corpus glob gives a thousand of, is already that: two calls of Python code saved a file."""
+    if (
+        _CLEAN_SEP
+        and shown[:1] == "/"
+        and shown[-1:] != "/"
+        and "//" not in shown
+        and "/." not in shown
+    ):
+        return shown
+    return os.path.normpath(os.path.join(here, shown))
 
 
 def is_glob(path: str) -> bool:

@@ -3,10 +3,13 @@
 from __future__ import annotations
 
 import datetime as dt
+import os
 from pathlib import Path
 
 import pytest
 from conftest import WRONG, Newsroom, article
+from hypothesis import example, given, settings
+from hypothesis import strategies as st
 
 from claimcheck import documents
 from claimcheck.dates import PartialDate
@@ -243,3 +246,16 @@ def test_seeds_are_the_shared_seed_articles_byte_for_byte(
         assert (repo_root / "seeds" / name).read_bytes() == (
             shared_dir / "seeds" / name
         ).read_bytes(), name
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.text(alphabet="/.a_", max_size=12), st.sampled_from(["/w", "/w/x", "/"]))
+@example("/tmp/ccb/c1k/000/article-000000.md", "/w")
+@example("/a/./b", "/w")
+@example("//a", "/w")
+@example("/a/..", "/w")
+@example("/a/", "/w")
+@example("a/b", "/w")
+def test_absolute_is_the_normalised_join(shown: str, here: str) -> None:
+    """The fast path for clean absolute paths gives what normpath(join()) gives, any path."""
+    assert documents.absolute(here, shown) == os.path.normpath(os.path.join(here, shown))
