@@ -114,10 +114,16 @@ class DocContext:
         text, body = self.doc.text, self.doc.body_start
         first: dict[str, int] = {}
         for m in self.every:
-            if m.start >= body and text[m.start].isupper():
-                for e in m.entries:
-                    if e.kind == "person" and e.detail == "full":
-                        first[e.id] = min(first.get(e.id, m.start), m.start)
+            # the entries first: most matches name no person in full, and the tests on the
+            # text cost a call each
+            for e in m.entries:
+                if (
+                    e.kind == "person"
+                    and e.detail == "full"
+                    and m.start >= body
+                    and text[m.start].isupper()
+                ):
+                    first[e.id] = min(first.get(e.id, m.start), m.start)
         return first
 
     def within(self, start: int, end: int) -> list[Match]:
