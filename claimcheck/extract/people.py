@@ -147,7 +147,7 @@ def people(s: Sentence) -> Iterator[Claim]:
             )
             used.add(m.start)
     yield from _misspelt_full(s, seen, by_start, used)
-    if s.context.first_named and _bare_possible(s, by_start, used):
+    if s.context.first_named and _bare_possible(s, seen, by_start, used):
         yield from _bare(s, by_start, used)
 
 
@@ -595,8 +595,7 @@ _LINKS = ("also", "then", "later")  # "Pham also said"
 _NAME_BEFORE = regexes.compile(r"(?<![\w'\u2019-])([A-Z][^\W\d_]+)(?:\s+(?:also|then|later))?\s*$")
 _NAME_AFTER = regexes.compile(r"\s+([A-Z][^\W\d_]+)(?=\s*[,.;:]|\s+[a-z])")
 _LONG_VOWEL_DIGRAPHS = ("oo", "ou", "oh", "uu")
-# A word a bare short form may be: as _NAME_BEFORE's, the look-behind after the capital so that
-# the scan only stops at capitals
+# A word a bare short form may be: as _NAME_BEFORE's (matched where its capital is)
 _CAPITAL_WORD = regexes.compile(r"[A-Z](?<![\w'\u2019-].)[^\W\d_]+")
 _NAME_WORD = regexes.compile(r"[^\W\d_][^\W\d_'\u2019-]*")
 _OPEN_MODS = frozenset({"now", "current", "acting", "new"})
@@ -773,38 +772,39 @@ def _slip_claim(s: Sentence, start: int, end: int, near: dict[str, str], title: 
     return _name_claim(s, start, end, pid, "misspelt", title, *more)
 
 
-def _bare_possible(s: Sentence, by_start: dict[int, Match], used: set[int]) -> bool:
+def _bare_possible(
+    s: Sentence, seen: list[Match], by_start: dict[int, Match], used: set[int]
+) -> bool:
     """Whether the sentence holds a word `_bare` may claim: a capitalised word beside one of its
     verbs, not after another capitalised word (then it is part of a longer name), that is a name
-    part of someone the document introduces or may misspell or romanize one (its initial, its
-    length in reach). Most sentences hold none, and the verb lookup and the regular expressions
-    around each verb are then never run."""
-    reach = _bare_reach(s)
+    part of someone the document introduces (a match of the vocabulary) or may misspell or
+    romanize one (not a match; its initial, its length in reach). Most sentences hold none (a
+    part inside a full name is after a capital), and the verb lookup and the patterns around
+    each verb are then never run."""
     named = s.context.first_named
-    text = s.doc.text
-    for w in _CAPITAL_WORD.finditer(text, s.start, s.end):
-        a, b = w.span()
-        pm = by_start.get(a)
-        if pm is None:
-            masks = reach.get(text[a])
-            if masks is None:
-                continue
-            n = b - a
-            if not (masks[0] >> n) & 1 and not ((masks[1] >> n) & 1 and _has_digraph(w.group())):
-                continue
-        elif pm.end != b or not _names_part_of(pm, named):
-            continue
-        if a not in used and _beside_verb(s, a, b) and not _after_capital(s, a):
-            return True
+    for m in seen:
+        for e in m.entries:
+            if e.kind == "person" and e.detail != "full" and e.id in named:
+                if by_start[m.start] is m and _bare_candidate(s, m.start, m.end, used):
+                    return True
+                break
+    text, end = s.doc.text, s.end
+    for initial, masks in _bare_reach(s).items():
+        at = text.find(initial, s.start, end)
+        while at >= 0:
+            w = None if at in by_start else _CAPITAL_WORD.match(text, at, end)
+            if w is not None:
+                n = w.end() - at
+                if ((masks[0] >> n) & 1 or ((masks[1] >> n) & 1 and _has_digraph(w.group()))) and (
+                    _bare_candidate(s, at, w.end(), used)
+                ):
+                    return True
+            at = text.find(initial, at + 1, end)
     return False
 
 
-def _names_part_of(m: Match, named: dict[str, int]) -> bool:
-    """A loop, not any() over a generator: asked of most capitalised words of a sentence."""
-    for e in m.entries:  # noqa: SIM110
-        if e.kind == "person" and e.detail != "full" and e.id in named:
-            return True
-    return False
+def _bare_candidate(s: Sentence, a: int, b: int, used: set[int]) -> bool:
+    return a not in used and _beside_verb(s, a, b) and not _after_capital(s, a)
 
 
 def _has_digraph(word: str) -> bool:
