@@ -381,6 +381,7 @@ def _name_like(draw: st.DrawFn) -> str:
 @example(_INTROS[1], ["said"], "Hiroukou", [], "2016")  # a long vowel and a slip
 @example(_INTROS[0], [], "Hoagn", ["also", "said"], "2021")  # a slip, "also" before the verb
 @example(_INTROS[0], ["according to"], "Hoang", [], "2021")  # a reporting verb before
+@example(_INTROS[0], [], "(Le\tHoang", ["said"], "2021")  # a tab is no space: not after "Le"
 @given(
     intro=st.sampled_from(_INTROS),
     before=st.lists(st.sampled_from(_WORDS), max_size=3),

@@ -147,7 +147,7 @@ def people(s: Sentence) -> Iterator[Claim]:
             )
             used.add(m.start)
     yield from _misspelt_full(s, seen, by_start, used)
-    if s.context.first_named and _bare_possible(s, seen, by_start, used):
+    if _bare_possible(s) and s.context.first_named:
         yield from _bare(s, by_start, used)
 
 
@@ -590,13 +590,28 @@ _DOES = "welcomed thanked congratulated conveyed praised pledged agreed met visi
 _BARE_WORDS = (*(w.replace("_", " ") for w in _SAYS), *_DOES.split(), ", who")
 _BARE_AUTOMATON: Any = None
 _SAYS_SET = frozenset(w.replace("_", " ") for w in _SAYS)
-_SAYS_WORDS = tuple(_SAYS_SET)
-_LINKS = ("also", "then", "later")  # "Pham also said"
 _NAME_BEFORE = regexes.compile(r"(?<![\w'\u2019-])([A-Z][^\W\d_]+)(?:\s+(?:also|then|later))?\s*$")
 _NAME_AFTER = regexes.compile(r"\s+([A-Z][^\W\d_]+)(?=\s*[,.;:]|\s+[a-z])")
 _LONG_VOWEL_DIGRAPHS = ("oo", "ou", "oh", "uu")
-# A word a bare short form may be: as _NAME_BEFORE's (matched where its capital is)
-_CAPITAL_WORD = regexes.compile(r"[A-Z](?<![\w'\u2019-].)[^\W\d_]+")
+
+
+def _bare_gate() -> str:
+    """The pattern of `_bare_possible`: a capital, then either the rest of a word, an "also",
+    "then" or "later", and a verb, with no capitalised word (of up to 20 letters, one space
+    back, after a character that is no letter) before it; or a reporting verb and whitespace
+    before it. Matched where its capital is, so that the search skips everything else."""
+    verbs = "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in _BARE_WORDS)
+    before = rf"(?=[^\W\d_]+\s*(?:(?i:also|then|later)\s*)?(?i:{verbs}))"
+    before += "".join(rf"(?<![^\w.'\u2019-][A-Z][A-Za-z.'-]{{{k}}} [A-Z])" for k in range(20))
+    says: dict[int, list[str]] = {}
+    for w in _SAYS_SET:
+        says.setdefault(len(w), []).append(re.escape(w).replace(r"\ ", r"\s"))
+    after = [r"(?<=\s\s[A-Z])"]  # more whitespace than one: any word before
+    after += [rf"(?<=(?i:{'|'.join(sorted(ws))})\s[A-Z])" for _, ws in sorted(says.items())]
+    return rf"[A-Z](?:{before}|{'|'.join(after)})"
+
+
+_BARE_GATE = regexes.compile(_bare_gate())
 _NAME_WORD = regexes.compile(r"[^\W\d_][^\W\d_'\u2019-]*")
 _OPEN_MODS = frozenset({"now", "current", "acting", "new"})
 
@@ -610,10 +625,7 @@ def _slip_after_title(
     ("Ambassador Fukuda" for Fukada): a name claim whose `spelling` is the right one. Only a
     holder at the time the sentence speaks of counts, so two real people with similar names are
     never taken for each other."""
-    if pm is not None and (
-        any(e.kind == "person" and e.detail == "full" for e in pm.entries)
-        or all(e.kind != "person" for e in pm.entries)
-    ):
+    if pm is not None and _full_or_no_person(pm):
         return None  # a full name, or a phrase of another kind (a second title, a place)
     written = _name_words(s, at)
     if not written or not _holders_initial(s.book, t.offices, s.doc.text[at]):
@@ -637,6 +649,17 @@ def _slip_after_title(
             return None  # another real person's name: a slip only for someone introduced
         return [_slip_claim(s, t.start, end, near, t.title)]
     return None
+
+
+def _full_or_no_person(m: Match) -> bool:
+    """Whether a match names someone in full or names no person (a loop: asked of most titles)."""
+    person = False
+    for e in m.entries:
+        if e.kind == "person":
+            if e.detail == "full":
+                return True
+            person = True
+    return not person
 
 
 def _romanized_match(book: Rulebook, text: str, start: int, end: int) -> Match | None:
@@ -772,104 +795,15 @@ def _slip_claim(s: Sentence, start: int, end: int, near: dict[str, str], title: 
     return _name_claim(s, start, end, pid, "misspelt", title, *more)
 
 
-def _bare_possible(
-    s: Sentence, seen: list[Match], by_start: dict[int, Match], used: set[int]
-) -> bool:
-    """Whether the sentence holds a word `_bare` may claim: a capitalised word beside one of its
-    verbs, not after another capitalised word (then it is part of a longer name), that is a name
-    part of someone the document introduces (a match of the vocabulary) or may misspell or
-    romanize one (not a match; its initial, its length in reach). Most sentences hold none (a
-    part inside a full name is after a capital), and the verb lookup and the patterns around
-    each verb are then never run."""
-    named = s.context.first_named
-    for m in seen:
-        for e in m.entries:
-            if e.kind == "person" and e.detail != "full" and e.id in named:
-                if by_start[m.start] is m and _bare_candidate(s, m.start, m.end, used):
-                    return True
-                break
-    text, end = s.doc.text, s.end
-    for initial, masks in _bare_reach(s).items():
-        at = text.find(initial, s.start, end)
-        while at >= 0:
-            w = None if at in by_start else _CAPITAL_WORD.match(text, at, end)
-            if w is not None:
-                n = w.end() - at
-                if ((masks[0] >> n) & 1 or ((masks[1] >> n) & 1 and _has_digraph(w.group()))) and (
-                    _bare_candidate(s, at, w.end(), used)
-                ):
-                    return True
-            at = text.find(initial, at + 1, end)
-    return False
-
-
-def _bare_candidate(s: Sentence, a: int, b: int, used: set[int]) -> bool:
-    return a not in used and _beside_verb(s, a, b) and not _after_capital(s, a)
-
-
-def _has_digraph(word: str) -> bool:
-    low = word.lower() if word.isascii() else fold(word)
-    return "oo" in low or "ou" in low or "oh" in low or "uu" in low
-
-
-def _beside_verb(s: Sentence, a: int, b: int) -> bool:
-    """Whether the word at [a, b) may be one _NAME_BEFORE or _NAME_AFTER reads: one of the verbs
-    after it (an "also", "then" or "later" between), or a reporting verb before it; a quick
-    test of the folded text, which the lookup and the patterns then decide."""
-    low, end = s.folded, s.end
-    while b < end and low[b].isspace():
-        b += 1
-    if low.startswith(_BARE_WORDS, b):
-        return True
-    for link in _LINKS:
-        if low.startswith(link, b):
-            b += len(link)
-            while b < end and low[b].isspace():
-                b += 1
-            if low.startswith(_BARE_WORDS, b):
-                return True
-            break
-    q = a
-    while q > s.start and low[q - 1].isspace():
-        q -= 1
-    return q < a and low.endswith(_SAYS_WORDS, s.start, q)
-
-
-def _bare_reach(s: Sentence) -> dict[str, tuple[int, int]]:
-    """Capital initial → bit masks of the lengths a word may have to misspell or romanize a name
-    part of someone the document introduces: (a word without a long-vowel digraph, one with);
-    found once per document. A slip allows one edit in five letters of the part (`close`); a
-    romanization only shortens a word, by one letter a digraph ("oo", "ou", "oh", "uu"), each
-    starting with an "o" or a "u" of the key, so at most halves it."""
-    cache = vars(s.context)
-    got: dict[str, tuple[int, int]] | None = cache.get("_bare_reach")
-    if got is not None:
-        return got
-    got = cache["_bare_reach"] = {}
-    for pid in s.context.first_named:
-        p = s.book.people.get(pid)
-        if p is None:
-            continue
-        for part in (p.given, p.family):
-            if not part:
-                continue
-            key = fold(part).replace("'", "").replace("-", "").split()
-            if len(key) != 1 or not "a" <= key[0][:1] <= "z":
-                continue  # a word never misspells a name of two words
-            k = key[0]
-            most = len(k) + len(k) // 5
-            if p.romanization is None:
-                least, longest = len(k) - len(k) // 5, most  # a slip; equal: the vocabulary's
-                if len(k) < 5:
-                    continue  # no edit allowed: only the vocabulary's own spelling
-            else:
-                shortest = len(k) - k.count("o") - k.count("u")
-                least, longest = shortest - shortest // 5, 2 * most
-            span = ((1 << (most + 1)) - 1) ^ ((1 << max(least, 0)) - 1)
-            wide = ((1 << (longest + 1)) - 1) ^ ((1 << max(least, 0)) - 1)
-            plain, digraph = got.get(k[0].upper(), (0, 0))
-            got[k[0].upper()] = (plain | span, digraph | wide)
-    return got
+def _bare_possible(s: Sentence) -> bool:
+    """Whether `_bare` may find a word in the sentence: a capitalised word before one of its
+    verbs and not after another capitalised word one space back (then it is part of a longer
+    name: "Shinzo Abe said"), or after a reporting verb; one search of the sentence, so that
+    the verb lookup and the patterns around each verb are not run where they cannot find a
+    name. In ASCII text the folded text is the lower case, which the search reads ignoring
+    case; other text is always read."""
+    text = s.doc.text
+    return not text.isascii() or _BARE_GATE.search(text[s.start : s.end]) is not None
 
 
 def _bare(s: Sentence, by_start: dict[int, Match], used: set[int]) -> Iterator[Claim]:
@@ -1042,9 +976,10 @@ def _misspelt_full(
     Takaiuchi" for Sanae Takaichi). A part many people share ("Nguyen") says nothing."""
     text = s.doc.text
     for m in seen:
-        if m.start in used or not text.startswith(" ", m.end) or m.end + 1 >= s.end:
+        after = m.end + 1  # the next word's first letter, after one space
+        if after >= s.end or after in by_start or text[m.end] != " " or m.start in used:
             continue
-        if not text[m.end + 1].isupper() or m.end + 1 in by_start:
+        if not text[after].isupper():
             continue
         ids = {e.id for e in m.entries if e.kind == "person"}
         if len(ids) != 1 or any(e.detail == "full" for e in m.entries):
