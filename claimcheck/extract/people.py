@@ -14,7 +14,7 @@ part yields nothing: a wrong guess would be a wrong finding.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -147,7 +147,7 @@ def people(s: Sentence) -> Iterator[Claim]:
             )
             used.add(m.start)
     yield from _misspelt_full(s, seen, by_start, used)
-    if s.context.first_named and _bare_possible(s, by_start, used):
+    if _bare_possible(s) and s.context.first_named:
         yield from _bare(s, by_start, used)
 
 
@@ -590,14 +590,42 @@ _DOES = "welcomed thanked congratulated conveyed praised pledged agreed met visi
 _BARE_WORDS = (*(w.replace("_", " ") for w in _SAYS), *_DOES.split(), ", who")
 _BARE_AUTOMATON: Any = None
 _SAYS_SET = frozenset(w.replace("_", " ") for w in _SAYS)
-_SAYS_WORDS = tuple(_SAYS_SET)
-_LINKS = ("also", "then", "later")  # "Pham also said"
 _NAME_BEFORE = regexes.compile(r"(?<![\w'\u2019-])([A-Z][^\W\d_]+)(?:\s+(?:also|then|later))?\s*$")
 _NAME_AFTER = regexes.compile(r"\s+([A-Z][^\W\d_]+)(?=\s*[,.;:]|\s+[a-z])")
 _LONG_VOWEL_DIGRAPHS = ("oo", "ou", "oh", "uu")
-# A word a bare short form may be: as _NAME_BEFORE's, the look-behind after the capital so that
-# the scan only stops at capitals
-_CAPITAL_WORD = regexes.compile(r"[A-Z](?<![\w'\u2019-].)[^\W\d_]+")
+
+
+def _bare_gate() -> str:
+    """The pattern of `_bare_possible`: a capital, then either the rest of a word, an "also",
+    "then" or "later", and a verb, with no capitalised word (of up to 20 letters, one space
+    back, after a character that is no letter) before it; or a reporting verb and whitespace
+    before it. Matched where its capital is, so that the search skips everything else; the
+    verbs grouped by first letter (a case-blind alternation is tried a branch at a time)."""
+    verbs = _by_first(_BARE_WORDS, r"\s+")
+    before = rf"(?=[^\W\d_]++\s*+(?:(?:also|then|later)\s*+)?{verbs})"
+    before += "".join(rf"(?<![^\w.'\u2019-][A-Z][A-Za-z.'-]{{{k}}} [A-Z])" for k in range(20))
+    says: dict[int, list[str]] = {}
+    for w in _SAYS_SET:
+        says.setdefault(len(w), []).append(w)
+    last = "".join(sorted({c for w in _SAYS_SET for c in (w[-1], w[-1].upper())}))
+    space = r"\s"
+    after = "|".join(rf"(?<={_by_first(ws, space)}\s[A-Z])" for _, ws in sorted(says.items()))
+    return rf"[A-Z](?:{before}|(?<=[{last}]\s[A-Z])(?:{after})|(?<=\s\s[A-Z]))"
+
+
+def _by_first(words: Iterable[str], space: str) -> str:
+    """An alternation of words in any case, one branch per first letter."""
+    groups: dict[str, list[str]] = {}
+    for w in sorted(words):
+        groups.setdefault(w[0], []).append(re.escape(w[1:]).replace(r"\ ", space))
+    branches = []
+    for c, rests in groups.items():
+        head = f"[{c}{c.upper()}]" if c.isalpha() else re.escape(c)
+        branches.append(f"{head}(?i:{'|'.join(rests)})")
+    return f"(?:{'|'.join(branches)})"
+
+
+_BARE_GATE = regexes.compile(_bare_gate())
 _NAME_WORD = regexes.compile(r"[^\W\d_][^\W\d_'\u2019-]*")
 _OPEN_MODS = frozenset({"now", "current", "acting", "new"})
 
@@ -781,103 +809,15 @@ def _slip_claim(s: Sentence, start: int, end: int, near: dict[str, str], title: 
     return _name_claim(s, start, end, pid, "misspelt", title, *more)
 
 
-def _bare_possible(s: Sentence, by_start: dict[int, Match], used: set[int]) -> bool:
-    """Whether the sentence holds a word `_bare` may claim: a capitalised word beside one of its
-    verbs, not after another capitalised word (then it is part of a longer name), that is a name
-    part of someone the document introduces or may misspell or romanize one (its initial, its
-    length in reach). Most sentences hold none, and the verb lookup and the regular expressions
-    around each verb are then never run."""
-    reach = _bare_reach(s)
-    named = s.context.first_named
+def _bare_possible(s: Sentence) -> bool:
+    """Whether `_bare` may find a word in the sentence: a capitalised word before one of its
+    verbs and not after another capitalised word one space back (then it is part of a longer
+    name: "Shinzo Abe said"), or after a reporting verb; one search of the sentence, so that
+    the verb lookup and the patterns around each verb are not run where they cannot find a
+    name. In ASCII text the folded text is the lower case, which the search reads ignoring
+    case; other text is always read."""
     text = s.doc.text
-    for w in _CAPITAL_WORD.finditer(text, s.start, s.end):
-        a, b = w.span()
-        pm = by_start.get(a)
-        if pm is None:
-            masks = reach.get(text[a])
-            if masks is None:
-                continue
-            n = b - a
-            if not (masks[0] >> n) & 1 and not ((masks[1] >> n) & 1 and _has_digraph(w.group())):
-                continue
-        elif pm.end != b or not _names_part_of(pm, named):
-            continue
-        if a not in used and _beside_verb(s, a, b) and not _after_capital(s, a):
-            return True
-    return False
-
-
-def _names_part_of(m: Match, named: dict[str, int]) -> bool:
-    """A loop, not any() over a generator: asked of most capitalised words of a sentence."""
-    for e in m.entries:  # noqa: SIM110
-        if e.kind == "person" and e.detail != "full" and e.id in named:
-            return True
-    return False
-
-
-def _has_digraph(word: str) -> bool:
-    low = word.lower() if word.isascii() else fold(word)
-    return "oo" in low or "ou" in low or "oh" in low or "uu" in low
-
-
-def _beside_verb(s: Sentence, a: int, b: int) -> bool:
-    """Whether the word at [a, b) may be one _NAME_BEFORE or _NAME_AFTER reads: one of the verbs
-    after it (an "also", "then" or "later" between), or a reporting verb before it; a quick
-    test of the folded text, which the lookup and the patterns then decide."""
-    low, end = s.folded, s.end
-    while b < end and low[b].isspace():
-        b += 1
-    if low.startswith(_BARE_WORDS, b):
-        return True
-    for link in _LINKS:
-        if low.startswith(link, b):
-            b += len(link)
-            while b < end and low[b].isspace():
-                b += 1
-            if low.startswith(_BARE_WORDS, b):
-                return True
-            break
-    q = a
-    while q > s.start and low[q - 1].isspace():
-        q -= 1
-    return q < a and low.endswith(_SAYS_WORDS, s.start, q)
-
-
-def _bare_reach(s: Sentence) -> dict[str, tuple[int, int]]:
-    """Capital initial → bit masks of the lengths a word may have to misspell or romanize a name
-    part of someone the document introduces: (a word without a long-vowel digraph, one with);
-    found once per document. A slip allows one edit in five letters of the part (`close`); a
-    romanization only shortens a word, by one letter a digraph ("oo", "ou", "oh", "uu"), each
-    starting with an "o" or a "u" of the key, so at most halves it."""
-    cache = vars(s.context)
-    got: dict[str, tuple[int, int]] | None = cache.get("_bare_reach")
-    if got is not None:
-        return got
-    got = cache["_bare_reach"] = {}
-    for pid in s.context.first_named:
-        p = s.book.people.get(pid)
-        if p is None:
-            continue
-        for part in (p.given, p.family):
-            if not part:
-                continue
-            key = fold(part).replace("'", "").replace("-", "").split()
-            if len(key) != 1 or not "a" <= key[0][:1] <= "z":
-                continue  # a word never misspells a name of two words
-            k = key[0]
-            most = len(k) + len(k) // 5
-            if p.romanization is None:
-                least, longest = len(k) - len(k) // 5, most  # a slip; equal: the vocabulary's
-                if len(k) < 5:
-                    continue  # no edit allowed: only the vocabulary's own spelling
-            else:
-                shortest = len(k) - k.count("o") - k.count("u")
-                least, longest = shortest - shortest // 5, 2 * most
-            span = ((1 << (most + 1)) - 1) ^ ((1 << max(least, 0)) - 1)
-            wide = ((1 << (longest + 1)) - 1) ^ ((1 << max(least, 0)) - 1)
-            plain, digraph = got.get(k[0].upper(), (0, 0))
-            got[k[0].upper()] = (plain | span, digraph | wide)
-    return got
+    return not text.isascii() or _BARE_GATE.search(text[s.start : s.end]) is not None
 
 
 def _bare(s: Sentence, by_start: dict[int, Match], used: set[int]) -> Iterator[Claim]:
