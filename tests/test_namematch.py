@@ -8,6 +8,8 @@ import itertools
 from pathlib import Path
 
 import pytest
+from hypothesis import example, given, settings
+from hypothesis import strategies as st
 
 from claimcheck import rulebook
 from claimcheck.checks import DocContext
@@ -16,6 +18,7 @@ from claimcheck.claims import Claim
 from claimcheck.dates import PartialDate
 from claimcheck.documents import Document
 from claimcheck.extract import Extractor
+from claimcheck.extract import people as people_module
 from claimcheck.namematch import close, distance, romanized
 from claimcheck.vocab import full_names
 
@@ -330,3 +333,68 @@ def test_a_full_name_misspelt_after_a_first_name_one_person_bears(book: rulebook
     assert [(r, fix) for r, _, fix in got] == [("name-misspelt", "Hiroko Tanabe")]
     # a first word two people of the rules bear says nothing: "Tran Van Hoan" may be anyone
     assert _findings(book, "Tran Van Hoan toured the new quay.", "2021-03-01") == []
+
+
+# --- the gate before the bare short forms ------------------------------------------------------
+
+_PARTS = ["Kenta", "Ōgi", "Hiroko", "Tanabe", "Jiro", "Tanaba", "Hoang", "Tran", "Mai", "Le"]
+_PARTS += ["Bao", "Kazuo", "Oshiro", "Ogi", "Kelmport"]
+_INTROS = [
+    "Harbour Master Tran Van Hoang opened the pier.",
+    "Harbour Master Tanabe Hiroko opened the pier.",
+    "Port Treasurer Tanaba Jiro met Harbour Master Ōgi Kenta.",
+    "Port Treasurer Oshiro Kazuo and Le Thi Mai signed.",
+    "The pier opened.",
+]
+_WORDS = ["said", "says", "told", "met", "visited", ", who", "according to", "also", "then"]
+_WORDS += ["later", "Also", " ", "\t", "(", "'s"]
+_AFTER = ["said", "also", "then", "later", ", who", "met", "told", " ", "and", "Tran", "the"]
+_WORDS += ["the", "pier", "and", ",", ".", "Mr.", "U.S.", "x-", "Harbour Master", "Port Treasurer"]
+
+
+@st.composite
+def _name_like(draw: st.DrawFn) -> str:
+    """A name part as written, or a letter or two off it, or with a long vowel doubled."""
+    word = draw(st.sampled_from(_PARTS))
+    op = draw(st.sampled_from(["same", "sub", "ins", "del", "swap", "vowel", "upper"]))
+    i = draw(st.integers(0, len(word) - 1))
+    letter = draw(st.sampled_from("aeiouhgnkrz"))
+    if op == "sub":
+        word = word[:i] + letter + word[i + 1 :]
+    elif op == "ins":
+        word = word[:i] + letter + word[i:]
+    elif op == "del" and len(word) > 2:
+        word = word[:i] + word[i + 1 :]
+    elif op == "swap" and i + 1 < len(word):
+        word = word[:i] + word[i + 1] + word[i] + word[i + 2 :]
+    elif op == "vowel":
+        word = (
+            word.lower().replace("o", draw(st.sampled_from(["oo", "ou", "oh"]))).replace("u", "uu")
+        )
+    elif op == "upper":
+        word = word.lower()
+    return word[:1].upper() + word[1:] if op != "upper" else word
+
+
+@settings(max_examples=400, deadline=None)
+@example(_INTROS[2], [], "Oogi", ["said"], "2012")  # a romanized part, longer than its key
+@example(_INTROS[1], ["said"], "Hiroukou", [], "2016")  # a long vowel and a slip
+@example(_INTROS[0], [], "Hoagn", ["also", "said"], "2021")  # a slip, "also" before the verb
+@example(_INTROS[0], ["according to"], "Hoang", [], "2021")  # a reporting verb before
+@example(_INTROS[0], [], "(Le\tHoang", ["said"], "2021")  # a tab is no space: not after "Le"
+@given(
+    intro=st.sampled_from(_INTROS),
+    before=st.lists(st.sampled_from(_WORDS), max_size=3),
+    name=_name_like(),
+    after=st.lists(st.sampled_from(_AFTER), max_size=3),
+    year=st.sampled_from(["2012", "2016", "2021"]),
+)
+def test_the_bare_gate_leaves_out_no_sentence_bare_reads(
+    book: rulebook.Rulebook, intro: str, before: list[str], name: str, after: list[str], year: str
+) -> None:
+    """`_bare_possible` only saves work: the claims are the same with every sentence read."""
+    text = f"{intro} {' '.join([*before, name, *after])} spoke."
+    got = _claims(book, text, f"{year}-03-01")
+    with pytest.MonkeyPatch.context() as mp:
+        mp.setattr(people_module, "_bare_possible", lambda *_: True)
+        assert _claims(book, text, f"{year}-03-01") == got

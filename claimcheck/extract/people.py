@@ -14,7 +14,7 @@ part yields nothing: a wrong guess would be a wrong finding.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -147,7 +147,7 @@ def people(s: Sentence) -> Iterator[Claim]:
             )
             used.add(m.start)
     yield from _misspelt_full(s, seen, by_start, used)
-    if s.context.first_named:
+    if _bare_possible(s) and s.context.first_named:
         yield from _bare(s, by_start, used)
 
 
@@ -593,6 +593,39 @@ _SAYS_SET = frozenset(w.replace("_", " ") for w in _SAYS)
 _NAME_BEFORE = regexes.compile(r"(?<![\w'\u2019-])([A-Z][^\W\d_]+)(?:\s+(?:also|then|later))?\s*$")
 _NAME_AFTER = regexes.compile(r"\s+([A-Z][^\W\d_]+)(?=\s*[,.;:]|\s+[a-z])")
 _LONG_VOWEL_DIGRAPHS = ("oo", "ou", "oh", "uu")
+
+
+def _bare_gate() -> str:
+    """The pattern of `_bare_possible`: a capital, then either the rest of a word, an "also",
+    "then" or "later", and a verb, with no capitalised word (of up to 20 letters, one space
+    back, after a character that is no letter) before it; or a reporting verb and whitespace
+    before it. Matched where its capital is, so that the search skips everything else; the
+    verbs grouped by first letter (a case-blind alternation is tried a branch at a time)."""
+    verbs = _by_first(_BARE_WORDS, r"\s+")
+    before = rf"(?=[^\W\d_]++\s*+(?:(?:also|then|later)\s*+)?{verbs})"
+    before += "".join(rf"(?<![^\w.'\u2019-][A-Z][A-Za-z.'-]{{{k}}} [A-Z])" for k in range(20))
+    says: dict[int, list[str]] = {}
+    for w in _SAYS_SET:
+        says.setdefault(len(w), []).append(w)
+    last = "".join(sorted({c for w in _SAYS_SET for c in (w[-1], w[-1].upper())}))
+    space = r"\s"
+    after = "|".join(rf"(?<={_by_first(ws, space)}\s[A-Z])" for _, ws in sorted(says.items()))
+    return rf"[A-Z](?:{before}|(?<=[{last}]\s[A-Z])(?:{after})|(?<=\s\s[A-Z]))"
+
+
+def _by_first(words: Iterable[str], space: str) -> str:
+    """An alternation of words in any case, one branch per first letter."""
+    groups: dict[str, list[str]] = {}
+    for w in sorted(words):
+        groups.setdefault(w[0], []).append(re.escape(w[1:]).replace(r"\ ", space))
+    branches = []
+    for c, rests in groups.items():
+        head = f"[{c}{c.upper()}]" if c.isalpha() else re.escape(c)
+        branches.append(f"{head}(?i:{'|'.join(rests)})")
+    return f"(?:{'|'.join(branches)})"
+
+
+_BARE_GATE = regexes.compile(_bare_gate())
 _NAME_WORD = regexes.compile(r"[^\W\d_][^\W\d_'\u2019-]*")
 _OPEN_MODS = frozenset({"now", "current", "acting", "new"})
 
@@ -606,10 +639,7 @@ def _slip_after_title(
     ("Ambassador Fukuda" for Fukada): a name claim whose `spelling` is the right one. Only a
     holder at the time the sentence speaks of counts, so two real people with similar names are
     never taken for each other."""
-    if pm is not None and (
-        any(e.kind == "person" and e.detail == "full" for e in pm.entries)
-        or all(e.kind != "person" for e in pm.entries)
-    ):
+    if pm is not None and _full_or_no_person(pm):
         return None  # a full name, or a phrase of another kind (a second title, a place)
     written = _name_words(s, at)
     if not written or not _holders_initial(s.book, t.offices, s.doc.text[at]):
@@ -633,6 +663,17 @@ def _slip_after_title(
             return None  # another real person's name: a slip only for someone introduced
         return [_slip_claim(s, t.start, end, near, t.title)]
     return None
+
+
+def _full_or_no_person(m: Match) -> bool:
+    """Whether a match names someone in full or names no person (a loop: asked of most titles)."""
+    person = False
+    for e in m.entries:
+        if e.kind == "person":
+            if e.detail == "full":
+                return True
+            person = True
+    return not person
 
 
 def _romanized_match(book: Rulebook, text: str, start: int, end: int) -> Match | None:
@@ -766,6 +807,17 @@ def _slip_claim(s: Sentence, start: int, end: int, near: dict[str, str], title: 
     spelling = " | ".join(near[i] for i in ids)
     more = [("spelling", spelling)] + ([] if pid else [("candidates", " ".join(ids))])
     return _name_claim(s, start, end, pid, "misspelt", title, *more)
+
+
+def _bare_possible(s: Sentence) -> bool:
+    """Whether `_bare` may find a word in the sentence: a capitalised word before one of its
+    verbs and not after another capitalised word one space back (then it is part of a longer
+    name: "Shinzo Abe said"), or after a reporting verb; one search of the sentence, so that
+    the verb lookup and the patterns around each verb are not run where they cannot find a
+    name. In ASCII text the folded text is the lower case, which the search reads ignoring
+    case; other text is always read."""
+    text = s.doc.text
+    return not text.isascii() or _BARE_GATE.search(text[s.start : s.end]) is not None
 
 
 def _bare(s: Sentence, by_start: dict[int, Match], used: set[int]) -> Iterator[Claim]:
@@ -938,9 +990,10 @@ def _misspelt_full(
     Takaiuchi" for Sanae Takaichi). A part many people share ("Nguyen") says nothing."""
     text = s.doc.text
     for m in seen:
-        if m.start in used or not text.startswith(" ", m.end) or m.end + 1 >= s.end:
+        after = m.end + 1  # the next word's first letter, after one space
+        if after >= s.end or after in by_start or text[m.end] != " " or m.start in used:
             continue
-        if not text[m.end + 1].isupper() or m.end + 1 in by_start:
+        if not text[after].isupper():
             continue
         ids = {e.id for e in m.entries if e.kind == "person"}
         if len(ids) != 1 or any(e.detail == "full" for e in m.entries):
