@@ -12,14 +12,12 @@ rejects) means compiling as `re.compile` does, as on any other Python implementa
 from __future__ import annotations
 
 import atexit
-import contextlib
-import marshal
-import os
 import re
 import sys
-import zlib
 from array import array
 from typing import Any
+
+from claimcheck import pycache
 
 try:
     import _sre  # type: ignore[import-not-found]
@@ -33,8 +31,7 @@ except (ImportError, AttributeError):  # not CPython: plain re.compile
 # (final flags, code, number of groups, group index, index group), by (pattern, flags); the code
 # is kept as the bytes of an array (marshal reads a list of ints twenty times slower)
 Entry = tuple[int, bytes, int, dict[str, int], tuple[str | None, ...]]
-_FILE = os.path.join(os.path.dirname(__file__), "__pycache__", f"regexes.{_TAG}.marshal")
-_LIMIT = 2000  # entries a file may hold before it is started afresh (patterns of old versions)
+_FILE = pycache.path(f"regexes.{_TAG}.marshal")
 _known: dict[tuple[str, int], Entry] | None = None
 _new: dict[tuple[str, int], Entry] = {}
 
@@ -93,39 +90,13 @@ def _table() -> dict[tuple[str, int], Entry]:
 
 
 def _read() -> dict[tuple[str, int], Entry]:
-    """The file's table: a CRC-32 of the marshalled table, then the table."""
-    try:
-        with open(_FILE, "rb") as fh:
-            raw = fh.read()
-        if int.from_bytes(raw[:4], "little") != zlib.crc32(memoryview(raw)[4:]):
-            return {}
-        data = marshal.loads(raw[4:])
-    except Exception:  # missing, partial or foreign
-        return {}
-    return data if isinstance(data, dict) else {}
+    return pycache.read(_FILE)
 
 
 def save() -> None:
-    """Add this process's new patterns to the file (another process may have written it since:
-    its patterns are kept), atomically. Run at exit, or by whoever ends the process by other
-    means (claimcheck.cli.run)."""
-    if not _new or sys.dont_write_bytecode:
-        return
-    table = _read()
-    if len(table) + len(_new) > _LIMIT:
-        table = {}
-    table.update(_new)
-    tmp = f"{_FILE}.{os.getpid()}.tmp"
-    try:
-        os.makedirs(os.path.dirname(_FILE), exist_ok=True)
-        payload = marshal.dumps(table)
-        with open(tmp, "wb") as fh:
-            fh.write(zlib.crc32(payload).to_bytes(4, "little") + payload)
-        os.replace(tmp, _FILE)
-        _new.clear()
-    except (OSError, ValueError):  # a read-only install: compiled in each process, as before
-        with contextlib.suppress(OSError):
-            os.unlink(tmp)
+    """Add this process's new patterns to the file. Run at exit, or by whoever ends the process
+    by other means (claimcheck.cli.run)."""
+    pycache.save(_FILE, _new)
 
 
 atexit.register(save)
