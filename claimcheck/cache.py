@@ -47,7 +47,7 @@ _TABLES = {
     + ")",
     # each entry's claims that can meet another article's, by join key: a hook run reads these,
     # not whole entries
-    # (seal: the keyed digest of claim, date and source, see mac_key)
+    # (seal: the keyed digest of the claim, see _row_seal)
     "joins": "CREATE TABLE joins (join_key TEXT, key TEXT, claim TEXT, date TEXT,"
     " date_source TEXT, seal BLOB, PRIMARY KEY (join_key, key, claim)) WITHOUT ROWID",
     # the stat index: a file's content key while its status is unchanged
@@ -320,7 +320,7 @@ class ClaimCache:
         unfit: set[str] = set()
         query = "SELECT key, claim, date, date_source, seal FROM joins"
         keyed = None if self.key is None else _row_hasher(self.key)
-        same = _operator._compare_digest
+        same = same_digest
         for k, claim, date, source, mark in self._select(query, "join_key", joins):
             # _row_seal, written out: it runs for every claim a hook run meets
             if keyed and type(claim) is str and type(date) is str and type(source) is str:
@@ -459,9 +459,9 @@ def _make_key(path: str) -> bytes | None:
     return key if written == KEY_BYTES else None
 
 
-def same_digest(a: bytes, b: bytes) -> bool:
-    """hmac.compare_digest (in constant time), without hmac's import of OpenSSL."""
-    return _operator._compare_digest(a, b)
+# hmac.compare_digest (in constant time), without hmac's import of OpenSSL; a plain alias, as
+# `joined` calls it for every claim a hook run meets.
+same_digest: Callable[[bytes, bytes], bool] = _operator._compare_digest
 
 
 def _row_hasher(key: bytes) -> blake2b:

@@ -291,4 +291,4 @@ class Extractor:
 
 def _load_extractors() -> None:
     # each module registers itself
-    from claimcheck.extract import events, people, quantities, ranks, terms  # noqa: F401  # noqa: F401
+    from claimcheck.extract import events, people, quantities, ranks, terms  # noqa: F401

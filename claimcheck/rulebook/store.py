@@ -83,6 +83,8 @@ SECTIONS: dict[str, type] = {
     "rates": Rate,
     "examples": Example,
 }
+# the sections the Rulebook keeps by id (the others are lists)
+INDEXED = ("entities", "people", "offices", "metrics", "rankings", "events", "terms")
 # every record class a stored rulebook holds, by name: the sections' and those inside them
 RECORDS: dict[str, type] = {
     cls.__name__: cls for cls in (*SECTIONS.values(), Holder, RankFact, Variant)
@@ -202,7 +204,7 @@ def _from_top(top: Any, code: str, digest: str, trusted: bool) -> Rulebook:
     section = {
         name: [_reader(cls)(v) for v in _of(list, top[name])] for name, cls in SECTIONS.items()
     }
-    for name in ("entities", "people", "offices", "metrics", "rankings", "events", "terms"):
+    for name in INDEXED:
         index: dict[str, Any] = getattr(book, name)
         for entry in section[name]:
             if index.setdefault(entry.id, entry) is not entry:
@@ -222,7 +224,7 @@ def _decode_trusted(top: dict[str, Any], digest: str) -> Rulebook:
     book = Rulebook(files=top["files"], digest=digest)
     makers = _makers(top["plans"])
     section = {name: list(map(makers[cls.__name__], top[name])) for name, cls in SECTIONS.items()}
-    for name in ("entities", "people", "offices", "metrics", "rankings", "events", "terms"):
+    for name in INDEXED:
         setattr(book, name, {entry.id: entry for entry in section[name]})
     book.facts, book.rates = section["facts"], section["rates"]
     examples = section["examples"]
