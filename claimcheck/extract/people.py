@@ -14,7 +14,7 @@ part yields nothing: a wrong guess would be a wrong finding.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -27,7 +27,7 @@ from claimcheck.extract.events import partial, sentence_dates
 from claimcheck.extract.mentions import matches_of
 from claimcheck.extract.periods import find as find_periods
 from claimcheck.rulebook import Rulebook
-from claimcheck.rulebook.schema import Holder
+from claimcheck.rulebook.schema import Holder, Person
 from claimcheck.vocab import Entry, Match, fold, full_names
 
 _MODIFIER = regexes.compile(
@@ -614,15 +614,11 @@ def _bare_gate() -> str:
 
 
 def _by_first(words: Iterable[str], space: str) -> str:
-    """An alternation of words in any case, one branch per first letter."""
-    groups: dict[str, list[str]] = {}
-    for w in sorted(words):
-        groups.setdefault(w[0], []).append(re.escape(w[1:]).replace(r"\ ", space))
-    branches = []
-    for c, rests in groups.items():
-        head = f"[{c}{c.upper()}]" if c.isalpha() else re.escape(c)
-        branches.append(f"{head}(?i:{'|'.join(rests)})")
-    return f"(?:{'|'.join(branches)})"
+    """An alternation of words in any case, one branch per first letter (`caseless`), a space
+    in a word read as `space`; a word that opens with a mark (", who") a branch of its own."""
+    escaped = sorted(re.escape(w).replace(r"\ ", space) for w in words)
+    marks = [f"(?i:{w})" for w in escaped if not w[:1].isalnum()]
+    return f"(?:{'|'.join([caseless(w for w in escaped if w[:1].isalnum()), *marks])})"
 
 
 _BARE_GATE = regexes.compile(_bare_gate())
@@ -781,21 +777,32 @@ def _holders_then(s: Sentence, t: _Title, at: int) -> list[str]:
 def _close_people(book: Rulebook, name: str, ids: list[str]) -> dict[str, str]:
     """Person id → the right spelling, for the people whose name `name` misspells: the full name
     for a name of several words, the short form for one word."""
-    from claimcheck.namematch import close  # only where a name is unknown: not on the hook path
-
     one = " " not in name.strip()
     initial = name.strip()[:1].lower()  # a slip keeps it: a cheap test before the edits
+
+    def forms(p: Person) -> Iterator[str]:
+        every = (
+            [p.family if p.short == "family" else p.given] if one else [*full_names(p), *p.aliases]
+        )
+        return (f for f in every if f[:1].lower() == initial)
+
+    return _close(book, name, ids, forms)
+
+
+def _close(
+    book: Rulebook, written: str, ids: list[str], forms: Callable[[Person], Iterable[str]]
+) -> dict[str, str]:
+    """Person id → the first of the person's `forms` that `written` misspells."""
+    from claimcheck.namematch import close  # only where a name is unknown: not on the hook path
+
     out: dict[str, str] = {}
     for pid in ids:
         p = book.people.get(pid)
         if p is None:
             continue
-        forms = [p.family if p.short == "family" else p.given] if one else []
-        forms += [] if one else [*full_names(p), *p.aliases]
-        for form in forms:
-            if form[:1].lower() == initial and close(name, form, p.romanization):
-                out[pid] = form
-                break
+        form = next((f for f in forms(p) if f and close(written, f, p.romanization)), None)
+        if form is not None:
+            out[pid] = form
     return out
 
 
@@ -926,18 +933,7 @@ def _parts_by_initial(s: Sentence) -> dict[str, list[tuple[str, int]]]:
 def _close_parts(book: Rulebook, word: str, ids: list[str]) -> dict[str, str]:
     """Person id → name part, for the introduced people one of whose name parts `word`
     misspells."""
-    from claimcheck.namematch import close
-
-    out: dict[str, str] = {}
-    for pid in ids:
-        p = book.people.get(pid)
-        if p is None:
-            continue
-        for part in (p.given, p.family):
-            if part and close(word, part, p.romanization):
-                out[pid] = part
-                break
-    return out
+    return _close(book, word, ids, lambda p: (p.given, p.family))
 
 
 def _other_bearer(s: Sentence, word: str, pid: str, before: int) -> bool:
