@@ -22,17 +22,19 @@ _GATE = (
     "reveal", "released", "published", "data", "statistic", "figures", "estimates",
 )  # fmt: skip
 _END = r"[,;:.()\u201c\u201d\"]"
+_FROM_WORDS = ("data", "statistics", "figures", "estimates")
 _SRC = r"[^,;:.()\u201c\u201d\"]"
-_VERB = (
-    r"said|says|reported|reports|announced|announces|stated|noted|notes|added|adds|"
-    r"identified|revealed|reveals|released|published"
-)
+_VERBS = (
+    "said", "says", "reported", "reports", "announced", "announces", "stated", "noted",
+    "notes", "added", "adds", "identified", "revealed", "reveals", "released", "published",
+)  # fmt: skip
+_VERB = "|".join(_VERBS)
 _ACCORDING = regexes.compile(
     rf"(?i:\baccording\s+to\s+)(?P<src>{_SRC}{{2,90}}?)"
     rf"(?=\s*(?:{_END}|$)|\s+(?i:which|that|as\s+of|in\s+\d|on\s+\d)\b)"
 )
 _FROM = regexes.compile(
-    r"(?i:\b(?:data|statistics|figures|estimates)\s+(?:from|by|of|released\s+by|"
+    rf"(?i:\b(?:{'|'.join(_FROM_WORDS)})\s+(?:from|by|of|released\s+by|"
     rf"published\s+by|compiled\s+by)\s+)(?P<src>{_SRC}{{2,90}}?)"
     rf"(?=\s*(?:{_END}|$)|\s+(?i:show\w*|said|says|indicat\w*|reveal\w*|in|on|as|for)\b)"
 )
@@ -44,11 +46,6 @@ _SAID_MID = regexes.compile(
     rf"(?:[,;:\u201c\u201d\"]\s*|\bthat\s+)(?P<src>{_SRC}{{2,70}}?)\s+(?i:{_VERB})\b"
 )
 _SAID_MARKS = ',\u201d"'
-_VERBS = (
-    "said", "says", "reported", "reports", "announced", "announces", "stated", "noted",
-    "notes", "added", "adds", "identified", "revealed", "reveals", "released", "published",
-)  # fmt: skip
-_FROM_WORDS = ("data", "statistics", "figures", "estimates")
 _SAID_AFTER = regexes.compile(
     rf"[,\u201d\"]\s*(?i:{_VERB})\s+(?P<src>{_SRC}{{2,60}}?)\s*(?:[.,;]|$)"
 )
@@ -99,20 +96,20 @@ def _find(s: Sentence) -> str | None:
         for at in _positions(low, words):
             m = pattern.match(text, at)
             if m is not None and _body(m.group("src")):
-                return _resolve(s, " ".join(m.group("src").split()))
+                return _resolve(s, m.group("src"))
     verbs = sorted(_positions(low, _VERBS))
     for at in verbs:  # "..., added the office."
         lead = len(text[:at].rstrip())
         if lead and text[lead - 1] in _SAID_MARKS:
             m = _SAID_AFTER.match(text, lead - 1)
             if m is not None and _body(m.group("src")):
-                return _resolve(s, " ".join(m.group("src").split()))
+                return _resolve(s, m.group("src"))
     for at in verbs:  # "the office said", from the start of its clause
         lo = max(0, at - 75)
         pattern = _SAID if lo == 0 else _SAID_MID
         m = pattern.search(text[lo : at + 12])
         if m is not None and _body(m.group("src")):
-            return _resolve(s, " ".join(m.group("src").split()))
+            return _resolve(s, m.group("src"))
     return None
 
 
@@ -131,7 +128,7 @@ def _scan(s: Sentence, text: str) -> str | None:
     for pattern in _PATTERNS:
         for m in pattern.finditer(text):
             if _body(m.group("src")):
-                return _resolve(s, " ".join(m.group("src").split()))
+                return _resolve(s, m.group("src"))
     return None
 
 
@@ -147,6 +144,7 @@ def _resolve(s: Sentence, src: str) -> str:
     """An anaphor ("the office") as the words before and the name after the last earlier
     mention of its noun in the article, within its clause ("the customs office", "the Vietnam
     Trade Office in Japan"); any other phrase as written."""
+    src = " ".join(src.split())
     m = _ANAPHOR.fullmatch(src)
     if m is None:
         return src
