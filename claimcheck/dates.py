@@ -102,10 +102,14 @@ class Period:
     def contains(self, other: Period) -> bool:
         return self.start <= other.start and other.end <= self.end
 
+    def whole_years(self) -> bool:
+        """Whether it runs from a 1 January to a 31 December (one year or several)."""
+        return (self.start.month, self.start.day, self.end.month, self.end.day) == (1, 1, 12, 31)
+
     def __str__(self) -> str:
         if self.start == self.end:
             text = self.start.isoformat()
-        elif (self.start.month, self.start.day, self.end.month, self.end.day) == (1, 1, 12, 31):
+        elif self.whole_years():
             text = (
                 str(self.start.year)
                 if self.start.year == self.end.year

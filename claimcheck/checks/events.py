@@ -127,7 +127,7 @@ def _at(p: Period) -> str:
     a, b = p.start, p.end
     if a == b:
         return a.isoformat()
-    if (a.month, a.day, b.month, b.day) == (1, 1, 12, 31) and a.year == b.year:
+    if p.whole_years() and a.year == b.year:
         return str(a.year)
     nxt = b + dt.timedelta(days=1)
     if a.day == 1 and nxt.day == 1 and (a.year, a.month) == (b.year, b.month):

@@ -635,17 +635,13 @@ def _at(f: FoundPeriod) -> int:
 def _later(g: dict[str, str | None], before: list[FoundPeriod]) -> Period | None:
     """ "from US$8.5 billion in 2005 to US$16.8 billion five years later": the year the count
     of years after the nearest earlier year of the sentence."""
-    if not before or not _whole_years(before[-1].period):
+    if not before or not before[-1].period.whole_years():
         return None
     n = small(" ".join(plain(g["n"] or "").split()))
     if n is None or n < 1:
         return None
     year = before[-1].period.end.year + n * (10 if plain(g["u"] or "").startswith("d") else 1)
     return Period.of(PartialDate(year)) if year <= 9999 else None
-
-
-def _whole_years(p: Period) -> bool:
-    return (p.start.month, p.start.day, p.end.month, p.end.day) == (1, 1, 12, 31)
 
 
 def _prefixed(text: str, lo: int, found: FoundPeriod, doc: PartialDate | None) -> FoundPeriod:

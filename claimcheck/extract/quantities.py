@@ -676,7 +676,7 @@ def _headline(s: Sentence) -> FoundPeriod | None:
         title = s.doc.meta.get("title")
         found = find_periods(title, 0, len(title), s.doc.date) if isinstance(title, str) else []
         one = found[0] if len(found) == 1 and not found[0].flags else None
-        if one is not None and (_whole_years(one.period) or _FORECAST.search(str(title))):
+        if one is not None and (one.period.whole_years() or _FORECAST.search(str(title))):
             one = None
         cache["_headline_period"] = one and replace(
             one, start=s.start, end=s.start, flags=("headline",)
@@ -689,10 +689,6 @@ _FORECAST = regexes.compile(
     r"(?i:\b(?:will|expect\w*|forecast\w*|project\w*|target\w*|aim\w*|plan\w*|likely|could|"
     r"may|might|set\s+to|to\s+(?:reach|hit|top|surpass|exceed|rise|grow|double))\b)"
 )
-
-
-def _whole_years(p: Period) -> bool:
-    return (p.start.month, p.start.day, p.end.month, p.end.day) == (1, 1, 12, 31)
 
 
 def _paragraph_period(s: Sentence) -> FoundPeriod | None:
