@@ -221,24 +221,30 @@ def figures(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     """Six corpus articles giving Land's exports for 2015-2017 (two for each year), a new
     article contradicting the 2016 figure, and no rulebook fact: the corpus engine judges."""
     monkeypatch.chdir(tmp_path)
-    (tmp_path / "rules").mkdir()
-    (tmp_path / "rules" / "r.yaml").write_text(METRIC_RULES, encoding="utf-8")
-    (tmp_path / "articles").mkdir()
-    for i in range(6):
-        (tmp_path / "articles" / f"a{i}.md").write_text(
-            f"---\ndate: 2020-02-0{i + 1}\n---\n"
-            f"Land's exports reached US$5 billion in {2015 + i % 3}.\n",
+    newsroom(tmp_path, [2015 + i % 3 for i in range(6)])
+    monkeypatch.setattr(batch, "RACY_NS", -(10**12))  # trust files written a moment ago
+    return tmp_path
+
+
+def newsroom(root: Path, years: list[int]) -> None:
+    """A newsroom at root: the metric rules, one corpus article giving Land's exports of
+    US$5 billion for each of the years, a new article giving US$7 billion for 2016, and a
+    config that reads the corpus."""
+    (root / "rules").mkdir()
+    (root / "rules" / "r.yaml").write_text(METRIC_RULES, encoding="utf-8")
+    (root / "articles").mkdir()
+    for i, year in enumerate(years):
+        (root / "articles" / f"a{i}.md").write_text(
+            f"---\ndate: 2020-02-0{i + 1}\n---\nLand's exports reached US$5 billion in {year}.\n",
             encoding="utf-8",
         )
-    (tmp_path / "new.md").write_text(
+    (root / "new.md").write_text(
         "---\ndate: 2021-01-01\n---\nLand's exports reached US$7 billion in 2016.\n",
         encoding="utf-8",
     )
-    (tmp_path / ".claimcheck.yaml").write_text(
+    (root / ".claimcheck.yaml").write_text(
         "rules: [rules]\ncorpus: ['articles/*.md']\n", encoding="utf-8"
     )
-    monkeypatch.setattr(batch, "RACY_NS", -(10**12))  # trust files written a moment ago
-    return tmp_path
 
 
 def _reads(monkeypatch: pytest.MonkeyPatch) -> list[str]:

@@ -18,7 +18,7 @@ from typing import Any
 
 import pytest
 from conftest import REPO_ROOT, claimcheck_process, deadline
-from test_cache import METRIC_RULES
+from test_cache import newsroom
 
 from claimcheck import batch, cache
 from claimcheck.cli import main
@@ -555,21 +555,7 @@ def test_a_corpus_article_whose_joining_claims_are_unusable_is_read_again(
     found by join key: one whose joining claims are unusable still counts, read again."""
     monkeypatch.chdir(tmp_path)
     monkeypatch.setattr(batch, "RACY_NS", -(10**12))  # trust files written a moment ago
-    (tmp_path / "rules").mkdir()
-    (tmp_path / "rules" / "r.yaml").write_text(METRIC_RULES, encoding="utf-8")
-    (tmp_path / "articles").mkdir()
-    for i in range(3):
-        (tmp_path / "articles" / f"a{i}.md").write_text(
-            f"---\ndate: 2020-02-0{i + 1}\n---\nLand's exports reached US$5 billion in 2016.\n",
-            encoding="utf-8",
-        )
-    (tmp_path / "new.md").write_text(
-        "---\ndate: 2021-01-01\n---\nLand's exports reached US$7 billion in 2016.\n",
-        encoding="utf-8",
-    )
-    (tmp_path / ".claimcheck.yaml").write_text(
-        "rules: [rules]\ncorpus: ['articles/*.md']\n", encoding="utf-8"
-    )
+    newsroom(tmp_path, [2016] * 3)
     argv = ["check", "new.md", "--format", "json"]
     code, want, _ = _run(capsys, [*argv, "--no-cache"])
     assert code == 1 and json.loads(want)["findings"]  # the corpus disagrees with it
