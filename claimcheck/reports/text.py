@@ -7,7 +7,9 @@ their own full-width lines beneath its row, where a URL stays whole and can be c
 
 from __future__ import annotations
 
+import re
 import textwrap
+from collections.abc import Iterable, Sequence
 
 from claimcheck.findings import Finding
 from claimcheck.pipeline import Result
@@ -26,6 +28,9 @@ WIDTH = 100  # fixed, not the terminal's: the same input gives the same bytes ev
 INDENT = "  "
 HEADERS = ("line:col", "severity", "rule", "message")
 MIN_MESSAGE = 30
+GAP = "  "  # between columns
+_PLAIN = re.compile(r"\S(?:[ \S]*\S)?")  # one kind of whitespace (a space), none at the ends
+_HYPHEN = re.compile(r"[^\W\d]-|--")  # where textwrap's word splitter may break a word
 
 
 @formatter("text")
@@ -41,32 +46,66 @@ def render(result: Result) -> str:
 
 def _table(findings: list[Finding]) -> list[str]:
     cells = [(f"{f.line}:{f.column}", f.severity, f.rule) for f in findings]
-    # First pass without messages: tabulate decides the other columns (with its own padding);
-    # the dash line tells where each column starts, and the message gets what is left of WIDTH.
-    starts = _column_starts(_render([(*c, "") for c in cells]))
+    widths = [_width(h, col) for h, col in zip(HEADERS, zip(*cells, strict=True), strict=False)]
+    starts = [sum(widths[:i]) + len(GAP) * i for i in range(len(HEADERS))]
     msg_w = max(MIN_MESSAGE, WIDTH - len(INDENT) - starts[3])
-    wrapped = [textwrap.wrap(one_line(f.message), msg_w) or [""] for f in findings]
-    table = _render([(*c, "\n".join(m)) for c, m in zip(cells, wrapped, strict=True)])
-    out, at = table[:2], 2  # header and dashes
-    # Every cell but the message is one line, so row i is exactly len(wrapped[i]) lines long.
-    for f, msg in zip(findings, wrapped, strict=True):
-        out.extend(table[at : at + len(msg)])
-        at += len(msg)
+    wrapped = [_wrap(one_line(f.message), msg_w) or [""] for f in findings]
+    widths.append(_width(HEADERS[3], [line for msg in wrapped for line in msg]))
+    out = [_row(HEADERS, widths), _row(["-" * w for w in widths], widths)]
+    for c, f, msg in zip(cells, findings, wrapped, strict=True):
+        out.append(_row((*c, msg[0]), widths))
+        out.extend((" " * starts[3] + line).rstrip() for line in msg[1:])
         out.extend(_details(f, starts[1], starts[2]))
     return out
 
 
-def _render(rows: list[tuple[str, str, str, str]]) -> list[str]:
-    # imported here: a clean hook run prints only the summary and need not pay for tabulate
-    from tabulate import tabulate
-
-    table = tabulate(rows, headers=HEADERS, tablefmt="simple", disable_numparse=True)
-    return [line.rstrip() for line in table.splitlines()]
+def _width(header: str, column: Iterable[str]) -> int:
+    """A column's width in tabulate's "simple" layout, which this table keeps: the widest cell,
+    and at least the header with two spaces of padding."""
+    return max(len(header) + 2, *map(len, column))
 
 
-def _column_starts(table: list[str]) -> list[int]:
-    dashes = table[1]
-    return [i for i, ch in enumerate(dashes) if ch == "-" and (i == 0 or dashes[i - 1] == " ")]
+def _row(cells: Sequence[str], widths: list[int]) -> str:
+    return GAP.join(c.ljust(w) for c, w in zip(cells, widths, strict=True)).rstrip()
+
+
+def _wrap(
+    text: str,
+    width: int,
+    initial_indent: str = "",
+    subsequent_indent: str = "",
+    hyphens: bool = True,
+    long_words: bool = True,
+) -> list[str]:
+    """textwrap.wrap's lines, found by a search for the last space on each line instead of its loop
+    over every word (a report of an archive wraps tens of thousands of texts)."""
+    if not _simple(text, width - max(len(initial_indent), len(subsequent_indent)), hyphens):
+        return textwrap.wrap(
+            text,
+            width,
+            initial_indent=initial_indent,
+            subsequent_indent=subsequent_indent,
+            break_on_hyphens=hyphens,
+            break_long_words=long_words,
+        )
+    out: list[str] = []
+    at, indent = 0, initial_indent
+    while len(text) - at > width - len(indent):
+        cut = text.rfind(" ", at, at + width - len(indent) + 1)
+        out.append(indent + text[at:cut].rstrip(" "))
+        at, indent = cut + 1, subsequent_indent
+        while text[at] == " ":
+            at += 1
+    out.append(indent + text[at:])
+    return out
+
+
+def _simple(text: str, room: int, hyphens: bool) -> bool:
+    """Where the search and textwrap cannot differ: spaces the only whitespace, none at either end,
+    every word fits a line, and no hyphen textwrap's word splitter would break at."""
+    if not _PLAIN.fullmatch(text) or (hyphens and _HYPHEN.search(text)):
+        return False
+    return max(map(len, text.split(" "))) <= room
 
 
 def _details(f: Finding, label_at: int, text_at: int) -> list[str]:
@@ -82,13 +121,13 @@ def _details(f: Finding, label_at: int, text_at: int) -> list[str]:
     hang = " " * text_at
     for label, text in items:
         out.extend(
-            textwrap.wrap(
+            _wrap(
                 text,
                 WIDTH - len(INDENT),
                 initial_indent=(" " * label_at + label).ljust(text_at),
                 subsequent_indent=hang,
-                break_long_words=False,  # a URL stays whole
-                break_on_hyphens=False,
+                hyphens=False,
+                long_words=False,  # a URL stays whole
             )
         )
     return out
