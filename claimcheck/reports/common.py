@@ -75,7 +75,9 @@ def where(r: Related | Finding) -> str:
 
 def one_line(text: str, limit: int | None = MAX_MESSAGE) -> str:
     """Whitespace collapsed (a newline must not break a row), controls replaced, cut explicitly."""
-    flat = " ".join(text.split()).translate(_CONTROLS)
+    flat = " ".join(text.split())
+    if not flat.isprintable():  # the translation is the cost; most text has nothing to translate
+        flat = flat.translate(_CONTROLS)
     if limit is not None and len(flat) > limit:
         return f"{flat[:limit]}… [{len(flat) - limit} more characters]"
     return flat

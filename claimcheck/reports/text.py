@@ -79,7 +79,8 @@ def _wrap(
 ) -> list[str]:
     """textwrap.wrap's lines, found by a search for the last space on each line instead of its loop
     over every word (a report of an archive wraps tens of thousands of texts)."""
-    if not _simple(text, width - max(len(initial_indent), len(subsequent_indent)), hyphens):
+    room = width - max(len(initial_indent), len(subsequent_indent))
+    if not _simple(text, room if long_words else None, hyphens):
         return textwrap.wrap(
             text,
             width,
@@ -92,20 +93,25 @@ def _wrap(
     at, indent = 0, initial_indent
     while len(text) - at > width - len(indent):
         cut = text.rfind(" ", at, at + width - len(indent) + 1)
+        if cut < 0:  # a word longer than the line: alone on its own, as textwrap leaves it
+            cut = text.find(" ", at)
+            cut = len(text) if cut < 0 else cut
         out.append(indent + text[at:cut].rstrip(" "))
         at, indent = cut + 1, subsequent_indent
-        while text[at] == " ":
+        while at < len(text) and text[at] == " ":
             at += 1
-    out.append(indent + text[at:])
+    if at < len(text):
+        out.append(indent + text[at:])
     return out
 
 
-def _simple(text: str, room: int, hyphens: bool) -> bool:
+def _simple(text: str, room: int | None, hyphens: bool) -> bool:
     """Where the search and textwrap cannot differ: spaces the only whitespace, none at either end,
-    every word fits a line, and no hyphen textwrap's word splitter would break at."""
+    no hyphen textwrap's word splitter would break at, and every word fits a line where textwrap
+    would break a longer one (room)."""
     if not _PLAIN.fullmatch(text) or (hyphens and _HYPHEN.search(text)):
         return False
-    return max(map(len, text.split(" "))) <= room
+    return room is None or max(map(len, text.split(" "))) <= room
 
 
 def _details(f: Finding, label_at: int, text_at: int) -> list[str]:
