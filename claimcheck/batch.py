@@ -91,6 +91,7 @@ class _File:
     checked: bool  # an article checked, not only the corpus around it
     where: str = ""  # absolute path: the stat index's key
     raw: bytes | None = None
+    given: bool = False  # raw given by the caller (an editor's buffer), not the file on disk
     key: str = ""  # content key; "" when unreadable
     stat: str = ""  # status key; "" when unknown or too fresh to trust
     indexed: bool = False  # keyed by the stat index, not read
@@ -189,6 +190,7 @@ def load(
     keep_all: bool = False,
     stats: Mapping[str, os.stat_result] | None = None,
     stats_ns: int = 0,
+    texts: Mapping[str, bytes] | None = None,
 ) -> Batch:
     """Read every file, extract its claims and run the document engines on it, through the cache
     when one is given.
@@ -197,7 +199,8 @@ def load(
     claims of `kinds` are kept, and with `joins`, of an unchanged file only its claims that share
     a join key with a claim of a checked article (the others cannot change a finding). Of the
     checked files, the claims of `kinds` are kept, or all of them with `keep_all`. `stats`: the
-    files' status where the caller has it already, taken no earlier than `stats_ns`.
+    files' status where the caller has it already, taken no earlier than `stats_ns`. `texts`:
+    the bytes of files the caller read itself (standard input), whatever is on disk.
     """
     from claimcheck.cache import ClaimCache
 
@@ -214,7 +217,10 @@ def load(
             contexts[folder] = documents.manifest_bytes(Path(folder)) + b"\0" + split
         checked = partial is None or not partial(shown)
         where = documents.absolute(here, shown)
-        every.append(_File(shown, contexts[folder], checked, where))
+        f = _File(shown, contexts[folder], checked, where)
+        if texts is not None and shown in texts:
+            f.raw, f.given = texts[shown], True
+        every.append(f)
     try:
         _key(every, book.digest, cache, stats or {}, stats_ns)
         targets = [f for f in every if f.checked]
@@ -256,7 +262,9 @@ def load(
         if cache is not None:
             fresh = [(f.key, f.result) for f in every if f.key and f.result is not None]
             cache.put_many((k, r.entry, r.joins) for k, r in fresh if r.entry)
-            cache.remember((f.where, f.stat, f.key) for f in every if f.key and not f.indexed)
+            cache.remember(
+                (f.where, f.stat, f.key) for f in every if f.key and not (f.indexed or f.given)
+            )
     finally:
         if cache is not None:
             cache.close()
@@ -299,6 +307,8 @@ def _key(
     now = stats_ns or time.time_ns()  # when the statuses were taken: "recently" is before it
     salts: dict[bytes, str] = {}
     for f in every:
+        if f.given:
+            continue  # its bytes are not the file's: no status can stand for them
         st = stats.get(f.shown)
         if st is None:
             try:
@@ -321,11 +331,13 @@ def _key(
 def _read(f: _File, rulebook_digest: str) -> None:
     from claimcheck.cache import content_key
 
-    try:
-        f.raw = documents.read_bytes(Path(f.shown))
-    except OSError:
-        f.key = ""  # documents.read reports it
-        return
+    if not f.given:
+        try:
+            f.raw = documents.read_bytes(Path(f.shown))
+        except OSError:
+            f.key = ""  # documents.read reports it
+            return
+    assert f.raw is not None
     f.key = content_key(f.raw, f.context, rulebook_digest)
 
 

@@ -9,7 +9,7 @@ from __future__ import annotations
 import functools
 import os
 import time
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -34,6 +34,7 @@ class Result:
     targets: list[str] = field(default_factory=list)
     claim_count: int = -1  # every claim of the documents (default: those in `claims`)
     notes: list[str] = field(default_factory=list)  # named files skipped, and why
+    hidden: dict[str, int] = field(default_factory=dict)  # findings hidden, by what hid them
 
     def __post_init__(self) -> None:
         if self.claim_count < 0:
@@ -67,16 +68,26 @@ def run(
     jobs: int = 1,
     progress: bool = False,
     all_claims: bool = False,
+    texts: Mapping[str, bytes] | None = None,
 ) -> Result:
     """Check the articles under `paths` (against the corpus, when one is configured).
 
     `cache_dir` holds the claim cache (None: no cache); `jobs` > 1 works in a process pool;
-    `all_claims` keeps every claim of the articles in the result (a report that quotes them).
+    `all_claims` keeps every claim of the articles in the result (a report that quotes them);
+    `texts`: articles given as bytes under the name to check them by (an editor's buffer on
+    standard input), in place of what is on disk, which need not exist.
     """
     book = load_rules(settings.rules, cache_dir)
     stats: dict[str, os.stat_result] = {}
     stats_ns = time.time_ns()  # no later than any status taken below
-    named = documents.expand(paths, settings.include, settings.exclude, stats)
+    texts = texts or {}
+    on_disk = [p for p in paths if p not in texts]
+    named = documents.expand(on_disk, settings.include, settings.exclude, stats)
+    for name in texts:
+        if (pattern := documents.excluded_by(name, settings.exclude)) is not None:
+            named.skipped.append((name, pattern))
+        else:
+            named.files.append(name)
     if named.missing or named.empty:
         raise JobError("\n".join(_unread(paths, named, settings)))
     targets = named.files
@@ -103,6 +114,7 @@ def run(
         keep_all=all_claims,
         stats=stats,
         stats_ns=stats_ns,
+        texts=texts,
     )
     claims = loaded.claims
     found = list(loaded.findings)
@@ -117,20 +129,24 @@ def run(
     # findings are on these only; a comment naming an unknown rule is one of them
     sups = {d.path: suppress.scan(d, checks.RULES) for d in shown_docs}
     wanted.extend(_configure([f for s in sups.values() for f in s.findings], settings))
-    wanted = [f for f in wanted if f.path not in sups or not sups[f.path].hides(f)]
+    hidden: dict[str, int] = {}
+    shown = [f for f in wanted if f.path not in sups or not sups[f.path].hides(f)]
+    hidden["suppression"], wanted = len(wanted) - len(shown), shown
     if settings.baseline and Path(settings.baseline).exists():
         try:
             known = suppress.read_baseline(Path(settings.baseline))
         except suppress.BaselineError as exc:
             raise JobError(str(exc)) from None
-        wanted = suppress.apply_baseline(sorted(wanted, key=Finding.sort_key), known)
+        shown = suppress.apply_baseline(sorted(wanted, key=Finding.sort_key), known)
+        hidden["baseline"], wanted = len(wanted) - len(shown), shown
     wanted.sort(key=Finding.sort_key)
     kept = {d.path: claims[d.path] for d in shown_docs}
     notes = [
         f"skipped {p}: excluded by exclude: {settings.exclude_written.get(g, g)}{_in(settings)}"
         for p, g in named.skipped
     ]
-    return Result(shown_docs, kept, wanted, book, targets, loaded.claim_count, notes)
+    hidden = {k: n for k, n in hidden.items() if n}
+    return Result(shown_docs, kept, wanted, book, targets, loaded.claim_count, notes, hidden)
 
 
 def _unread(paths: Sequence[str], named: documents.Expanded, s: config.Settings) -> list[str]:

@@ -600,7 +600,7 @@ def test_a_crafted_rulebook_cache_runs_no_code(room: Path) -> None:
 # --- every format, every bad input at once ---------------------------------------------------
 
 
-FORMATS = ["text", "json", "markdown", "github", "sarif", "html", "claimreview"]
+FORMATS = ["text", "concise", "json", "markdown", "github", "sarif", "html", "claimreview"]
 
 
 def _everything_bad(room: Path) -> Path:

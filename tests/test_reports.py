@@ -36,7 +36,7 @@ from claimcheck.rulebook import Rulebook
 REPO_ROOT = Path(__file__).resolve().parents[1]
 SHARED = REPO_ROOT.parent / "shared"
 GOLDEN = Path(__file__).resolve().parent / "golden" / "reports"
-FORMATS = ("text", "json", "markdown", "sarif", "github", "html", "claimreview")
+FORMATS = ("text", "concise", "json", "markdown", "sarif", "github", "html", "claimreview")
 SEED = "seeds/002_b1a0ac73797f4e60.txt"
 
 TRICKY = (
@@ -177,6 +177,9 @@ def test_ties_on_place_rule_and_message_are_ordered_by_content(fmt: str) -> None
 @pytest.mark.parametrize("fmt", FORMATS)
 def test_zero_findings(fmt: str) -> None:
     out = render(fmt, make_result([]))
+    if fmt == "concise":  # a line per finding and nothing else
+        assert out == ""
+        return
     assert out.endswith("\n")
     if fmt == "text":
         assert out == "3 documents, 3 claims: 0 errors, 0 warnings, 0 info\n"
@@ -775,7 +778,7 @@ def test_text_table_is_tabulates_simple_layout(rows: list[tuple[str, str, str, s
         Finding(rule, "term", sev, "a.md", int(lc.split(":")[0]), int(lc.split(":")[1]), 1, 1, msg)
         for lc, sev, rule, msg in rows
     ]
-    table = text._table(found)
+    table = text._table(found, text.WIDTH, colour=False)
     starts = [
         i for i, ch in enumerate(table[1]) if ch == "-" and (i == 0 or table[1][i - 1] == " ")
     ]

@@ -3,7 +3,10 @@
 from __future__ import annotations
 
 import argparse
+import difflib
+import os
 import sys
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -11,6 +14,7 @@ from claimcheck.commands import (
     EXIT_CLEAN,
     EXIT_FINDINGS,
     JobError,
+    Usage,
     add_rules_options,
     add_speed_options,
     settings,
@@ -40,11 +44,48 @@ def register(sub: Any) -> argparse.ArgumentParser:
         "paths",
         nargs="+",
         metavar="PATH",
-        help="articles, folders or globs (a quoted glob is expanded by claimcheck, `**` too)",
+        help="articles, folders or globs (a quoted glob is expanded by claimcheck, `**` too); "
+        "- reads one article from standard input",
+    )
+    p.add_argument(
+        "--stdin-filename",
+        metavar="NAME",
+        help="the path the article on standard input stands for: it finds the configuration and "
+        f"the corpus, and names the article in messages (default: {STDIN_NAME})",
     )
     add_rules_options(p)
     p.add_argument(
-        "--format", choices=tuple(FORMATS), default="text", help="report format (default: text)"
+        "--format",
+        choices=tuple(FORMATS),
+        default="text",
+        help="report format (default: text; concise: one `path:line:column: severity [rule] "
+        "message` line per finding, for editors and grep)",
+    )
+    p.add_argument(
+        "--select",
+        action="append",
+        metavar="RULES",
+        help="report only these rule ids (comma-separated, repeatable)",
+    )
+    p.add_argument(
+        "--ignore",
+        action="append",
+        metavar="RULES",
+        help="never report these rule ids (comma-separated, repeatable)",
+    )
+    p.add_argument(
+        "--statistics",
+        action="store_true",
+        help="print how many findings each rule gave, instead of the findings",
+    )
+    p.add_argument(
+        "--quiet", "-q", action="store_true", help="print the findings only: no summary, no notes"
+    )
+    p.add_argument(
+        "--exit-zero",
+        action="store_true",
+        help="exit 0 even when there are findings at the fail level (2 still means the job "
+        "could not be done)",
     )
     p.add_argument(
         "--fail-on",
@@ -77,7 +118,11 @@ def register(sub: Any) -> argparse.ArgumentParser:
 def run(args: argparse.Namespace) -> int:
     from claimcheck import pipeline, reports, suppress
 
+    texts = _stdin(args)
+    if texts:
+        args.paths = list(texts)
     s = settings(args, rule_ids=True)
+    wanted = _rule_filter(args)
     if args.fail_on:
         s.fail_on = args.fail_on
     if args.baseline:
@@ -88,9 +133,17 @@ def run(args: argparse.Namespace) -> int:
         named = "" if args.baseline else f" (named by `baseline:` in {s.source})"
         raise JobError(f"{s.baseline}: no such baseline file{named}")
     quotes = args.format in reports.QUOTES_CLAIMS
-    result = pipeline.run(args.paths, s, **speed(args, s), all_claims=quotes)
-    for note in result.notes:
+
+    def check() -> pipeline.Result:
+        result = pipeline.run(args.paths, s, **speed(args, s), all_claims=quotes, texts=texts)
+        result.findings = [f for f in result.findings if wanted(f.rule)]
+        return result
+
+    result = check()
+    for note in [] if args.quiet else result.notes:
         print(f"claimcheck: {note}", file=sys.stderr)
+    if texts and args.fix:
+        return _fix_stdin(result, s.fail_on, args.exit_zero)
     if args.fix or args.diff:
         from claimcheck import fixes
 
@@ -100,7 +153,7 @@ def run(args: argparse.Namespace) -> int:
             return EXIT_FINDINGS if n else EXIT_CLEAN
         if n:
             print(f"claimcheck: applied {n} fix(es)", file=sys.stderr)
-            result = pipeline.run(args.paths, s, **speed(args, s), all_claims=quotes)
+            result = check()
     if args.write_baseline:
         try:
             n = suppress.write_baseline(Path(args.write_baseline), result.findings)
@@ -108,5 +161,89 @@ def run(args: argparse.Namespace) -> int:
             raise JobError(f"{args.write_baseline}: cannot write: {exc.strerror}") from None
         print(f"claimcheck: wrote {n} finding(s) to {args.write_baseline}", file=sys.stderr)
         return EXIT_CLEAN
-    write(reports.get(args.format)(result), args.output)
-    return EXIT_FINDINGS if pipeline.failed(result.findings, s.fail_on) else EXIT_CLEAN
+    write(_report(result, args), args.output)
+    failed = pipeline.failed(result.findings, s.fail_on) and not args.exit_zero
+    return EXIT_FINDINGS if failed else EXIT_CLEAN
+
+
+STDIN_NAME = "stdin.md"
+
+
+def _stdin(args: argparse.Namespace) -> dict[str, bytes]:
+    """The article on standard input, by the name it stands for ({} when none is read)."""
+    if "-" not in args.paths:
+        if args.stdin_filename:
+            raise Usage("--stdin-filename names the article read from standard input: pass - too")
+        return {}
+    if len(args.paths) > 1:
+        raise Usage("- (standard input) is checked alone: name no other path with it")
+    if args.write_baseline:
+        raise Usage("--write-baseline records an archive's findings: not from standard input")
+    return {args.stdin_filename or STDIN_NAME: sys.stdin.buffer.read()}
+
+
+def _fix_stdin(result: Any, fail_on: str, exit_zero: bool) -> int:
+    """With --fix, an editor's buffer comes back fixed on standard output, as ruff does; the
+    file on disk is not touched. Exit 1 when findings at the fail level remain."""
+    from claimcheck import fixes, pipeline
+
+    (doc,) = result.documents or [None]
+    if doc is None:  # unreadable (binary, not UTF-8): nothing to fix; say why
+        for f in result.findings:
+            print(f"{f.path}:{f.line}:{f.column}: {f.message}", file=sys.stderr)
+        return EXIT_FINDINGS if result.findings else EXIT_CLEAN
+    mine = [f for f in result.findings if f.path == doc.path]
+    new, n = fixes.fixed_text(doc, fixes.fixable(mine))
+    write(("\ufeff" if doc.bom else "") + new)
+    left = [f for f in mine if f not in fixes.fixable(mine)] if n else mine
+    return EXIT_FINDINGS if pipeline.failed(left, fail_on) and not exit_zero else EXIT_CLEAN
+
+
+def _rule_filter(args: argparse.Namespace) -> Callable[[str], bool]:
+    """Whether a rule id passes --select and --ignore; an unknown id is a usage error with a
+    suggestion, never a filter that silently matches nothing."""
+    from claimcheck import checks
+
+    select, ignore = _ids(args.select), _ids(args.ignore)
+    for rule in sorted(select | ignore):
+        if rule not in checks.RULES:
+            close = difflib.get_close_matches(rule, list(checks.RULES), n=1)
+            hint = (
+                f"; did you mean {close[0]}?"
+                if close
+                else " (`claimcheck explain --all` lists them)"
+            )
+            raise Usage(f"unknown rule id {rule!r}{hint}")
+    return lambda rule: (not select or rule in select) and rule not in ignore
+
+
+def _ids(given: list[str] | None) -> set[str]:
+    return {r.strip() for arg in given or [] for r in arg.split(",") if r.strip()}
+
+
+def _report(result: Any, args: argparse.Namespace) -> str | bytes:
+    """The report in the asked format; a terminal gets the text table at its width, in colour."""
+    from claimcheck import reports
+
+    if args.statistics:
+        from claimcheck.reports.common import statistics
+
+        return statistics(result, summary_line=not args.quiet)
+    if args.format != "text":
+        return reports.get(args.format)(result)
+    from claimcheck.reports import text
+
+    tty = not args.output and sys.stdout.isatty()
+    width = text.WIDTH
+    if tty:
+        import shutil  # a terminal only: a hook's output is piped
+
+        width = shutil.get_terminal_size((text.WIDTH, 24)).columns
+    return text.layout(result, width, colour=_colour(tty), summary=not args.quiet)
+
+
+def _colour(tty: bool) -> bool:
+    """Colour on a terminal; NO_COLOR (no-color.org) turns it off, FORCE_COLOR on, anywhere."""
+    if os.environ.get("NO_COLOR"):
+        return False
+    return bool(os.environ.get("FORCE_COLOR")) or tty

@@ -19,6 +19,7 @@ FORMATTERS: dict[str, Formatter] = {}
 # name → module; modules are imported only when their format is asked for (start-up time).
 MODULES = {
     "text": "claimcheck.reports.text",
+    "concise": "claimcheck.reports.concise",
     "json": "claimcheck.reports.json_report",
     "markdown": "claimcheck.reports.markdown",
     "sarif": "claimcheck.reports.sarif",

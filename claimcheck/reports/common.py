@@ -61,11 +61,28 @@ def counts_phrase(findings: Iterable[Finding]) -> str:
 
 
 def summary(result: Result) -> str:
-    """'5 documents, 14 claims: 2 errors, 0 warnings, 0 info'."""
+    """'5 documents, 14 claims: 2 errors, 0 warnings, 0 info', and what was hidden: a finding
+    the baseline or a comment hid is still there, and a reader should know how many."""
+    hidden = [f"{n} by {HIDERS[k]}" for k, n in sorted(result.hidden.items())]
     return (
         f"{plural(len(result.documents), 'document')}, {plural(result.claim_count, 'claim')}: "
-        f"{counts_phrase(result.findings)}"
+        f"{counts_phrase(result.findings)}" + (f"; hidden: {', '.join(hidden)}" if hidden else "")
     )
+
+
+HIDERS = {"baseline": "the baseline", "suppression": "suppression comments"}
+
+
+def statistics(result: Result, summary_line: bool = True) -> str:
+    """Findings counted by rule, most first (as `ruff --statistics`): where an archive's
+    problems lie before anyone reads them one by one."""
+    by_rule: dict[tuple[str, str], int] = {}
+    for f in result.findings:
+        by_rule[f.rule, f.severity] = by_rule.get((f.rule, f.severity), 0) + 1
+    rows = sorted(by_rule.items(), key=lambda kv: (-kv[1], kv[0]))
+    width = max((len(str(n)) for _, n in rows), default=1)
+    out = [f"{n:>{width}}  {sev:<7}  {rule}" for (rule, sev), n in rows]
+    return lines([*out, *([summary(result)] if summary_line else [])])
 
 
 def where(r: Related | Finding) -> str:

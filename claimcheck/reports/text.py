@@ -20,42 +20,55 @@ from claimcheck.reports.common import (
     inferred_phrase,
     lines,
     one_line,
-    summary,
     where,
 )
+from claimcheck.reports.common import summary as counts
 
-WIDTH = 100  # fixed, not the terminal's: the same input gives the same bytes everywhere
+WIDTH = 100  # but on a terminal, which gets its own width: the same input, the same bytes
 INDENT = "  "
 HEADERS = ("line:col", "severity", "rule", "message")
-MIN_MESSAGE = 30
+MIN_MESSAGE = 30  # at WIDTH; in proportion on a terminal of another width
 GAP = "  "  # between columns
+# ANSI SGR codes, written only to a terminal (or with FORCE_COLOR)
+COLOURS = {"error": "\x1b[1;31m", "warning": "\x1b[33m", "info": "\x1b[36m"}
+BOLD, RESET = "\x1b[1m", "\x1b[0m"
 _PLAIN = re.compile(r"\S(?:[ \S]*\S)?")  # one kind of whitespace (a space), none at the ends
 _HYPHEN = re.compile(r"[^\W\d]-|--")  # where textwrap's word splitter may break a word
 
 
 @formatter("text")
 def render(result: Result) -> str:
+    return layout(result)
+
+
+def layout(result: Result, width: int = WIDTH, colour: bool = False, summary: bool = True) -> str:
+    """The report at a width (a terminal's; WIDTH elsewhere, for the same bytes everywhere),
+    with the severities in colour for a terminal, and the summary line unless asked quiet."""
     out: list[str] = []
     for path, group in by_file(result.findings):
-        out.append(one_line(path, None))
-        out.extend(INDENT + line for line in _table(group))
+        head = one_line(path, None)
+        out.append(f"{BOLD}{head}{RESET}" if colour else head)
+        out.extend(INDENT + line for line in _table(group, width, colour))
         out.append("")
-    out.append(summary(result))
+    if summary:
+        out.append(counts(result))
+    elif out:
+        out.pop()  # the blank line after the last table
     return lines(out)
 
 
-def _table(findings: list[Finding]) -> list[str]:
+def _table(findings: list[Finding], width: int, colour: bool) -> list[str]:
     cells = [(f"{f.line}:{f.column}", f.severity, f.rule) for f in findings]
     widths = [_width(h, col) for h, col in zip(HEADERS, zip(*cells, strict=True), strict=False)]
     starts = [sum(widths[:i]) + len(GAP) * i for i in range(len(HEADERS))]
-    msg_w = max(MIN_MESSAGE, WIDTH - len(INDENT) - starts[3])
+    msg_w = max(MIN_MESSAGE * width // WIDTH, width - len(INDENT) - starts[3])
     wrapped = [_wrap(one_line(f.message), msg_w) or [""] for f in findings]
     widths.append(_width(HEADERS[3], [line for msg in wrapped for line in msg]))
     out = [_row(HEADERS, widths), _row(["-" * w for w in widths], widths)]
     for c, f, msg in zip(cells, findings, wrapped, strict=True):
-        out.append(_row((*c, msg[0]), widths))
+        out.append(_row((*c, msg[0]), widths, COLOURS[f.severity] if colour else ""))
         out.extend((" " * starts[3] + line).rstrip() for line in msg[1:])
-        out.extend(_details(f, starts[1], starts[2]))
+        out.extend(_details(f, starts[1], starts[2], width))
     return out
 
 
@@ -65,8 +78,11 @@ def _width(header: str, column: Iterable[str]) -> int:
     return max(len(header) + 2, *map(len, column))
 
 
-def _row(cells: Sequence[str], widths: list[int]) -> str:
-    return GAP.join(c.ljust(w) for c, w in zip(cells, widths, strict=True)).rstrip()
+def _row(cells: Sequence[str], widths: list[int], colour: str = "") -> str:
+    padded = [c.ljust(w) for c, w in zip(cells, widths, strict=True)]
+    if colour:  # around the severity alone: the codes take no room on the screen
+        padded[1] = f"{colour}{cells[1]}{RESET}{padded[1][len(cells[1]) :]}"
+    return GAP.join(padded).rstrip()
 
 
 def _wrap(
@@ -114,7 +130,7 @@ def _simple(text: str, room: int | None, hyphens: bool) -> bool:
     return room is None or max(map(len, text.split(" "))) <= room
 
 
-def _details(f: Finding, label_at: int, text_at: int) -> list[str]:
+def _details(f: Finding, label_at: int, text_at: int, width: int) -> list[str]:
     """Evidence and fix lines under a row: label in the severity column, text from the rule's."""
     items = [("evidence", f"{where(r)}  {one_line(r.message)}") for r in f.related]
     inferred = inferred_phrase(f)
@@ -129,7 +145,7 @@ def _details(f: Finding, label_at: int, text_at: int) -> list[str]:
         out.extend(
             _wrap(
                 text,
-                WIDTH - len(INDENT),
+                width - len(INDENT),
                 initial_indent=(" " * label_at + label).ljust(text_at),
                 subsequent_indent=hang,
                 hyphens=False,
