@@ -212,3 +212,14 @@ def test_a_forecast_rank_is_marked() -> None:
     assert c.attr("modality") == "forecast"
     (c,) = ranks("Japan became Vietnam's largest foreign investor in 2022.")
     assert c.attr("modality") is None
+
+
+def test_the_party_ranked_ahead_is_never_the_subject() -> None:
+    """ "behind X", "after X": X is the one ranked above, not the one the sentence ranks."""
+    cities = "estmark-cities-by-population"
+    (c,) = halvora_ranks("Halvora is Estmark's second most populous city, behind Brennick.")
+    assert brief(c) == ("halvora", cities, 2)
+    (c,) = halvora_ranks("The city is Estmark's second most populous city, behind Brennick.")
+    assert c.subject != "brennick"
+    (c,) = halvora_ranks("After Brennick, the city is Estmark's second most populous city.")
+    assert c.subject != "brennick"

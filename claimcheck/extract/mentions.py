@@ -70,7 +70,7 @@ def matches_of(s: Sentence, kinds: frozenset[str]) -> list[Match]:
 # An entity named as the object of a preposition ("for Vietnam", "into Vietnam") is seldom what
 # a sentence is about.
 PREPOSITION_BEFORE = regexes.compile(
-    r"(?i:\b(?:of|for|to|in|into|from|with|by|among|at|on|than|and|across|within)\s+(?:the\s+)?$)"
+    r"(?i:\b(?:of|for|to|in|into|from|with|by|among|at|on|than|and|across|within|behind|after|before|against|versus)\s+(?:the\s+)?$)"
 )
 
 

@@ -246,11 +246,19 @@ def _aliases_after(
 
 def _subject(s: Sentence, before: int, of: str | None) -> str | None:
     ents = [(m, eid) for m, eid in near(s, before - _SUBJECT_REACH, before) if m.end <= before]
-    ents = [(m, eid) for m, eid in ents if eid != of]
+    ents = [(m, eid) for m, eid in ents if eid != of and not _ahead(s, m)]
     for m, eid in reversed(ents):
         if not governed(s, m):
             return eid
     return ents[0][1] if ents else next((e for e in loose(s) if e != of), None)
+
+
+# "behind Brennick", "after Japan": the party ranked above the one the sentence ranks
+_AHEAD = regexes.compile(r"(?i:\b(?:behind|after|ahead\s+of|trailing)\s+(?:the\s+)?$)")
+
+
+def _ahead(s: Sentence, m: Mention) -> bool:
+    return _AHEAD.search(s.doc.text, max(s.start, m.start - 16), m.start) is not None
 
 
 def _period(s: Sentence, start: int, end: int) -> tuple[Period | None, str]:
