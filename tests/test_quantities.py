@@ -493,3 +493,41 @@ def test_a_figure_is_the_metrics_only_in_an_article_that_names_its_subjects(
     doc = Document("t.txt", text, date=PartialDate.parse("2020-01-02"))
     got = [c.text for c in Extractor(rulebook.load([rules])).extract(doc) if c.kind == "quantity"]
     assert got == (["US$1.2 billion"] if read else [])
+
+
+RETAIL = """\
+entities:
+  - {id: tamarack, names: [Tamarack], source: fictional}
+  - {id: summit, names: [Summit Gear], source: fictional}
+metrics:
+  - {id: tamarack-revenue, name: Tamarack revenue, subject: [tamarack], aliases: [revenue],
+     dimension: currency, unit: CAD, source: fictional}
+  - {id: summit-revenue, name: Summit revenue, subject: [summit], aliases: [revenue],
+     dimension: currency, unit: CAD, source: fictional}
+  - {id: tamarack-stores, name: Tamarack stores, subject: [tamarack], aliases: [stores],
+     dimension: count, unit: store, period: point, source: fictional}
+"""
+
+
+def retail(text: str, tmp_path: Path) -> list[Claim]:
+    (tmp_path / "r.yaml").write_text(RETAIL)
+    doc = Document("t.md", text, date=PartialDate.parse("2024-09-12"))
+    got = Extractor(rulebook.load([tmp_path / "r.yaml"])).extract(doc)
+    return [c for c in got if c.kind == "quantity"]
+
+
+def test_one_alias_several_companies_the_figure_is_the_one_named_nearest(tmp_path: Path) -> None:
+    """Each company has its own "revenue": the figure is the metric of the party the text names
+    nearest (its clause, then its paragraph, then the headline), not the first declared."""
+    text = "# Tamarack trails\n\nSummit Gear leads. It had revenue of C$2.05 billion in 2024."
+    (c,) = retail(text, tmp_path)
+    assert c.target == "summit-revenue"
+    (c,) = retail("Tamarack had revenue of C$1.47 billion in 2024.", tmp_path)
+    assert c.target == "tamarack-revenue"
+
+
+def test_a_count_of_what_was_added_is_not_the_stock(tmp_path: Path) -> None:
+    assert retail("Tamarack opened eight new stores in 2023.", tmp_path) == []
+    assert retail("Tamarack will add 12 more stores next year.", tmp_path) == []
+    (c,) = retail("Tamarack had 104 stores at the end of March 2023.", tmp_path)
+    assert c.target == "tamarack-stores"

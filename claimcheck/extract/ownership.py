@@ -26,6 +26,7 @@ What is measured. The figure is the metric's only when the alias names what it c
 - a later clause that names another flow ("..., while the country imported goods worth") owns
   its figure, whatever alias came earlier in the sentence;
 - a value "each" or "apiece" is of one item;
+- "eight new stores", "3,000 more workers": a count of what was added is not the stock;
 - a flow or a subgroup is not a stock of people: interns, trainees, students, arrivals,
   admissions or newcomers in the clause give no claim of a head count at a date, unless the
   alias itself names them;
@@ -373,7 +374,9 @@ def measures_part(
     if _qualified(s, mention, n, words) or _outside(s, _BREAKDOWN, lo, end, mention):
         return True
     if metric.period != "span" and (
-        _outside(s, _DEAL, lo, end, mention) or _one_provision(s, lo, end, mention)
+        _outside(s, _DEAL, lo, end, mention)
+        or _one_provision(s, lo, end, mention)
+        or _ADDED.fullmatch(text, n.end, mention.start) is not None
     ):
         return True
     if _balance(s, mention, n, span, words):
@@ -381,6 +384,9 @@ def measures_part(
     stock_of_people = metric.dimension == "count" and metric.period != "span"
     return stock_of_people and _outside(s, _FLOW, lo, hi, mention, words)
 
+
+# "eight new stores", "3,000 more workers": what was added, not how many there are
+_ADDED = regexes.compile(r"(?i:\s+(?:new|more|additional|extra|fewer|newly\s+\w+ed)\s+)")
 
 _GATES = {
     _BREAKDOWN: _BREAKDOWN_WORDS,

@@ -401,8 +401,29 @@ def _metric(
     group = [m for _, _, m in scored if m.start < best.end and best.start < m.end]
     want = _stock_or_flow(found)
     choices = [(mt, m) for m in group for mt in _fitting(s, m, n, counted)]
-    choices.sort(key=lambda c: (c[0].period == "span") != (want == "span"))
+    if len(choices) > 1:  # one alias, several metrics: the period kind, then whose figure it is
+        choices.sort(
+            key=lambda c: (
+                (c[0].period == "span") != (want == "span"),
+                _owner_rank(s, c[1], c[0], n),
+            )
+        )
     return choices[0]
+
+
+def _owner_rank(s: Sentence, mention: Mention, metric: Metric, n: Number) -> int:
+    """How close to the figure the metric's parties are named (its clause, its sentence, its
+    paragraph, the headline, the article): where each company has its own "revenue", the
+    figure is the metric of the company the text names nearest. A metric of no party is
+    anyone's, after those whose party is named."""
+    if not metric.subject:
+        return len(_FOUND)
+    span = ownership.clause(s, min(mention.start, n.start), max(mention.end, n.end))
+    ok, how = ownership.owner(s, mention, metric, span)
+    return _FOUND.index(how) if ok else len(_FOUND) + 1
+
+
+_FOUND = (None, "clause", "paragraph", "headline", "article")  # ownership.owner's answers
 
 
 def _ends(s: Sentence, spans: list[Mention] | list[FoundPeriod]) -> list[int]:
@@ -506,6 +527,14 @@ def _subject(s: Sentence, mention: Mention, metric: Metric) -> str | None:
     named at the head of the alias or just before it ("Japanese FDI", "Japan's total FDI"), or
     after of/from/by ("turnover of Vietnam"); else the first entity of the sentence that is not
     the object of a preposition ("Vietnam has 106 projects in Japan")."""
+    order = _parties(s, mention)
+    if metric.subject:
+        order = [e for e in order if e in metric.subject]
+    return order[0] if order else None
+
+
+def _parties(s: Sentence, mention: Mention) -> list[str]:
+    """The entities a figure of the alias may be about, the likeliest first (see _subject)."""
     text = s.doc.text
     close: list[str] = []
     for m, eid in near(s, mention.start - 40, mention.end + 30):
@@ -519,10 +548,7 @@ def _subject(s: Sentence, mention: Mention, metric: Metric) -> str | None:
                 close.append(eid)
         elif m.start >= mention.end and _OF_AFTER.fullmatch(text[mention.end : m.start]):
             close.append(eid)
-    order = [*close, *loose(s)]  # an entity only named after "in", "to" ... is not a subject
-    if metric.subject:
-        order = [e for e in order if e in metric.subject]
-    return order[0] if order else None
+    return [*close, *loose(s)]  # an entity only named after "in", "to" ... is not a subject
 
 
 # --- which period --------------------------------------------------------------------------------
