@@ -531,3 +531,13 @@ def test_a_count_of_what_was_added_is_not_the_stock(tmp_path: Path) -> None:
     assert retail("Tamarack will add 12 more stores next year.", tmp_path) == []
     (c,) = retail("Tamarack had 104 stores at the end of March 2023.", tmp_path)
     assert c.target == "tamarack-stores"
+
+
+def test_a_relative_clause_dates_its_own_noun_not_the_figure(tmp_path: Path) -> None:
+    text = (
+        "Tamarack ended the year with 104 stores, among them its 100th, which opened last October."
+    )
+    (c,) = retail(text, tmp_path)
+    assert c.period is None or not str(c.period).startswith("2023-10")
+    (c,) = retail("Tamarack had 104 stores last October.", tmp_path)
+    assert str(c.period).startswith("2023-10")

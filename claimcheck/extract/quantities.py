@@ -574,17 +574,22 @@ def _found_period(
     j = k
     while j < len(dating) and dating[j].start < n.end:
         j += 1  # (a period overlapping the number cannot date it)
-    if j < len(dating) and dating[j].end <= next_start:
+    after = j < len(dating) and not _RELATIVE.search(s.doc.text, n.end, dating[j].start)
+    if after and dating[j].end <= next_start:
         return dating[j], dating[j], True  # right after it, before the next number
     if k:
         return dating[k - 1], None, False
-    if j < len(dating) and (
+    if after and (
         dating[j].flags[:1] in (("paragraph",), ("article",))  # "... during the period."
         or not _clause_between(s, n.end, dating[j].start)
     ):
         return dating[j], None, False  # "US$24.2 billion and US$23.4 billion in 2022"
     return None, None, False
 
+
+# A relative clause dates its own noun: "104 stores, among them its 100th, which opened last
+# October" (October is the 100th store's opening, not the count's day).
+_RELATIVE = regexes.compile(r",\s+(?:which|who|whose|where)\s")
 
 # Words that put a later period in another figure's clause: "exceeded US$50 billion for the
 # first time, after reaching US$47.6 billion in 2022" (2022 is the earlier figure's year).
