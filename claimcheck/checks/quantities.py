@@ -378,6 +378,8 @@ def _unjudged(ctx: DocContext, claim: Claim) -> Iterator[Finding]:
     if metric is None:
         return
     assert claim.period is not None and claim.value is not None
+    if metric.period == "span" and claim.period.kind != "span":
+        return  # a flow "as of" a day ("passed US$50 billion"): no length to compare per day
     time = _time(claim.period, metric)
     near = _neighbours(_index(ctx.book), metric, time)
     if not near:
