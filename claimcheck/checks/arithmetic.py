@@ -4,6 +4,11 @@ Every figure is an interval (the rounding of the digits written, widened by its 
 arithmetic is interval arithmetic: a total is wrong only when no choice of values the digits allow
 makes it add up. That keeps "US$32.9 billion, of which US$17.2 billion and US$15.7 billion" quiet
 and catches "US$32.9 billion, of which US$17.2 billion and US$13.7 billion".
+
+A percentage change of a flow stated with its new figure only ("reached US$24.3 billion, up 25
+percent") is measured from the rulebook's fact for the base period: the period the sentence
+compares with ("from 2012", "over the same period last year"), else the same days a year
+earlier. A stock's change is not ("up 26% from 2017" does not say which day of 2017).
 """
 
 from __future__ import annotations

@@ -2,7 +2,13 @@
 
 Claims are grouped in one pass by key (subject, metric or ranking, period, period kind, unit;
 ranks also by measure), so the work is linear in the number of claims, never in pairs of
-documents. Claims of different periods are in different groups and never contradict.
+documents. Flows (and ranks) of different periods are in different groups and never contradict.
+Point and cumulative figures are keyed without their date and then grouped by date in one pass
+over them in date order: a figure joins the group of the earliest figure before it when its
+date overlaps a member's ("currently" in an article dated to the day, and one dated only to
+that month) or starts within the metric's `compare_within` after that first figure's date
+(two "currently" figures a week apart, when the metric says its figures hold for 30 days). The
+window counts from a group's first figure, so figures a week apart all year are not one group.
 
 Which side is wrong: within a group the *consensus* is the largest set of claims that can all
 be true at once (intervals sharing a common point; each document votes once per value). Ties go

@@ -12,6 +12,18 @@ month, and the tolerance absorbs that). Different years never meet: a stated yea
 facts dated inside it. A figure its sentence attributes to a body that is none of the metric's
 `sources` ("according to the trade office") is another measure of the topic: no fact of the
 metric judges it, and it is compared with no other article's figure.
+
+A figure no fact speaks of is set against the metric's nearest facts: the one nearest its time
+that starts before it (or on its first day, as a year does around a quarter) and the nearest
+that starts after it, each within two years of it, of its own kind (flows with flows, stocks
+with stocks) and unit. When the metric is `monotone` and both exist, the figure must lie between
+them: above the earlier fact's lower bound and below the later fact's upper bound for an
+increasing stock (the other way round for a decreasing one), tolerances and the figure's hedge
+included (quantity-between-facts, an error). Otherwise a figure 8 times or more above the
+larger of those facts, or 8 times or more below the smaller, is implausible
+(quantity-implausible, a warning): a decimal comma read as a thousands comma ("10,124 billion"
+for 10.124 billion), "million" for "billion". A flow is compared per day of its period and of
+each fact's (four months of trade against a year's), so a flow stated "as of" a day is not.
 """
 
 from __future__ import annotations
