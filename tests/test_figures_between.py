@@ -52,6 +52,16 @@ def test_a_growing_stock_between_two_facts_lies_between_them(stocks: Rulebook) -
     assert run_doc(said("fdi-stock", "US$30 billion", jan), stocks, "quantities") == []
 
 
+def test_a_figure_whose_time_holds_a_fact_is_not_between_facts(stocks: Rulebook) -> None:
+    """A stock "in 2018" may be any day of 2018, the day of the October fact included: the
+    facts around it do not bound it (the fact within it does not judge it either)."""
+    in_2018 = days("2018-01-01", "2018-12-31", "cumulative")
+    assert run_doc(said("fdi-stock", "US$60 billion", in_2018), stocks, "quantities") == []
+    jan = days("2018-01-31", "2018-01-31", "cumulative")
+    [f] = run_doc(said("fdi-stock", "US$60 billion", jan), stocks, "quantities")
+    assert f.rule == "quantity-between-facts"
+
+
 def test_a_shrinking_stock_has_its_bounds_the_other_way(stocks: Rulebook) -> None:
     mid = days("2016-12-31", "2016-12-31", "point")
     [f] = run_doc(said("debt", "US$9.5 billion", mid), stocks, "quantities")
@@ -213,6 +223,16 @@ def test_a_day_meets_the_month_that_holds_it(stocks: Rulebook) -> None:
     assert "as of 2022-06-14" in f.message  # the figure's own date, not its group's
     after = count("p/c.md", "2022-07-02", "19", "buses", days("2022-07-02", "2022-07-02", "point"))
     assert run_corpus([month, after], stocks) == []  # no window declared: no overlap, no meeting
+
+
+def test_a_stock_dated_only_to_a_year_meets_no_day_of_it(stocks: Rulebook) -> None:
+    year_long = days("2022-01-01", "2022-12-31", "point")
+    a = count("y/a.md", "2022-12-01", "12", "buses", year_long)
+    b = count("y/b.md", "2022-06-14", "19", "buses", days("2022-06-14", "2022-06-14", "point"))
+    assert run_corpus([a, b], stocks) == []
+    c = count("y/c.md", "2023-01-05", "19", "buses", year_long)
+    [f] = run_corpus([a, c], stocks)  # the same year: they meet as before
+    assert f.path == "y/c.md"
 
 
 def test_a_metrics_window_joins_figures_a_week_apart(stocks: Rulebook) -> None:

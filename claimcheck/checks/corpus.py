@@ -3,12 +3,13 @@
 Claims are grouped in one pass by key (subject, metric or ranking, period, period kind, unit;
 ranks also by measure), so the work is linear in the number of claims, never in pairs of
 documents. Flows (and ranks) of different periods are in different groups and never contradict.
-Point and cumulative figures are keyed without their date and then grouped by date in one pass
-over them in date order: a figure joins the group of the earliest figure before it when its
-date overlaps a member's ("currently" in an article dated to the day, and one dated only to
-that month) or starts within the metric's `compare_within` after that first figure's date
-(two "currently" figures a week apart, when the metric says its figures hold for 30 days). The
-window counts from a group's first figure, so figures a week apart all year are not one group.
+Point and cumulative figures dated to a month or closer are keyed without their date and then
+grouped by date in one pass over them in date order: a figure joins the group of the earliest
+figure before it when its date overlaps a member's ("currently" in an article dated to the day,
+and one dated only to that month) or starts within the metric's `compare_within` after that
+first figure's date (two "currently" figures a week apart, when the metric says its figures
+hold for 30 days). The window counts from a group's first figure, so figures a week apart all
+year are not one group.
 
 Which side is wrong: within a group the *consensus* is the largest set of claims that can all
 be true at once (intervals sharing a common point; each document votes once per value). Ties go
@@ -40,6 +41,7 @@ from claimcheck.checks import CorpusContext, DocContext, Rule, certainty, engine
 from claimcheck.checks import units as U
 from claimcheck.checks.arithmetic import unjudged_parts
 from claimcheck.checks.quantities import (
+    NEAR,
     STOCK,
     claim_interval,
     judge,
@@ -220,8 +222,9 @@ STOCK_KEY = "stock"  # the last part of a point figure's key: its date is not pa
 def _keyed(claim: Claim, book: Rulebook) -> tuple[tuple[object, ...], float, float] | None:
     """The group key of a quantity or rank claim, and its interval. The key holds what its
     group is about: ("quantity", metric, subject, unit, *period) or ("rank", ranking, subject,
-    measure, *period); a point or cumulative figure's key ends in STOCK_KEY instead of its
-    period (figures of overlapping or close dates meet: _clusters)."""
+    measure, *period); a point or cumulative figure dated to a month or closer has a key that
+    ends in STOCK_KEY instead of its period (figures of overlapping or close dates meet:
+    _clusters). A stock "in 2015" says no day: it meets only figures of that same year."""
     if claim.period is None:
         return None
     if claim.kind == "quantity" and claim.value is not None:
@@ -229,7 +232,7 @@ def _keyed(claim: Claim, book: Rulebook) -> tuple[tuple[object, ...], float, flo
         if qk is None:
             return None
         low, high = _interval(claim, book.metrics[qk[0]])
-        if claim.period.kind in STOCK:
+        if claim.period.kind in STOCK and claim.period.end - claim.period.start <= NEAR:
             return ("quantity", *qk, STOCK_KEY), low, high
         return ("quantity", *qk, *_period_key(claim.period)), low, high
     if claim.kind == "rank" and claim.rank is not None:

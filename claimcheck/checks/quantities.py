@@ -397,7 +397,7 @@ def _unjudged(ctx: DocContext, claim: Claim) -> Iterator[Finding]:
     if not near:
         return
     if metric.monotone is not None:
-        found = _between(ctx, claim, metric, near)
+        found = _between(ctx, claim, metric, time, near)
         if found is not None:
             yield found
             return
@@ -453,10 +453,12 @@ def _same_unit_interval(
 
 
 def _between(
-    ctx: DocContext, claim: Claim, metric: Metric, near: list[tuple[Fact, Period]]
+    ctx: DocContext, claim: Claim, metric: Metric, time: Period, near: list[tuple[Fact, Period]]
 ) -> Finding | None:
-    """A monotone metric's figure dated between two facts lies between their values."""
-    if len(near) != 2:
+    """A monotone metric's figure dated between two facts lies between their values. Only a
+    figure dated strictly between them: a fact within its time ("in 2015" holds April 2015)
+    says which day of that time it may be, and so nothing certain."""
+    if len(near) != 2 or not (near[0][1].end < time.start and time.end < near[1][1].start):
         return None
     index = _index(ctx.book)
     (first, _), (last, _) = near
