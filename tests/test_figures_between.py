@@ -93,6 +93,13 @@ def test_a_thousandfold_too_small_figure_is_implausible(stocks: Rulebook) -> Non
     assert run_doc(said("trade", "US$2.6 billion", march), stocks, "quantities") == []
 
 
+def test_a_percentage_is_not_compared_per_day(stocks: Rulebook) -> None:
+    march = days("2017-03-01", "2017-03-31")
+    assert run_doc(said("export-share", "11.5%", march), stocks, "quantities") == []
+    [f] = run_doc(said("export-share", "115%", march), stocks, "quantities")
+    assert f.rule == "quantity-implausible" and "per day" not in f.message
+
+
 def test_facts_far_from_the_figure_say_nothing(stocks: Rulebook) -> None:
     assert run_doc(said("trade", "US$900 billion", year(2025)), stocks, "quantities") == []
 

@@ -160,7 +160,7 @@ class _Index:
     # by id(fact): its unit, its interval in that unit, and its value as text
     readings: dict[int, tuple[str | None, float, float, str]] = field(default_factory=dict)
     # by metric and time: its facts just before and just after (_neighbours)
-    near: dict[tuple[str, str, Period], list[tuple[Fact, Period]]] = field(default_factory=dict)
+    near: dict[tuple[str, Period], list[tuple[Fact, Period]]] = field(default_factory=dict)
 
     def reading(self, fact: Fact, metric: Metric) -> tuple[str | None, float, float, str]:
         """What `judge` reads of a fact (of this metric), worked out once: every figure of the
@@ -418,7 +418,7 @@ def _neighbours(index: _Index, metric: Metric, time: Period) -> list[tuple[Fact,
     """The metric's fact nearest `time` that starts before it (or on its first day) and the
     nearest that starts after it, each within HORIZON: a flow's among its flows, a stock's
     among its stocks."""
-    key = ("near", metric.id, time)
+    key = (metric.id, time)
     known = index.near.get(key)
     if known is not None:
         return known
@@ -456,8 +456,8 @@ def _between(
     ctx: DocContext, claim: Claim, metric: Metric, time: Period, near: list[tuple[Fact, Period]]
 ) -> Finding | None:
     """A monotone metric's figure dated between two facts lies between their values. Only a
-    figure dated strictly between them: a fact within its time ("in 2015" holds April 2015)
-    says which day of that time it may be, and so nothing certain."""
+    figure dated strictly between them: a fact within its time ("in 2015" holds the fact of
+    April 2015) leaves open which day of that time the figure is of."""
     if len(near) != 2 or not (near[0][1].end < time.start and time.end < near[1][1].start):
         return None
     index = _index(ctx.book)
@@ -503,9 +503,10 @@ def _implausible(
     near: list[tuple[Fact, Period]],
 ) -> Finding | None:
     """A figure IMPLAUSIBLE times above (or below) every one of its nearest facts; a flow is
-    compared per day of its period, since a quarter is not a year."""
+    compared per day of its period, since a quarter is not a year (a percentage is not: a
+    quarter's share is the year's)."""
     index = _index(ctx.book)
-    flow = metric.period == "span"
+    flow = metric.period == "span" and metric.dimension != "percent"
     typical: list[float] = []
     for fact, p in near:
         got = _same_unit_interval(claim, metric, fact, index)

@@ -227,23 +227,25 @@ section Hedges). A fact is an interval too: its `value` (or `min`/`max`) widened
   month of its day.
 - **No fact of that time**: the figure is set against the metric's nearest facts, one that starts
   before it (or on its first day: a year around a quarter) and one that starts after it, each
-  within two years, stocks with stocks and flows with flows. With `monotone: increasing` (a
-  cumulative total that only grows) or `monotone: decreasing`, a figure dated between two facts
-  must lie between them (`quantity-between-facts`, an error): write a fact at each date you can
-  source, and the gaps between them are checked too (a figure whose own time holds a fact, such
-  as a stock "in 2015" with a fact of April 2015, is not between them). Without `monotone`, a figure 8 times or
-  more away from both neighbours is only reported as implausible (`quantity-implausible`, a
-  warning): a misplaced decimal comma, "million" for "billion". Flows are compared per day of
-  their period, so four months of trade are set against a year's facts fairly.
+  within two years, stocks with stocks and flows with flows, in the figure's unit. With
+  `monotone: increasing` (a cumulative total that only grows) or `monotone: decreasing`, a figure
+  dated strictly between two facts must lie between them (`quantity-between-facts`, an error):
+  write a fact at each date you can source, and the gaps between them are checked too. A figure
+  whose own time holds a fact (a stock "in 2015" and a fact of April 2015) is not between them.
+  Without `monotone`, a figure 8 times or more away from both neighbours is only reported as
+  implausible (`quantity-implausible`, a warning): a misplaced decimal comma, "million" for
+  "billion". Money and counts of a flow are compared per day of their period, so four months of
+  trade are set against a year's facts fairly; percentages are compared as they are.
 - **A percentage change with only its new figure** ("reached 24.3 billion, up 25 percent") is
   measured from the fact of the base period the sentence names, or else of the same days a
   year earlier, when the metric is a flow and the rulebook has that fact.
 - **Articles against articles**: figures of a flow meet only when their periods are equal.
   Point and cumulative figures dated to a month or closer meet when their dates overlap (a
-  figure "as of" a day and one "as of" that month; a stock "in 2015" meets only others of 2015); with `compare_within: 90 days` (or `2 weeks`, `3 months`; a month counts
-  as 30 days) they also meet when they are dated that close, counted from the first figure of a
-  group. Set it only for stocks that move less in that window than their rounding: two true
-  figures a window apart must agree.
+  figure "as of" a day and one "as of" that month); a stock "in 2015" meets only others of 2015.
+  With `compare_within: 90 days` (or `2 weeks`, `3 months`; a month counts as 30 days) point
+  figures also meet when they are dated that close, counted from the first figure of a group.
+  Set it only for stocks that move less in that window than their rounding: two true figures a
+  window apart must agree.
 """
 
 SOURCES = """\
