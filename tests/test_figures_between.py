@@ -5,16 +5,20 @@ articles compared when their dates overlap or lie within the metric's `compare_w
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 from fixtures.figure_rules.build import Doc, book, days, run_corpus, run_doc, year
 
+from claimcheck import rulebook
 from claimcheck.checks.arithmetic import base_period
 from claimcheck.checks.corpus import build_groups, window
 from claimcheck.claims import Claim, Quantity
 from claimcheck.dates import Period
 from claimcheck.extract import numbers
 from claimcheck.findings import Finding
-from claimcheck.rulebook import Rulebook
+from claimcheck.rulebook import Rulebook, store
+from claimcheck.yamlpos import YamlProblems
 
 
 @pytest.fixture(scope="module")
@@ -272,3 +276,37 @@ def test_the_window_counts_from_a_groups_first_figure() -> None:
 def test_window_reads_days_weeks_and_months(stocks: Rulebook) -> None:
     assert window(stocks.metrics["ferries"]).days == 30
     assert window(stocks.metrics["buses"]).days == 0
+
+
+# --- the new metric keys: validated with a position, and stored like every other key ------------
+
+
+def test_a_misspelt_metric_key_or_value_is_reported_at_its_place(tmp_path: Path) -> None:
+    (tmp_path / "m.yaml").write_text(
+        "metrics:\n"
+        "  - id: x\n"
+        "    name: X\n"
+        "    aliases: [x]\n"
+        "    dimension: count\n"
+        "    period: point\n"
+        "    compare_within: 90 dais\n"
+        "    monotone: increasng\n"
+        "    hedge: -1\n"
+        "    compare_whithin: 30 days\n",
+        encoding="utf-8",
+    )
+    with pytest.raises(YamlProblems) as raised:
+        rulebook.load([tmp_path])
+    text = str(raised.value)
+    for where in ("m.yaml:7:", "m.yaml:8:", "m.yaml:9:", "m.yaml:10:"):
+        assert where in text
+
+
+def test_the_stored_rulebook_keeps_the_new_keys(stocks: Rulebook) -> None:
+    data = store.encode(stocks, "code")
+    for trusted in (False, True):
+        again = store.decode(data, "code", stocks.digest, trusted=trusted)
+        assert again.metrics["residents-loose"].hedge == 0.15
+        assert again.metrics["fdi-stock"].monotone == "increasing"
+        assert again.metrics["ferries"].compare_within == "30 days"
+        assert again.metrics["buses"].hedge is None

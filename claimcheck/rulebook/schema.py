@@ -159,11 +159,10 @@ class Metric:
         ),
     ] = field(default_factory=list)
     hedge: Annotated[
-        float | None,
-        Spec(
-            gt=0,
-            description='how far "about" and "nearly" reach beyond a figure\'s rounding, as a '
-            "share of the figure (default 0.05; a census count might use 0.02)",
+        Annotated[float, Spec(gt=0)] | None,
+        doc(
+            'how far "about" and "nearly" reach beyond a figure\'s rounding, as a share of the '
+            "figure (default 0.05; a census count might use 0.02)"
         ),
     ] = None
     monotone: Annotated[
@@ -174,12 +173,12 @@ class Metric:
         ),
     ] = None
     compare_within: Annotated[
-        str | None,
-        Spec(
-            pattern=r"^[1-9][0-9]{0,3} (day|days|week|weeks|month|months)$",
-            description='for a point or cumulative metric: "90 days", "2 weeks", "3 months"; '
-            "figures of two articles dated this close must agree (without it, only figures "
-            "whose dates overlap are compared)",
+        Annotated[str, Spec(pattern=r"^[1-9][0-9]{0,3} (day|days|week|weeks|month|months)$")]
+        | None,
+        doc(
+            'for a point or cumulative metric: "90 days", "2 weeks", "3 months"; figures of two '
+            "articles dated this close must agree (without it, only figures whose dates overlap "
+            "are compared)"
         ),
     ] = None
 
