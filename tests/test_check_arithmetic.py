@@ -262,12 +262,12 @@ def test_written() -> None:
     assert written("12.5") == pytest.approx((12.45, 12.55))
     assert written("four") == (3.5, 4.5)
     assert written("tripled") == (2.5, 3.5)
-    assert written("nearly 50") == (44.5, 50.0)
+    assert written("nearly 50") == (47.0, 50.0)  # below by its rounding and 5 %
     low, high = written("over 50") or (0, 0)
     assert low == 50 and math.isinf(high)
-    assert written("about 20") == pytest.approx((17.5, 22.5))
+    assert written("about 20") == pytest.approx((18.5, 21.5))  # 0.5 and the larger of 0.5, 1
     # the extractor gives the bare number; the hedge is in the claim's own words
-    assert written("50", "about 50% over the same period in 2022") == pytest.approx((44.5, 55.5))
+    assert written("50", "about 50% over the same period in 2022") == pytest.approx((47.0, 53.0))
     assert written("3", "3 folds from 2014") == (2.5, 3.5)
     assert written("1,000") == (999.5, 1000.5)
     assert written("many") is None

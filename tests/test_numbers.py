@@ -13,7 +13,7 @@ from hypothesis import strategies as st
 
 from claimcheck import units
 from claimcheck.extract import numbers
-from claimcheck.extract.numbers import ABOUT, HEDGES, SCALES, Number, find, interval
+from claimcheck.extract.numbers import ABOUT, HEDGES, SCALES, Number, find, hedged, interval
 
 
 def only(text: str) -> Number:
@@ -92,30 +92,30 @@ def test_spellings(
     assert (n.unit, n.scale) == (unit, scale)
 
 
+# "about" is the value give or take its rounding r plus a margin: r again (r counted up to a tenth
+# of the value) or ABOUT (5 %) of the value, whichever is larger; "nearly" is that margin below.
 HEDGED = [
-    ("about US$2.9 billion", "about", 2.9e9 * (1 - ABOUT) - 0.05e9, 2.9e9 * (1 + ABOUT) + 0.05e9),
-    (
-        "approximately 19.5 million USD",
-        "approximately",
-        19.5e6 * 0.9 - 0.05e6,
-        19.5e6 * 1.1 + 0.05e6,
-    ),
-    ("approximating 50 billion USD", "approximating", 44.5e9, 55.5e9),
-    ("some 500 people", "some", 500 * 0.9 - 0.5, 500 * 1.1 + 0.5),
-    ("around 30%", "around", 26.5, 33.5),
-    ("almost US$9 billion", "almost", 9e9 * 0.9 - 0.5e9, 9e9),
-    ("nearly 500,000", "nearly", 425_000, 500_000),
+    ("about US$2.9 billion", "about", 2.705e9, 3.095e9),  # r 0.05 bn, margin 5 % = 0.145 bn
+    ("approximately 19.5 million USD", "approximately", 18.475e6, 20.525e6),
+    ("approximating 50 billion USD", "approximating", 47e9, 53e9),  # 0.5 bn + 2.5 bn
+    ("some 500 people", "some", 474.5, 525.5),
+    ("around 30%", "around", 28, 32),  # 0.5 + 1.5
+    ("almost US$9 billion", "almost", 8e9, 9e9),  # r 0.5 bn is more than 5 % (0.45 bn)
+    ("nearly 500,000", "nearly", 450_000, 500_000),  # r 25,000 (5 % cap), margin 25,000
     ("over 5,000", "over", 5000, math.inf),
     ("more than 70 billion USD", "more than", 70e9, math.inf),
     ("at least 20 vessels", "at least", 20, math.inf),
     ("up to US$3 billion", "up to", 0, 3e9),
     ("less than 10 per cent", "less than", 0, 10),
     ("under 1,000", "under", 0, 1000),
-    ("about $US 10 billion", "about", 10e9 * 0.9 - 0.5e9, 10e9 * 1.1 + 0.5e9),
-    ("nearly $ US 360 million", "nearly", 360e6 * 0.9 - 0.5e6, 360e6),
+    ("about $US 10 billion", "about", 9e9, 11e9),
+    ("nearly $ US 360 million", "nearly", 341.5e6, 360e6),
     ("over US $5 billion", "over", 5e9, math.inf),
-    ("approximately VND 12 trillion", "approximately", 12e12 * 0.9 - 0.5e12, 12e12 * 1.1 + 0.5e12),
-    ("almost 95 billion yen", "almost", 95e9 * 0.9 - 0.5e9, 95e9),
+    ("approximately VND 12 trillion", "approximately", 10.9e12, 13.1e12),
+    ("almost 95 billion yen", "almost", 89.75e9, 95e9),
+    # the width follows the rounding: a figure rounded to the ten thousand
+    ("about 280,000 residents", "about", 261_000, 299_000),  # r 5,000, margin 14,000
+    ("about 3 billion", "about", 2.2e9, 3.8e9),  # r 0.5 bn, margin at most a tenth: 0.3 bn
 ]
 
 
@@ -384,9 +384,24 @@ def test_never_raises_on_digit_soup(text: str) -> None:
 
 def test_interval_function() -> None:
     assert interval(100, 0.5, None) == (99.5, 100.5)
-    assert interval(100, 0.5, "below") == (89.5, 100.0)
+    assert interval(100, 0.5, "below") == (94.5, 100.0)
+    assert interval(100, 0.5, "about", width=0.02) == (97.5, 102.5)
+    assert interval(280_000, 5_000, "about", width=0.01) == (270_000, 290_000)
     assert interval(100, 0.5, "above") == (100.0, math.inf)
     assert interval(100, 0.5, "atmost") == (0.0, 100.0)
+
+
+def test_a_metric_width_rewidens_the_written_figure() -> None:
+    """A metric's `hedge` replaces ABOUT; figures that have no width to set keep theirs."""
+    n = only("about 280,000")
+    assert hedged("280,000", None, "about", False, ABOUT) == (n.low, n.high)
+    assert hedged("280,000", None, "about", False, 0.01) == (270_000, 290_000)
+    low, high = hedged("2.9", "billion", "nearly", False, 0.02) or (0, 0)
+    assert (low, high) == (pytest.approx(2.9e9 - 0.05e9 - 0.058e9), 2.9e9)
+    assert hedged("30", None, "about", True, 0.01) == (29.0, 31.0)  # a percent: r 0.5
+    assert hedged("22-27", None, "about", True, 0.01) is None
+    assert hedged("two", "million", "about", False, 0.01) is None
+    assert hedged("280,000", None, "over", False, 0.01) is None
 
 
 # --- linear time ---------------------------------------------------------------------------------

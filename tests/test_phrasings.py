@@ -78,13 +78,13 @@ PHRASINGS: list[tuple[str, str | None, str, list[str]]] = [
         "Bilateral trade was approximately US$50 billion last year.",
         OCT,
         "vn-jp",
-        ["quantity trade - 4.45e+10..5.55e+10 USD 2022"],
+        ["quantity trade - 4.7e+10..5.3e+10 USD 2022"],
     ),
     (
         "Two-way trade totalled nearly US$40 billion in 2020.",
         N28,
         "vn-jp",
-        ["quantity trade - 3.55e+10..4e+10 USD 2020"],
+        ["quantity trade - 3.75e+10..4e+10 USD 2020"],
     ),
     (
         "Trade turnover stood at more than US$42 billion in 2021.",
@@ -196,7 +196,7 @@ PHRASINGS: list[tuple[str, str | None, str, list[str]]] = [
         OCT,
         "vn-jp",
         [
-            "quantity vn-investment-in-japan vietnam 1.75e+07..2.15e+07 USD "
+            "quantity vn-investment-in-japan vietnam 1.8475e+07..2.0525e+07 USD "
             "2023-10-01..2023-10-31 (cumulative)"
         ],
     ),
@@ -211,7 +211,7 @@ PHRASINGS: list[tuple[str, str | None, str, list[str]]] = [
         "January-November, 2017.",
         "2017-12",
         "vn-jp",
-        ["quantity fdi-new japan 7.6e+09..9e+09 USD 2017-01-01..2017-11-30"],
+        ["quantity fdi-new japan 8e+09..9e+09 USD 2017-01-01..2017-11-30"],
     ),
     (
         "Two-way trade in January-November 2017 reached US$30 billion.",
@@ -336,7 +336,7 @@ PHRASINGS: list[tuple[str, str | None, str, list[str]]] = [
         OCT,
         "vn-jp",
         [
-            "quantity vietnamese-in-japan vietnam 425000..500000 person "
+            "quantity vietnamese-in-japan vietnam 450000..500000 person "
             "2023-10-01..2023-10-31 (point)"
         ],
     ),
@@ -360,7 +360,7 @@ PHRASINGS: list[tuple[str, str | None, str, list[str]]] = [
         "Japan accounts for about 30% of the total capital of foreign donors to Vietnam.",
         N28,
         "vn-jp",
-        ["quantity oda-share japan 26.5..33.5 percent 2023-11-28 (cumulative)"],
+        ["quantity oda-share japan 28..32 percent 2023-11-28 (cumulative)"],
     ),
     # --- ranks ----------------------------------------------------------------------------------
     (
@@ -460,7 +460,7 @@ PHRASINGS: list[tuple[str, str | None, str, list[str]]] = [
         N28,
         "vn-jp",
         [
-            "quantity fdi-new japan 2.56e+09..3.24e+09 USD 2023-01-01..2023-09-30",
+            "quantity fdi-new japan 2.705e+09..3.095e+09 USD 2023-01-01..2023-09-30",
             "arithmetic change fdi-new 50 increase parts=1 2023-01-01..2023-09-30 "
             "base=2022-01-01..2022-09-30",
         ],
@@ -522,7 +522,7 @@ PHRASINGS: list[tuple[str, str | None, str, list[str]]] = [
         "2017-12",
         "vn-jp",
         [
-            "quantity fdi-new japan 7.6e+09..9e+09 USD 2017-01-01..2017-11-30",
+            "quantity fdi-new japan 8e+09..9e+09 USD 2017-01-01..2017-11-30",
             "arithmetic fold fdi-new 4 increase parts=1 2017-01-01..2017-11-30 "
             "base=2016-01-01..2016-12-31",
         ],

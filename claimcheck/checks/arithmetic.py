@@ -4,18 +4,27 @@ Every figure is an interval (the rounding of the digits written, widened by its 
 arithmetic is interval arithmetic: a total is wrong only when no choice of values the digits allow
 makes it add up. That keeps "US$32.9 billion, of which US$17.2 billion and US$15.7 billion" quiet
 and catches "US$32.9 billion, of which US$17.2 billion and US$13.7 billion".
+
+A percentage change of a flow stated with its new figure only ("reached US$24.3 billion, up 25
+percent") is measured from the rulebook's fact for the base period: the period the sentence
+compares with ("from 2012", "over the same period last year"), else the same days a year
+earlier. A stock's change is not ("up 26% from 2017" does not say which day of 2017).
 """
 
 from __future__ import annotations
 
+import calendar
+import datetime as dt
 import math
 import re
 from collections.abc import Iterator, Sequence
+from dataclasses import replace
 
 from claimcheck import regexes
 from claimcheck.checks import DocContext, Rule, engine
 from claimcheck.checks import units as U
 from claimcheck.claims import Claim, Quantity
+from claimcheck.dates import Period
 from claimcheck.extract import numbers
 from claimcheck.findings import Finding
 
@@ -140,6 +149,10 @@ def check_arithmetic(ctx: DocContext) -> Iterator[Finding]:
             continue
         values = _values(claim)
         if values is None:
+            if claim.attr("relation") == "change" and len(claim.parts) < 2:
+                found = _change_from_fact(ctx, claim)
+                if found is not None:
+                    yield found
             continue
         relation = claim.attr("relation")
         unit = next((v.unit for v in values if v.unit), None)
@@ -257,4 +270,75 @@ def _fold(
         claim,
         f"a {claim.attr('factor')}-fold change does not fit: {claim.parts[0].text!r} against "
         f"{claim.parts[1].text!r} is {_factor(ratio[0])} to {_factor(ratio[1])} times",
+    )
+
+
+def base_period(claim: Claim) -> Period | None:
+    """The period a change is measured from: as the sentence states it, else, for a flow over a
+    year or part of one, the same days a year earlier (news gives an unqualified change of a
+    year's or a quarter's figure against the same period of the year before)."""
+    start, end = claim.attr("base_start"), claim.attr("base_end")
+    if start and end:
+        return Period(dt.date.fromisoformat(start), dt.date.fromisoformat(end), "span")
+    p = claim.period
+    if p is None or p.kind != "span" or p.end - p.start > dt.timedelta(days=366):
+        return None
+    return Period(_year_back(p.start), _year_back(p.end), "span")
+
+
+def _year_back(day: dt.date) -> dt.date:
+    """The same day a year earlier; the last day of a month stays the last (29 February)."""
+    last = calendar.monthrange(day.year - 1, day.month)[1]
+    if day.day == calendar.monthrange(day.year, day.month)[1]:
+        return dt.date(day.year - 1, day.month, last)
+    return dt.date(day.year - 1, day.month, min(day.day, last))
+
+
+def _change_from_fact(ctx: DocContext, claim: Claim) -> Finding | None:
+    """A flow's change stated with its new figure only ("reached US$24.3 billion, up 25%"): its
+    base is the rulebook's fact for the base period, when the rulebook has one."""
+    from claimcheck.checks.quantities import (
+        claim_interval,
+        fact_interval,
+        fact_text,
+        judging_facts,
+        when,
+    )
+
+    base = base_period(claim)
+    if len(claim.parts) != 1 or base is None:
+        return None
+    new = claim.parts[0]
+    metric = ctx.book.metrics.get(new.target or "")
+    if metric is None or metric.period != "span" or new.value is None or U.is_change(new):
+        return None  # a stock "up 26% from 2017": which day of 2017 is not said
+    fact = next(
+        (
+            f
+            for f, _ in judging_facts(replace(new, period=base), ctx.book)
+            if f.value is not None and U.same_unit(new.value.unit, U.metric_unit(metric, f.unit)[0])
+        ),
+        None,
+    )
+    if fact is None:
+        return None
+    unit, factor = U.metric_unit(metric, fact.unit)
+    low, high = claim_interval(new, metric)
+    old = Quantity(*fact_interval(fact, factor), unit)
+    said = written(claim.attr("percent") or "", claim.text)
+    ratio = _ratio(Quantity(low, high, unit), old)
+    if said is None or ratio is None:
+        return None
+    if _decrease(claim) and said[1] > 0:
+        said = (-said[1], -said[0])
+    r_low, r_high = (ratio[0] - 1) * 100, (ratio[1] - 1) * 100
+    if said[0] <= r_high and r_low <= said[1]:
+        return None
+    return ctx.finding(
+        "arithmetic-percent-change",
+        claim,
+        f"a change of {claim.attr('percent')}% does not fit: from the rulebook's "
+        f"{fact_text(fact, metric)} ({when(base)}) to {new.text!r} is {_pct(r_low)} to "
+        f"{_pct(r_high)} (source: {fact.source})",
+        evidence=[fact],
     )

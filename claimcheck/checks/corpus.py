@@ -2,7 +2,14 @@
 
 Claims are grouped in one pass by key (subject, metric or ranking, period, period kind, unit;
 ranks also by measure), so the work is linear in the number of claims, never in pairs of
-documents. Claims of different periods are in different groups and never contradict.
+documents. Flows (and ranks) of different periods are in different groups and never contradict.
+Point and cumulative figures dated to a month or closer are keyed without their date and then
+grouped by date in one pass over them in date order: a figure joins the group of the earliest
+figure before it when its date overlaps a member's ("currently" in an article dated to the day,
+and one dated only to that month) or starts within the metric's `compare_within` after that
+first figure's date (two "currently" figures a week apart, when the metric says its figures
+hold for 30 days). The window counts from a group's first figure, so figures a week apart all
+year are not one group.
 
 Which side is wrong: within a group the *consensus* is the largest set of claims that can all
 be true at once (intervals sharing a common point; each document votes once per value). Ties go
@@ -33,7 +40,16 @@ from dataclasses import dataclass, field
 from claimcheck.checks import CorpusContext, DocContext, Rule, certainty, engine
 from claimcheck.checks import units as U
 from claimcheck.checks.arithmetic import unjudged_parts
-from claimcheck.checks.quantities import judge, judging_facts, other_source, subject_matches, when
+from claimcheck.checks.quantities import (
+    NEAR,
+    STOCK,
+    claim_interval,
+    judge,
+    judging_facts,
+    other_source,
+    subject_matches,
+    when,
+)
 from claimcheck.checks.ranks import MEASURES, judging_rank_facts, place, resolve
 from claimcheck.claims import Claim, Quantity
 from claimcheck.dates import Period
@@ -41,6 +57,7 @@ from claimcheck.documents import Document
 from claimcheck.findings import Finding, Related, Severity
 from claimcheck.pipeline import key as path_key
 from claimcheck.rulebook import Rulebook
+from claimcheck.rulebook.schema import Metric
 from claimcheck.values import value
 
 RELATED_MAX = 5
@@ -146,6 +163,7 @@ def build_groups(
     """
     groups: dict[tuple[object, ...], Group] = {}
     judged: dict[tuple[object, ...], bool] = {}
+    stocks: dict[tuple[object, ...], list[Entry]] = {}  # point figures by key, dated later
     # A quantity's group key starts with its metric (claim.target): in a hook run, a figure of a
     # metric the checked articles never mention cannot share their groups, so it is not keyed.
     metrics: set[str | None] | None = None
@@ -170,15 +188,26 @@ def build_groups(
             if made is None:
                 continue
             key, low, high = made
-            if articles_only:
-                if key not in judged:
-                    judged[key] = _rulebook_judges(claim, book)
-                if judged[key]:
+            asked = (*key, claim.period) if key[-1] == STOCK_KEY else key
+            if articles_only or key[-1] == STOCK_KEY:
+                if asked not in judged:
+                    judged[asked] = _rulebook_judges(claim, book)
+                if articles_only and judged[asked]:
                     continue
+            if key[-1] == STOCK_KEY:  # grouped by date below; a judged one with judged ones
+                pool = stocks.setdefault((*key, judged[asked]), [])
+                pool.append(Entry(doc, claim, low, high, (*speaker, claim.start)))
+                continue
             group = groups.get(key)
             if group is None:
                 group = groups[key] = _group(key, claim)
             group.entries.append(Entry(doc, claim, low, high, (*speaker, claim.start)))
+    for key, pool in stocks.items():
+        for n, cluster in enumerate(_clusters(pool, book)):
+            group = _group(key, cluster[0].claim)
+            group.period = _span(cluster)
+            group.entries = cluster
+            groups[(*key, n)] = group
     out = sorted(groups.values(), key=_group_order)
     if only_targets:
         out = [g for g in out if any(path_key(e.doc.path) in targets for e in g.entries)]
@@ -187,17 +216,25 @@ def build_groups(
     return out
 
 
+STOCK_KEY = "stock"  # the last part of a point figure's key: its date is not part of it
+
+
 def _keyed(claim: Claim, book: Rulebook) -> tuple[tuple[object, ...], float, float] | None:
     """The group key of a quantity or rank claim, and its interval. The key holds what its
     group is about: ("quantity", metric, subject, unit, *period) or ("rank", ranking, subject,
-    measure, *period)."""
+    measure, *period); a point or cumulative figure dated to a month or closer has a key that
+    ends in STOCK_KEY instead of its period (figures of overlapping or close dates meet:
+    _clusters). A stock "in 2015" says no day: it meets only figures of that same year."""
     if claim.period is None:
         return None
     if claim.kind == "quantity" and claim.value is not None:
         qk = quantity_key(claim, book)
         if qk is None:
             return None
-        return ("quantity", *qk, *_period_key(claim.period)), *_cut_short(claim.value)
+        low, high = _interval(claim, book.metrics[qk[0]])
+        if claim.period.kind in STOCK and claim.period.end - claim.period.start <= NEAR:
+            return ("quantity", *qk, STOCK_KEY), low, high
+        return ("quantity", *qk, *_period_key(claim.period)), low, high
     if claim.kind == "rank" and claim.rank is not None:
         rk = rank_key(claim, book)
         if rk is None:
@@ -205,6 +242,58 @@ def _keyed(claim: Claim, book: Rulebook) -> tuple[tuple[object, ...], float, flo
         rank = float(claim.rank)
         return ("rank", *rk, *_period_key(claim.period)), rank, rank
     return None
+
+
+def _interval(claim: Claim, metric: Metric) -> tuple[float, float]:
+    """A figure's interval for the consensus: with the metric's `hedge` when it sets one and
+    the figure has a hedge, else as articles write it (_cut_short)."""
+    assert claim.value is not None
+    if metric.hedge is not None and claim.value.hedge is not None:
+        return claim_interval(claim, metric)
+    return _cut_short(claim.value)
+
+
+def window(metric: Metric | None) -> dt.timedelta:
+    """A metric's `compare_within` as days (a week is 7, a month 30); none: 0, dates that
+    overlap only."""
+    said = metric.compare_within if metric is not None else None
+    if not said:
+        return dt.timedelta(0)
+    count, unit = said.split()
+    return dt.timedelta(days=int(count) * {"d": 1, "w": 7, "m": 30}[unit[0]])
+
+
+def _clusters(pool: list[Entry], book: Rulebook) -> list[list[Entry]]:
+    """Point figures of one key in groups of figures that can meet, in one pass over them in
+    date order: a figure joins the group of the earliest figure before it when its date starts
+    no later than the window (`compare_within`) after that figure's date ends, or within the
+    dates of a figure already in the group (a month holds its days). The window is counted from
+    the group's first figure only, so a string of figures a week apart is not one group."""
+    pool.sort(key=lambda e: (_day(e).start, _day(e).end, e.order))
+    metric = book.metrics.get(pool[0].claim.target or "")
+    wide = window(metric)
+    out: list[list[Entry]] = []
+    reach = dt.date.min
+    for e in pool:
+        p = _day(e)
+        if out and p.start <= reach:
+            out[-1].append(e)
+            reach = max(reach, p.end)
+        else:
+            out.append([e])
+            reach = p.end + wide if p.end <= dt.date.max - wide else dt.date.max
+    return out
+
+
+def _day(e: Entry) -> Period:
+    assert e.claim.period is not None
+    return e.claim.period
+
+
+def _span(cluster: list[Entry]) -> Period:
+    """The dates a group of point figures covers, as its period (the kind of its first)."""
+    first = _day(cluster[0])
+    return Period(first.start, max(_day(e).end for e in cluster), first.kind)
 
 
 def _group(key: tuple[object, ...], first: Claim) -> Group:
@@ -415,8 +504,8 @@ def _finding(
         if group.kind == "quantity"
         else book.rankings[group.target].name
     )
-    period = when(group.period)
     claim = entry.claim
+    period = when(claim.period or group.period)  # a point figure's own date, not its group's
     # the finding rests on the claims it contradicts too: an inferred part of theirs caps it
     capped: Severity | None = "warning" if certainty.unreliable(e.claim for e in shown) else None
     if group.kind == "quantity":

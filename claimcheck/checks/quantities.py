@@ -12,6 +12,18 @@ month, and the tolerance absorbs that). Different years never meet: a stated yea
 facts dated inside it. A figure its sentence attributes to a body that is none of the metric's
 `sources` ("according to the trade office") is another measure of the topic: no fact of the
 metric judges it, and it is compared with no other article's figure.
+
+A figure no fact speaks of is set against the metric's nearest facts: the one nearest its time
+that starts before it (or on its first day, as a year does around a quarter) and the nearest
+that starts after it, each within two years of it, of its own kind (flows with flows, stocks
+with stocks) and unit. When the metric is `monotone` and both exist, the figure must lie between
+them: above the earlier fact's lower bound and below the later fact's upper bound for an
+increasing stock (the other way round for a decreasing one), tolerances and the figure's hedge
+included (quantity-between-facts, an error). Otherwise a figure 8 times or more above the
+larger of those facts, or 8 times or more below the smaller, is implausible
+(quantity-implausible, a warning): a decimal comma read as a thousands comma ("10,124 billion"
+for 10.124 billion), "million" for "billion". A flow is compared per day of its period and of
+each fact's (four months of trade against a year's), so a flow stated "as of" a day is not.
 """
 
 from __future__ import annotations
@@ -26,9 +38,11 @@ from claimcheck.checks import DocContext, Rule, engine
 from claimcheck.checks import units as U
 from claimcheck.claims import Claim
 from claimcheck.dates import Period
+from claimcheck.extract import numbers
 from claimcheck.findings import Finding
 from claimcheck.rulebook import Rulebook
 from claimcheck.rulebook.schema import Fact, Metric, Rate
+from claimcheck.units import PERCENT
 from claimcheck.values import value
 
 STOCK = ("point", "cumulative")
@@ -145,6 +159,8 @@ class _Index:
     judging: dict[tuple[str, Period], tuple[tuple[Fact, Period], ...]] = field(default_factory=dict)
     # by id(fact): its unit, its interval in that unit, and its value as text
     readings: dict[int, tuple[str | None, float, float, str]] = field(default_factory=dict)
+    # by metric and time: its facts just before and just after (_neighbours)
+    near: dict[tuple[str, Period], list[tuple[Fact, Period]]] = field(default_factory=dict)
 
     def reading(self, fact: Fact, metric: Metric) -> tuple[str | None, float, float, str]:
         """What `judge` reads of a fact (of this metric), worked out once: every figure of the
@@ -202,6 +218,18 @@ def checkable(claim: Claim, book: Rulebook) -> Metric | None:
     if dim is not None and dim != metric.dimension:
         return None  # the units engine reports the dimension
     return metric
+
+
+def claim_interval(claim: Claim, metric: Metric) -> tuple[float, float]:
+    """The values a figure allows: as extracted, or with the metric's own `hedge` width for
+    "about" and "nearly" (numbers.margin)."""
+    v = claim.value
+    assert v is not None
+    if metric.hedge is not None and v.hedge is not None:
+        got = numbers.hedged(v.digits, v.scale, v.hedge, v.unit == PERCENT, metric.hedge)
+        if got is not None:
+            return got
+    return v.low, v.high
 
 
 def judging_facts(claim: Claim, book: Rulebook) -> tuple[tuple[Fact, Period], ...]:
@@ -270,7 +298,7 @@ def judge(claim: Claim, book: Rulebook) -> Verdict | None:
                 currency = currency or Verdict("currency", fact, period, text, unit, 0, 0)
                 continue
             convert, rate = conv
-        low, high = value.low * convert, value.high * convert
+        low, high = (x * convert for x in claim_interval(claim, metric))
         outcome = "agree" if low <= f_high and f_low <= high else "contradict"
         tier = (rate is not None, not (math.isfinite(f_low) and math.isfinite(f_high)))
         verdict = Verdict(outcome, fact, period, text, unit, low, high, rate=rate)
@@ -301,6 +329,20 @@ def judge(claim: Claim, book: Rulebook) -> Verdict | None:
             "a figure outside the rulebook's value (after rounding, hedge and tolerance) for the "
             "same metric, subject and period",
         ),
+        Rule(
+            "quantity-between-facts",
+            "quantity",
+            "error",
+            "a figure of a metric declared `monotone` outside the rulebook's values just before "
+            "and just after its date",
+        ),
+        Rule(
+            "quantity-implausible",
+            "quantity",
+            "warning",
+            "a figure ten times or more off the rulebook's nearest values of its metric, where no "
+            "fact speaks of its period (a misplaced decimal comma, million for billion)",
+        ),
     ],
 )
 def check_quantities(ctx: DocContext) -> Iterator[Finding]:
@@ -311,7 +353,10 @@ def check_quantities(ctx: DocContext) -> Iterator[Finding]:
         if (claim.start, claim.end) in items:
             continue
         verdict = judge(claim, ctx.book)
-        if verdict is None or verdict.outcome != "contradict":
+        if verdict is None:
+            yield from _unjudged(ctx, claim)
+            continue
+        if verdict.outcome != "contradict":
             continue
         assert claim.value is not None
         metric = ctx.book.metrics[claim.target or ""]
@@ -330,3 +375,162 @@ def check_quantities(ctx: DocContext) -> Iterator[Finding]:
             f"(source: {verdict.fact.source})",
             evidence=evidence,
         )
+
+
+# --- figures with no fact of their period: between facts, or implausibly far from them --------
+
+IMPLAUSIBLE = 8.0  # a figure this many times off its metric's nearest facts (a tenfold slip)
+HORIZON = dt.timedelta(days=731)  # facts further from the figure's time than this are not near
+
+
+def _unjudged(ctx: DocContext, claim: Claim) -> Iterator[Finding]:
+    """A figure no fact speaks of, against the facts around its time: between the two that
+    bracket it when its metric is monotone, else within IMPLAUSIBLE of the nearest."""
+    metric = checkable(claim, ctx.book)
+    if metric is None:
+        return
+    assert claim.period is not None and claim.value is not None
+    if metric.period == "span" and claim.period.kind != "span":
+        return  # a flow "as of" a day ("passed US$50 billion"): no length to compare per day
+    time = _time(claim.period, metric)
+    near = _neighbours(_index(ctx.book), metric, time)
+    if not near:
+        return
+    if metric.monotone is not None:
+        found = _between(ctx, claim, metric, time, near)
+        if found is not None:
+            yield found
+            return
+    found = _implausible(ctx, claim, metric, time, near)
+    if found is not None:
+        yield found
+
+
+def _time(period: Period, metric: Metric) -> Period:
+    """The days a figure speaks of, as the facts of its metric are dated: a stock stated over a
+    long span ("since 1992") is the stock when the span ends."""
+    if metric.period in STOCK and period.end - period.start > YEAR:
+        return Period(period.end, period.end, metric.period)
+    return period
+
+
+def _neighbours(index: _Index, metric: Metric, time: Period) -> list[tuple[Fact, Period]]:
+    """The metric's fact nearest `time` that starts before it (or on its first day) and the
+    nearest that starts after it, each within HORIZON: a flow's among its flows, a stock's
+    among its stocks."""
+    key = (metric.id, time)
+    known = index.near.get(key)
+    if known is not None:
+        return known
+    before: tuple[dt.timedelta, Fact, Period] | None = None
+    after: tuple[dt.timedelta, Fact, Period] | None = None
+    for fact in index.facts.get(metric.id, []):
+        p = fact_period(fact, metric.period)
+        if (p.kind == "span") != (metric.period == "span"):
+            continue
+        if p.start <= time.start:  # before, or over its start (a year around a quarter)
+            gap = max(time.start - p.end, dt.timedelta(0))
+            if gap <= HORIZON and (before is None or gap < before[0]):
+                before = (gap, fact, p)
+        else:
+            gap = max(p.start - time.end, dt.timedelta(0))
+            if gap <= HORIZON and (after is None or gap < after[0]):
+                after = (gap, fact, p)
+    made = [(f, p) for found in (before, after) if found is not None for _, f, p in [found]]
+    index.near[key] = made
+    return made
+
+
+def _same_unit_interval(
+    claim: Claim, metric: Metric, fact: Fact, index: _Index
+) -> tuple[float, float, float, float] | None:
+    """The claim's interval and the fact's, when both are in one unit (no rate is guessed)."""
+    assert claim.value is not None
+    unit, f_low, f_high, _ = index.reading(fact, metric)
+    if not U.same_unit(claim.value.unit, unit):
+        return None
+    return (*claim_interval(claim, metric), f_low, f_high)
+
+
+def _between(
+    ctx: DocContext, claim: Claim, metric: Metric, time: Period, near: list[tuple[Fact, Period]]
+) -> Finding | None:
+    """A monotone metric's figure dated between two facts lies between their values. Only a
+    figure dated strictly between them: a fact within its time ("in 2015" holds the fact of
+    April 2015) leaves open which day of that time the figure is of."""
+    if len(near) != 2 or not (near[0][1].end < time.start and time.end < near[1][1].start):
+        return None
+    index = _index(ctx.book)
+    (first, _), (last, _) = near
+    a = _same_unit_interval(claim, metric, first, index)
+    b = _same_unit_interval(claim, metric, last, index)
+    if a is None or b is None:
+        return None
+    low, high = a[0], a[1]
+    rising = metric.monotone == "increasing"
+    floor = a[2] if rising else b[2]  # the earlier fact's low (the later's, falling)
+    ceiling = b[3] if rising else a[3]
+    if floor <= high and low <= ceiling:
+        return None
+    unit = index.reading(first, metric)[0]
+    texts = [f"{index.reading(f, metric)[3]} ({when(p)})" for f, p in near]
+    return ctx.finding(
+        "quantity-between-facts",
+        claim,
+        f"{claim.text!r} puts {metric.name} ({when(claim.period)}) at "
+        f"{U.interval(low, high, unit)}, but it only {'grows' if rising else 'falls'} and the "
+        f"rulebook gives {texts[0]} before and {texts[1]} after "
+        f"(sources: {first.source}; {last.source})",
+        evidence=[first, last],
+    )
+
+
+def _typical(fact: Fact, metric: Metric, index: _Index, days: int) -> float | None:
+    """A fact's value (its bound, or the middle of its bounds) per day of its period for a flow
+    (`days` its length; 1 for a stock), None when it gives none."""
+    _, low, high, _ = index.reading(fact, metric)
+    bounds = [x for x in (low, high) if math.isfinite(x)]
+    if not bounds:
+        return None
+    return sum(bounds) / len(bounds) / days
+
+
+def _implausible(
+    ctx: DocContext,
+    claim: Claim,
+    metric: Metric,
+    time: Period,
+    near: list[tuple[Fact, Period]],
+) -> Finding | None:
+    """A figure IMPLAUSIBLE times above (or below) every one of its nearest facts; a flow is
+    compared per day of its period, since a quarter is not a year (a percentage is not: a
+    quarter's share is the year's)."""
+    index = _index(ctx.book)
+    flow = metric.period == "span" and metric.dimension != "percent"
+    typical: list[float] = []
+    for fact, p in near:
+        got = _same_unit_interval(claim, metric, fact, index)
+        t = _typical(fact, metric, index, (p.end - p.start).days + 1 if flow else 1)
+        if got is None or t is None or t <= 0:
+            return None
+        typical.append(t)
+    low, high = claim_interval(claim, metric)
+    days = (time.end - time.start).days + 1 if flow else 1
+    top, bottom = max(typical), min(typical)
+    above = low / days >= top * IMPLAUSIBLE
+    if above:
+        times = low / days / top
+    elif 0 < high / days <= bottom / IMPLAUSIBLE:
+        times = bottom / (high / days)
+    else:
+        return None
+    texts = "; ".join(f"{index.reading(f, metric)[3]} ({when(p)})" for f, p in near)
+    return ctx.finding(
+        "quantity-implausible",
+        claim,
+        f"{claim.text!r} puts {metric.name} ({when(claim.period)}) about {times:.3g} times "
+        f"{'above' if above else 'below'} the rulebook's nearest values, {texts}"
+        f"{' (compared per day)' if flow else ''}: a misplaced decimal comma or a wrong scale "
+        "word?",
+        evidence=[f for f, _ in near],
+    )

@@ -59,6 +59,7 @@ def run(args: argparse.Namespace) -> int:
             )
         )
         parts.append(_certainty())
+        parts.append(_hedges())
     parts.extend(explain(r, examples.get(r, ([], []))) for r in ids)
     write("\n".join(parts))
     return EXIT_CLEAN
@@ -83,6 +84,44 @@ def _certainty() -> str:
         "else is a warning at most.\n\n"
         "| claim kind | part | inferred from | right (audited) | may be an error |\n"
         "|---|---|---|---|---|\n" + rows
+    )
+
+
+_HEDGE_RULES = (  # (rule of numbers.HEDGES, the interval it gives, an example)
+    ("", "v − r to v + r", "280,000 residents"),
+    ("about", "v − r − m to v + r + m", "about 280,000 residents"),
+    ("below", "v − r − m to v", "nearly 280,000 residents"),
+    ("above", "v to no limit (v itself excluded)", "more than 280,000 residents"),
+    ("atleast", "v to no limit", "at least 280,000 residents"),
+    ("atmost", "0 to v", "up to 280,000 residents"),
+    ("under", "0 to v (v itself excluded)", "fewer than 280,000 residents"),
+)
+
+
+def _hedges() -> str:
+    """How a written figure and its hedge become an interval: the table of numbers.HEDGES."""
+    from claimcheck.extract import numbers as n
+
+    rows = []
+    for rule, reach, example in _HEDGE_RULES:
+        words = ", ".join(f"“{h}”" for h, r in n.HEDGES.items() if r == rule) or "(none)"
+        [got] = n.find(example, 0, len(example))
+        interval = (
+            f"{got.low:,.0f} to {'no limit' if got.high == float('inf') else f'{got.high:,.0f}'}"
+        )
+        rows.append(f"| {words} | {reach} | {example}: {interval} |\n")
+    return (
+        "## Hedges\n\nA figure is the interval of values its writer could have meant. Its "
+        "rounding r is half a unit of its last significant digit: “47.6 billion” is 47.55 to "
+        "47.65 billion, “40 billion” 39.5 to 40.5 billion; the trailing zeros of a whole number "
+        "of 1,000 or more written without a scale word are not significant (“280,000” is rounded "
+        f"to the ten thousand: r = 5,000), but r is at most {n.ROUND_CAP:.0%} of the value. A "
+        "hedge then widens or cuts that interval. For “about” and “nearly” the margin m is the "
+        f"larger of r (counted up to {n.ROUNDING_MARGIN:.0%} of the value) and {n.ABOUT:.0%} of "
+        "the value: a writer who rounds says “about” within about the rounding. A metric may set "
+        "its own share with `hedge:` (docs/rules.md). “more than” reaches only above the "
+        "figure, “nearly” only below.\n\n"
+        "| hedge words | interval of a figure v | example |\n|---|---|---|\n" + "".join(rows)
     )
 
 

@@ -88,8 +88,11 @@ SCALES: dict[str, int] = {
 }
 _SHORT_SCALES = frozenset({"k", "m", "mn", "mln", "bln", "bn", "b", "tn", "trn"})
 
-ABOUT = 0.10  # relative tolerance of about/approximately/some/around: ±10 % of the value
-"""The widening for "about": a reader takes "about US$2.9 billion" to mean within a tenth of it."""
+ABOUT = 0.05  # the width of about/around/nearly: 5 % of the value (a metric may set its own)
+"""The margin "about" adds to a figure's rounding: a reader takes "about US$2.9 billion" to mean
+within a twentieth of it, and "about 280,000" (rounded to the ten thousand) to mean 280,000 give
+or take its rounding twice over; see margin."""
+ROUNDING_MARGIN = 0.10  # a rounding counts in the margin up to a tenth of the value
 
 # Hedge phrases (lower case, spaces single) → the interval rule they apply.
 HEDGES: dict[str, str] = {
@@ -406,6 +409,24 @@ def _number(text: str, m: re.Match[str], lo: int) -> Number | None:
     )
 
 
+_PLAIN_DIGITS = regexes.compile(r"\d[\d,]*(?:\.\d+)?")
+
+
+def hedged(
+    digits: str, scale: str | None, hedge: str | None, percent: bool, width: float
+) -> tuple[float, float] | None:
+    """The interval of a figure as written (its digits, scale word and hedge) with another hedge
+    width: a metric's own `hedge`. None when the hedge has no width ("over", none) or the digits
+    are not one plain number (a range, number words): their interval stays as extracted."""
+    rule = HEDGES.get(hedge or "")
+    if rule not in ("about", "below") or not _PLAIN_DIGITS.fullmatch(digits):
+        return None
+    base = Decimal(digits.replace(",", ""))
+    mult = SCALES.get(scale or "", 1)
+    half = _rounding(base, _places(base), bool(scale) or percent) * mult
+    return interval(base * mult, half, rule, width)
+
+
 def _places(d: Decimal) -> int:
     exp = d.as_tuple().exponent
     return -exp if isinstance(exp, int) and exp < 0 else 0
@@ -516,19 +537,28 @@ def _trailing_zeros(whole: Decimal, cap: int = 30) -> int:
     return min(zeros, cap)
 
 
+def margin(value: Decimal, half: Decimal, width: float = ABOUT) -> Decimal:
+    """What "about" and "nearly" add to a figure's rounding: the rounding once more (a writer
+    who rounds to the ten thousand says "about" within about that) or `width` of the value,
+    whichever is larger; the rounding counts up to ROUNDING_MARGIN of the value ("about 3
+    billion" is not 2 to 4 billion)."""
+    own = min(half, abs(value) * Decimal(str(ROUNDING_MARGIN)))
+    return max(own, abs(value) * Decimal(str(width)))
+
+
 def interval(
-    value: Decimal | float, half: Decimal | float, rule: str | None
+    value: Decimal | float, half: Decimal | float, rule: str | None, width: float = ABOUT
 ) -> tuple[float, float]:
     """The closed interval a value, its rounding and a hedge rule allow (see HEDGES).
 
     Bounds are closed; "over 5,000" gives [5000, inf] and the hedge on the Number says the
-    lower bound itself is excluded.
+    lower bound itself is excluded. `width` is the hedge's relative width (see margin).
     """
     d, h = Decimal(str(value)) if isinstance(value, float) else value, Decimal(str(half))
     v = float(d)
     if rule is None:
         return float(d - h), float(d + h)
-    spread = d * Decimal(str(ABOUT))
+    spread = margin(d, h, width)
     if rule == "about":
         return max(0.0, float(d - h - spread)), float(d + h + spread)
     if rule == "below":

@@ -205,8 +205,47 @@ Every date in a rule file is written `YYYY`, `YYYY-MM` or `YYYY-MM-DD`, as preci
 allows: `2014` means "some day in 2014" and is compared as the whole year, never as January 1st.
 A fact holds either for a `period` (a year, month or day: a flow such as a year's budget) or for a
 range from `start` to `end` (`end` alone is an "as of" day: a count on that day, or a total up to
-it). A claim is only compared with facts of the same period and kind, so that a 2022 figure never
-contradicts a 2023 one.
+it). A claim is judged by facts of the same period and kind, so that a 2022 figure never
+contradicts a 2023 one; a figure no fact of its time speaks of is only set against the facts
+around it as the next section says.
+"""
+
+FIGURES = """\
+## Figures: facts, neighbours and windows
+
+A figure in an article is an interval: the values its digits could stand for after rounding,
+widened or cut by its hedge ("about", "nearly", "more than"; the table is in docs/checks.md,
+section Hedges). A fact is an interval too: its `value` (or `min`/`max`) widened by its
+`tolerance`. They contradict only when the two do not overlap.
+
+- **`hedge` on a metric** sets how far "about" and "nearly" reach beyond a figure's rounding, as
+  a share of the figure (default 0.05). A census count that writers quote closely might use 0.02;
+  a crowd estimate 0.15. "about 280,000 residents" is rounded to the ten thousand: with the
+  default it allows 261,000 to 299,000, so it contradicts a census count of 312,450.
+- **A fact of the same time** judges a figure: for a flow (`period: span`) the same period; for
+  a stock (`point` or `cumulative`) a fact whose day lies within the figure's month, or within a
+  month of its day.
+- **No fact of that time**: the figure is set against the metric's nearest facts, one that starts
+  before it (or on its first day: a year around a quarter) and one that starts after it, each
+  within two years, stocks with stocks and flows with flows, in the figure's unit. With
+  `monotone: increasing` (a cumulative total that only grows) or `monotone: decreasing`, a figure
+  dated strictly between two facts must lie between them (`quantity-between-facts`, an error):
+  write a fact at each date you can source, and the gaps between them are checked too. A figure
+  whose own time holds a fact (a stock "in 2015" and a fact of April 2015) is not between them.
+  Without `monotone`, a figure 8 times or more away from both neighbours is only reported as
+  implausible (`quantity-implausible`, a warning): a misplaced decimal comma, "million" for
+  "billion". Money and counts of a flow are compared per day of their period, so four months of
+  trade are set against a year's facts fairly; percentages are compared as they are.
+- **A percentage change with only its new figure** ("reached 24.3 billion, up 25 percent") is
+  measured from the fact of the base period the sentence names, or else of the same days a
+  year earlier, when the metric is a flow and the rulebook has that fact.
+- **Articles against articles**: figures of a flow meet only when their periods are equal.
+  Point and cumulative figures dated to a month or closer meet when their dates overlap (a
+  figure "as of" a day and one "as of" that month); a stock "in 2015" meets only others of 2015.
+  With `compare_within: 90 days` (or `2 weeks`, `3 months`; a month counts as 30 days) point
+  figures also meet when they are dated that close, counted from the first figure of a group.
+  Set it only for stocks that move less in that window than their rounding: two true figures a
+  window apart must agree.
 """
 
 SOURCES = """\
@@ -478,6 +517,7 @@ def generate() -> str:
         WORKED,
         "\n".join(sections()) + "\n",
         DATES,
+        FIGURES,
         SOURCES.format(**run),
         EXAMPLES.format(**run),
         "\n".join(rules_table()) + "\n",

@@ -158,6 +158,29 @@ class Metric:
             " a sentence attributes to another body is another measure and is not checked"
         ),
     ] = field(default_factory=list)
+    hedge: Annotated[
+        Annotated[float, Spec(gt=0)] | None,
+        doc(
+            'how far "about" and "nearly" reach beyond a figure\'s rounding, as a share of the '
+            "figure (default 0.05; a census count might use 0.02)"
+        ),
+    ] = None
+    monotone: Annotated[
+        Literal["increasing", "decreasing"] | None,
+        doc(
+            "for a stock that only grows (or only shrinks), such as cumulative investment: a "
+            "figure dated between two facts must lie between them"
+        ),
+    ] = None
+    compare_within: Annotated[
+        Annotated[str, Spec(pattern=r"^[1-9][0-9]{0,3} (day|days|week|weeks|month|months)$")]
+        | None,
+        doc(
+            'for a point or cumulative metric: "90 days", "2 weeks", "3 months"; figures of two '
+            "articles dated this close must agree (without it, only figures whose dates overlap "
+            "are compared)"
+        ),
+    ] = None
 
 
 @value(slots=False, kw_only=True)
