@@ -44,10 +44,11 @@ from collections.abc import Iterator, Sequence
 from claimcheck.checks import DocContext, Rule, engine
 from claimcheck.claims import Claim
 from claimcheck.dates import PartialDate, Period
+from claimcheck.extract.people import has_title
 from claimcheck.findings import Finding
 from claimcheck.rulebook import Rulebook
 from claimcheck.rulebook.schema import Holder, Office, Person
-from claimcheck.vocab import fold, full_names
+from claimcheck.vocab import full_names
 
 _FAR = dt.date.max
 _OPEN_ENDED = {"", "now", "current", "acting", "outgoing"}
@@ -174,9 +175,9 @@ def _no_such_office(ctx: DocContext, claim: Claim, person: Person) -> Iterator[F
     title = claim.attr("title") or ""
     if entity is None or not entity.closed_offices or not title:
         return
-    offices = _offices_of(book, entity.id)
-    if any(fold(title) in _titles(o) for o in offices):
+    if has_title(book, entity.id, title):
         return  # the jurisdiction has it after all: nothing to say
+    offices = _offices_of(book, entity.id)
     when = claim.period
     terms = [h for o in offices for h in o.holders if h.person == person.id]
     then = [h for h in terms if when is not None and _overlaps(h, when)]
@@ -307,11 +308,6 @@ def _overlaps(h: Holder, t: Period) -> bool:
 
 def _offices_of(book: Rulebook, jurisdiction: str) -> list[Office]:
     return [o for o in book.offices.values() if o.jurisdiction == jurisdiction]
-
-
-def _titles(office: Office) -> set[str]:
-    names = [office.title, *office.aliases, *([office.short_title] if office.short_title else [])]
-    return {fold(n) for n in names}
 
 
 def _office_of(book: Rulebook, holder: Holder) -> Office:
