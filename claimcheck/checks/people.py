@@ -187,7 +187,7 @@ def _no_such_office(ctx: DocContext, claim: Claim, person: Person) -> Iterator[F
         says += f": {_name_of(person)} was {_held(book, shown)}"
     fix = None
     now = {_office_of(book, h).id for h in then}
-    if len(now) == 1 and claim.text.count(title) == 1:
+    if len(now) == 1 and claim.text.count(title) == 1 and not claim.modifiers:
         right = _office_of(book, then[0])
         fix = claim.text.replace(title, right.title)
     yield ctx.finding(

@@ -1175,10 +1175,22 @@ def _title_run(
         ids = {e.id for e in jm.entries if e.kind in ("entity", "demonym")} if jm else set()
         words.reverse()
         if jm is not None and len(ids) == 1:
+            if _inside_name(s, jm.start):
+                return [], start, ""  # "Bank of Japan Governor": the bank's
             return words, jm.start, ids.pop()
         return (words, start, None) if word in _RUN_OPENERS else ([], start, "")
     words.reverse()
     return words, start, None
+
+
+_NAME_GOES_ON = regexes.compile(r"(?:[A-Z][\w.'\u2019-]*|of|for|and|&)\s+$")
+
+
+def _inside_name(s: Sentence, at: int) -> bool:
+    """Whether the place's name at `at` ends a longer name ("Bank of Japan", "Party of Japan")."""
+    got = _NAME_GOES_ON.search(s.doc.text, max(s.start, at - 30), at)
+    word = got.group(0).strip() if got is not None else ""
+    return bool(word) and (word.islower() or word.lower() not in _RUN_OPENERS)
 
 
 def _tied(s: Sentence, m: Match, pid: str, own: frozenset[str], words: list[str]) -> str | None:
@@ -1193,7 +1205,11 @@ def _tied(s: Sentence, m: Match, pid: str, own: frozenset[str], words: list[str]
     if words[0] not in _SUBORDINATE_WORDS or len(words) < 2:
         return None
     rest = " ".join(words[1:])
-    bodies = [j for j in sorted(own) if has_title(book, j, rest)]
+    # a country has deputies of many kinds that rule files rarely list: only a city's or an
+    # organisation's short closed list says it has no deputy
+    bodies = [
+        j for j in sorted(own) if book.entities[j].kind != "country" and has_title(book, j, rest)
+    ]
     if len(bodies) != 1:
         return None
     times = [Period.of(d) for d in (_event_date(s, m.start, m.end), s.doc.date) if d]
