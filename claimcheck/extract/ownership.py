@@ -136,6 +136,8 @@ def owner(
     wanted = set(metric.subject)
     ents = entities(s)
     named = {eid for m, eid in ents if lo <= m.start and m.end <= hi}
+    if _organisation_owns(s, mention, wanted, named):
+        return False, None
     if wanted <= named:
         return True, None
     # the clause names one party of a pair that it does not speak of as a pair: the rest may
@@ -162,6 +164,45 @@ def owner(
         return True, None  # the rest go without saying: the rulebook's word, not an inference
     named |= context.named | implied
     return (wanted <= named or (some and _PAIR.search(s.folded, lo, hi) is None)), "article"
+
+
+# Between an organisation's name and the alias it owns: "'s" and up to three words ("the Port
+# Authority's annual budget", "the Port Authority has a budget of"), no reporting verb.
+_ORG_GAP = regexes.compile(r"(?:['\u2019]s)?(?:\s+[a-z][\w-]*){0,3}\s+")
+_ORG_AFTER = regexes.compile(r"\s+(?:of|for)\s+(?:the\s+)?")
+_REPORTED = regexes.compile(r"\b(?:said|says|told|according|reported|reports|estimated)\b")
+
+
+def _organisation_owns(s: Sentence, mention: Mention, wanted: set[str], named: set[str]) -> bool:
+    """Whether an organisation (an entity of kind organisation or with a parent) that the metric
+    is not about owns the alias: its name just before it ("the Port Authority's budget") or
+    after "of"/"for" ("the budget of the Port Authority"). Its figures are its own, never its
+    parent's nor an implied entity's."""
+    orgs = _organisations(s.book)
+    if not orgs or named.isdisjoint(orgs):
+        return False
+    text = s.doc.text
+    after = _ORG_AFTER.match(text, mention.end, s.end)
+    for m, eid in entities(s):
+        if eid not in orgs or eid in wanted:
+            continue
+        if m.end <= mention.start and m.end >= mention.start - 40:
+            gap = _ORG_GAP.fullmatch(text, m.end, mention.start)
+            if gap is not None and _REPORTED.search(text, m.end, mention.start) is None:
+                return True
+        if after is not None and m.start == after.end():
+            return True
+    return False
+
+
+def _organisations(book: Rulebook) -> frozenset[str]:
+    """The ids of the entities that own their own figures (found once per rulebook)."""
+    got = book.derived.get("organisations")
+    if not isinstance(got, frozenset):
+        got = book.derived["organisations"] = frozenset(
+            e.id for e in book.entities.values() if e.kind == "organisation" or e.parent
+        )
+    return got
 
 
 def _foreign(s: Sentence, lo: int, hi: int) -> bool:

@@ -67,6 +67,15 @@ class Entity:
             "otherwise is taken to be about some other party"
         ),
     ] = False
+    parent: Annotated[
+        Id | None,
+        doc(
+            "entity id of the body it belongs to (a port authority's city, a company's group). "
+            "An entity with a parent, or of kind organisation, owns the figures written as its "
+            "(\"the Port Authority's budget\"): they are never its parent's or an implied "
+            "entity's, unless the metric's `subject` lists it"
+        ),
+    ] = None
     source: str | None = None
 
 
