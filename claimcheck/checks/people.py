@@ -31,6 +31,23 @@ is left to the title checks. The fix is certain when one person is that close; w
 the warning names them all. No two people of a rulebook are that close to each other (the
 project's tests check its own rule files).
 
+Closed lists. A jurisdiction with `closed_offices: true` has no office but those the rule files
+give it, so a title it does not have, before the full name of someone who held one of its
+offices, is `title-no-such-office`, and the finding names the office the person held. A title
+is the capitalised words right before the name, each a word of English titles (President,
+Mayor, Minister, Chair, Chairman, Director, Officer, Manager, Secretary, Governor, Treasurer,
+Clerk, Commissioner, Chancellor, CEO, CFO; Deputy, Vice, Assistant, Chief, Executive, General,
+Financial, Senior ...), the last a head word (not Deputy or Financial). It must be tied to the
+jurisdiction: by its name or demonym before it ("Halvoran Chancellor"; not "Bank of Halvora
+Governor", where the name ends another body's), by a word for its kind of body ("City" or
+"Town President" for an entity of kind place, "Company President" for an organisation), or as
+a deputy of one of its offices ("Deputy Mayor" where the person held an office of that city when
+the sentence speaks; never for a country, whose many deputies rule files rarely list). Any
+other capitalised word before it ("LDP President", "Rotary Club Chair") makes it some other
+body's title, and a bare "President Ilse Brandt" does not say whose: nothing is said of either.
+Titles are compared in one spelling: case and hyphens aside, Chairman, Chairwoman and
+Chairperson as Chair, Vice as Deputy, and without the kind words ("City Mayor" is the Mayor).
+
 A person whose entry says `romanization: hepburn` is matched whatever way a long vowel is
 written (Ōgi, Ogi, Oogi, Ohgi, Ougi; Ū as U or Uu) after a title and in bare short forms, with
 no alias for each spelling; such a spelling is the person, never a misspelling.

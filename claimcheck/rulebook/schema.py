@@ -56,7 +56,10 @@ class Entity:
         bool,
         doc(
             "true when the rulebook lists every office of this jurisdiction, so that a "
-            'title it does not have ("Japanese President") is an error'
+            'title it does not have ("Japanese President", "City President", "Deputy Mayor" '
+            "where no deputy mayor is listed) before the name of someone who held one of its "
+            "offices is an error naming their real office (docs/checks.md, title-no-such-office, "
+            "says which titles are read)"
         ),
     ] = False
     implied: Annotated[
