@@ -360,6 +360,10 @@ def _appositive(
     q = t.start
     while q > s.start and low[q - 1].isspace():
         q -= 1
+    if low.endswith(", the", s.start, q):
+        if not _closes(s, t.end):
+            return  # "X, the party chief of a province": a description, not the title
+        q -= 4  # "Ilse Brandt, the Mayor of Halvora,": the article before the title
     if q <= s.start or low[q - 1] != "," or _listed(s, t.end, by_start):
         return
     q -= 1

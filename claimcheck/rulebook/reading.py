@@ -42,7 +42,8 @@ A title is read before a person's full name ("Mayor Ilse Brandt"), with the modi
 of it (former, late, ex-, then-, acting, outgoing, incoming, new, current, now) or after it
 (-elect), and whose office it is when the sentence says so ("Halvoran", "Halvora's", "of
 Halvora"). After the name it is read as an appositive with a comma ("The mayor, Ilse Brandt,";
-"Ilse Brandt, Halvora's mayor,"). The title must be a title, alias or short title of an office
+"Ilse Brandt, Halvora's mayor,"; "Ilse Brandt, the Mayor of Halvora," where the title, after
+"the", ends the phrase). The title must be a title, alias or short title of an office
 in your rules; in a jurisdiction with `closed_offices: true`, a title it does not have before
 the full name of someone who held one of its offices is read too (see `title-no-such-office` in
 docs/checks.md for how it must be tied to the jurisdiction). A title with no name, a name with
@@ -86,8 +87,13 @@ no title, and a title another body's name governs ("Rotary Club President") are 
             ),
             (
                 "Ilse Brandt, the Mayor of Halvora, opened the ferry terminal.",
+                ("title ilse-brandt halvora-mayor",),
+                "appositive with the, closed by a comma",
+            ),
+            (
+                "Ilse Brandt, the mayor of a big city, opened the ferry terminal.",
                 (),
-                '"the" between the comma and the title',
+                "a description: the phrase goes on",
             ),
             (
                 "Ilse Brandt, who became mayor in 2021, opened the terminal.",
