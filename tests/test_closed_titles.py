@@ -18,7 +18,7 @@ from claimcheck.checks.people import check_people
 from claimcheck.dates import PartialDate
 from claimcheck.documents import Document
 from claimcheck.extract import Extractor
-from claimcheck.extract.people import title_words
+from claimcheck.extract.titles import title_words
 
 RULES = """\
 entities:

@@ -61,7 +61,6 @@ from collections.abc import Iterator, Sequence
 from claimcheck.checks import DocContext, Rule, engine
 from claimcheck.claims import Claim
 from claimcheck.dates import PartialDate, Period
-from claimcheck.extract.people import has_title
 from claimcheck.findings import Finding
 from claimcheck.rulebook import Rulebook
 from claimcheck.rulebook.schema import Holder, Office, Person
@@ -192,6 +191,8 @@ def _no_such_office(ctx: DocContext, claim: Claim, person: Person) -> Iterator[F
     title = claim.attr("title") or ""
     if entity is None or not entity.closed_offices or not title:
         return
+    from claimcheck.extract.titles import has_title  # rare: not compiled on every run
+
     if has_title(book, entity.id, title):
         return  # the jurisdiction has it after all: nothing to say
     offices = _offices_of(book, entity.id)

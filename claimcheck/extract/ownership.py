@@ -36,6 +36,7 @@ English words only: which products, countries or offices there are is never list
 
 from __future__ import annotations
 
+import functools
 import re
 from typing import Any, Protocol
 
@@ -166,13 +167,6 @@ def owner(
     return (wanted <= named or (some and _PAIR.search(s.folded, lo, hi) is None)), "article"
 
 
-# Between an organisation's name and the alias it owns: "'s" and up to three words ("the Port
-# Authority's annual budget", "the Port Authority has a budget of"), no reporting verb.
-_ORG_GAP = regexes.compile(r"(?:['\u2019]s)?(?:\s+[a-z][\w-]*){0,3}\s+")
-_ORG_AFTER = regexes.compile(r"\s+(?:of|for)\s+(?:the\s+)?")
-_REPORTED = regexes.compile(r"\b(?:said|says|told|according|reported|reports|estimated)\b")
-
-
 def _organisation_owns(s: Sentence, mention: Mention, wanted: set[str], named: set[str]) -> bool:
     """Whether an organisation (an entity of kind organisation or with a parent) that the metric
     is not about owns the alias: its name just before it ("the Port Authority's budget") or
@@ -181,18 +175,32 @@ def _organisation_owns(s: Sentence, mention: Mention, wanted: set[str], named: s
     orgs = _organisations(s.book)
     if not orgs or named.isdisjoint(orgs):
         return False
+    gap, of, reported = _org_patterns()
     text = s.doc.text
-    after = _ORG_AFTER.match(text, mention.end, s.end)
+    after = of.match(text, mention.end, s.end)
     for m, eid in entities(s):
         if eid not in orgs or eid in wanted:
             continue
-        if m.end <= mention.start and m.end >= mention.start - 40:
-            gap = _ORG_GAP.fullmatch(text, m.end, mention.start)
-            if gap is not None and _REPORTED.search(text, m.end, mention.start) is None:
+        if mention.start - 40 <= m.end <= mention.start:
+            between = gap.fullmatch(text, m.end, mention.start)
+            if between is not None and reported.search(text, m.end, mention.start) is None:
                 return True
         if after is not None and m.start == after.end():
             return True
     return False
+
+
+@functools.cache
+def _org_patterns() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str]]:
+    """Between an organisation's name and the alias it owns: "'s" and up to three words ("the
+    Port Authority's annual budget", "the Port Authority has a budget of"), no reporting verb;
+    or "of"/"for" after the alias. Compiled on first use: most rulebooks declare no
+    organisation."""
+    return (
+        regexes.compile(r"(?:['\u2019]s)?(?:\s+[a-z][\w-]*){0,3}\s+"),
+        regexes.compile(r"\s+(?:of|for)\s+(?:the\s+)?"),
+        regexes.compile(r"\b(?:said|says|told|according|reported|reports|estimated)\b"),
+    )
 
 
 def _organisations(book: Rulebook) -> frozenset[str]:

@@ -95,12 +95,16 @@ class _Title:
 
 @extractor("people", needs=("office", "person"))
 def people(s: Sentence) -> Iterator[Claim]:
-    if not _titled_or_short(s.every_match):
+    closed = _closed_people(s.book)
+    named = _titled_or_short(s.every_match, closed)
+    if named != _TITLED:
         # a claim needs a title or a short name ("Mr. Abe"), or a title of no office before the
         # full name of someone who held an office of a closed jurisdiction
-        if _titled_person(s):
+        if named == _CLOSED_NAME:
             seen = matches_of(s, _KINDS)
-            yield from _unknown_titles(s, seen, {m.end: m for m in seen}, set())
+            names = _titled_people(s, _closed_full(seen, closed), set())
+            if names:
+                yield from _unknown_titles(s, names, {m.end: m for m in seen}, set())
         return
     # Titles and names inside a longer phrase of another kind count: "official visit to Japan by
     # Prime Minister Nguyen Xuan Phuc" is an event alias with a title claim in it.
@@ -136,10 +140,19 @@ def people(s: Sentence) -> Iterator[Claim]:
             ]
             continue
         yield from _appositive(s, title, (by_end, by_start), name_at)
+    full: list[Match] = []  # full names of people of closed jurisdictions, not claimed yet
     for m in seen:
         if m.start in used or not _capitalised(s, m):
             continue
-        if not any(e.kind == "person" and e.detail != "full" for e in m.entries):
+        part = False
+        for e in m.entries:
+            if e.kind == "person":
+                if e.detail != "full":
+                    part = True
+                    break
+                if e.id in closed:
+                    full.append(m)
+        if not part:
             continue  # only a name part resolves after an honorific
         hon = _preceded(s, m.start, _HONORIFIC)
         if hon and _couple(s, hon, by_end):
@@ -152,7 +165,9 @@ def people(s: Sentence) -> Iterator[Claim]:
             )
             used.add(m.start)
     yield from _misspelt_full(s, seen, by_start, used)
-    yield from _unknown_titles(s, seen, by_end, used)
+    names = _titled_people(s, full, used) if full else full
+    if names:
+        yield from _unknown_titles(s, names, by_end, used)
     if _bare_possible(s) and s.context.first_named:
         yield from _bare(s, by_start, used)
 
@@ -173,14 +188,24 @@ def _couple(s: Sentence, hon: tuple[int, str], by_end: dict[int, Match]) -> bool
     return title is not None and any(e.kind == "office" for e in title.entries)
 
 
-def _titled_or_short(matches: list[Match]) -> bool:
-    """Whether a match names an office or part of a person's name (loops, not any() over a
-    generator: this is asked of most sentences)."""
+_TITLED, _CLOSED_NAME = 2, 1
+
+
+def _titled_or_short(matches: list[Match], closed: dict[str, frozenset[str]]) -> int:
+    """_TITLED when a match names an office or part of a person's name; else _CLOSED_NAME when
+    one names in full someone who held an office of a closed jurisdiction; else 0 (loops, not
+    any() over a generator: this is asked of most sentences)."""
+    found = 0
     for m in matches:
         for e in m.entries:
-            if e.kind == "office" or (e.kind == "person" and e.detail != "full"):
-                return True
-    return False
+            if e.kind == "office":
+                return _TITLED
+            if e.kind == "person":
+                if e.detail != "full":
+                    return _TITLED
+                if e.id in closed:
+                    found = _CLOSED_NAME
+    return found
 
 
 def _own_offices(s: Sentence, t: _Title) -> bool:
@@ -1014,64 +1039,7 @@ def _misspelt_full(
                 break
 
 
-# --- titles a closed jurisdiction does not have ---------------------------------------------------
-
-# What a title is: a run of capitalised words right before a person's full name, each a word of
-# the English titles below, ending with a head word ("City President", "Deputy Mayor", "Chief
-# Financial Officer", "CEO"). A capitalised word of no title before the run ("LDP President",
-# "Rotary Club President") makes it some other body's title, which no rule file lists.
-_TITLE_HEADS = frozenset(
-    """president mayor minister chair chairman chairwoman chairperson director officer manager
-    secretary governor treasurer clerk commissioner councillor councilor councilman councilwoman
-    speaker ambassador consul premier chancellor senator judge justice sheriff superintendent
-    administrator controller comptroller auditor executive head chief leader spokesperson
-    spokesman spokeswoman general ceo cfo coo cto emperor king queen""".split()
-)
-_TITLE_QUALIFIERS = frozenset(
-    """deputy vice assistant associate senior junior first second principal executive chief
-    general financial operating technology council board prime lord high""".split()
-)
-_SUBORDINATE_WORDS = frozenset({"deputy", "vice", "assistant", "associate"})
-# Words that say which kind of body the title is of ("City President": the city's).
-_KIND_WORDS = {
-    "place": frozenset({"city", "town", "municipal", "village", "borough"}),
-    "organisation": frozenset({"company", "corporate"}),
-}
-_GENERIC = frozenset().union(*_KIND_WORDS.values())
-# One office written several ways: compared in the first form.
-_SAME_TITLE = {
-    "chairman": "chair", "chairwoman": "chair", "chairperson": "chair", "councilor": "councillor",
-    "spokesman": "spokesperson", "spokeswoman": "spokesperson", "vice": "deputy",
-}  # fmt: skip
-_RUN_MODIFIERS = {
-    "former": "former", "late": "late", "ex": "ex", "then": "then", "acting": "acting",
-    "interim": "acting", "outgoing": "outgoing", "incoming": "elect", "current": "current",
-    "new": "new",
-}  # fmt: skip
-# A capitalised word of grammar before a run leaves it a title ("When City President ...").
-_RUN_OPENERS = _NOT_ADJECTIVE | frozenset("when after before while as but then".split())
-_RUN_WORDS = regexes.compile(r"(?:[A-Z][\w.'\u2019]*[ -])+$")
-
-
-def title_words(title: str) -> str:
-    """A title as compared with a jurisdiction's offices: folded, each office written one way,
-    the words for the kind of body dropped ("City Mayor" is the mayor)."""
-    words = [_SAME_TITLE.get(w, w) for w in fold(title).replace("-", " ").split()]
-    return " ".join(w for w in words if w not in _GENERIC)
-
-
-def has_title(book: Rulebook, jurisdiction: str, title: str) -> bool:
-    """Whether one of the jurisdiction's offices is called `title` (its title, an alias or its
-    short title), the way `title_words` compares them (found once per rulebook)."""
-    got: dict[str, frozenset[str]] | None = book.derived.get("titles_by_jurisdiction")
-    if not isinstance(got, dict):
-        every: dict[str, set[str]] = {}
-        for o in book.offices.values():
-            names = [o.title, *o.aliases, *([o.short_title] if o.short_title else [])]
-            every.setdefault(o.jurisdiction, set()).update(title_words(n) for n in names)
-        got = {j: frozenset(ts) for j, ts in every.items()}
-        book.derived["titles_by_jurisdiction"] = got
-    return title_words(title) in got.get(jurisdiction, frozenset())
+# --- titles a closed jurisdiction does not have (claimcheck/extract/titles.py) -------------------
 
 
 def _closed_people(book: Rulebook) -> dict[str, frozenset[str]]:
@@ -1089,142 +1057,35 @@ def _closed_people(book: Rulebook) -> dict[str, frozenset[str]]:
     return got
 
 
-def _titled_person(s: Sentence) -> bool:
-    """Whether a capitalised word and a space come right before the full name of someone who
-    held an office of a closed jurisdiction (loops: asked of most sentences that name people)."""
-    closed = _closed_people(s.book)
-    if not closed:
-        return False
+def _closed_full(matches: list[Match], closed: dict[str, frozenset[str]]) -> list[Match]:
+    """The matches that name in full someone who held an office of a closed jurisdiction."""
+    out: list[Match] = []
+    for m in matches:
+        for e in m.entries:
+            if e.kind == "person" and e.detail == "full" and e.id in closed:
+                out.append(m)
+                break
+    return out
+
+
+def _titled_people(s: Sentence, full: list[Match], used: set[int]) -> list[Match]:
+    """Of those full names, the ones not claimed yet with a capitalised word and a space right
+    before them: where a title no office has may stand (read in titles.py, imported only for
+    these)."""
     text = s.doc.text
-    for m in s.every_match:
-        if m.start - 2 > s.start and text[m.start - 1] == " " and text[m.start - 2].isalpha():
-            for e in m.entries:
-                if e.kind == "person" and e.detail == "full" and e.id in closed:
-                    return True
-    return False
+    return [
+        m
+        for m in full
+        if m.start not in used
+        and m.start - 2 > s.start
+        and text[m.start - 1] == " "
+        and text[m.start - 2].isalpha()
+    ]
 
 
 def _unknown_titles(
-    s: Sentence, seen: list[Match], by_end: dict[int, Match], used: set[int]
+    s: Sentence, names: list[Match], by_end: dict[int, Match], used: set[int]
 ) -> Iterator[Claim]:
-    """A title no office of a closed jurisdiction has, before the full name of a person who held
-    an office there: "City President Ilse Brandt" where the city has a mayor and no president.
-    A title claim with no target (the check names the person's real office). The title must be
-    tied to that jurisdiction: by its name before the title ("Halvoran Chairman ..."), by a word
-    for its kind of body ("City", "Town", "Company"), or as a deputy of one of its offices
-    ("Deputy Mayor" where the person held an office of the city at the time); else it may be a
-    party's or a club's, which no rule file lists."""
-    closed = _closed_people(s.book)
-    if not closed:
-        return
-    text = s.doc.text
-    for m in seen:
-        if m.start in used or m.start - 2 <= s.start or text[m.start - 1] != " ":
-            continue
-        if not text[m.start - 2].isalpha():
-            continue
-        full = {e.id for e in m.entries if e.kind == "person" and e.detail == "full"}
-        if len(full) != 1 or not full <= closed.keys():
-            continue
-        pid = full.pop()
-        claim = _unknown_title(s, m, pid, closed[pid], by_end)
-        if claim is not None:
-            used.add(m.start)
-            yield claim
+    from claimcheck.extract import titles
 
-
-def _unknown_title(
-    s: Sentence, m: Match, pid: str, own: frozenset[str], by_end: dict[int, Match]
-) -> Claim | None:
-    run = _RUN_WORDS.search(s.doc.text, max(s.start, m.start - 80), m.start)
-    if run is None:
-        return None
-    words, start, jur = _title_run(s, run.start(), m.start, by_end)
-    if not words or jur == "":
-        return None
-    mods = [_RUN_MODIFIERS[w] for w, _ in words if w in _RUN_MODIFIERS]
-    title_at = words[len(mods)][1] if len(mods) < len(words) else m.start
-    title = s.doc.text[title_at : m.start].strip()
-    low = [w for w, _ in words[len(mods) :]]
-    if not low or low[-1] not in _TITLE_HEADS:
-        return None
-    jur = jur or _tied(s, m, pid, own, low)
-    book = s.book
-    if jur is None or has_title(book, jur, title) or not book.entities[jur].closed_offices:
-        return None
-    t = _Title([], title, start, m.start, mods, jur)
-    return _title_claim(s, t, start, m.end, pid, "full")
-
-
-def _title_run(
-    s: Sentence, lo: int, hi: int, by_end: dict[int, Match]
-) -> tuple[list[tuple[str, int]], int, str | None]:
-    """The words of the title that ends at hi, read back from it until a word of no title: (word,
-    start) in text order, modifiers first; where the title starts; and the jurisdiction named
-    before it (None: none; "": a capitalised word of no title, so some other body's title)."""
-    text = s.doc.text
-    words: list[tuple[str, int]] = []
-    start = hi
-    for w in reversed(list(_WORD.finditer(text, lo, hi))):
-        word = w.group(0).lower()
-        modifier = word in _RUN_MODIFIERS
-        if modifier or word in _TITLE_HEADS or word in _TITLE_QUALIFIERS or word in _GENERIC:
-            if not modifier and words and words[-1][0] in _RUN_MODIFIERS:
-                return [], start, ""  # "City Former President": not a title as written
-            words.append((word, w.start()))
-            start = w.start()
-            continue
-        end = w.end() - 2 if word.endswith(("'s", "\u2019s")) else w.end()
-        jm = by_end.get(end)
-        ids = {e.id for e in jm.entries if e.kind in ("entity", "demonym")} if jm else set()
-        words.reverse()
-        if jm is not None and len(ids) == 1:
-            if _inside_name(s, jm.start):
-                return [], start, ""  # "Bank of Japan Governor": the bank's
-            return words, jm.start, ids.pop()
-        return (words, start, None) if word in _RUN_OPENERS else ([], start, "")
-    words.reverse()
-    return words, start, None
-
-
-_NAME_GOES_ON = regexes.compile(r"(?:[A-Z][\w.'\u2019-]*|of|for|and|&)\s+$")
-
-
-def _inside_name(s: Sentence, at: int) -> bool:
-    """Whether the place's name at `at` ends a longer name ("Bank of Japan", "Party of Japan")."""
-    got = _NAME_GOES_ON.search(s.doc.text, max(s.start, at - 30), at)
-    word = got.group(0).strip() if got is not None else ""
-    return bool(word) and (word.islower() or word.lower() not in _RUN_OPENERS)
-
-
-def _tied(s: Sentence, m: Match, pid: str, own: frozenset[str], words: list[str]) -> str | None:
-    """The closed jurisdiction an untied-looking title speaks of: the person's one body of the
-    kind a word of the title names ("City"), or the body one of whose offices the title makes a
-    deputy of while the person held an office there."""
-    book = s.book
-    for kind, kind_words in _KIND_WORDS.items():
-        if not kind_words.isdisjoint(words):
-            mine = [j for j in own if book.entities[j].kind == kind]
-            return mine[0] if len(mine) == 1 else None
-    if words[0] not in _SUBORDINATE_WORDS or len(words) < 2:
-        return None
-    rest = " ".join(words[1:])
-    # a country has deputies of many kinds that rule files rarely list: only a city's or an
-    # organisation's short closed list says it has no deputy
-    bodies = [
-        j for j in sorted(own) if book.entities[j].kind != "country" and has_title(book, j, rest)
-    ]
-    if len(bodies) != 1:
-        return None
-    times = [Period.of(d) for d in (_event_date(s, m.start, m.end), s.doc.date) if d]
-    held = any(
-        h.person == pid and _holds(h, t)
-        for o in book.offices.values()
-        if o.jurisdiction == bodies[0]
-        for h in o.holders
-        for t in times
-    )
-    return bodies[0] if held else None
-
-
-_WORD = regexes.compile(r"[A-Za-z][\w.'\u2019]*")
+    return titles.unknown_titles(s, names, by_end, used)
