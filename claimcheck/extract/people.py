@@ -95,8 +95,17 @@ class _Title:
 
 @extractor("people", needs=("office", "person"))
 def people(s: Sentence) -> Iterator[Claim]:
-    if not _titled_or_short(s.every_match):
-        return  # a claim needs a title or a short name ("Mr. Abe")
+    closed = _closed_people(s.book)
+    named = _titled_or_short(s.every_match, closed)
+    if named != _TITLED:
+        # a claim needs a title or a short name ("Mr. Abe"), or a title of no office before the
+        # full name of someone who held an office of a closed jurisdiction
+        if named == _CLOSED_NAME:
+            seen = matches_of(s, _KINDS)
+            names = _titled_people(s, _closed_full(seen, closed), set())
+            if names:
+                yield from _unknown_titles(s, names, {m.end: m for m in seen}, set())
+        return
     # Titles and names inside a longer phrase of another kind count: "official visit to Japan by
     # Prime Minister Nguyen Xuan Phuc" is an event alias with a title claim in it.
     seen = matches_of(s, _KINDS)
@@ -131,10 +140,19 @@ def people(s: Sentence) -> Iterator[Claim]:
             ]
             continue
         yield from _appositive(s, title, (by_end, by_start), name_at)
+    full: list[Match] = []  # full names of people of closed jurisdictions, not claimed yet
     for m in seen:
         if m.start in used or not _capitalised(s, m):
             continue
-        if not any(e.kind == "person" and e.detail != "full" for e in m.entries):
+        part = False
+        for e in m.entries:
+            if e.kind == "person":
+                if e.detail != "full":
+                    part = True
+                    break
+                if e.id in closed:
+                    full.append(m)
+        if not part:
             continue  # only a name part resolves after an honorific
         hon = _preceded(s, m.start, _HONORIFIC)
         if hon and _couple(s, hon, by_end):
@@ -147,6 +165,9 @@ def people(s: Sentence) -> Iterator[Claim]:
             )
             used.add(m.start)
     yield from _misspelt_full(s, seen, by_start, used)
+    names = _titled_people(s, full, used) if full else full
+    if names:
+        yield from _unknown_titles(s, names, by_end, used)
     if _bare_possible(s) and s.context.first_named:
         yield from _bare(s, by_start, used)
 
@@ -167,14 +188,24 @@ def _couple(s: Sentence, hon: tuple[int, str], by_end: dict[int, Match]) -> bool
     return title is not None and any(e.kind == "office" for e in title.entries)
 
 
-def _titled_or_short(matches: list[Match]) -> bool:
-    """Whether a match names an office or part of a person's name (loops, not any() over a
-    generator: this is asked of most sentences)."""
+_TITLED, _CLOSED_NAME = 2, 1
+
+
+def _titled_or_short(matches: list[Match], closed: dict[str, frozenset[str]]) -> int:
+    """_TITLED when a match names an office or part of a person's name; else _CLOSED_NAME when
+    one names in full someone who held an office of a closed jurisdiction; else 0 (loops, not
+    any() over a generator: this is asked of most sentences)."""
+    found = 0
     for m in matches:
         for e in m.entries:
-            if e.kind == "office" or (e.kind == "person" and e.detail != "full"):
-                return True
-    return False
+            if e.kind == "office":
+                return _TITLED
+            if e.kind == "person":
+                if e.detail != "full":
+                    return _TITLED
+                if e.id in closed:
+                    found = _CLOSED_NAME
+    return found
 
 
 def _own_offices(s: Sentence, t: _Title) -> bool:
@@ -354,6 +385,10 @@ def _appositive(
     q = t.start
     while q > s.start and low[q - 1].isspace():
         q -= 1
+    if low.endswith(", the", s.start, q):
+        if not _closes(s, t.end):
+            return  # "X, the party chief of a province": a description, not the title
+        q -= 4  # "Ilse Brandt, the Mayor of Halvora,": the article before the title
     if q <= s.start or low[q - 1] != "," or _listed(s, t.end, by_start):
         return
     q -= 1
@@ -1002,3 +1037,55 @@ def _misspelt_full(
                 used.add(m.start)
                 yield _slip_claim(s, m.start, end, near, "")
                 break
+
+
+# --- titles a closed jurisdiction does not have (claimcheck/extract/titles.py) -------------------
+
+
+def _closed_people(book: Rulebook) -> dict[str, frozenset[str]]:
+    """Person id → the closed jurisdictions of the offices they held (found once per
+    rulebook); people who held none are not in it."""
+    got: dict[str, frozenset[str]] | None = book.derived.get("closed_people")
+    if not isinstance(got, dict):
+        out: dict[str, set[str]] = {}
+        for o in book.offices.values():
+            entity = book.entities.get(o.jurisdiction)
+            if entity is not None and entity.closed_offices:
+                for h in o.holders:
+                    out.setdefault(h.person, set()).add(o.jurisdiction)
+        got = book.derived["closed_people"] = {p: frozenset(js) for p, js in out.items()}
+    return got
+
+
+def _closed_full(matches: list[Match], closed: dict[str, frozenset[str]]) -> list[Match]:
+    """The matches that name in full someone who held an office of a closed jurisdiction."""
+    out: list[Match] = []
+    for m in matches:
+        for e in m.entries:
+            if e.kind == "person" and e.detail == "full" and e.id in closed:
+                out.append(m)
+                break
+    return out
+
+
+def _titled_people(s: Sentence, full: list[Match], used: set[int]) -> list[Match]:
+    """Of those full names, the ones not claimed yet with a capitalised word and a space right
+    before them: where a title no office has may stand (read in titles.py, imported only for
+    these)."""
+    text = s.doc.text
+    return [
+        m
+        for m in full
+        if m.start not in used
+        and m.start - 2 > s.start
+        and text[m.start - 1] == " "
+        and text[m.start - 2].isalpha()
+    ]
+
+
+def _unknown_titles(
+    s: Sentence, names: list[Match], by_end: dict[int, Match], used: set[int]
+) -> Iterator[Claim]:
+    from claimcheck.extract import titles
+
+    return titles.unknown_titles(s, names, by_end, used)

@@ -339,6 +339,9 @@ def _cross_check(book: Rulebook, left_out: set[tuple[str, str]]) -> list[Problem
         o = book.origin(entry) or Origin("?", 1, 1)
         problems.append(Problem(o.path, o.line, o.column, f"unknown {what} {ref!r}"))
 
+    for entity in book.entities.values():
+        if entity.parent is not None and entity.parent not in book.entities:
+            missing(entity, "entity", entity.parent)
     for office in book.offices.values():
         if office.jurisdiction not in book.entities:
             missing(office, "entity", office.jurisdiction)

@@ -23,7 +23,7 @@ from pydantic_core import PydanticUndefined
 from claimcheck.dates import PartialDate
 from claimcheck.models import model as model_of
 from claimcheck.records import Spec
-from claimcheck.rulebook import schema
+from claimcheck.rulebook import reading, schema
 
 GENERIC_ID: Spec = typing.get_args(schema.Id)[1]  # the Spec every Id field inherits
 ID_PATTERN = GENERIC_ID.pattern
@@ -516,6 +516,7 @@ def generate() -> str:
         HEADER,
         WORKED,
         "\n".join(sections()) + "\n",
+        reading.section(),
         DATES,
         FIGURES,
         SOURCES.format(**run),

@@ -56,7 +56,10 @@ class Entity:
         bool,
         doc(
             "true when the rulebook lists every office of this jurisdiction, so that a "
-            'title it does not have ("Japanese President") is an error'
+            'title it does not have ("Japanese President", "City President", "Deputy Mayor" '
+            "where no deputy mayor is listed) before the name of someone who held one of its "
+            "offices is an error naming their real office (docs/checks.md, title-no-such-office, "
+            "says which titles are read)"
         ),
     ] = False
     implied: Annotated[
@@ -67,6 +70,15 @@ class Entity:
             "otherwise is taken to be about some other party"
         ),
     ] = False
+    parent: Annotated[
+        Id | None,
+        doc(
+            "entity id of the body it belongs to (a port authority's city, a company's group). "
+            "An entity with a parent, or of kind organisation, owns the figures written as its "
+            "(\"the Port Authority's budget\"): they are never its parent's or an implied "
+            "entity's, unless the metric's `subject` lists it"
+        ),
+    ] = None
     source: str | None = None
 
 
