@@ -15,9 +15,7 @@ from claimcheck.commands import init
 WRONG_NAME = "---\ndate: 2024-03-01\n---\nMayor Ada Quill presented the Clean Rivers Program.\n"
 
 
-def _init(
-    capsys: pytest.CaptureFixture[str], folder: Path, *more: str
-) -> tuple[int, str, str]:
+def _init(capsys: pytest.CaptureFixture[str], folder: Path, *more: str) -> tuple[int, str, str]:
     capsys.readouterr()
     code = main(["init", str(folder), *more])
     out, err = capsys.readouterr()
@@ -38,7 +36,7 @@ def _snippet(out: str) -> dict[str, object]:
 def test_init_writes_a_setup_that_validates_and_whose_examples_pass(
     tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    code, out, _ = _init(capsys, tmp_path)
+    code, _, _ = _init(capsys, tmp_path)
     assert code == 0
     assert (tmp_path / ".claimcheck.yaml").is_file()
     starter = (tmp_path / init.STARTER).read_text(encoding="utf-8")
