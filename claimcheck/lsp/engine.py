@@ -65,7 +65,25 @@ class _Corpus:
     stats: dict[str, tuple[int, int, int]] = field(default_factory=dict)
     docs: dict[str, Document] = field(default_factory=dict)
     claims: dict[str, list[Claim]] = field(default_factory=dict)
-    keys: dict[str, set[str]] = field(default_factory=dict)  # path → its join keys
+    joins: dict[str, list[tuple[str, Claim]]] = field(default_factory=dict)  # path → its joins
+    _index: dict[str, list[tuple[str, Claim]]] | None = None  # join key → (path, claim)
+
+    def meeting(self, keys: set[str]) -> dict[str, list[Claim]]:
+        """By path, the claims of the corpus that share a join key with `keys`, in their
+        articles' order (the claims a hook run fetches from the cache)."""
+        if self._index is None:
+            self._index = {}
+            for path, pairs in self.joins.items():
+                for k, claim in pairs:
+                    self._index.setdefault(k, []).append((path, claim))
+        wanted: dict[str, set[int]] = {}
+        for k in keys:
+            for path, claim in self._index.get(k, ()):
+                wanted.setdefault(path, set()).add(id(claim))
+        return {
+            path: [c for c in self.claims[path] if id(c) in ids]
+            for path, ids in sorted(wanted.items())
+        }
 
 
 class Checker:
@@ -184,7 +202,8 @@ def _forget(corpus: _Corpus, path: str) -> None:
     corpus.stats.pop(path, None)
     corpus.docs.pop(path, None)
     corpus.claims.pop(path, None)
-    corpus.keys.pop(path, None)
+    corpus.joins.pop(path, None)
+    corpus._index = None
 
 
 def _load(corpus: _Corpus, files: list[str], book: Rulebook, cache: Path) -> None:
@@ -203,7 +222,8 @@ def _load(corpus: _Corpus, files: list[str], book: Rulebook, cache: Path) -> Non
         corpus.docs[doc.path] = doc
         corpus.claims[doc.path] = claims
         if joins is not None:
-            corpus.keys[doc.path] = {k for k, _ in joins(claims)}
+            corpus.joins[doc.path] = joins(claims)
+    corpus._index = None
 
 
 def _extract(doc: Document, book: Rulebook) -> list[Claim]:
@@ -213,17 +233,17 @@ def _extract(doc: Document, book: Rulebook) -> list[Claim]:
 
 
 def _judge(doc: Document, claims: list[Claim], book: Rulebook, corpus: _Corpus) -> list[Finding]:
-    """The document engines on the article, and the corpus engines over it and the corpus
-    articles whose claims meet its claims (no other article can change a finding on it)."""
+    """The document engines on the article, and the corpus engines over it and the claims of
+    the corpus that meet its claims by a join key (no other claim can change a finding on it)."""
     me = pipeline.key(doc.path)
     joins = checks.corpus_joins(book)
-    wanted = {k for k, _ in joins(claims)} if joins is not None else set()
-    others = [
-        d
-        for p, d in corpus.docs.items()
-        if pipeline.key(p) != me and (joins is None or corpus.keys.get(p, set()) & wanted)
-    ]
-    every = {d.path: corpus.claims[d.path] for d in others}
+    if joins is None:  # some engine reads every claim
+        meeting = dict(corpus.claims)
+    else:
+        meeting = corpus.meeting({k for k, _ in joins(claims)})
+    meeting.pop(doc.path, None)
+    others = [corpus.docs[p] for p in meeting if pipeline.key(p) != me]
+    every = {d.path: meeting[d.path] for d in others}
     every[doc.path] = claims
     found = pipeline.evaluate([*others, doc], every, book, frozenset({me}))
     return [f for f in found if pipeline.key(f.path) == me]
