@@ -77,9 +77,7 @@ def test_the_corpus_kept_between_checks_follows_the_files(desk: Path) -> None:
     checker = Checker()
     draft = str(desk / "new.md")
     text = article(NEW_FIGURE, "2021-01-01")
-    assert [f.rule for f in checker.check(draft, text).findings] == [
-        "quantity-contradicts-article"
-    ]
+    assert [f.rule for f in checker.check(draft, text).findings] == ["quantity-contradicts-article"]
     (desk / "archive" / "a0.md").unlink()
     assert checker.check(draft, text).findings == []
     a3 = desk / "archive" / "a3.md"
