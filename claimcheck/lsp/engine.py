@@ -15,6 +15,7 @@ import contextlib
 import fnmatch
 import os
 import re
+import time
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -28,6 +29,7 @@ from claimcheck.findings import Finding
 from claimcheck.rulebook import Rulebook, digest_of
 from claimcheck.yamlpos import YamlProblems
 
+WALK_EVERY = 30.0  # seconds a corpus walk stands for checks that ask for none
 # `file:line:column: message`, as configuration and rule-file problems are printed
 _PROBLEM = re.compile(r"^(?P<path>.+?):(?P<line>\d+):(?P<column>\d+): (?P<message>.*)$")
 
@@ -62,10 +64,12 @@ class _Corpus:
     and the join keys that its claims meet others' by."""
 
     book_digest: str = ""
+    walked: float = 0.0  # time.monotonic() of the last walk
     stats: dict[str, tuple[int, int, int]] = field(default_factory=dict)
     docs: dict[str, Document] = field(default_factory=dict)
     claims: dict[str, list[Claim]] = field(default_factory=dict)
     joins: dict[str, list[tuple[str, Claim]]] = field(default_factory=dict)  # path → its joins
+    keys: dict[str, str] = field(default_factory=dict)  # path → pipeline.key(path)
     _index: dict[str, list[tuple[str, Claim]]] | None = None  # join key → (path, claim)
 
     def meeting(self, keys: set[str]) -> dict[str, list[Claim]]:
@@ -93,19 +97,21 @@ class Checker:
         self._books: dict[str, tuple[str, Rulebook]] = {}
         self._corpora: dict[str, _Corpus] = {}
 
-    def check(self, path: str, text: str) -> Outcome:
-        """The findings on the article at `path` if its text were `text`."""
+    def check(self, path: str, text: str, walk: bool = True) -> Outcome:
+        """The findings on the article at `path` if its text were `text`. Without `walk`, the
+        corpus is taken as last read (if it was read less than WALK_EVERY seconds ago): walking
+        10,000 files on every pause in typing costs more than checking the article."""
         path = os.path.abspath(path)
         found = config.find(Path(path).parent)
         if found is None:
             return Outcome(note=f"no {config.CONFIG_NAME} above {path}: nothing to check against")
         root = str(found.parent)
         with _inside(root):
-            out = self._check(os.path.relpath(path), text, found.name)
+            out = self._check(os.path.relpath(path), text, found.name, walk)
         out.root = root
         return out
 
-    def _check(self, shown: str, text: str, config_name: str) -> Outcome:
+    def _check(self, shown: str, text: str, config_name: str, walk: bool) -> Outcome:
         checks.load_engines()
         try:
             s = config.load(Path(config_name), checks.RULES.keys())
@@ -124,7 +130,7 @@ class Checker:
         if doc is None:
             return Outcome(found)
         claims = _extract(doc, book)
-        corpus = self._corpus(s, book, cache, shown) if s.corpus else _Corpus()
+        corpus = self._corpus(s, book, cache, walk) if s.corpus else _Corpus()
         found.extend(_judge(doc, claims, book, corpus))
         return Outcome(_settle(found, doc, s), doc)
 
@@ -142,14 +148,18 @@ class Checker:
         self._books[where] = (digest, book)
         return book
 
-    def _corpus(self, s: config.Settings, book: Rulebook, cache: Path, shown: str) -> _Corpus:
-        """The configuration's corpus, with the files changed since the last check read again
+    def _corpus(self, s: config.Settings, book: Rulebook, cache: Path, walk: bool) -> _Corpus:
+        """The configuration's corpus, with the files changed since the last walk read again
         (through the claim cache) and the files gone dropped."""
         assert s.source is not None
-        corpus = self._corpora.get(os.path.abspath(s.source))
+        where = "\0".join([os.path.abspath(s.source), *s.corpus, *s.include, *s.exclude])
+        corpus = self._corpora.get(where)
         if corpus is None or corpus.book_digest != book.digest:
             corpus = _Corpus(book.digest)
-            self._corpora[os.path.abspath(s.source)] = corpus
+            self._corpora[where] = corpus
+        elif not walk and time.monotonic() - corpus.walked < WALK_EVERY:
+            return corpus
+        corpus.walked = time.monotonic()
         globbed = config.expand_corpus(s.corpus, s.include)
         files, _ = documents.collect(globbed, s.include, s.exclude)
         stats = _stats(files)
@@ -203,6 +213,7 @@ def _forget(corpus: _Corpus, path: str) -> None:
     corpus.docs.pop(path, None)
     corpus.claims.pop(path, None)
     corpus.joins.pop(path, None)
+    corpus.keys.pop(path, None)
     corpus._index = None
 
 
@@ -221,6 +232,7 @@ def _load(corpus: _Corpus, files: list[str], book: Rulebook, cache: Path) -> Non
         claims = loaded.claims.get(doc.path, [])
         corpus.docs[doc.path] = doc
         corpus.claims[doc.path] = claims
+        corpus.keys[doc.path] = pipeline.key(doc.path)
         if joins is not None:
             corpus.joins[doc.path] = joins(claims)
     corpus._index = None
@@ -241,8 +253,7 @@ def _judge(doc: Document, claims: list[Claim], book: Rulebook, corpus: _Corpus) 
         meeting = dict(corpus.claims)
     else:
         meeting = corpus.meeting({k for k, _ in joins(claims)})
-    meeting.pop(doc.path, None)
-    others = [corpus.docs[p] for p in meeting if pipeline.key(p) != me]
+    others = [corpus.docs[p] for p in meeting if corpus.keys[p] != me]
     every = {d.path: meeting[d.path] for d in others}
     every[doc.path] = claims
     found = pipeline.evaluate([*others, doc], every, book, frozenset({me}))

@@ -53,20 +53,20 @@ class ClaimServer(LanguageServer):
         self.pending: dict[str, asyncio.TimerHandle] = {}
         self.flagged: set[str] = set()  # URIs of config and rule files with diagnostics
 
-    def lint(self, uri: str) -> None:
-        """Check the open article at `uri` and publish what was found."""
+    def lint(self, uri: str, walk: bool = True) -> None:
+        """Check the open article at `uri` and publish what was found; `walk`: look for
+        changed corpus files first (not on every pause in typing)."""
         self.pending.pop(uri, None)
         doc = self.workspace.get_text_document(uri)
         path = to_fs_path(uri)
         if path is None:
             return
         try:
-            outcome = self.checker.check(path, doc.source)
+            self._publish(uri, doc, self.checker.check(path, doc.source, walk))
         except Exception as exc:  # the server outlives whatever one article does to it
             message = f"claimcheck: internal error: {type(exc).__name__}: {exc}"
             self.window_log_message(lsp.LogMessageParams(lsp.MessageType.Error, message))
-            outcome = Outcome(blocked=message)
-        self._publish(uri, doc, outcome)
+            self._publish(uri, doc, Outcome(blocked=message))
 
     def lint_all(self) -> None:
         for uri in list(self.checked):
@@ -77,14 +77,15 @@ class ClaimServer(LanguageServer):
         """Check `uri` once typing pauses for DELAY seconds."""
         if (handle := self.pending.pop(uri, None)) is not None:
             handle.cancel()
-        self.pending[uri] = asyncio.get_running_loop().call_later(DELAY, self.lint, uri)
+        self.pending[uri] = asyncio.get_running_loop().call_later(DELAY, self.lint, uri, False)
 
     def _publish(self, uri: str, doc: TextDocument, outcome: Outcome) -> None:
         checked = _Checked(doc.version, outcome)
         diagnostics: list[lsp.Diagnostic] = []
         if outcome.blocked:
             diagnostics.append(_at_top(outcome.blocked))
-        if outcome.note:
+        before = self.checked.get(uri)
+        if outcome.note and (before is None or before.outcome.note != outcome.note):
             self.window_log_message(lsp.LogMessageParams(lsp.MessageType.Info, outcome.note))
         for f in outcome.findings:
             d = _diagnostic(f, doc, outcome.root)
