@@ -110,3 +110,16 @@ def test_init_of_a_folder_that_does_not_exist_is_exit_2(
     code, _, err = _init(capsys, tmp_path / "nowhere")
     assert code == 2
     assert err.strip().endswith("nowhere: no such folder") and "Traceback" not in err
+
+
+def test_the_snippet_names_the_repository_claimcheck_was_installed_from(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """The suite runs from an install of a clone (editable, or `pip install .` in CI): pip
+    records the clone, which is a repository pre-commit can install the hook from."""
+    _, out, _ = _init(capsys, tmp_path)
+    repos = _snippet(out)["repos"]
+    assert isinstance(repos, list)
+    repo = repos[0]["repo"]
+    assert repo == init.installed_from()
+    assert (Path(repo) / ".pre-commit-hooks.yaml").is_file()

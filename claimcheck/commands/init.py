@@ -129,22 +129,27 @@ def _ignore(path: Path) -> str:
 
 
 def installed_from() -> str | None:
-    """The git URL or local clone this claimcheck was installed from (pip records it), for the
-    snippet; None when it came from a package index or is not known."""
+    """The git URL or local clone this claimcheck was installed from (pip records it), else
+    the package's `Repository` URL; None when neither is known."""
     import json
     from importlib import metadata
 
-    try:
-        text = metadata.distribution("claimcheck").read_text("direct_url.json")
-        data = json.loads(text or "null")
-    except (metadata.PackageNotFoundError, ValueError):
-        return None
-    if not isinstance(data, dict) or not isinstance(data.get("url"), str):
-        return None
-    url: str = data["url"]
-    if "vcs_info" in data:
-        return url
-    if url.startswith("file://"):
-        local = Path(url.removeprefix("file://"))
-        return str(local) if (local / ".git").exists() else None
+    # every copy of the metadata on the path: a source tree's egg-info can come before the
+    # installed one, and only the installed one says where it came from
+    for dist in metadata.distributions(name="claimcheck"):
+        try:
+            data = json.loads(dist.read_text("direct_url.json") or "null")
+        except ValueError:
+            continue
+        url = data.get("url") if isinstance(data, dict) else None
+        if isinstance(url, str) and "vcs_info" in data:
+            return url
+        if isinstance(url, str) and url.startswith("file://"):
+            local = Path(url.removeprefix("file://"))
+            if (local / ".git").exists():
+                return str(local)
+        for entry in dist.metadata.get_all("Project-URL") or []:
+            label, _, link = entry.partition(",")
+            if label.strip().lower() == "repository" and link.strip():
+                return str(link.strip())
     return None

@@ -56,7 +56,8 @@ class ClaimServer(LanguageServer):
     def lint(self, uri: str, walk: bool = True) -> None:
         """Check the open article at `uri` and publish what was found; `walk`: look for
         changed corpus files first (not on every pause in typing)."""
-        self.pending.pop(uri, None)
+        if (handle := self.pending.pop(uri, None)) is not None:
+            handle.cancel()  # a save or a watched file came before the pause ended
         doc = self.workspace.get_text_document(uri)
         path = to_fs_path(uri)
         if path is None:
