@@ -127,3 +127,26 @@ def test_an_article_without_a_configuration_or_left_out_by_it_is_not_checked(
     elsewhere = tmp_path / "elsewhere" / "x.md"
     outcome = checker.check(str(elsewhere), article(WRONG))
     assert outcome.findings == [] and ".claimcheck.yaml" in outcome.note
+
+
+def test_a_changed_manifest_reads_its_corpus_texts_again(desk: Path) -> None:
+    """A manifest decides how the .txt files beside it read (their dates): the corpus kept by
+    the server follows it as a new run would."""
+    (desk / ".claimcheck.yaml").write_text(
+        "rules: [rules]\ncorpus: ['texts/*.txt']\n", encoding="utf-8"
+    )
+    (desk / "texts").mkdir()
+    (desk / "texts" / "old.txt").write_text(CORPUS_FIGURE + "\n", encoding="utf-8")
+    manifest = desk / "texts" / "claimcheck-manifest.yaml"
+    manifest.write_text("old.txt:\n  date: 2020-02-01\n", encoding="utf-8")
+    checker = Checker()
+    draft, text = str(desk / "new.md"), article(NEW_FIGURE, "2021-01-01")
+
+    def dates() -> list[str]:
+        found = checker.check(draft, text).findings
+        return [r.message.split(":")[0] for f in found for r in f.related]
+
+    assert dates() == ["2020-02-01"]
+    manifest.write_text("old.txt:\n  date: 2020-03-05\n", encoding="utf-8")
+    os.utime(manifest, ns=(1, 1))  # a status of its own, however coarse the clock
+    assert dates() == ["2020-03-05"]

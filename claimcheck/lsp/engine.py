@@ -65,7 +65,7 @@ class _Corpus:
 
     book_digest: str = ""
     walked: float = 0.0  # time.monotonic() of the last walk
-    stats: dict[str, tuple[int, int, int]] = field(default_factory=dict)
+    stats: dict[str, tuple[int, ...]] = field(default_factory=dict)
     docs: dict[str, Document] = field(default_factory=dict)
     claims: dict[str, list[Claim]] = field(default_factory=dict)
     joins: dict[str, list[tuple[str, Claim]]] = field(default_factory=dict)  # path → its joins
@@ -197,15 +197,26 @@ def _blocked(what: str, lines: list[str]) -> Outcome:
     return Outcome(blocked=f"claimcheck: {what}: {first}{more}", problems=problems)
 
 
-def _stats(files: list[str]) -> dict[str, tuple[int, int, int]]:
+def _stats(files: list[str]) -> dict[str, tuple[int, ...]]:
+    """Each file's status, with its folder's manifest's (which decides how a .txt reads)."""
+    manifests: dict[str, tuple[int, ...]] = {}
     out = {}
     for p in files:
-        try:
-            st = os.stat(p)
-        except OSError:
-            continue
-        out[p] = (st.st_mtime_ns, st.st_size, st.st_ino)
+        folder = os.path.dirname(p)
+        if folder not in manifests:
+            manifests[folder] = _stat(os.path.join(folder, documents.MANIFEST)) or ()
+        st = _stat(p)
+        if st is not None:
+            out[p] = st + manifests[folder]
     return out
+
+
+def _stat(path: str) -> tuple[int, ...] | None:
+    try:
+        st = os.stat(path)
+    except OSError:
+        return None
+    return st.st_mtime_ns, st.st_size, st.st_ino
 
 
 def _forget(corpus: _Corpus, path: str) -> None:
