@@ -21,7 +21,7 @@ from claimcheck import __version__
 from claimcheck.commands import EXIT_ERROR, JobError, Usage
 
 # The one list of subcommands: name → module in claimcheck.commands.
-COMMANDS = ("check", "rules", "cache", "explain", "report", "claims")
+COMMANDS = ("check", "rules", "cache", "explain", "report", "claims", "init", "lsp")
 
 EXAMPLES = """\
 examples:
