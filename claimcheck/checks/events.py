@@ -44,6 +44,9 @@ _BELOW = {"nearly", "almost", "less than"}
 )
 def check_events(ctx: DocContext) -> Iterator[Finding]:
     for claim in ctx.claims:
+        if claim.kind == "event" and claim.attr("start") == "office":
+            yield from _office_start(ctx, claim)
+            continue
         event = ctx.book.events.get(claim.target or "")
         if event is None:
             continue
@@ -59,6 +62,44 @@ def check_events(ctx: DocContext) -> Iterator[Finding]:
             message = _elapsed(claim, event, claim.period)
             if message:
                 yield ctx.finding("elapsed-wrong-years", claim, message, evidence=[event])
+
+
+def _office_start(ctx: DocContext, claim: Claim) -> Iterator[Finding]:
+    """ "X took office on <date>" against the term of X's that began nearest that date: of the
+    office named, else of any office X held. A term that began on the date said, or no term
+    within a year of it (another office, one the rulebook does not list), says nothing."""
+    said = claim.date
+    if said is None or claim.subject is None:
+        return
+    named = claim.attr("office")
+    terms = [
+        (office, h)
+        for office in ctx.book.offices.values()
+        for h in office.holders
+        if h.person == claim.subject and (named is None or office.id == named)
+    ]
+    if not terms or any(agrees(said, h.start) for _, h in terms):
+        return
+    mid = said.first() + (said.last() - said.first()) / 2
+    gaps = sorted((abs((h.start.first() - mid).days), i) for i, (_, h) in enumerate(terms))
+    if gaps[0][0] > _YEAR or (len(gaps) > 1 and gaps[1][0] == gaps[0][0]):
+        return
+    office, term = terms[gaps[0][1]]
+    person = ctx.book.people.get(claim.subject)
+    who = f"{person.given} {person.family}" if person else claim.subject
+    yield ctx.finding(
+        "event-wrong-date",
+        claim,
+        f"{who} took office as {office.title}{_of(ctx, office.jurisdiction)} "
+        f"{_on(term.start)}, "
+        f"not {_on(said)}",
+        evidence=[term],
+    )
+
+
+def _of(ctx: DocContext, entity: str) -> str:
+    found = ctx.book.entities.get(entity)
+    return f" of {found.names[0]}" if found else ""
 
 
 def agrees(said: PartialDate, known: PartialDate) -> bool:
