@@ -159,12 +159,28 @@ def _sum(ctx: DocContext, claim: Claim, values: list[Quantity], unit: str | None
     """Parts never add up to more than their total. They must add up to it only when they are
     named components, each its own metric (exports and imports of a trade total); a breakdown
     by items the rulebook does not name ("of which manufacturing ... and real estate ...") may
-    leave the rest unsaid."""
+    leave the rest unsaid. A breakdown read from its shape alone ("Of the $1.42 billion budget,
+    $900 million ... and $420 million ...") is judged only where the sentence says what the
+    parts are: all of the total, or a part "the remaining" of it."""
     total, parts = values[0], values[1:]
     low = sum(p.low for p in parts)
     high = sum(p.high for p in parts)
     total_text = repr(claim.parts[0].text)
     listed = " + ".join(repr(p.text) for p in claim.parts[1:])
+    rest = claim.attr("rest")
+    if rest is not None:
+        return _rest(ctx, claim, values, int(rest), unit)
+    if claim.attr("whole") == "yes":
+        if low <= total.high and total.low <= high:
+            return None
+        return ctx.finding(
+            "arithmetic-parts-total",
+            claim,
+            f"the parts {listed}, said to be all of the total {total_text} "
+            f"({U.interval(total.low, total.high, unit)}), add up to {U.interval(low, high, unit)}",
+        )
+    if claim.attr("breakdown") is not None:
+        return None
     if len(parts) == 1 or not components(claim):
         if low <= total.high:
             return None
@@ -183,6 +199,26 @@ def _sum(ctx: DocContext, claim: Claim, values: list[Quantity], unit: str | None
         claim,
         f"the parts {listed} add up to {U.interval(low, high, unit)}, not the total "
         f"{total_text} ({U.interval(total.low, total.high, unit)})",
+    )
+
+
+def _rest(
+    ctx: DocContext, claim: Claim, values: list[Quantity], n: int, unit: str | None
+) -> Finding | None:
+    """ "the remaining $620 million": the total less the other parts, as far as the digits
+    written allow."""
+    total, said = values[0], values[n]
+    others = [v for i, v in enumerate(values[1:], 1) if i != n]
+    low = total.low - sum(v.high for v in others)
+    high = total.high - sum(v.low for v in others)
+    if said.low <= high and low <= said.high:
+        return None
+    return ctx.finding(
+        "arithmetic-parts-total",
+        claim,
+        f"the rest of {claim.parts[0].text!r} after "
+        f"{' + '.join(repr(p.text) for i, p in enumerate(claim.parts[1:], 1) if i != n)} is "
+        f"{U.interval(low, high, unit)}, not {claim.parts[n].text!r}",
     )
 
 
