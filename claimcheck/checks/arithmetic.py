@@ -161,7 +161,8 @@ def _sum(ctx: DocContext, claim: Claim, values: list[Quantity], unit: str | None
     by items the rulebook does not name ("of which manufacturing ... and real estate ...") may
     leave the rest unsaid. A breakdown read from its shape alone ("Of the $1.42 billion budget,
     $900 million ... and $420 million ...") is judged only where the sentence says what the
-    parts are: all of the total, or a part "the remaining" of it."""
+    parts are (all of the total, or a part "the remaining" of it) or where they are named
+    components."""
     total, parts = values[0], values[1:]
     low = sum(p.low for p in parts)
     high = sum(p.high for p in parts)
@@ -179,7 +180,7 @@ def _sum(ctx: DocContext, claim: Claim, values: list[Quantity], unit: str | None
             f"the parts {listed}, said to be all of the total {total_text} "
             f"({U.interval(total.low, total.high, unit)}), add up to {U.interval(low, high, unit)}",
         )
-    if claim.attr("breakdown") is not None:
+    if claim.attr("breakdown") is not None and (len(parts) == 1 or not components(claim)):
         return None
     if len(parts) == 1 or not components(claim):
         if low <= total.high:

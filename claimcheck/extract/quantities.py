@@ -926,7 +926,7 @@ def _sum(
 
 # A breakdown of a total, by the words around it (English): "Of the $1.42 billion budget,
 # ...", "$1.42 billion: $900 million from ...", "$1.42 billion, split between ...".
-_OF_THE_LEAD = regexes.compile(r"(?i:[\s\"'\u201c]*of\s+(?:the\s+|this\s+|its\s+|their\s+)?)")
+_OF_THE_LEAD = regexes.compile(r"(?i:[\s\"'\u201c]*of\s+[^,;:\d]{0,60})")
 _OF_THE_GAP = regexes.compile(r"(?i:[^,;:\d]{0,60},)")
 _COLON = regexes.compile(r"(?i:[^,;:\d]{0,40}:\s)")
 _SPLIT = regexes.compile(
@@ -954,8 +954,8 @@ def _breakdown(s: Sentence, total: Number, stop: int) -> tuple[str | None, int]:
     link = _OF_WHICH.search(text, total.end, stop)
     if link is not None:
         return "of-which", link.start()
-    lead = _OF_THE_LEAD.match(text, s.start, total.start)
-    if lead is not None and lead.end() == total.start:
+    lead = _OF_THE_LEAD.fullmatch(text, s.start, total.start)
+    if lead is not None:
         gap = _OF_THE_GAP.match(text, total.end, stop)
         if gap is not None:
             return "of-the", gap.end() - 1
@@ -979,7 +979,7 @@ def _whole(s: Sentence, shape: str, parts: list[Claim]) -> tuple[tuple[str, str]
         for i, p in enumerate(parts, 1)
         if _REST.search(text, max(s.start, p.start - _REST_REACH), p.start) is not None
     ]
-    if len(rest) == 1:
+    if len(rest) == 1 and len(parts) > 1:
         said.append(("rest", str(rest[0])))
     elif shape == "split" or _WHOLE.search(text, parts[0].start, s.end) is not None:
         said.append(("whole", "yes"))
