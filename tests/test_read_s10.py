@@ -126,6 +126,13 @@ def sum_findings(ex: Extractor, text: str) -> list[Finding]:
         ("Larchmont Mills was formally incorporated in March 1890.", "Larchmont Mills", "1890-03"),
         ("Its founders incorporated Larchmont Mills in 1890.", "incorporated", "1890"),
         ("Larchmont shares were first listed on May 2, 1962.", "Larchmont shares", "1962-05-02"),
+        # a noun of the event's own verb names the happening
+        (
+            "The incorporation of Larchmont Mills on March 14, 1890 was quiet.",
+            "incorporation",
+            "1890-03-14",
+        ),
+        ("In 1890, the incorporation of Larchmont Mills took a day.", "1890", "1890"),
     ],
 )
 def test_an_event_said_with_its_verb_is_dated(

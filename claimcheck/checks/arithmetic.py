@@ -4,6 +4,15 @@ Every figure is an interval (the rounding of the digits written, widened by its 
 arithmetic is interval arithmetic: a total is wrong only when no choice of values the digits allow
 makes it add up. That keeps "US$32.9 billion, of which US$17.2 billion and US$15.7 billion" quiet
 and catches "US$32.9 billion, of which US$17.2 billion and US$13.7 billion".
+
+A total and its parts are read in these shapes: "X, of which (including) A ... and B ...";
+"Of the X ..., A ... and B ..." (a sentence opening with "Of"); "X: A ..., B ..."; "X split
+(divided) between A and B". The parts of "of which" never add up to more than the total.
+The other shapes say less: their parts may overlap or leave the rest unsaid, so they are judged
+only when the sentence says they are all of the total ("split between", "all of it",
+"entirely", "in full": then they must add up to it), when one part is "the remaining" (or "the
+rest", "the remainder", "the balance": it must be the total less the other parts), or when
+each part is a metric of its own, none the total's (exports and imports of trade).
 """
 
 from __future__ import annotations

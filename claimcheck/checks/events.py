@@ -1,4 +1,15 @@
-"""Events engine: an event's stated date, and the years counted from it.
+"""Events engine: an event's stated date, the first day of a term of office, and the years
+counted from an event.
+
+An event is read in the words of its aliases ("the establishment of diplomatic relations on
+..."), with a verb of happening after an alias ("relations were established on ...", "the bridge
+opened on ...") and, for an event that lists `verbs`, with one of them said of an entity of its
+`subject` ("Tamarack Outfitters was incorporated on ...", "the founders incorporated Tamarack
+in ..."). The first day of a term is read after a known person's name ("..., who took office
+on ...", "was sworn in as Prime Minister on ...", "became prime minister on ...") and compared
+with the start of that person's term (of the office named, else of any office) that began
+nearest the date said; a date more than a year from every term's start says nothing (another
+office, or a term the rules do not list).
 
 A date is compared at the coarser of the two precisions ("September 1973" agrees with
 1973-09-21). An ordinal anniversary is exact: the 50th falls in the event's year + 50, the whole
@@ -33,7 +44,12 @@ _BELOW = {"nearly", "almost", "less than"}
 @engine(
     "events",
     [
-        Rule("event-wrong-date", "date", "error", "an event dated otherwise than the rulebook"),
+        Rule(
+            "event-wrong-date",
+            "date",
+            "error",
+            "an event, or the first day of a term of office, dated otherwise than the rulebook",
+        ),
         Rule(
             "elapsed-wrong-years",
             "date",

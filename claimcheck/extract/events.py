@@ -225,6 +225,7 @@ class _Verbs:
 
     pattern: re.Pattern[str]
     events: dict[str, list[str]]
+    stems: dict[str, re.Pattern[str]]  # event id -> its verbs' stems ("incorporat", "list")
 
 
 def _own_verbs(book: Rulebook) -> _Verbs | None:
@@ -240,8 +241,27 @@ def _own_verbs(book: Rulebook) -> _Verbs | None:
         pattern = regexes.compile(
             rf"\s*(?:{_AUX})?{_ADVERB}(?P<verb>{alternation})\b" if words else r"(?!)"
         )
-        got = book.derived["event-verbs"] = _Verbs(pattern, events) if words else False
+        stems = {
+            ev.id: regexes.compile(
+                r"\b(?:" + "|".join(re.escape(_stem(v)) for v in ev.verbs) + ")"
+            )
+            for ev in book.events.values()
+            if ev.verbs
+        }
+        got = book.derived["event-verbs"] = _Verbs(pattern, events, stems) if words else False
     return got if isinstance(got, _Verbs) else None
+
+
+def _stem(verb: str) -> str:
+    """What a verb's nouns start with: "incorporated" -> "incorporat" ("incorporation"),
+    "listed" -> "list" ("listing"), "admitted" -> "admit"; an irregular form stays whole."""
+    word = verb.lower().split()[-1]
+    if not word.endswith("ed") or len(word) < 5:
+        return word
+    stem = word[:-2]
+    if len(stem) > 3 and stem[-1] == stem[-2] and stem[-1] not in "aeiouls":
+        stem = stem[:-1]
+    return stem
 
 
 def _verb_before(sc: _Scan, m: Match, ids: list[str]) -> bool:
@@ -509,9 +529,17 @@ def _bridged(sc: _Scan, a: int, b: int) -> bool:
 
 
 def in_event_context(s: Sentence, m: Match) -> bool:
-    """The alias names the happening, not the state: "established diplomatic relations"."""
+    """The alias names the happening, not the state: "established diplomatic relations", or
+    a noun of one of the event's own verbs ("the incorporation of ...")."""
     if any(_HAPPENS.search(e.form.lower()) for e in m.entries if e.kind == "event"):
         return True
+    own = _own_verbs(s.book)
+    if own is not None and any(
+        e.id in own.stems and own.stems[e.id].search(e.form.lower())
+        for e in m.entries
+        if e.kind == "event"
+    ):
+        return True  # "the incorporation of ..." for an event said "incorporated"
     window = s.folded[max(s.start, m.start - 60) : m.start]
     return _OCCUR.search(window) is not None
 
