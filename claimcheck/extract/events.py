@@ -19,7 +19,7 @@ from dataclasses import dataclass
 from claimcheck import regexes
 from claimcheck.claims import Claim
 from claimcheck.dates import PartialDate, Period
-from claimcheck.extract import ENTITY_KINDS, Sentence, extractor
+from claimcheck.extract import ENTITY_KINDS, DocContext, Sentence, extractor
 from claimcheck.extract.mentions import mentions
 from claimcheck.extract.numbers import ordinal, small
 from claimcheck.rulebook import Rulebook
@@ -242,9 +242,7 @@ def _own_verbs(book: Rulebook) -> _Verbs | None:
             rf"\s*(?:{_AUX})?{_ADVERB}(?P<verb>{alternation})\b" if words else r"(?!)"
         )
         stems = {
-            ev.id: regexes.compile(
-                r"\b(?:" + "|".join(re.escape(_stem(v)) for v in ev.verbs) + ")"
-            )
+            ev.id: regexes.compile(r"\b(?:" + "|".join(re.escape(_stem(v)) for v in ev.verbs) + ")")
             for ev in book.events.values()
             if ev.verbs
         }
@@ -280,6 +278,8 @@ def _verb_claims(sc: _Scan) -> Iterator[Claim]:
     incorporated on March 14, 1887" (an entity of the event's subject, "was"/"were", the verb)
     or "the founders incorporated Tamarack in 1887" (the verb, then the entity)."""
     s = sc.s
+    if _own_verbs(s.book) is None:
+        return  # no event of the rulebook lists verbs
     for m in s.matches:
         ids = [e.id for e in m.entries if e.kind == "event" and e.detail == "verb"]
         if not ids:
@@ -347,10 +347,19 @@ _BEFORE_TITLE = regexes.compile(
 _OF_PLACE = regexes.compile(r"\s+of\s+(?:the\s+)?")
 
 
-@extractor("office-start", needs=("person",))
+def _office_words(context: DocContext) -> bool:
+    """Whether the document writes a word of taking office at all (most do not)."""
+    low = context.folded
+    return any(w in low for w in _OFFICE_WORDS)
+
+
+@extractor("office-start", needs=("person",), document=_office_words)
 def office_start(s: Sentence) -> Iterator[Claim]:
     low = s.folded
-    if not any(low.find(w, s.start, s.end) >= 0 for w in _OFFICE_WORDS):
+    for w in _OFFICE_WORDS:
+        if low.find(w, s.start, s.end) >= 0:
+            break
+    else:
         return
     for i, m in enumerate(s.matches):
         people = {e.id for e in m.entries if e.kind == "person"}

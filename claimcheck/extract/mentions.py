@@ -49,7 +49,7 @@ def in_context(s: Sentence, found: list[Mention]) -> list[Mention]:
     terminal") only where one of its context phrases is named in the sentence, or in the
     paragraph when the rule says so. Free for a rulebook with no context alias."""
     if not _has_context(s.book):
-        return found
+        return found  # and the caller need not call again (book.derived["context_aliases"])
     out: list[Mention] = []
     for m in found:
         kept = tuple(e for e in m.entries if not e.detail or _context_named(s, e))
@@ -61,9 +61,9 @@ def in_context(s: Sentence, found: list[Mention]) -> list[Mention]:
 
 
 def _has_context(book: Rulebook) -> bool:
-    got = book.derived.get("has_context_aliases")
+    got = book.derived.get("context_aliases")
     if got is None:
-        got = book.derived["has_context_aliases"] = any(
+        got = book.derived["context_aliases"] = any(
             m.context_aliases for m in book.metrics.values()
         )
     return bool(got)
@@ -200,7 +200,10 @@ def named_within(context: DocContext, book: Rulebook, start: int, end: int) -> f
 
 def _named_in(context: DocContext, book: Rulebook, start: int, end: int) -> set[str]:
     every = context.every
-    starts = _every_starts(context)
+    cache = vars(context)
+    starts: list[int] | None = cache.get("_every_starts")
+    if starts is None:
+        starts = cache["_every_starts"] = [m.start for m in every]
     out: set[str] = set()
     i = bisect.bisect_left(starts, start)
     while i < len(every) and every[i].start < end:

@@ -193,7 +193,9 @@ def _may_change_at(context: DocContext, start: int, end: int) -> bool:
 
 @extractor("quantities", needs=_METRIC, unless=_may_change_at)
 def quantities(s: Sentence) -> Iterator[Claim]:
-    metric_mentions = in_context(s, mentions(s, _METRIC))
+    metric_mentions = mentions(s, _METRIC)
+    if metric_mentions and s.book.derived.get("context_aliases", True):
+        metric_mentions = in_context(s, metric_mentions)  # aliases read beside their context
     if not metric_mentions and not _may_change(s):
         return  # a figure is read as a metric named in its sentence; a change may name none
     text = s.doc.text
@@ -946,22 +948,33 @@ _REST = regexes.compile(
 _REST_REACH = 40
 
 
+def _may_break_down(s: Sentence) -> bool:
+    """Whether the sentence opens with "Of", or writes a colon or a word of splitting."""
+    low, a, b = s.folded, s.start, s.end
+    return (
+        low.find("of", a, a + 4) >= 0
+        or low.find(":", a, b) >= 0
+        or low.find("split", a, b) >= 0
+        or low.find("divid", a, b) >= 0
+        or low.find("shared", a, b) >= 0
+        or low.find("broken", a, b) >= 0
+    )
+
+
 def _breakdown(s: Sentence, total: Number, stop: int) -> tuple[str | None, int]:
-    """How the sentence breaks the total down, and where the words that say so begin:
-    ("of-which", ...) for "of which", "including"; ("of-the", ...) for a sentence opening "Of
-    the <total> ...,"; ("colon", ...); ("split", ...); (None, 0) when it does not."""
-    text = s.doc.text
-    link = _OF_WHICH.search(text, total.end, stop)
-    if link is not None:
-        return "of-which", link.start()
-    lead = _OF_THE_LEAD.fullmatch(text, s.start, total.start)
-    if lead is not None:
-        gap = _OF_THE_GAP.match(text, total.end, stop)
+    """How the sentence breaks the total down besides "of which", and where the words that
+    say so begin: ("of-the", ...) for a sentence opening "Of the <total> ...,"; ("colon",
+    ...); ("split", ...); (None, 0) when it does not."""
+    text, low = s.doc.text, s.folded
+    if low.find("of", s.start, s.start + 4) >= 0:
+        lead = _OF_THE_LEAD.fullmatch(text, s.start, total.start)
+        gap = _OF_THE_GAP.match(text, total.end, stop) if lead is not None else None
         if gap is not None:
             return "of-the", gap.end() - 1
-    colon = _COLON.match(text, total.end, stop)
-    if colon is not None:
-        return "colon", colon.end() - 2
+    if low.find(":", total.end, stop) >= 0:
+        colon = _COLON.match(text, total.end, stop)
+        if colon is not None:
+            return "colon", colon.end() - 2
     split = _SPLIT.search(text, total.end, min(stop, total.end + _SPLIT_REACH))
     if split is not None:
         return "split", split.start()
@@ -999,10 +1012,18 @@ def _arithmetic(
     # A total and its parts: "US$32.9 billion, of which exports ... US$17.2 billion and ...";
     # a breakdown: "Of the $1.42 billion budget, $900 million ...", "$1.42 billion: ...",
     # "$1.42 billion split between ..."
+    shapes = len(levels) > 1 and _may_break_down(s)  # most write no word of one
     for k, total in enumerate(levels):
         assert total.claim is not None
         stop = levels[k + 1].num.start if k + 1 < len(levels) else s.end
-        shape, link_start = _breakdown(s, total.num, stop)
+        link = _OF_WHICH.search(text, total.num.end, stop)
+        shape: str | None
+        if link is not None:
+            shape, link_start = "of-which", link.start()
+        elif shapes:
+            shape, link_start = _breakdown(s, total.num, stop)
+        else:
+            continue
         if shape is None or text[total.num.end : link_start].count(",") > 1:
             continue
         parts = [
