@@ -354,3 +354,15 @@ def test_unparsed_lists_a_sentence_holding_only_a_date(
     out = capsys.readouterr().out.splitlines()
     assert "  4:1: unparsed (date): The mill first opened its gates on May 2, 1901." in out
     assert not any("fine mill" in line for line in out)
+
+
+def test_the_compiled_rulebook_keeps_verbs_and_context_aliases(mill_ex: Extractor) -> None:
+    """The rulebook cache stores the new keys and reads them back the same."""
+    from claimcheck.rulebook import store
+
+    book = mill_ex.book
+    data = store.encode(book, "code")
+    again = store.decode(data, "code", book.digest)
+    assert again.metrics["terminal-berths"].context_aliases[1].within == "paragraph"
+    assert again.events["larchmont-listing"].verbs == ["listed"]
+    assert store.encode(again, "code") == data

@@ -134,7 +134,9 @@ def read(doc: Document, book: Rulebook) -> DocClaims:
 
 
 def _has_digit(text: str, start: int, end: int) -> bool:
-    return any(c.isdigit() for c in text[start:end])
+    from claimcheck.extract import _DIGIT
+
+    return _DIGIT.search(text, start, end) is not None
 
 
 _CACHE: dict[int, tuple[Rulebook, Extractor]] = {}
