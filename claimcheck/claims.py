@@ -40,7 +40,9 @@ kind="quantity": subject = entity id (or None); target = metric id; value = Quan
     `sources` that do not name it takes the figure for another measure. A figure of
     another party, of a part, of one deal or item, or of a flow gives no claim at all
     (claimcheck/extract/ownership.py).
-kind="event": target = event id; date = the date the sentence gives it.
+kind="event": target = event id; date = the date the sentence gives it. The first day of a
+    term of office ("X took office on ...") is an event claim with no target: subject = person
+    id, attrs ("start", "office") and ("office", office id) when the sentence names the office.
 kind="elapsed": target = event id; attrs: ("years", "50"), ("form", "ordinal"|"cardinal"),
     ("round", ...), ("hedge", ...), ("counted", "year": an ordinal year, "the 45th year of",
     not an anniversary), ("at", "sentence"|"document": where the counting date came
@@ -53,7 +55,10 @@ kind="arithmetic": parts = the quantity claims involved; attrs: ("relation", "su
     a change is measured against). The first part is the total (sum) or the new value (change,
     fold); the others are the parts or the old value. `parts` may be empty when the text gives
     neither figure ("increased 3 folds from 2014": target and period then name the metric and
-    the new period); a sum with one part means part <= total.
+    the new period); a sum with one part means part <= total. A sum read from a breakdown's
+    shape carries ("breakdown", "of-the"|"colon"|"split"), ("whole", "yes") when the parts are
+    said to be all of the total, ("rest", n) when part n (1-based, the total not counted) is
+    "the remaining" of it.
 """
 
 from __future__ import annotations

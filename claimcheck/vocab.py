@@ -87,7 +87,8 @@ def full_names(p: Person) -> list[str]:
 class Entry:
     """What a vocabulary phrase stands for."""
 
-    kind: str  # entity | demonym | office | person | metric | ranking | event | term | variant
+    kind: str  # entity | demonym | office | person | metric | context | ranking | event | term |
+    # variant
     id: str  # the rule entry's id
     form: str  # the phrase as written in the rule file
     detail: str = ""  # kind-specific: which name part, which variant
@@ -144,12 +145,18 @@ class Vocabulary:
         for m in book.metrics.values():
             for a in m.aliases:
                 add(a, Entry("metric", m.id, a))
+            for i, ca in enumerate(m.context_aliases):  # read only beside a context phrase
+                add(ca.alias, Entry("metric", m.id, ca.alias, f"context:{i}"))
+                for c in ca.context:
+                    add(c, Entry("context", m.id, c, str(i)))
         for r in book.rankings.values():
             for a in r.aliases:
                 add(a, Entry("ranking", r.id, a))
         for ev in book.events.values():
             for a in ev.aliases:
                 add(a, Entry("event", ev.id, a))
+            for verb in ev.verbs:  # "was incorporated": read with the subject or an alias
+                add(verb, Entry("event", ev.id, verb, "verb"))
         for term in book.terms.values():
             add(term.name, Entry("term", term.id, term.name, "name"))
             for s in term.short:

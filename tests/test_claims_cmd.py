@@ -48,7 +48,7 @@ def test_text_listing_and_summary(capsys: pytest.CaptureFixture[str], tmp_path: 
     )
     assert "period=2022" in lines[1] and lines[1].endswith('"US$47.6 billion"')
     assert lines[-1] == (
-        "1 document(s), 1 claim(s); coverage: 2 sentence(s), 2 with a number, rank word or "
+        "1 document(s), 1 claim(s); coverage: 2 sentence(s), 2 with a number, date, rank word or "
         "title, 1 gave claims, 1 unparsed; 0 figure(s) unread in sentences that gave claims "
         "(list them with --unparsed)"
     )

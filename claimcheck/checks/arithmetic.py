@@ -9,6 +9,15 @@ A percentage change of a flow stated with its new figure only ("reached US$24.3 
 percent") is measured from the rulebook's fact for the base period: the period the sentence
 compares with ("from 2012", "over the same period last year"), else the same days a year
 earlier. A stock's change is not ("up 26% from 2017" does not say which day of 2017).
+
+A total and its parts are read in these shapes: "X, of which (including) A ... and B ...";
+"Of the X ..., A ... and B ..." (a sentence opening with "Of"); "X: A ..., B ..."; "X split
+(divided) between A and B". The parts of "of which" never add up to more than the total.
+The other shapes say less: their parts may overlap or leave the rest unsaid, so they are judged
+only when the sentence says they are all of the total ("split between", "all of it",
+"entirely", "in full": then they must add up to it), when one part is "the remaining" (or "the
+rest", "the remainder", "the balance": it must be the total less the other parts), or when
+each part is a metric of its own, none the total's (exports and imports of trade).
 """
 
 from __future__ import annotations
@@ -172,12 +181,29 @@ def _sum(ctx: DocContext, claim: Claim, values: list[Quantity], unit: str | None
     """Parts never add up to more than their total. They must add up to it only when they are
     named components, each its own metric (exports and imports of a trade total); a breakdown
     by items the rulebook does not name ("of which manufacturing ... and real estate ...") may
-    leave the rest unsaid."""
+    leave the rest unsaid. A breakdown read from its shape alone ("Of the $1.42 billion budget,
+    $900 million ... and $420 million ...") is judged only where the sentence says what the
+    parts are (all of the total, or a part "the remaining" of it) or where they are named
+    components."""
     total, parts = values[0], values[1:]
     low = sum(p.low for p in parts)
     high = sum(p.high for p in parts)
     total_text = repr(claim.parts[0].text)
     listed = " + ".join(repr(p.text) for p in claim.parts[1:])
+    rest = claim.attr("rest")
+    if rest is not None:
+        return _rest(ctx, claim, values, int(rest), unit)
+    if claim.attr("whole") == "yes":
+        if low <= total.high and total.low <= high:
+            return None
+        return ctx.finding(
+            "arithmetic-parts-total",
+            claim,
+            f"the parts {listed}, said to be all of the total {total_text} "
+            f"({U.interval(total.low, total.high, unit)}), add up to {U.interval(low, high, unit)}",
+        )
+    if claim.attr("breakdown") is not None and (len(parts) == 1 or not components(claim)):
+        return None
     if len(parts) == 1 or not components(claim):
         if low <= total.high:
             return None
@@ -196,6 +222,26 @@ def _sum(ctx: DocContext, claim: Claim, values: list[Quantity], unit: str | None
         claim,
         f"the parts {listed} add up to {U.interval(low, high, unit)}, not the total "
         f"{total_text} ({U.interval(total.low, total.high, unit)})",
+    )
+
+
+def _rest(
+    ctx: DocContext, claim: Claim, values: list[Quantity], n: int, unit: str | None
+) -> Finding | None:
+    """ "the remaining $620 million": the total less the other parts, as far as the digits
+    written allow."""
+    total, said = values[0], values[n]
+    others = [v for i, v in enumerate(values[1:], 1) if i != n]
+    low = total.low - sum(v.high for v in others)
+    high = total.high - sum(v.low for v in others)
+    if said.low <= high and low <= said.high:
+        return None
+    return ctx.finding(
+        "arithmetic-parts-total",
+        claim,
+        f"the rest of {claim.parts[0].text!r} after "
+        f"{' + '.join(repr(p.text) for i, p in enumerate(claim.parts[1:], 1) if i != n)} is "
+        f"{U.interval(low, high, unit)}, not {claim.parts[n].text!r}",
     )
 
 

@@ -1,4 +1,15 @@
-"""Events engine: an event's stated date, and the years counted from it.
+"""Events engine: an event's stated date, the first day of a term of office, and the years
+counted from an event.
+
+An event is read in the words of its aliases ("the establishment of diplomatic relations on
+..."), with a verb of happening after an alias ("relations were established on ...", "the bridge
+opened on ...") and, for an event that lists `verbs`, with one of them said of an entity of its
+`subject` ("Tamarack Outfitters was incorporated on ...", "the founders incorporated Tamarack
+in ..."). The first day of a term is read after a known person's name ("..., who took office
+on ...", "was sworn in as Prime Minister on ...", "became prime minister on ...") and compared
+with the start of that person's term (of the office named, else of any office) that began
+nearest the date said; a date more than a year from every term's start says nothing (another
+office, or a term the rules do not list).
 
 A date is compared at the coarser of the two precisions ("September 1973" agrees with
 1973-09-21). An ordinal anniversary is exact: the 50th falls in the event's year + 50, the whole
@@ -33,7 +44,12 @@ _BELOW = {"nearly", "almost", "less than"}
 @engine(
     "events",
     [
-        Rule("event-wrong-date", "date", "error", "an event dated otherwise than the rulebook"),
+        Rule(
+            "event-wrong-date",
+            "date",
+            "error",
+            "an event, or the first day of a term of office, dated otherwise than the rulebook",
+        ),
         Rule(
             "elapsed-wrong-years",
             "date",
@@ -44,6 +60,9 @@ _BELOW = {"nearly", "almost", "less than"}
 )
 def check_events(ctx: DocContext) -> Iterator[Finding]:
     for claim in ctx.claims:
+        if claim.kind == "event" and claim.attr("start") == "office":
+            yield from _office_start(ctx, claim)
+            continue
         event = ctx.book.events.get(claim.target or "")
         if event is None:
             continue
@@ -59,6 +78,44 @@ def check_events(ctx: DocContext) -> Iterator[Finding]:
             message = _elapsed(claim, event, claim.period)
             if message:
                 yield ctx.finding("elapsed-wrong-years", claim, message, evidence=[event])
+
+
+def _office_start(ctx: DocContext, claim: Claim) -> Iterator[Finding]:
+    """ "X took office on <date>" against the term of X's that began nearest that date: of the
+    office named, else of any office X held. A term that began on the date said, or no term
+    within a year of it (another office, one the rulebook does not list), says nothing."""
+    said = claim.date
+    if said is None or claim.subject is None:
+        return
+    named = claim.attr("office")
+    terms = [
+        (office, h)
+        for office in ctx.book.offices.values()
+        for h in office.holders
+        if h.person == claim.subject and (named is None or office.id == named)
+    ]
+    if not terms or any(agrees(said, h.start) for _, h in terms):
+        return
+    mid = said.first() + (said.last() - said.first()) / 2
+    gaps = sorted((abs((h.start.first() - mid).days), i) for i, (_, h) in enumerate(terms))
+    if gaps[0][0] > _YEAR or (len(gaps) > 1 and gaps[1][0] == gaps[0][0]):
+        return
+    office, term = terms[gaps[0][1]]
+    person = ctx.book.people.get(claim.subject)
+    who = f"{person.given} {person.family}" if person else claim.subject
+    yield ctx.finding(
+        "event-wrong-date",
+        claim,
+        f"{who} took office as {office.title}{_of(ctx, office.jurisdiction)} "
+        f"{_on(term.start)}, "
+        f"not {_on(said)}",
+        evidence=[term],
+    )
+
+
+def _of(ctx: DocContext, entity: str) -> str:
+    found = ctx.book.entities.get(entity)
+    return f" of {found.names[0]}" if found else ""
 
 
 def agrees(said: PartialDate, known: PartialDate) -> bool:

@@ -1,9 +1,10 @@
 """`claimcheck claims`: show what the extractor understood, and what it could not read.
 
 For a rule writer: every claim with its kind, subject, target, value interval and unit, period
-and span; then a coverage summary counting the sentences that hold a figure, a rank word or a
-known title and yet gave no claim (a checker that silently skips what it cannot read is the
-known failure of tools in this field). `--unparsed` lists those sentences.
+and span; then a coverage summary counting the sentences that hold a figure, a written date
+(an event said in words no rule reads), a rank word or a known title and yet gave no claim (a
+checker that silently skips what it cannot read is the known failure of tools in this field).
+`--unparsed` lists those sentences.
 """
 
 from __future__ import annotations
@@ -32,7 +33,7 @@ def register(sub: Any) -> argparse.ArgumentParser:
         help="list the claims extracted from articles, and the sentences left unread",
         description="List every claim the extractor finds in the articles (kind, subject, "
         "target, value interval and unit, period, span), with a coverage summary of the "
-        "sentences that hold a number, a rank word or a known title but gave no claim.",
+        "sentences that hold a number, a date, a rank word or a known title but gave no claim.",
     )
     p.add_argument("paths", nargs="+", metavar="PATH", help="articles or folders")
     add_rules_options(p)
@@ -40,7 +41,7 @@ def register(sub: Any) -> argparse.ArgumentParser:
     p.add_argument(
         "--unparsed",
         action="store_true",
-        help="list the sentences with a number, rank word or title that gave no claim",
+        help="list the sentences with a number, date, rank word or title that gave no claim",
     )
     return p
 
@@ -109,6 +110,8 @@ def read(doc: Document, book: Rulebook) -> DocClaims:
         reasons = []
         if figures:
             reasons.append("number")
+        if any(p.phrase == "stated" and _has_digit(doc.text, p.start, p.end) for p in found):
+            reasons.append("date")  # an event said with a date that no rule reads shows here
         if RANK_WORDS.search(doc.text, a, b):
             reasons.append("rank word")
         if any(x < b and a < y for x, y in titles):
@@ -128,6 +131,12 @@ def read(doc: Document, book: Rulebook) -> DocClaims:
                     Unparsed(n.start, n.end, line, col, doc.text[n.start : n.end], [])
                 )
     return out
+
+
+def _has_digit(text: str, start: int, end: int) -> bool:
+    from claimcheck.extract import _DIGIT
+
+    return _DIGIT.search(text, start, end) is not None
 
 
 _CACHE: dict[int, tuple[Rulebook, Extractor]] = {}
@@ -213,7 +222,7 @@ def to_text(reports: Sequence[DocClaims], problems: Sequence[str], unparsed: boo
         sentences_n += r.sentences
     lines.append(
         f"{len(reports)} document(s), {total} claim(s); coverage: {sentences_n} sentence(s), "
-        f"{candidates} with a number, rank word or title, {candidates - missed} gave claims, "
+        f"{candidates} with a number, date, rank word or title, {candidates - missed} gave claims, "
         f"{missed} unparsed; {unread} figure(s) unread in sentences that gave claims"
         + ("" if unparsed or not (missed or unread) else " (list them with --unparsed)")
     )

@@ -211,11 +211,14 @@ class Need:
     document has dozens of sentences). `within`: the sentence itself, or only the whole document
     for an extractor that reads a sentence against vocabulary named elsewhere. `unless`: a quick
     test of a sentence that may hold a claim all the same (a change needs no metric named); such
-    an extractor is never left out of a whole document."""
+    an extractor is never left out of a whole document. `document`: a quick test of the whole
+    document, without which the extractor can claim nothing in it (the English words it reads
+    are nowhere in the text)."""
 
     kinds: frozenset[str]
     within: Literal["sentence", "document"] = "sentence"
     unless: Unless | None = None
+    document: Callable[[DocContext], bool] | None = None  # False: nothing to claim in it
 
 
 NEEDS: dict[str, Need] = {}
@@ -226,11 +229,12 @@ def extractor(
     needs: Iterable[str] = (),
     within: Literal["sentence", "document"] = "sentence",
     unless: Unless | None = None,
+    document: Callable[[DocContext], bool] | None = None,
 ) -> Callable[[ExtractorFn], ExtractorFn]:
     def register(fn: ExtractorFn) -> ExtractorFn:
         EXTRACTORS[name] = fn
         if needs:
-            NEEDS[name] = Need(frozenset(needs), within, unless)
+            NEEDS[name] = Need(frozenset(needs), within, unless, document)
         return fn
 
     return register
@@ -257,6 +261,8 @@ class Extractor:
         for name, fn in EXTRACTORS.items():
             need = NEEDS.get(name)
             if need is None or need.unless is not None or not need.kinds.isdisjoint(kinds):
+                if need is not None and need.document is not None and not need.document(context):
+                    continue
                 live.append((fn, need if need is None or need.within == "sentence" else None))
         book, n_found, n_every = self.book, len(found), len(every)
         i = k = 0

@@ -19,9 +19,10 @@ from dataclasses import dataclass
 from claimcheck import regexes
 from claimcheck.claims import Claim
 from claimcheck.dates import PartialDate, Period
-from claimcheck.extract import ENTITY_KINDS, Sentence, extractor
+from claimcheck.extract import ENTITY_KINDS, DocContext, Sentence, extractor
 from claimcheck.extract.mentions import mentions
 from claimcheck.extract.numbers import ordinal, small
+from claimcheck.rulebook import Rulebook
 from claimcheck.vocab import Match
 
 _ORD_TENS = dict(
@@ -104,6 +105,12 @@ _OCCUR_AFTER = regexes.compile(
 _PARTY_WORD = regexes.compile(
     r"\s+(?:with|between|by|to|for|and|the|two|both|countries|nations|sides)\b"
 )
+# "was", "were", "had been", with an adverb: what stands between a subject and its verb.
+_AUX = r"(?:was|were|(?:has|have|had)\s+been)\s+"
+_ADVERB = r"(?:(?:officially|formally|first|legally|originally|later)\s+)?"
+_AUX_BEFORE = regexes.compile(rf"(?<![\w-]){_AUX}{_ADVERB}$")
+_ARTICLE_GAP = regexes.compile(r"\s+(?:(?:the|its|their|his|her|our)\s+)?")
+_ASIDE = regexes.compile(r",[^,;()]{1,70},\s*$")
 _DATE_GAP = regexes.compile(r"\s*,?\s*(?:on|in|dated|from)?\s*\(?\s*")
 _DATE_LEAD = regexes.compile(r"(?:on|in)\s+")
 _BRIDGE_MAX = 80
@@ -126,7 +133,7 @@ class _Scan:
 def _scan(s: Sentence) -> _Scan:
     dates = sentence_dates(s, exact=False)
     ents = mentions(s, ENTITY_KINDS)
-    evs = [(m, [e.id for e in m.entries if e.kind == "event"]) for m in s.matches]
+    evs = [(m, [e.id for e in m.entries if e.kind == "event" and not e.detail]) for m in s.matches]
     evs = [(m, ids) for m, ids in evs if ids]
     return _Scan(
         s,
@@ -155,6 +162,7 @@ def events(s: Sentence) -> Iterator[Claim]:
     # not dated by the time of the count
     counted = {c.end for c in elapsed}
     yield from _event_claims(sc, counted)
+    yield from _verb_claims(sc)
     yield from elapsed
 
 
@@ -164,8 +172,8 @@ def _event_claims(sc: _Scan, counted: Collection[int] = ()) -> Iterator[Claim]:
     lead = _DATE_LEAD.match(low, s.start, s.end)
     first = sc.date_at.get(lead.end()) if lead else None
     for m, ids in sc.events:
-        verb = _OCCUR_AFTER.match(low, m.end, s.end)
-        if verb is None and not in_event_context(s, m):
+        verb = _verb_after(sc, ids, _skip_parties(sc, m.end))
+        if verb is None and not in_event_context(s, m) and not _verb_before(sc, m, ids):
             continue
         event = choose_event(sc, ids)
         if event is None:
@@ -193,6 +201,225 @@ def _event_claims(sc: _Scan, counted: Collection[int] = ()) -> Iterator[Claim]:
             period=Period.of(date),
             sentence=(s.start, s.end),
         )
+
+
+def _verb_after(sc: _Scan, ids: list[str], pos: int) -> re.Match[str] | None:
+    """A verb of happening right after an alias: a common one ("were established"), or one
+    the rulebook gives the event ("was incorporated")."""
+    low, end = sc.s.folded, sc.s.end
+    found = _OCCUR_AFTER.match(low, pos, end)
+    if found is not None:
+        return found
+    own = _own_verbs(sc.s.book)
+    if own is None:
+        return None
+    found = own.pattern.match(low, pos, end)
+    if found is None or not any(i in own.events.get(found.group("verb"), ()) for i in ids):
+        return None
+    return found
+
+
+@dataclass
+class _Verbs:
+    """The rulebook's event verbs: one pattern for all, and the events each verb says."""
+
+    pattern: re.Pattern[str]
+    events: dict[str, list[str]]
+    stems: dict[str, re.Pattern[str]]  # event id -> its verbs' stems ("incorporat", "list")
+
+
+def _own_verbs(book: Rulebook) -> _Verbs | None:
+    """Built once per rulebook and kept with it."""
+    got = book.derived.get("event-verbs")
+    if got is None:
+        events: dict[str, list[str]] = {}
+        for ev in book.events.values():
+            for v in ev.verbs:
+                events.setdefault(" ".join(v.lower().split()), []).append(ev.id)
+        words = sorted(events, key=lambda v: (-len(v), v))
+        alternation = "|".join(re.escape(v).replace(r"\ ", r"\s+") for v in words)
+        pattern = regexes.compile(
+            rf"\s*(?:{_AUX})?{_ADVERB}(?P<verb>{alternation})\b" if words else r"(?!)"
+        )
+        stems = {
+            ev.id: regexes.compile(r"\b(?:" + "|".join(re.escape(_stem(v)) for v in ev.verbs) + ")")
+            for ev in book.events.values()
+            if ev.verbs
+        }
+        got = book.derived["event-verbs"] = _Verbs(pattern, events, stems) if words else False
+    return got if isinstance(got, _Verbs) else None
+
+
+def _stem(verb: str) -> str:
+    """What a verb's nouns start with: "incorporated" -> "incorporat" ("incorporation"),
+    "listed" -> "list" ("listing"), "admitted" -> "admit"; an irregular form stays whole."""
+    word = verb.lower().split()[-1]
+    if not word.endswith("ed") or len(word) < 5:
+        return word
+    stem = word[:-2]
+    if len(stem) > 3 and stem[-1] == stem[-2] and stem[-1] not in "aeiouls":
+        stem = stem[:-1]
+    return stem
+
+
+def _verb_before(sc: _Scan, m: Match, ids: list[str]) -> bool:
+    """One of the event's own verbs just before its alias: "incorporated the company"."""
+    i = bisect.bisect_left(sc.match_starts, m.start) - 1
+    if i < 0:
+        return False
+    prev = sc.s.matches[i]
+    if not _ARTICLE_GAP.fullmatch(sc.s.folded, prev.end, m.start):
+        return False
+    return any(e.kind == "event" and e.detail == "verb" and e.id in ids for e in prev.entries)
+
+
+def _verb_claims(sc: _Scan) -> Iterator[Claim]:
+    """An event the rulebook gives verbs, said of its subject: "Tamarack Outfitters was
+    incorporated on March 14, 1887" (an entity of the event's subject, "was"/"were", the verb)
+    or "the founders incorporated Tamarack in 1887" (the verb, then the entity)."""
+    s = sc.s
+    if _own_verbs(s.book) is None:
+        return  # no event of the rulebook lists verbs
+    for m in s.matches:
+        ids = [e.id for e in m.entries if e.kind == "event" and e.detail == "verb"]
+        if not ids:
+            continue
+        start, named = _verb_subject(sc, m)
+        fits = {i for i in ids if named & set(s.book.events[i].subject)}
+        gap = _DATE_GAP.match(s.folded, _skip_parties(sc, m.end), s.end)
+        after = sc.date_at.get(gap.end()) if gap else None
+        if len(fits) != 1 or after is None:
+            continue
+        yield Claim(
+            "event",
+            start,
+            after[1],
+            s.doc.text[start : after[1]],
+            target=fits.pop(),
+            date=after[2],
+            period=Period.of(after[2]),
+            sentence=(s.start, s.end),
+        )
+
+
+def _verb_subject(sc: _Scan, m: Match) -> tuple[int, set[str]]:
+    """Where the claim starts, and the entities the verb is said of: the subject before
+    "was", else the object right after the verb."""
+    s = sc.s
+    named = {x.start: x for x in mentions(s, ENTITY_KINDS)}
+    aux = _AUX_BEFORE.search(s.folded, max(s.start, m.start - 40), m.start)
+    if aux is not None:
+        end = _subject_end(s, aux.start())
+        subject = next((x for x in named.values() if x.end == end), None)
+        if subject is not None:
+            return subject.start, {e.id for e in subject.entries}
+        return m.start, set()
+    gap = _ARTICLE_GAP.match(s.folded, m.end, s.end)
+    obj = named.get(gap.end()) if gap else None
+    return m.start, {e.id for e in obj.entries} if obj else set()
+
+
+def _subject_end(s: Sentence, pos: int) -> int:
+    """Where the subject before "was" ends: past spaces and an aside ", the retailer,"."""
+    aside = _ASIDE.search(s.folded, max(s.start, pos - 80), pos)
+    if aside is not None:
+        pos = aside.start()
+    while pos > s.start and s.folded[pos - 1].isspace():
+        pos -= 1
+    return pos
+
+
+# --- the day a term of office began ----------------------------------------------------------
+
+
+# "Suga, who took office on September 16", "X was sworn in as Prime Minister on ...", "X became
+# prime minister on ...": English verbs after a known person's name; the office, when named
+# ("as ...", after "became"), from the rulebook's titles.
+_OFFICE_WORDS = ("office", "sworn", "became", "inaugurated")
+_TOOK = regexes.compile(
+    r"(?:\s*,\s*who|\s*\(\s*who)?\s+(?:(?:has|had|officially|formally|first)\s+)*"
+    r"(?:(?:took|assumed)\s+(?:up\s+)?office|(?:was|were)\s+(?:officially\s+|formally\s+)?"
+    r"(?:sworn\s+in|inaugurated)|(?P<became>became))\b"
+)
+_BEFORE_TITLE = regexes.compile(
+    r"(?:'s)?(?:\s+as)?(?:\s+(?:the|its|new|[a-z]+'s|\d+(?:st|nd|rd|th)))*\s+"
+)
+_OF_PLACE = regexes.compile(r"\s+of\s+(?:the\s+)?")
+
+
+def _office_words(context: DocContext) -> bool:
+    """Whether the document writes a word of taking office at all (most do not)."""
+    low = context.folded
+    return any(w in low for w in _OFFICE_WORDS)
+
+
+@extractor("office-start", needs=("person",), document=_office_words)
+def office_start(s: Sentence) -> Iterator[Claim]:
+    low = s.folded
+    for w in _OFFICE_WORDS:
+        if low.find(w, s.start, s.end) >= 0:
+            break
+    else:
+        return
+    for i, m in enumerate(s.matches):
+        people = {e.id for e in m.entries if e.kind == "person"}
+        verb = _TOOK.match(low, m.end, s.end) if len(people) == 1 else None
+        if verb is None:
+            continue
+        person = next(iter(people))
+        office, pos = _office_named(s, i + 1, verb.end(), person)
+        if office is None and verb.group("became"):
+            continue  # "became" says nothing of an office unless one is named
+        gap = _DATE_GAP.match(low, pos, s.end)
+        dates = {d[0]: d for d in sentence_dates(s, exact=False)}
+        after = dates.get(gap.end()) if gap else None
+        if after is None:
+            continue
+        attrs = [("start", "office")] + ([("office", office)] if office else [])
+        yield Claim(
+            "event",
+            m.start,
+            after[1],
+            s.doc.text[m.start : after[1]],
+            subject=person,
+            date=after[2],
+            period=Period.of(after[2]),
+            attrs=tuple(attrs),
+            sentence=(s.start, s.end),
+        )
+
+
+def _office_named(s: Sentence, i: int, pos: int, person: str) -> tuple[str | None, int]:
+    """The office named right after the verb ("as Prime Minister of Japan"), and where it ends;
+    else (None, pos). A title of several offices ("prime minister") is the one the person
+    held."""
+    low = s.folded
+    for m in s.matches[i:]:
+        if m.start < pos:
+            continue
+        lead = _BEFORE_TITLE.fullmatch(low, pos, m.start)
+        if lead is None:
+            return None, pos
+        if any(e.kind in ENTITY_KINDS for e in m.entries):
+            pos = m.end  # "Japan's", "Japanese"
+            continue
+        offices = {e.id for e in m.entries if e.kind == "office"}
+        if len(offices) > 1:
+            offices = {o for o in offices if _held(s.book, o, person)}
+        if len(offices) != 1:
+            return None, pos
+        end = m.end
+        of = _OF_PLACE.match(low, end, s.end)
+        if of:
+            nxt = next((x for x in s.matches if x.start == of.end()), None)
+            if nxt is not None and any(e.kind in ENTITY_KINDS for e in nxt.entries):
+                end = nxt.end
+        return offices.pop(), end
+    return None, pos
+
+
+def _held(book: Rulebook, office: str, person: str) -> bool:
+    return any(h.person == person for h in book.offices[office].holders)
 
 
 def _next_date(sc: _Scan, pos: int) -> int:
@@ -311,9 +538,17 @@ def _bridged(sc: _Scan, a: int, b: int) -> bool:
 
 
 def in_event_context(s: Sentence, m: Match) -> bool:
-    """The alias names the happening, not the state: "established diplomatic relations"."""
+    """The alias names the happening, not the state: "established diplomatic relations", or
+    a noun of one of the event's own verbs ("the incorporation of ...")."""
     if any(_HAPPENS.search(e.form.lower()) for e in m.entries if e.kind == "event"):
         return True
+    own = _own_verbs(s.book)
+    if own is not None and any(
+        e.id in own.stems and own.stems[e.id].search(e.form.lower())
+        for e in m.entries
+        if e.kind == "event"
+    ):
+        return True  # "the incorporation of ..." for an event said "incorporated"
     window = s.folded[max(s.start, m.start - 60) : m.start]
     return _OCCUR.search(window) is not None
 

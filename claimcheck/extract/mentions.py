@@ -44,6 +44,64 @@ def mentions(s: Sentence, kinds: frozenset[str]) -> list[Mention]:
     return out
 
 
+def in_context(s: Sentence, found: list[Mention]) -> list[Mention]:
+    """The metric mentions that stand: a context alias ("berths", with context "ferry
+    terminal") only where one of its context phrases is named in the sentence, or in the
+    paragraph when the rule says so. Free for a rulebook with no context alias."""
+    if not _has_context(s.book):
+        return found  # and the caller need not call again (book.derived["context_aliases"])
+    out: list[Mention] = []
+    for m in found:
+        kept = tuple(e for e in m.entries if not e.detail or _context_named(s, e))
+        if len(kept) == len(m.entries):
+            out.append(m)
+        elif kept:
+            out.append(Mention(m.start, m.end, kept))
+    return out
+
+
+def _has_context(book: Rulebook) -> bool:
+    got = book.derived.get("context_aliases")
+    if got is None:
+        got = book.derived["context_aliases"] = any(
+            m.context_aliases for m in book.metrics.values()
+        )
+    return bool(got)
+
+
+def _context_named(s: Sentence, e: Entry) -> bool:
+    """Whether a context phrase of the context alias `e` is named within its reach."""
+    index = e.detail.removeprefix("context:")
+    alias = s.book.metrics[e.id].context_aliases[int(index)]
+    start, end = (s.start, s.end) if alias.within == "sentence" else paragraph(s)
+    every = s.context.every
+    i = bisect.bisect_left(_every_starts(s.context), start)
+    while i < len(every) and every[i].start < end:
+        x = every[i]
+        if x.end <= end and any(
+            c.kind == "context" and c.id == e.id and c.detail == index for c in x.entries
+        ):
+            return True
+        i += 1
+    return False
+
+
+def paragraph(s: Sentence) -> tuple[int, int]:
+    """The paragraph (the line) the sentence is in."""
+    text = s.doc.text
+    start = text.rfind("\n", 0, s.start) + 1
+    end = text.find("\n", s.end)
+    return start, end if end >= 0 else len(text)
+
+
+def _every_starts(context: DocContext) -> list[int]:
+    cache = vars(context)
+    starts: list[int] | None = cache.get("_every_starts")
+    if starts is None:
+        starts = cache["_every_starts"] = [m.start for m in context.every]
+    return starts
+
+
 def matches_of(s: Sentence, kinds: frozenset[str]) -> list[Match]:
     """`mentions`, as the vocabulary's matches: the sentence's own match where each of its
     entries is of the kinds (most are), a new one holding only those otherwise."""

@@ -54,7 +54,7 @@ from claimcheck.claims import Claim, Quantity
 from claimcheck.dates import Period
 from claimcheck.extract import DocContext, Sentence, attribution, extractor, modality, ownership
 from claimcheck.extract.caseless import plain, search_ending
-from claimcheck.extract.mentions import Mention, loose, mentions, near
+from claimcheck.extract.mentions import Mention, in_context, loose, mentions, near
 from claimcheck.extract.numbers import Number, searchable
 from claimcheck.extract.periods import MONTHS, FoundPeriod
 from claimcheck.extract.periods import find as find_periods
@@ -194,6 +194,8 @@ def _may_change_at(context: DocContext, start: int, end: int) -> bool:
 @extractor("quantities", needs=_METRIC, unless=_may_change_at)
 def quantities(s: Sentence) -> Iterator[Claim]:
     metric_mentions = mentions(s, _METRIC)
+    if metric_mentions and s.book.derived.get("context_aliases", True):
+        metric_mentions = in_context(s, metric_mentions)  # aliases read beside their context
     if not metric_mentions and not _may_change(s):
         return  # a figure is read as a metric named in its sentence; a change may name none
     text = s.doc.text
@@ -931,8 +933,16 @@ def _direction(text: str, lo: int, hi: int, n: Number) -> str:
     return "decrease" if re.fullmatch(_DOWN, word, re.I) else "increase"
 
 
-def _sum(s: Sentence, total: Claim, parts: list[Claim], start: int, end: int) -> Claim:
-    """A total with its parts, over the words from `start` to `end`."""
+def _sum(
+    s: Sentence,
+    total: Claim,
+    parts: list[Claim],
+    start: int,
+    end: int,
+    said: tuple[tuple[str, str], ...] = (),
+) -> Claim:
+    """A total with its parts, over the words from `start` to `end`; `said`: what the
+    sentence says of the parts (a breakdown's shape, that they are the whole, the rest)."""
     return Claim(
         "arithmetic",
         start,
@@ -941,10 +951,83 @@ def _sum(s: Sentence, total: Claim, parts: list[Claim], start: int, end: int) ->
         subject=total.subject,
         target=total.target,
         period=total.period,
-        attrs=(("relation", "sum"),),
+        attrs=(("relation", "sum"), *said),
         parts=(total, *parts),
         sentence=(s.start, s.end),
     )
+
+
+# A breakdown of a total, by the words around it (English): "Of the $1.42 billion budget,
+# ...", "$1.42 billion: $900 million from ...", "$1.42 billion, split between ...".
+_OF_THE_LEAD = regexes.compile(r"(?i:[\s\"'\u201c]*of\s+[^,;:\d]{0,60})")
+_OF_THE_GAP = regexes.compile(r"(?i:[^,;:\d]{0,60},)")
+_COLON = regexes.compile(r"(?i:[^,;:\d]{0,40}:\s)")
+_SPLIT = regexes.compile(
+    r"(?i:\b(?:split|divided|shared|broken\s+down)\s+(?:(?:equally|evenly)\s+)?"
+    r"(?:between|among|into)\b)"
+)
+_SPLIT_REACH = 60
+# Parts said to be all of the total; a part said to be what is left of it.
+_WHOLE = regexes.compile(
+    r"(?i:\b(?:all\s+of\s+it|the\s+whole\s+(?:of\s+it|amount|sum)|entirely|in\s+full|"
+    r"the\s+entire\s+(?:amount|sum))\b)"
+)
+_REST = regexes.compile(
+    r"(?i:\bthe\s+(?:remaining|rest|remainder|balance)\b(?:\s+of\s+(?:it|the\s+\w+))?"
+    r"[\s,]*(?:of\s+|at\s+|is\s+|was\s+|,\s*)?$)"
+)
+_REST_REACH = 40
+
+
+def _may_break_down(s: Sentence) -> bool:
+    """Whether the sentence opens with "Of", or writes a colon or a word of splitting."""
+    low, a, b = s.folded, s.start, s.end
+    return (
+        low.find("of", a, a + 4) >= 0
+        or low.find(":", a, b) >= 0
+        or low.find("split", a, b) >= 0
+        or low.find("divid", a, b) >= 0
+        or low.find("shared", a, b) >= 0
+        or low.find("broken", a, b) >= 0
+    )
+
+
+def _breakdown(s: Sentence, total: Number, stop: int) -> tuple[str | None, int]:
+    """How the sentence breaks the total down besides "of which", and where the words that
+    say so begin: ("of-the", ...) for a sentence opening "Of the <total> ...,"; ("colon",
+    ...); ("split", ...); (None, 0) when it does not."""
+    text, low = s.doc.text, s.folded
+    if low.find("of", s.start, s.start + 4) >= 0:
+        lead = _OF_THE_LEAD.fullmatch(text, s.start, total.start)
+        gap = _OF_THE_GAP.match(text, total.end, stop) if lead is not None else None
+        if gap is not None:
+            return "of-the", gap.end() - 1
+    if low.find(":", total.end, stop) >= 0:
+        colon = _COLON.match(text, total.end, stop)
+        if colon is not None:
+            return "colon", colon.end() - 2
+    split = _SPLIT.search(text, total.end, min(stop, total.end + _SPLIT_REACH))
+    if split is not None:
+        return "split", split.start()
+    return None, 0
+
+
+def _whole(s: Sentence, shape: str, parts: list[Claim]) -> tuple[tuple[str, str], ...]:
+    """What the sentence says of a breakdown's parts: ("breakdown", shape) for the shapes
+    read here besides "of which"; ("whole", "yes") when they are all of the total (split
+    between them, "all of it"); ("rest", n) when part n (1-based) is "the remaining ..."."""
+    text = s.doc.text
+    said: list[tuple[str, str]] = [] if shape == "of-which" else [("breakdown", shape)]
+    rest = [
+        i
+        for i, p in enumerate(parts, 1)
+        if _REST.search(text, max(s.start, p.start - _REST_REACH), p.start) is not None
+    ]
+    if len(rest) == 1 and len(parts) > 1:
+        said.append(("rest", str(rest[0])))
+    elif shape == "split" or _WHOLE.search(text, parts[0].start, s.end) is not None:
+        said.append(("whole", "yes"))
+    return tuple(said)
 
 
 def _arithmetic(
@@ -957,12 +1040,22 @@ def _arithmetic(
     text = s.doc.text
     levels = [f for f in figures if f.claim is not None and f.change is None]
     starts = [f.num.start for f in levels]
-    # A total and its parts: "US$32.9 billion, of which exports ... US$17.2 billion and ..."
+    # A total and its parts: "US$32.9 billion, of which exports ... US$17.2 billion and ...";
+    # a breakdown: "Of the $1.42 billion budget, $900 million ...", "$1.42 billion: ...",
+    # "$1.42 billion split between ..."
+    shapes = len(levels) > 1 and _may_break_down(s)  # most write no word of one
     for k, total in enumerate(levels):
         assert total.claim is not None
         stop = levels[k + 1].num.start if k + 1 < len(levels) else s.end
         link = _OF_WHICH.search(text, total.num.end, stop)
-        if link is None or text[total.num.end : link.start()].count(",") > 1:
+        shape: str | None
+        if link is not None:
+            shape, link_start = "of-which", link.start()
+        elif shapes:
+            shape, link_start = _breakdown(s, total.num, stop)
+        else:
+            continue
+        if shape is None or text[total.num.end : link_start].count(",") > 1:
             continue
         parts = [
             f.claim
@@ -970,7 +1063,9 @@ def _arithmetic(
             if f.claim is not None and _same_dimension(f.claim, total.claim)
         ]
         if parts:
-            yield _sum(s, total.claim, parts, total.claim.start, parts[-1].end)
+            yield _sum(
+                s, total.claim, parts, total.claim.start, parts[-1].end, _whole(s, shape, parts)
+            )
         break
     # Named parts, then their total: "exports ... and imports ..., bringing two-way trade to ..."
     for k in range(1, len(levels)):

@@ -248,6 +248,118 @@ section Hedges). A fact is an interval too: its `value` (or `min`/`max`) widened
   window apart must agree.
 """
 
+READING = """\
+<a id="how-aliases-match"></a>
+
+## How aliases match
+
+Every phrase a rule file gives (entity names and demonyms, people's names, titles, the aliases
+of metrics, rankings and events, official terms and their wrong variants, context phrases) is
+looked for the same way:
+
+- **Whole words**: a phrase matches only where it starts and ends on a word boundary: `trade`
+  does not match inside `trader`.
+- **Case** is not read: `Two-Way Trade` matches `two-way trade`.
+- **Word order**: the words as written, one after the other: `berths at the ferry terminal`
+  does not match "the ferry terminal has 12 berths" (see context aliases below).
+- **Spaces**: any run of spaces or a line break counts as one space.
+- **Hyphens**: a hyphen is not a space (en and em dashes are hyphens): `two-way trade` does not
+  match "two way trade"; list both.
+- **Plurals and tenses** are not derived: `berth` does not match "berths"; list each form
+  articles use.
+- **Accents and quotes**: accents are dropped and curly quotes are straight ones: `Da Nang`
+  matches "Đà Nẵng", `Japan's` matches "Japan’s".
+- **Overlaps**: a title or a term reads the longest phrase found; a figure sees every alias,
+  nested ones too (`ODA` inside a ranking's `largest ODA provider` still names ODA).
+
+A figure goes with the nearest alias of a metric whose `dimension` fits it (a money figure never
+counts berths, a percentage is never an amount): an alias just after a bare number names what it
+counts (`12 berths`), an alias before it names what it measures (`the budget is $1.4
+billion`).
+
+### Aliases with a context
+
+A short alias in the words articles really use (`berths`, `slips`, `riders`) would take every
+such figure in the paper. Give it a context instead, in `context_aliases`: the alias names the
+metric only where one of its `context` phrases is named too, in the figure's sentence (the
+default) or in its paragraph (`within: paragraph`: the line of text the sentence is on, as
+articles write one paragraph a line). Context phrases match like aliases.
+
+```yaml
+metrics:
+  - id: terminal-berths
+    name: Berths at the new ferry terminal
+    subject: [northport]
+    aliases: [berths at the new ferry terminal]     # read anywhere
+    context_aliases:
+      - alias: berths                               # "the new ferry terminal will have 12 berths"
+        context: [ferry terminal, ferry pier]
+      - alias: slips                                # "... ferry terminal. It has 12 slips."
+        context: [ferry terminal]
+        within: paragraph
+    dimension: count
+    unit: berth
+    period: point
+```
+
+"The marina has 40 berths" then gives no claim of this metric. To see what was read and what
+was not, run `claimcheck claims ARTICLE --rules DIR --unparsed`: it lists each claim, and each
+sentence holding a number, a written date, a rank word or a known title that gave none.
+
+<a id="events-said-with-a-verb"></a>
+
+## Events said with a verb
+
+An event is dated where an alias that names the happening is followed by its date ("the
+incorporation of Northport Ferry on May 2, 1901", "... in 1901", "..., on May 2, 1901"), or
+comes after a date that opens the sentence ("In 1901, the incorporation of ..."). An alias names
+the happening when it holds a word of happening (establishment, opening, signing, launch,
+founding, visit, summit, ...) or a noun of one of the event's own `verbs` (`incorporation` for
+`incorporated`, `listing` for `listed`). An alias that names a state of affairs ("diplomatic
+relations") dates the event only when a word of happening stands just before it ("since
+establishing diplomatic relations in 1973") or a common verb of happening just after it,
+`was`/`were` allowed ("relations between the two countries were established on ...", "the
+bridge opened on May 1, 1990": established, opened, founded, signed, set up, inaugurated,
+granted, ratified, held, launched, concluded, normalised, started, began). Words naming the
+parties may stand between an alias, its verb and its date ("with Japan", "between the two
+countries").
+
+For any other verb, list it in the event's `verbs`, in the form written after "was"
+(`incorporated`, `chartered`, `listed`). The event is then read in three more shapes, with its
+date after the verb:
+
+- an entity of the event's `subject`, then `was`, `were`, `has been` or `had been` (officially,
+  formally, first, legally, originally or later may follow), then the verb: "Northport Ferry
+  was incorporated on May 2, 1901", "Northport Ferry, the harbour operator, was formally
+  chartered in 1901";
+- the verb, then such an entity or an alias: "its founders incorporated Northport Ferry in
+  1901";
+- an alias, then the verb: "Northport Ferry shares were first listed on June 3, 1962".
+
+```yaml
+events:
+  - id: ferry-incorporation
+    name: Incorporation of Northport Ferry
+    date: 1901-05-02
+    subject: [northport-ferry]          # an entity: kind organisation
+    aliases: [incorporation of Northport Ferry]
+    verbs: [incorporated, chartered]
+    source: https://example.org/northport-ferry/history
+```
+
+A verb alone dates nothing: "The company was incorporated in 1902" names no entity of the
+subject, and is not read. A verb shared by two events of the same subject reads neither. Not
+read either: a relative clause ("Northport Ferry, which was incorporated in 1902"), a date before
+the verb other than at the opening of the sentence, a verb the event does not list.
+
+The first day of a term of office needs no event: after a person's name, `took office`, `assumed
+office`, `was sworn in`, `was inaugurated` (with `as <title>` naming the office) and `became
+<title>`, then a date, are compared with the `from` of that person's term that began nearest the
+date (of the office named, else of any office): `Mayor Ada Quill, who took office on January 3,
+2022` is an error when her term began on January 1. No term starting within a year of the date
+said gives no finding (another office, or a term the rules do not list).
+"""
+
 SOURCES = """\
 ## Sources and unverified entries
 
@@ -516,6 +628,7 @@ def generate() -> str:
         HEADER,
         WORKED,
         "\n".join(sections()) + "\n",
+        READING,
         reading.section(),
         DATES,
         FIGURES,

@@ -149,6 +149,26 @@ class Office:
 
 
 @value(slots=False, kw_only=True)
+class ContextAlias:
+    """A word or phrase that names the metric only where its context is named too."""
+
+    alias: Annotated[
+        str, Spec(min_length=1, description='the head word as articles write it: "berths"')
+    ]
+    context: Annotated[
+        list[str],
+        Spec(
+            min_length=1,
+            description='phrases of which one must be named near it: ["ferry terminal"]',
+        ),
+    ]
+    within: Annotated[
+        Literal["sentence", "paragraph"],
+        doc("where a context phrase must be named: the figure's sentence, or its paragraph"),
+    ] = "sentence"
+
+
+@value(slots=False, kw_only=True)
 class Metric:
     """A measured quantity that articles report: trade, investment, aid, head counts."""
 
@@ -156,6 +176,14 @@ class Metric:
     name: str
     subject: Annotated[list[Id], doc("entities it is about")] = field(default_factory=list)
     aliases: Annotated[list[str], Spec(min_length=1, description="how articles name it")]
+    context_aliases: Annotated[
+        list[ContextAlias],
+        doc(
+            "aliases that name it only beside one of their context phrases (a bare "
+            '"berths" names the metric in a sentence about the ferry terminal, not every '
+            "berth count in the paper); see [How aliases match](#how-aliases-match)"
+        ),
+    ] = field(default_factory=list)
     dimension: Literal["currency", "count", "percent"]
     unit: Annotated[str | None, doc('default unit: "USD", "person", "project"')] = None
     period: Annotated[
@@ -258,6 +286,17 @@ class Event(Sourced):
     aliases: Annotated[list[str], Spec(min_length=1, description="phrases that name it in text")]
     date: Date
     subject: list[Id] = field(default_factory=list)
+    verbs: Annotated[
+        list[str],
+        doc(
+            'the verbs that say it happened, as written after "was" (`incorporated`, '
+            '`established`, `opened`): "Tamarack Outfitters was incorporated on ..." (an '
+            'entity of `subject`, then the verb), "the bridge opened on ..." and "relations '
+            'were established on ..." (an alias, then the verb) are read as the event, and '
+            '"incorporated the company in ..." (the verb, then an alias); see [Events said '
+            "with a verb](#events-said-with-a-verb)"
+        ),
+    ] = field(default_factory=list)
 
 
 @value(slots=False, kw_only=True)

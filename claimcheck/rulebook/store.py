@@ -45,6 +45,7 @@ from claimcheck.dates import PartialDate
 from claimcheck.records import Spec
 from claimcheck.rulebook import Origin, Rulebook, _cross_check, digest_of, load
 from claimcheck.rulebook.schema import (
+    ContextAlias,
     Entity,
     Event,
     Example,
@@ -87,7 +88,7 @@ SECTIONS: dict[str, type] = {
 INDEXED = ("entities", "people", "offices", "metrics", "rankings", "events", "terms")
 # every record class a stored rulebook holds, by name: the sections' and those inside them
 RECORDS: dict[str, type] = {
-    cls.__name__: cls for cls in (*SECTIONS.values(), Holder, RankFact, Variant)
+    cls.__name__: cls for cls in (*SECTIONS.values(), Holder, RankFact, Variant, ContextAlias)
 }
 _KEYS = {"kind", "code", "digest", "files", *SECTIONS, "paths", "origins", "plans"}
 _INTS = (int, int, int)
