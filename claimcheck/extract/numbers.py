@@ -167,7 +167,7 @@ _PREFIX = (
     + "|"
     + _by_sign([f for f in units.PREFIX_FORMS if not (f[0].isascii() and f[0].isalpha())])
     + "|(?:"
-    + "|".join(units.CODES)
+    + units.trie(list(units.CODES), any_case=False)
     + r")(?![A-Za-z]))"
 )
 # A currency written after a number with no scale word, and before another number, is that
@@ -190,11 +190,12 @@ _FOLD_WORD = regexes.compile(
 )
 
 
-# What every number found below holds: a digit, a currency sign or code (before "a", "an" or
-# "one" with a scale letter: "US$ a m"), or one of these words (any case; "one", "a" and "an"
-# alone are not amounts, "a million" holds "million"). Text with none of them is not scanned.
+# What every number found below holds: a digit or one of these words (any case; "one", "a" and
+# "an" alone are not amounts, "a million" holds "million", and a number word with a scale letter,
+# "US$ a m", is not read). Text with none of them is not scanned. The currency signs are kept
+# in the test (no code: lower-cased, "ars" is in every "years").
 _DIGIT = regexes.compile(r"\d")
-_SIGNS = tuple(sorted({k[-1] for k in units.CURRENCIES if not k[-1].isalpha()}))
+_SIGNS = tuple(sorted({c for k in units.PREFIX_FORMS for c in k if units.is_sign(c)}))
 _WORDS_ALL = (
     *(w for w in _UNITS if w != "one"),
     *_TENS,
@@ -204,7 +205,7 @@ _WORDS_ALL = (
     "fold",
 )
 TRIGGER_WORDS = tuple(w for w in _WORDS_ALL if not any(o != w and o in w for o in _WORDS_ALL))
-SIGNS_AND_CODES = (*_SIGNS, *units.CODES)
+SIGNS_AND_CODES = _SIGNS
 # Letters that a case-insensitive pattern matches to ASCII ones but lower() does not turn into
 # them ("ſ" is an "s" to `(?i)` and stays "ſ" in lower case).
 _ODD_CASE = ("\u0130", "\u0131", "\u017f", "\u212a")
@@ -246,6 +247,7 @@ class Number:
     factor: bool = False  # "3 folds", "four-time", "fourfold": a multiplier, not an amount
     num_start: int = 0  # where the number itself (currency sign included) starts
     ranged: bool = False  # "22-27 per cent", "US$2-3 billion": low and high are the range's ends
+    written: str | None = None  # the currency as written, lower case ("r$", "pesos"): units.key
 
     @property
     def exact(self) -> bool:
@@ -314,7 +316,7 @@ def _number(text: str, m: re.Match[str], lo: int) -> Number | None:
     if pre and not (num or word):
         return None
     scale_l = plain(scale) if scale else None
-    if scale_l in _SHORT_SCALES and not pre:  # "5 m" is five metres, "US$5m" five million
+    if scale_l in _SHORT_SCALES and (word or not pre):  # "5 m" is five metres, "US$5m" five million
         return None
     if word:
         w = " ".join(plain(word).split())
@@ -344,9 +346,11 @@ def _number(text: str, m: re.Match[str], lo: int) -> Number | None:
     mult = SCALES[scale_l] if scale_l else 1
     value = base * mult
     unit: str | None = None
+    written: str | None = None
     factor = False
     if pre:
-        unit = units.currency(plain(pre))
+        written = units.key(plain(pre))
+        unit = units.read(written)
     if post:
         pl = " ".join(plain(post).split())
         if pl in ("%", "percent", "per cent", "pct"):
@@ -354,7 +358,8 @@ def _number(text: str, m: re.Match[str], lo: int) -> Number | None:
         elif "fold" in pl or "time" in pl or pl == "x":
             factor = True
         elif unit is None:
-            unit = units.currency(pl)
+            written = pl
+            unit = units.read(pl)
     end = m.end()
     upper = _percent_range(text, m) if num and not (pre or scale_l or post) else None
     if upper is not None:
@@ -369,6 +374,7 @@ def _number(text: str, m: re.Match[str], lo: int) -> Number | None:
             joined = _amount_range(text, m, unit)
     if joined is not None:  # "US$2-3 billion": one amount, the scale and currency written once
         top, top_digits, scale_l, unit, end = joined
+        written = written or units.key(text[m.end() : end].split()[-1]) if unit else written
         mult = SCALES[scale_l] if scale_l else 1
         value = base * mult
     if places is None:  # number words: exact, or to half the scale
@@ -403,6 +409,7 @@ def _number(text: str, m: re.Match[str], lo: int) -> Number | None:
         factor,
         m.start(),
         upper is not None or joined is not None,
+        written if unit is not None and unit != units.PERCENT else None,
     )
 
 
@@ -460,7 +467,7 @@ def _amount_range(
     after = text[r.end() : r.end() + 2]
     if after[:1].isalnum() or after[:1] == "%" or (after[:1] in ",." and after[1:].isdigit()):
         return None  # "2-3rd", "2-3%", "2-3,5"
-    codes = {units.currency(plain(c)) for c in r.group("pre", "post") if c}
+    codes = {units.read(plain(c)) for c in r.group("pre", "post") if c}
     if unit is not None:
         codes.add(unit)
     if len(codes) != 1 or None in codes:

@@ -267,7 +267,7 @@ def quantities(s: Sentence) -> Iterator[Claim]:
             text[n.start : n.end],
             subject=_subject(s, mention, metric),
             target=metric.id,
-            value=Quantity(n.low, n.high, _unit(n, metric, noun), n.digits, n.scale, n.hedge),
+            value=Quantity(n.low, n.high, _unit(s, n, metric, noun), n.digits, n.scale, n.hedge),
             period=period[0],
             attrs=(*attrs, ("period", period[1]), *_inferred(period[1], found)),
             sentence=(s.start, s.end),
@@ -464,9 +464,13 @@ def _fitting(s: Sentence, m: Mention, n: Number, counted: bool) -> list[Metric]:
     ]
 
 
-def _unit(n: Number, metric: Metric, noun: str | None) -> str | None:
+def _unit(s: Sentence, n: Number, metric: Metric, noun: str | None) -> str | None:
     """The unit written, where it is another dimension than the metric's (kept for the unit
-    check to report; a head count against a rate keeps the noun it counts), else the metric's."""
+    check to report; a head count against a rate keeps the noun it counts), else the metric's.
+    A currency is the one its written form means in the beat (units.resolve)."""
+    if n.written is not None:
+        declared = s.book.declared_currencies()
+        n = replace(n, unit=units.resolve(n.unit, n.written, declared, metric.unit))
     if n.unit is not None and units.dimension(n.unit) != metric.dimension:
         return n.unit
     if n.unit is None and noun is not None and metric.dimension == "percent":

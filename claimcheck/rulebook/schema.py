@@ -257,6 +257,20 @@ class Rate(Sourced):
 
 
 @value(slots=False, kw_only=True)
+class Currency:
+    """What a currency symbol or name means in this beat: "$" is the Canadian dollar in a
+    Toronto paper. With no entry, a form keeps the meaning of English news ("$" is the US
+    dollar), and one several currencies share with no usual meaning ("pesos", "Rs") is the
+    currency of the metric it is a figure of, when that is one of them."""
+
+    written: Annotated[
+        str, Spec(min_length=1, description='the symbol or name as articles write it: "$", "pesos"')
+    ]
+    code: Annotated[str, Spec(pattern=r"^[A-Z]{3}$", description='its ISO 4217 code: "CAD"')]
+    note: Annotated[str | None, doc("free text for the people who keep the rules")] = None
+
+
+@value(slots=False, kw_only=True)
 class Example:
     """A sentence that must (or must not) trigger rules: run by `claimcheck rules test`."""
 
@@ -280,4 +294,5 @@ class RuleFile:
     events: list[Event] = field(default_factory=list)
     terms: list[Term] = field(default_factory=list)
     rates: list[Rate] = field(default_factory=list)
+    currencies: list[Currency] = field(default_factory=list)
     examples: list[Example] = field(default_factory=list)

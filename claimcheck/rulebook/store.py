@@ -45,6 +45,7 @@ from claimcheck.dates import PartialDate
 from claimcheck.records import Spec
 from claimcheck.rulebook import Origin, Rulebook, _cross_check, digest_of, load
 from claimcheck.rulebook.schema import (
+    Currency,
     Entity,
     Event,
     Example,
@@ -81,6 +82,7 @@ SECTIONS: dict[str, type] = {
     "terms": Term,
     "facts": Fact,
     "rates": Rate,
+    "currencies": Currency,
     "examples": Example,
 }
 # the sections the Rulebook keeps by id (the others are lists)
@@ -210,6 +212,7 @@ def _from_top(top: Any, code: str, digest: str, trusted: bool) -> Rulebook:
             if index.setdefault(entry.id, entry) is not entry:
                 raise Unusable(f"duplicate {name} id {entry.id!r}")
     book.facts, book.rates = section["facts"], section["rates"]
+    book.currencies = section["currencies"]
     examples = section["examples"]
     _note(book, examples, strings(top["paths"]), top["origins"])
     problems = _cross_check(book, set())  # a stored rulebook left nothing out
@@ -227,6 +230,7 @@ def _decode_trusted(top: dict[str, Any], digest: str) -> Rulebook:
     for name in INDEXED:
         setattr(book, name, {entry.id: entry for entry in section[name]})
     book.facts, book.rates = section["facts"], section["rates"]
+    book.currencies = section["currencies"]
     examples = section["examples"]
     paths, at_all = top["paths"], top["origins"]
     noted = list(book.noted())
