@@ -9,8 +9,8 @@ tests/test_currency_table.py fails while the written table differs from what thi
 What is read: every code tender in some territory today; the symbols with a currency sign of
 every locale (a symbol of letters, "Rs" or "RM", from the English locales alone: elsewhere such
 letters are words of other languages); the English names, singular and plural, and their last
-word alone ("dong", "pesos"). A form several currencies share is ambiguous: its default is the currency
-English (the `en` locale) writes it for ("$" is USD), else the TSV's, else none.
+word alone ("dong", "pesos"). A form several currencies share is ambiguous: its default is the
+TSV's, else the currency English (the `en` locale) writes it for ("$" is USD), else none.
 """
 
 from __future__ import annotations

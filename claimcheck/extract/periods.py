@@ -58,6 +58,15 @@ _M = (
 _Y = r"(?<![\w$.,/])(?:1[89]|20)\d\d(?![\w%/]|[.,]\d)"
 _YD = r"(?<![\w$.,/])(?:1\d|20)\d\d(?![\w%/]|[.,]\d)"
 _D = r"(?<![\d.,])[0-3]?\d(?:st|nd|rd|th)?(?![\d%]|[.,]\d)"
+# A fiscal year's label: "2024", "2023-24", "2023/2024" (the second year checked in `_fiscal`).
+_YF = r"(?<![\w$.,/])(?:1[89]|20)\d\d"
+_END = r"(?![\w%/]|[.,]\d)"
+
+
+def _fy_tail(n: int) -> str:
+    return rf"(?:[-/\u2013](?P<t{n}>\d\d(?:\d\d)?))?{_END}"
+
+
 _DASH = r"\s*(?:-|–|—|to|through|till|until)\s*"
 _NUM = (
     r"(?:\d{1,3}|an?|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|"
@@ -121,10 +130,19 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
         ),
     ),
     (
+        "year_ended",
+        regexes.compile(
+            r"(?i:(?:\bthe\s+)?(?:(?:fiscal|financial)\s+)?(?:\byear|\btwelve\s+months|(?<!\d)12\s+months)"
+            r"\s+(?:ended|ending|to|through)\s+)"
+            rf"(?P<m>{_M})(?:\s+(?P<d>{_D}))?,?\s*(?P<y>{_YD})"
+        ),
+    ),
+    (
         "fiscal",
         regexes.compile(
-            rf"(?i:(?:\bthe\s+)?(?P<y>{_Y})\s+(?:fiscal|financial)\s+year\b"
-            rf"|\b(?:fiscal|financial)\s+(?:year\s+)?(?P<y2>{_Y})|\bFY\s?(?P<y3>(?:19|20)\d\d)\b)"
+            rf"(?i:(?:\bthe\s+)?(?P<y>{_YF}){_fy_tail(1)}\s+(?:fiscal|financial)\s+year\b"
+            rf"|\b(?:fiscal|financial)\s+(?:year\s+)?(?P<y2>{_YF}){_fy_tail(2)}"
+            rf"|\bFY\s?'?(?P<y3>(?:19|20)?\d\d){_fy_tail(3)})"
         ),
     ),
     (
@@ -178,7 +196,7 @@ _ANCHOR = regexes.compile(
     r"|\b"
     + caseless(
         "from|between|the|first|opening|second|third|fourth|1st|2nd|3rd|4th|q[1-4]|h[12]|fy|fiscal|"
-        "financial|entire|whole|full|this|last|next|past|previous|recent|currently|presently|"
+        "financial|entire|whole|full|this|last|next|past|previous|recent|currently|presently|twelve|"
         "nowadays|now|today|to|so|at|up|until|as|same|year|since".split("|")
     )
     + r"\b"
@@ -441,8 +459,9 @@ def _resolve(
             return None
         period = Period(dt.date(y1, 1, 1), dt.date(y2, 12, 31))
     elif name == "fiscal":
-        y = int(g["y"] or g["y2"] or g["y3"])
-        period, flags = Period.of(PartialDate(y)), ("fiscal",)
+        period, flags = _fiscal(g), ("fiscal",)
+    elif name == "year_ended":
+        period = _year_ended(g)
     elif name == "entire":
         period = Period.of(PartialDate(int(g["y"])))
     elif name == "year":
@@ -469,6 +488,36 @@ def _resolve(
     if period is None:
         return None
     return FoundPeriod(s, e, period, phrase, flags)
+
+
+def _fiscal(g: dict[str, str | None]) -> Period | None:
+    """A fiscal year as its label reads: "FY2024", "FY24", "fiscal 2024" is the calendar year
+    2024, "fiscal year 2023-24" the two years 2023 and 2024, until the metric's `fiscal_year`
+    says which months are meant (dates.fiscal_year). A second year that does not follow the
+    first ("2023-26") is no fiscal label."""
+    first = g["y"] or g["y2"] or g["y3"] or ""
+    year = int(first) if len(first) == 4 else 2000 + int(first)
+    tail = g["t1"] or g["t2"] or g["t3"]
+    if tail is None:
+        return Period.of(PartialDate(year))
+    second = int(tail) if len(tail) == 4 else (year // 100) * 100 + int(tail)
+    if second != year + 1:
+        return None
+    return Period(dt.date(year, 1, 1), dt.date(second, 12, 31))
+
+
+def _year_ended(g: dict[str, str | None]) -> Period | None:
+    """ "the fiscal year ended March 31, 2024", "the year to March 2024", "the 12 months ended
+    June 30": the twelve months up to that day, or to the end of that month."""
+    month, year = _month(g["m"]), int(g["y"] or 0)
+    if month is None:
+        return None
+    day = _day(g["d"]) or calendar.monthrange(year, month)[1]
+    end = _date(year, month, day)
+    if end is None:
+        return None
+    before = min(day, calendar.monthrange(year - 1, month)[1])
+    return Period(dt.date(year - 1, month, before) + dt.timedelta(1), end)
 
 
 def _part(g: dict[str, str | None], doc: PartialDate | None) -> tuple[Period | None, str]:

@@ -51,7 +51,7 @@ from dataclasses import dataclass, replace
 
 from claimcheck import regexes, units
 from claimcheck.claims import Claim, Quantity
-from claimcheck.dates import Period
+from claimcheck.dates import Period, fiscal_year
 from claimcheck.extract import DocContext, Sentence, attribution, extractor, modality, ownership
 from claimcheck.extract.caseless import plain, search_ending
 from claimcheck.extract.mentions import Mention, loose, mentions, near
@@ -269,7 +269,7 @@ def quantities(s: Sentence) -> Iterator[Claim]:
             target=metric.id,
             value=Quantity(n.low, n.high, _unit(s, n, metric, noun), n.digits, n.scale, n.hedge),
             period=period[0],
-            attrs=(*attrs, ("period", period[1]), *_inferred(period[1], found)),
+            attrs=(*attrs, ("period", period[1]), *_inferred(period[1], found, metric)),
             sentence=(s.start, s.end),
         )
         f.claim = modality.mark(s, f.claim)  # the parts of arithmetic claims carry it too
@@ -644,15 +644,22 @@ def _year_back(p: Period) -> Period | None:
 
 def _period(found: FoundPeriod | None, s: Sentence, metric: Metric) -> tuple[Period | None, str]:
     if found is not None:
-        return _kind(_to_end(stated(s.doc.text, found), found, metric), metric), found.phrase
+        period = _to_end(stated(s.doc.text, found), found, metric)
+        fy = metric.fiscal_year
+        if fy is not None and "fiscal" in found.flags:  # "FY2024": the metric's fiscal year
+            period = fiscal_year(period, fy.month, fy.named_for)
+        return _kind(period, metric), found.phrase
     date = s.doc.date
     if date is None:
         return None, "unknown"
     return _kind(Period(date.first(), date.last(), "point"), metric), "document"
 
 
-def _inferred(how: str, found: FoundPeriod | None) -> tuple[tuple[str, str], ...]:
-    """("inferred.period", ...) for a figure whose sentence states no time (claims.py)."""
+def _inferred(how: str, found: FoundPeriod | None, metric: Metric) -> tuple[tuple[str, str], ...]:
+    """("inferred.period", ...) for a figure whose sentence states no time (claims.py), or
+    states a fiscal year its metric's `fiscal_year` reads as months."""
+    if found is not None and "fiscal" in found.flags and metric.fiscal_year is not None:
+        return (("inferred.period", "fiscal-year"),)
     if how == "document":
         return (("inferred.period", "publication-date"),)
     for where in _EARLIER_FLAGS:

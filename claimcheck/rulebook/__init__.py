@@ -186,6 +186,7 @@ def load(dirs: Sequence[Path]) -> Rulebook:
         more = _left_out(data, kept)
         left_out = None if left_out is None or more is None else left_out | more
         _merge(book, rf, data, shown, kept)
+    problems.extend(_fiscal_facts(book))
     if left_out is not None:
         problems.extend(_cross_check(book, left_out))
     if problems:
@@ -343,6 +344,45 @@ def _merge(book: Rulebook, rf: RuleFile, data: Any, path: str, kept: Kept) -> No
 
 
 _SECTION_OF = {"entity": "entities", "person": "people", "metric": "metrics"}
+
+
+def _fiscal_facts(book: Rulebook) -> list[Problem]:
+    """Give each fact written by `fiscal_year` the days of that year of its metric, as `start`
+    and `end` (kept so in the stored rulebook): the checks read dates alone. A problem when the
+    fact gives dates too, or its metric declares no fiscal year."""
+    from dataclasses import replace
+
+    from claimcheck.dates import PartialDate, Period, fiscal_year
+
+    problems: list[Problem] = []
+    for i, fact in enumerate(book.facts):
+        if fact.fiscal_year is None:
+            continue
+        o = book.origin(fact) or Origin("?", 1, 1)
+        metric = book.metrics.get(fact.metric)
+        if fact.period is not None or fact.start is not None or fact.end is not None:
+            problems.append(
+                Problem(o.path, o.line, o.column, "give fiscal_year or dates, not both")
+            )
+            continue
+        if metric is None:
+            continue  # reported by _cross_check
+        fy = metric.fiscal_year
+        if fy is None:
+            problems.append(
+                Problem(
+                    o.path,
+                    o.line,
+                    o.column,
+                    f"fiscal_year on a fact of metric {metric.id!r}, which declares no fiscal_year",
+                )
+            )
+            continue
+        days = fiscal_year(Period.of(PartialDate(fact.fiscal_year)), fy.month, fy.named_for)
+        start, end = (PartialDate(d.year, d.month, d.day) for d in (days.start, days.end))
+        book.facts[i] = resolved = replace(fact, start=start, end=end)
+        book.note(resolved, o)
+    return problems
 
 
 def _currency_problems(book: Rulebook) -> list[Problem]:
