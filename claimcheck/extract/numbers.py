@@ -316,6 +316,9 @@ def _number(text: str, m: re.Match[str], lo: int) -> Number | None:
     if pre and not (num or word):
         return None
     scale_l = plain(scale) if scale else None
+    if pre and num and m.end("pre") == m.start("num") and pre.isalpha() and pre in units.CODES:
+        if not scale and "." not in num and "," not in num:
+            return None  # "COP26", "ALL4": a name with a number, not an amount ("JPY2.7 trillion")
     if scale_l in _SHORT_SCALES and (word or not pre):  # "5 m" is five metres, "US$5m" five million
         return None
     if word:
