@@ -316,9 +316,8 @@ def _number(text: str, m: re.Match[str], lo: int) -> Number | None:
     if pre and not (num or word):
         return None
     scale_l = plain(scale) if scale else None
-    if pre and num and m.end("pre") == m.start("num") and pre.isalpha() and pre in units.CODES:
-        if not scale and "." not in num and "," not in num:
-            return None  # "COP26", "ALL4": a name with a number, not an amount ("JPY2.7 trillion")
+    if pre and num and not scale and _glued_code(m, pre, num):
+        return None  # "COP26": a name with a number, not an amount ("JPY2.7 trillion" is)
     if scale_l in _SHORT_SCALES and (word or not pre):  # "5 m" is five metres, "US$5m" five million
         return None
     if word:
@@ -414,6 +413,12 @@ def _number(text: str, m: re.Match[str], lo: int) -> Number | None:
         upper is not None or joined is not None,
         written if unit is not None and unit != units.PERCENT else None,
     )
+
+
+def _glued_code(m: re.Match[str], pre: str, num: str) -> bool:
+    """An ISO code written against a whole number with no separator ("COP26", "G20"-like)."""
+    glued = m.end("pre") == m.start("num") and pre.isalpha() and pre in units.CODES
+    return glued and "." not in num and "," not in num
 
 
 def _places(d: Decimal) -> int:
