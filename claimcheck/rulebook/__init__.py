@@ -365,6 +365,9 @@ def _fiscal_facts(book: Rulebook) -> list[Problem]:
                 Problem(o.path, o.line, o.column, "give fiscal_year or dates, not both")
             )
             continue
+        if not 1000 <= fact.fiscal_year <= 9998:
+            problems.append(Problem(o.path, o.line, o.column, "fiscal_year: not a year"))
+            continue
         if metric is None:
             continue  # reported by _cross_check
         fy = metric.fiscal_year

@@ -211,10 +211,9 @@ class Fact(Sourced):
     tolerance: Annotated[float, Spec(ge=0, description="relative tolerance, 0.01 = 1 %")] = 0.0
     fiscal_year: Annotated[
         int | None,
-        Spec(
-            ge=1000,
-            description="instead of dates: the metric's fiscal year, by the year it is named "
-            "for (2024 for FY2024; the metric's `fiscal_year` says which months)",
+        doc(
+            "instead of dates: the metric's fiscal year, by the year it is named for (2024 for "
+            "FY2024; the metric's `fiscal_year` says which months)"
         ),
     ] = None
 

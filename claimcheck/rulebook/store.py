@@ -50,6 +50,7 @@ from claimcheck.rulebook.schema import (
     Event,
     Example,
     Fact,
+    FiscalYear,
     Holder,
     Metric,
     Office,
@@ -89,7 +90,7 @@ SECTIONS: dict[str, type] = {
 INDEXED = ("entities", "people", "offices", "metrics", "rankings", "events", "terms")
 # every record class a stored rulebook holds, by name: the sections' and those inside them
 RECORDS: dict[str, type] = {
-    cls.__name__: cls for cls in (*SECTIONS.values(), Holder, RankFact, Variant)
+    cls.__name__: cls for cls in (*SECTIONS.values(), FiscalYear, Holder, RankFact, Variant)
 }
 _KEYS = {"kind", "code", "digest", "files", *SECTIONS, "paths", "origins", "plans"}
 _INTS = (int, int, int)
