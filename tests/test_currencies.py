@@ -97,6 +97,7 @@ def test_resolve_declaration_then_metric_unit() -> None:
     assert units.is_currency("pesos") and units.dimension("pesos") == "currency"
 
 
+CLAIMCHECK = (sys.executable, "-m", "claimcheck")
 BEAT = """\
 entities:
   - id: larch
@@ -128,8 +129,16 @@ def check(tmp_path: Path, sentence: str, unit: str = "CAD", extra: str = "") -> 
     article = tmp_path / "a.md"
     article.write_text(f"---\ndate: 2025-02-01\n---\n{sentence}\n", encoding="utf-8")
     run = subprocess.run(
-        [sys.executable, "-m", "claimcheck", "check", str(article), "--rules", str(rules)]
-        + ["--no-cache", "--format", "json"],
+        [
+            *CLAIMCHECK,
+            "check",
+            str(article),
+            "--rules",
+            str(rules),
+            "--no-cache",
+            "--format",
+            "json",
+        ],
         capture_output=True,
         text=True,
         cwd=tmp_path,

@@ -103,6 +103,7 @@ def test_fiscal_year_months(label: Period, start: int, named_for: str, want: Per
     assert fiscal_year(label, start, named_for) == want
 
 
+CLAIMCHECK = (sys.executable, "-m", "claimcheck")
 BEAT = """\
 entities:
   - id: larch
@@ -136,8 +137,16 @@ def findings(
     article = tmp_path / "a.md"
     article.write_text(f"---\ndate: 2024-06-10\n---\n{sentence}\n", encoding="utf-8")
     run = subprocess.run(
-        [sys.executable, "-m", "claimcheck", "check", str(article), "--rules", str(rules)]
-        + ["--no-cache", "--format", "json"],
+        [
+            *CLAIMCHECK,
+            "check",
+            str(article),
+            "--rules",
+            str(rules),
+            "--no-cache",
+            "--format",
+            "json",
+        ],
         capture_output=True,
         text=True,
         check=False,

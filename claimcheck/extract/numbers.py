@@ -159,21 +159,16 @@ def _by_sign(forms: Sequence[str]) -> str:
 
 
 # A currency written before the number: a form with a sign in any case (those opening with a
-# letter grouped by the first, see caseless; the others by their sign), or an ISO code that does
-# not run into a word ("USDA", "VNDirect").
+# letter grouped by the first, see caseless; the others by their sign), or three capitals that
+# do not run into a word ("USDA", "VNDirect"): an ISO code, or else the number is read without
+# them (`_number`; the 154 codes written out cost `re` 5 ms to compile in every process).
 _PREFIX = (
     "(?:"
     + caseless(re.escape(f) for f in units.PREFIX_FORMS if f[0].isascii() and f[0].isalpha())
     + "|"
     + _by_sign([f for f in units.PREFIX_FORMS if not (f[0].isascii() and f[0].isalpha())])
-    + "|(?:"
-    + units.trie(list(units.CODES), any_case=False)
-    + r")(?![A-Za-z]))"
+    + r"|[A-Z]{3}(?![A-Za-z]))"
 )
-# A currency written after a number with no scale word, and before another number, is that
-# number's ("in 2023 VND 12 trillion"); after a scale word it is the scaled number's only
-# ("12 trillion VND 5 projects").
-_NOT_BEFORE_A_NUMBER = r"(?(scale)|(?![ \t\u00a0]?\d))"
 # Neither a currency nor a number begins after an ASCII letter: that test opens the pattern,
 # once, which `re` tries at every position of the text (most are inside a word).
 _NUMBER = regexes.compile(
@@ -181,7 +176,7 @@ _NUMBER = regexes.compile(
     r"(?:(?P<num>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)"
     rf"|\b(?P<word>{_WORDNUM})\b)"
     rf"(?:[ \t\u00a0]?(?i:(?P<scale>{_SCALE}))(?![A-Za-z]))?"
-    rf"(?:[ \t\u00a0]?(?P<post>%|(?i:percent|per\s+cent|pct)\b|{units.SUFFIX}{_NOT_BEFORE_A_NUMBER}"
+    r"(?:[ \t\u00a0]?(?P<post>%|(?i:percent|per\s+cent|pct)\b"
     r"|(?i:[- ]?folds?\b|-?times?\b|x\b)))?"
 )
 _DEFINITE = regexes.compile(r"(?i:\b(?:the|these|those|their|our|its|both|all)\s+)$")
@@ -302,7 +297,14 @@ def pick(
         if k < len(spans) and spans[k][0] < m.end():
             continue
         if out and m.start() < out[-1].end:
-            continue  # the high end of a range, read with its low end
+            if m.end() <= out[-1].end:
+                continue  # the high end of a range, read with its low end
+            # a currency the number before took as its name ("12 trillion VND 5 projects"):
+            # the number after it, read without it
+            again = _NUMBER.search(text, out[-1].end, end)
+            if again is None or again.start() >= m.end():
+                continue
+            m = again
         n = _number(text, m, start)
         if n is not None:
             out.append(n)
@@ -315,9 +317,14 @@ def _number(text: str, m: re.Match[str], lo: int) -> Number | None:
     pre, num, word, scale, post = m.group("pre", "num", "word", "scale", "post")
     if pre and not (num or word):
         return None
+    if pre and units.read(plain(pre)) is None:  # capitals that are no code: "ABC 5", "ALL 40"
+        again = _NUMBER.match(text, m.start("num" if num else "word"), m.endpos)
+        return None if again is None or again.group("pre") else _number(text, again, lo)
     scale_l = plain(scale) if scale else None
-    if pre and num and not scale and _glued_code(m, pre, num):
-        return None  # "COP26": a name with a number, not an amount ("JPY2.7 trillion" is)
+    # a currency named after it ("5 billion reais"), where no percent or factor word is
+    named = None if post else units.name_after(text, m.end(), m.endpos, bool(scale))
+    if named is not None:
+        post = named[0]
     if scale_l in _SHORT_SCALES and (word or not pre):  # "5 m" is five metres, "US$5m" five million
         return None
     if word:
@@ -362,7 +369,7 @@ def _number(text: str, m: re.Match[str], lo: int) -> Number | None:
         elif unit is None:
             written = pl
             unit = units.read(pl)
-    end = m.end()
+    end = m.end() if named is None else named[1]
     upper = _percent_range(text, m) if num and not (pre or scale_l or post) else None
     if upper is not None:
         unit = units.PERCENT  # "22-27 per cent": the unit is written once, after the range
@@ -374,9 +381,11 @@ def _number(text: str, m: re.Match[str], lo: int) -> Number | None:
             c = text[e + 1 : e + 2]
         if c and c in _RANGE_JOIN_HEADS:  # most numbers: no join after them, no pattern tried
             joined = _amount_range(text, m, unit)
+    if pre and num and not scale and joined is None and _glued_code(m, pre, num):
+        return None  # "COP26": a name with a number, not an amount ("JPY2.7 trillion" is)
     if joined is not None:  # "US$2-3 billion": one amount, the scale and currency written once
-        top, top_digits, scale_l, unit, end = joined
-        written = written or units.key(text[m.end() : end].split()[-1]) if unit else written
+        top, top_digits, scale_l, unit, end, second = joined
+        written = written or second
         mult = SCALES[scale_l] if scale_l else 1
         value = base * mult
     if places is None:  # number words: exact, or to half the scale
@@ -455,7 +464,6 @@ _RANGE_AMOUNT = regexes.compile(
     rf"(?:(?P<pre>{_PREFIX})[ \t\u00a0]?)?"
     r"(?P<top>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)"
     rf"(?:[ \t\u00a0]?(?i:(?P<scale>{_SCALE}))(?![A-Za-z]))?"
-    rf"(?:[ \t\u00a0]?(?P<post>{units.SUFFIX}{_NOT_BEFORE_A_NUMBER}))?"
 )
 _RANGE_JOIN_HEADS = "-\u2010\u2011\u2012\u2013\u2014tTaA"
 _BETWEEN_BEFORE = regexes.compile(r"(?i:\bbetween\s+)$")
@@ -464,18 +472,22 @@ _FROM_BEFORE = regexes.compile(r"(?i:\bfrom\s+)$")
 
 def _amount_range(
     text: str, m: re.Match[str], unit: str | None
-) -> tuple[Decimal, str, str | None, str | None, int] | None:
+) -> tuple[Decimal, str, str | None, str | None, int, str | None] | None:
     """The high end of a money range the number opens ("US$2-3 billion", "2 to 3 billion yen",
     "between US$2 and 3 billion"): its value and digits, the scale and currency both ends
     share, and where the range ends. None when no currency is written, when the ends disagree on
-    it, when the second is not the larger, and for "from X to Y" (a change, not a range)."""
+    it, when the second is not the larger, and for "from X to Y" (a change, not a range). Last,
+    the currency as the second end writes it, if it does."""
     r = _RANGE_AMOUNT.match(text, m.end())
     if r is None:
         return None
-    after = text[r.end() : r.end() + 2]
+    named = units.name_after(text, r.end(), m.endpos, bool(r.group("scale")))
+    stop = r.end() if named is None else named[1]
+    after = text[stop : stop + 2]
     if after[:1].isalnum() or after[:1] == "%" or (after[:1] in ",." and after[1:].isdigit()):
         return None  # "2-3rd", "2-3%", "2-3,5"
-    codes = {units.read(plain(c)) for c in r.group("pre", "post") if c}
+    forms = [units.key(plain(c)) for c in (r.group("pre"), named and named[0]) if c]
+    codes = {units.read(f) for f in forms}
     if unit is not None:
         codes.add(unit)
     if len(codes) != 1 or None in codes:
@@ -490,7 +502,8 @@ def _amount_range(
     if top <= Decimal(m.group("num").replace(",", "")):
         return None
     scale = r.group("scale")
-    return top, r.group("top"), plain(scale) if scale else None, codes.pop(), r.end()
+    written = forms[0] if forms else None
+    return top, r.group("top"), plain(scale) if scale else None, codes.pop(), stop, written
 
 
 ROUND_CAP = Decimal("0.05")
