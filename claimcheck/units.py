@@ -16,11 +16,12 @@ says which (`resolve`).
 from __future__ import annotations
 
 import json
-import re
 from collections.abc import Mapping
 from functools import cache
 from pathlib import Path
 from typing import Any
+
+from claimcheck import regexes
 
 _TABLE: dict[str, Any] = json.loads(Path(__file__).with_name("currency_table.json").read_bytes())
 CODES: tuple[str, ...] = tuple(_TABLE["CODES"])
@@ -29,7 +30,6 @@ CURRENCIES: dict[str, str] = _TABLE["DEFAULT"]
 # Written form → the codes it may stand for, for the forms with no default ("pesos", "rs").
 AMBIGUOUS: dict[str, tuple[str, ...]] = {k: tuple(v) for k, v in _TABLE["AMBIGUOUS"].items()}
 _SYMBOLS = frozenset(_TABLE["SYMBOLS"])
-_ASCII_LETTERS = re.compile(r"[A-Za-z]")
 
 
 def is_sign(c: str) -> bool:
@@ -50,7 +50,7 @@ def _turned(form: str) -> tuple[str, ...]:
 
 
 _EVERY = {**dict.fromkeys(AMBIGUOUS, ""), **CURRENCIES}
-_SIGN_FORMS = [f for f in _SYMBOLS if is_sign(f[-1])]
+_SIGN_FORMS = [f for f in sorted(_SYMBOLS) if is_sign(f[-1])]
 # Written form (lower case, spaces single) → ISO code ("" for an ambiguous form): the tables
 # above and the turned spellings of their symbols.
 WRITTEN: dict[str, str] = {
@@ -72,11 +72,14 @@ NAMES = frozenset(
     if (k not in _SYMBOLS and _SIGN_CHARS.isdisjoint(k)) or (len(k) == 1 and k.isalpha())
 )
 _NAME_WORDS = max(len(k.split()) for k in NAMES)
+# The first words of the names, as written after a number: most words there begin none ("5
+# projects", "2022 in"), and are turned down with one lookup.
+_FIRST_WORDS = frozenset(k.split()[0] for k in NAMES)
 # A word of a name: letters, and the dots, apostrophes and ampersands names have ("st. helena
 # pound", "tongan paʻanga", "trinidad & tobago dollars").
-_WORD = re.compile(r"[^\W\d_](?:[^\W\d_]|[.'&\u02bb-])*|&")
-_GAP = re.compile(r"\s+")
-_NUMBER_NEXT = re.compile(r"[ \t\u00a0]?\d")
+_WORD = regexes.compile(r"[^\W\d_](?:[^\W\d_]|[.'&\u02bb-])*|&")
+_GAP = regexes.compile(r"\s+")
+_NUMBER_NEXT = regexes.compile(r"[ \t\u00a0]?\d")
 
 
 def name_after(text: str, at: int, end: int, scaled: bool) -> tuple[str, int] | None:
@@ -85,6 +88,12 @@ def name_after(text: str, at: int, end: int, scaled: bool) -> tuple[str, int] | 
     With no scale word between, a name followed by another number is that number's ("in 2023
     VND 12 trillion"): None."""
     pos = at + 1 if text[at : at + 1] in (" ", "\t", "\u00a0") else at
+    first = _WORD.match(text, pos, end)
+    if first is None:
+        return None
+    head = first.group(0).lower()
+    if head not in _FIRST_WORDS and head.rstrip(".").partition("-")[0] not in _FIRST_WORDS:
+        return None
     words: list[tuple[str, int]] = []
     while len(words) < _NAME_WORDS:
         w = _WORD.match(text, pos, end)
@@ -111,41 +120,6 @@ def name_after(text: str, at: int, end: int, scaled: bool) -> tuple[str, int] | 
                 return None
             return form, stop
     return None
-
-
-def trie(words: list[str], any_case: bool = True) -> str:
-    """An alternation of words as a trie of their characters (lower-case words, read in any
-    case, a space matching any run of spaces; or as written): `re` tries a branch only where
-    its first character is, as it tests a literal or a class before entering a branch."""
-    tree: dict[str, Any] = {}
-    for w in words:
-        node = tree
-        for c in w:
-            node = node.setdefault(c, {})
-        node[""] = {}
-
-    def write(node: dict[str, Any]) -> str:
-        alts = []
-        for c in sorted(node, key=lambda k: (k == "", k)):
-            if c == "":
-                continue
-            if c == " " and any_case:
-                head = r"\s+"
-            elif any_case and c.isalpha() and len(c.upper()) == 1 and c.upper() != c:
-                head = f"[{c}{c.upper()}]"
-            else:
-                head = re.escape(c)
-            alts.append(head + write(node[c]))
-        if "" in node:
-            alts.append("")
-        if not alts:
-            return ""
-        if len(alts) == 1:
-            return alts[0]
-        # the empty branch last: the longer word is tried first
-        return "(?:" + "|".join(alts) + ")"
-
-    return write(tree)
 
 
 PERCENT = "percent"

@@ -317,7 +317,9 @@ def _number(text: str, m: re.Match[str], lo: int) -> Number | None:
     pre, num, word, scale, post = m.group("pre", "num", "word", "scale", "post")
     if pre and not (num or word):
         return None
-    if pre and units.read(plain(pre)) is None:  # capitals that are no code: "ABC 5", "ALL 40"
+    written = units.key(plain(pre)) if pre else None
+    pre_unit = units.read(written) if written else None
+    if pre and pre_unit is None:  # capitals that are no code: "ABC 5", "ALL 40"
         again = _NUMBER.match(text, m.start("num" if num else "word"), m.endpos)
         return None if again is None or again.group("pre") else _number(text, again, lo)
     scale_l = plain(scale) if scale else None
@@ -354,12 +356,8 @@ def _number(text: str, m: re.Match[str], lo: int) -> Number | None:
         return None  # "two-way", "a 20-year plan": an adjective, not an amount
     mult = SCALES[scale_l] if scale_l else 1
     value = base * mult
-    unit: str | None = None
-    written: str | None = None
+    unit = pre_unit
     factor = False
-    if pre:
-        written = units.key(plain(pre))
-        unit = units.read(written)
     if post:
         pl = " ".join(plain(post).split())
         if pl in ("%", "percent", "per cent", "pct"):

@@ -468,15 +468,15 @@ def _unit(s: Sentence, n: Number, metric: Metric, noun: str | None) -> str | Non
     """The unit written, where it is another dimension than the metric's (kept for the unit
     check to report; a head count against a rate keeps the noun it counts), else the metric's.
     A currency is the one its written form means in the beat (units.resolve)."""
+    unit = n.unit
     if n.written is not None:
-        declared = s.book.declared_currencies()
-        n = replace(n, unit=units.resolve(n.unit, n.written, declared, metric.unit))
-    if n.unit is not None and units.dimension(n.unit) != metric.dimension:
-        return n.unit
-    if n.unit is None and noun is not None and metric.dimension == "percent":
+        unit = units.resolve(unit, n.written, s.book.declared_currencies(), metric.unit)
+    if unit is not None and units.dimension(unit) != metric.dimension:
+        return unit
+    if unit is None and noun is not None and metric.dimension == "percent":
         return noun
     if metric.dimension == "currency":
-        return n.unit if units.is_currency(n.unit) else None
+        return unit if units.is_currency(unit) else None
     if metric.dimension == "percent":
         return units.PERCENT
     return metric.unit or "count"
