@@ -251,6 +251,9 @@ A finding on such a figure says so under "inferred" ("period: the months of the 
 named, as the metric's `fiscal_year` declares"); the reading is declared by the rule writer, so it
 does not lower an error to a warning. A metric with no `fiscal_year` reads `FY2024` as the
 calendar year 2024, and a two-year label as both calendar years (which no one-year fact matches).
+A rate (`rates`) converts a figure only when its `period` holds the figure's whole period: a
+calendar year's rate does not convert a fiscal year's figure, which is then reported as in
+another currency than its fact.
 """
 
 CURRENCIES = """\
@@ -279,8 +282,8 @@ currencies:
     code: MXN
 ```
 
-`written` is any form claimcheck reads (symbol, name or code, any case); `code` an ISO 4217 code
-in use. Each entry applies to the whole rulebook (every metric and every article checked with
+`written` is any form claimcheck reads (symbol, name or code, any case; the full list is
+`currency_table.json` in the installed package); `code` an ISO 4217 code in use. Each entry applies to the whole rulebook (every metric and every article checked with
 it); `US$`, `C$`, `CA$` and the full names (`US dollars`) keep their own meaning, so an article
 can still mix currencies. A code that is not in use, a form claimcheck does not read as a
 currency, or one form given two codes is a `file:line:column` problem when the rules load.
