@@ -1,12 +1,13 @@
 """Writes claimcheck/currency_table.json: ISO 4217 currencies as news writes them, from babel's
 CLDR data and the English-news forms of currency_english.tsv.
 
-The table: CODES, the codes tender in some territory; DEFAULT, written form (lower case, spaces
-single) → the code it is read as; AMBIGUOUS, written form → the codes it may stand for, when it
-has no default (a rule file's `currencies` or the metric's unit decides); SYMBOLS, the forms
-written before a number ("R$", "Rs"), the others being names, written after it ("reais"). JSON,
-not Python: a run reads it in a millisecond, where a module of it took 12 ms to compile wherever
-bytecode is not kept.
+The table: CODES, the codes tender in some territory; WRITTEN, written form (lower case, spaces
+single) → the code it is read as, or "" when it has no default; AMBIGUOUS, such a form → the codes
+it may stand for (a rule file's `currencies` or the metric's unit decides); PREFIX, the forms
+written before a number ("R$", "Rs"), longest first; NAMES, those written after it ("reais"),
+with their FIRST_WORDS and the most words one has. JSON, not Python: a run reads it in a
+millisecond, where a module of it took 12 ms to compile wherever bytecode is not kept, and
+computes nothing from it.
 
 babel is a development tool here, never imported by a run: loading its locale data costs more
 than a git hook may spend, and the table it gives changes only with CLDR. Run
@@ -122,12 +123,55 @@ def build() -> dict[str, Any]:
         default.setdefault(key, code)
     ambiguous.update(several)
     signs = {k for k in (*default, *ambiguous) if any(unicodedata.category(c) == "Sc" for c in k)}
+    return _forms(codes, default, ambiguous, symbols.union(signs, several) - never)
+
+
+def _forms(
+    codes: list[str],
+    default: dict[str, str],
+    ambiguous: dict[str, tuple[str, ...]],
+    symbols: set[str],
+) -> dict[str, Any]:
+    """What a run reads, worked out here so that it computes nothing: every written form with
+    its code ("" for an ambiguous one), the symbols' turned spellings too ("$us" for "us$");
+    the forms written before a number, longest first; the names written after one, and their
+    first words."""
+    every = {**dict.fromkeys(ambiguous, ""), **default}
+    sign_forms = sorted(f for f in symbols if _is_sign(f[-1]))
+    turned = {t: every[f] for f in sign_forms for t in _turned(f) if t not in every}
+    written = dict(sorted({**turned, **every}.items()))
+    sign_chars = {c for f in symbols for c in f if not (c.isalnum() or c in " .")}
+    names = sorted(
+        k
+        for k in written
+        if (k not in symbols and sign_chars.isdisjoint(k)) or (len(k) == 1 and k.isalpha())
+    )
     return {
         "CODES": codes,
-        "DEFAULT": dict(sorted(default.items())),
+        "WRITTEN": written,
         "AMBIGUOUS": {k: list(v) for k, v in sorted(ambiguous.items())},
-        "SYMBOLS": sorted(symbols.union(signs, several) - never),
+        "PREFIX": sorted({*symbols, *turned}, key=lambda k: (-len(k), k)),
+        "NAMES": names,
+        "FIRST_WORDS": sorted({k.split()[0] for k in names}),
+        "NAME_WORDS": max(len(k.split()) for k in names),
     }
+
+
+def _is_sign(c: str) -> bool:
+    """A character that is neither an ASCII letter, a space nor a dot: what makes "R$" a symbol."""
+    return not (c.isascii() and (c.isalpha() or c in " ."))
+
+
+def _turned(form: str) -> tuple[str, ...]:
+    """The other ways English news writes a sign with letters ("us$"): the letters after the
+    sign ("$us"), or either way with a space ("$ us", "us $"). With a space only for two letters
+    or more: a lone letter there is a word ("A $5 billion loan", "$ a hundred")."""
+    letters, sign = form[:-1], form[-1]
+    if not letters or not letters.isascii() or not letters.replace(".", "").isalpha():
+        return ()
+    if sum(c.isalpha() for c in letters) < 2:
+        return (f"{sign}{letters}",)
+    return (f"{sign}{letters}", f"{sign} {letters}", f"{letters} {sign}")
 
 
 def source(table: dict[str, Any]) -> str:

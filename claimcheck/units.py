@@ -25,11 +25,22 @@ from claimcheck import regexes
 
 _TABLE: dict[str, Any] = json.loads(Path(__file__).with_name("currency_table.json").read_bytes())
 CODES: tuple[str, ...] = tuple(_TABLE["CODES"])
-# Written form (lower case, spaces single) → ISO code, for the forms with one meaning or a default.
-CURRENCIES: dict[str, str] = _TABLE["DEFAULT"]
-# Written form → the codes it may stand for, for the forms with no default ("pesos", "rs").
+# Written form (lower case, spaces single) → ISO code, "" for a form several currencies share with
+# none the default ("pesos", "rs"); with the turned spellings of symbols ("$us" for "us$").
+WRITTEN: dict[str, str] = _TABLE["WRITTEN"]
+# Such a form → the codes it may stand for.
 AMBIGUOUS: dict[str, tuple[str, ...]] = {k: tuple(v) for k, v in _TABLE["AMBIGUOUS"].items()}
-_SYMBOLS = frozenset(_TABLE["SYMBOLS"])
+# Forms that may stand before the number ("US$29.3", "$US 936", "R$ 5", "Rs 40"), longest first
+# so that "US$" wins over "$". Three capitals are read apart, as a code (extract/numbers.py).
+PREFIX_FORMS: tuple[str, ...] = tuple(_TABLE["PREFIX"])
+# Forms that may follow the number ("50 billion USD", "1.2 trillion dong", "500 million reais"):
+# the names and codes (and a symbol of one CJK character, "元"), looked up word by word after a
+# number (`name_after`): as a pattern they were 12,000 characters that `re` compiled in 50 ms.
+NAMES = frozenset(_TABLE["NAMES"])
+_NAME_WORDS: int = _TABLE["NAME_WORDS"]
+# The first words of the names: most words after a number begin none ("5 projects", "2022 in"),
+# and are turned down with one lookup.
+_FIRST_WORDS = frozenset(_TABLE["FIRST_WORDS"])
 
 
 def is_sign(c: str) -> bool:
@@ -37,44 +48,6 @@ def is_sign(c: str) -> bool:
     return not (c.isascii() and (c.isalpha() or c in " ."))
 
 
-def _turned(form: str) -> tuple[str, ...]:
-    """The other ways English news writes a sign with letters ("us$"): the letters after the
-    sign ("$us"), or either way with a space ("$ us", "us $"). With a space only for two letters
-    or more: a lone letter there is a word ("A $5 billion loan", "$ a hundred")."""
-    letters, sign = form[:-1], form[-1]
-    if not letters or not letters.isascii() or not letters.replace(".", "").isalpha():
-        return ()
-    if sum(c.isalpha() for c in letters) < 2:
-        return (f"{sign}{letters}",)
-    return (f"{sign}{letters}", f"{sign} {letters}", f"{letters} {sign}")
-
-
-_EVERY = {**dict.fromkeys(AMBIGUOUS, ""), **CURRENCIES}
-_SIGN_FORMS = [f for f in sorted(_SYMBOLS) if is_sign(f[-1])]
-# Written form (lower case, spaces single) → ISO code ("" for an ambiguous form): the tables
-# above and the turned spellings of their symbols.
-WRITTEN: dict[str, str] = {
-    **{t: _EVERY[f] for f in _SIGN_FORMS for t in _turned(f) if t not in _EVERY},
-    **_EVERY,
-}
-# Forms that may stand before the number ("US$29.3", "$US 936", "R$ 5", "Rs 40"): the symbols and
-# their turned spellings, longest first so that "US$" wins over "$". ISO codes are apart (CODES).
-PREFIX_FORMS = tuple(
-    sorted({*_SYMBOLS, *(t for f in _SIGN_FORMS for t in _turned(f))}, key=lambda k: (-len(k), k))
-)
-# Forms that may follow the number ("50 billion USD", "1.2 trillion dong", "500 million reais"):
-# the names and codes (and a symbol of one CJK character, "元"), looked up word by word after a
-# number (`name_after`): as a pattern they were 12,000 characters that `re` compiled in 50 ms.
-_SIGN_CHARS = frozenset(c for f in _SYMBOLS for c in f if not (c.isalnum() or c in " ."))
-NAMES = frozenset(
-    k
-    for k in WRITTEN
-    if (k not in _SYMBOLS and _SIGN_CHARS.isdisjoint(k)) or (len(k) == 1 and k.isalpha())
-)
-_NAME_WORDS = max(len(k.split()) for k in NAMES)
-# The first words of the names, as written after a number: most words there begin none ("5
-# projects", "2022 in"), and are turned down with one lookup.
-_FIRST_WORDS = frozenset(k.split()[0] for k in NAMES)
 # A word of a name: letters, and the dots, apostrophes and ampersands names have ("st. helena
 # pound", "tongan paʻanga", "trinidad & tobago dollars").
 _WORD = regexes.compile(r"[^\W\d_](?:[^\W\d_]|[.'&\u02bb-])*|&")

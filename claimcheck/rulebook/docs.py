@@ -283,9 +283,10 @@ currencies:
 ```
 
 `written` is any form claimcheck reads (symbol, name or code, any case; the full list is
-`currency_table.json` in the installed package); `code` an ISO 4217 code in use. Each entry applies to the whole rulebook (every metric and every article checked with
-it); `US$`, `C$`, `CA$` and the full names (`US dollars`) keep their own meaning, so an article
-can still mix currencies. A code that is not in use, a form claimcheck does not read as a
+`currency_table.json` in the installed package); `code` an ISO 4217 code in use. Each entry
+applies to the whole rulebook (every metric and every article checked with it); `US$`, `C$`,
+`CA$` and the full names (`US dollars`) keep their own meaning, so an article can still mix
+currencies. A code that is not in use, a form claimcheck does not read as a
 currency, or one form given two codes is a `file:line:column` problem when the rules load.
 """
 
