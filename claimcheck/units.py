@@ -41,6 +41,9 @@ _NAME_WORDS: int = _TABLE["NAME_WORDS"]
 # The first words of the names: most words after a number begin none ("5 projects", "2022 in"),
 # and are turned down with one lookup.
 _FIRST_WORDS = frozenset(_TABLE["FIRST_WORDS"])
+# Their first three characters, and the words shorter than that: a test before any pattern.
+_HEADS = frozenset(w[:3] for w in _FIRST_WORDS)
+_SHORT_WORDS = tuple(w for w in _FIRST_WORDS if len(w) < 3)
 
 
 def is_sign(c: str) -> bool:
@@ -48,9 +51,10 @@ def is_sign(c: str) -> bool:
     return not (c.isascii() and (c.isalpha() or c in " ."))
 
 
-# A word of a name: letters, and the dots, apostrophes and ampersands names have ("st. helena
-# pound", "tongan paʻanga", "trinidad & tobago dollars").
-_WORD = regexes.compile(r"[^\W\d_](?:[^\W\d_]|[.'&\u02bb-])*|&")
+# A word of a name: a letter, then word characters and the dots, apostrophes and hyphens names
+# have ("st. helena pound", "tongan paʻanga"), or an ampersand ("trinidad & tobago dollars").
+# One class repeated: `re` repeats a group of alternatives at many times the cost.
+_WORD = regexes.compile(r"[^\W\d_][\w.'\u02bb-]*|&")
 _GAP = regexes.compile(r"\s+")
 _NUMBER_NEXT = regexes.compile(r"[ \t\u00a0]?\d")
 
@@ -61,6 +65,9 @@ def name_after(text: str, at: int, end: int, scaled: bool) -> tuple[str, int] | 
     With no scale word between, a name followed by another number is that number's ("in 2023
     VND 12 trillion"): None."""
     pos = at + 1 if text[at : at + 1] in (" ", "\t", "\u00a0") else at
+    head = text[pos : min(pos + 3, end)].lower()
+    if head not in _HEADS and not head.startswith(_SHORT_WORDS):
+        return None
     first = _WORD.match(text, pos, end)
     if first is None:
         return None

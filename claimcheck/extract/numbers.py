@@ -162,12 +162,14 @@ def _by_sign(forms: Sequence[str]) -> str:
 # letter grouped by the first, see caseless; the others by their sign), or three capitals that
 # do not run into a word ("USDA", "VNDirect"): an ISO code, or else the number is read without
 # them (`_number`; the 154 codes written out cost `re` 5 ms to compile in every process).
+# The forms opening with a letter are behind one test of a letter: the pattern is tried after
+# every space and sign too, where each group of a first letter would cost a test.
 _PREFIX = (
-    "(?:"
+    "(?:(?=[A-Za-z])(?:"
     + caseless(re.escape(f) for f in units.PREFIX_FORMS if f[0].isascii() and f[0].isalpha())
-    + "|"
+    + r"|[A-Z]{3}(?![A-Za-z]))|"
     + _by_sign([f for f in units.PREFIX_FORMS if not (f[0].isascii() and f[0].isalpha())])
-    + r"|[A-Z]{3}(?![A-Za-z]))"
+    + ")"
 )
 # Neither a currency nor a number begins after an ASCII letter: that test opens the pattern,
 # once, which `re` tries at every position of the text (most are inside a word).

@@ -67,6 +67,7 @@ def _fy_tail(n: int) -> str:
     return rf"(?:[-/\u2013](?P<t{n}>\d\d(?:\d\d)?))?{_END}"
 
 
+_SPACES = r"\s+"
 _DASH = r"\s*(?:-|–|—|to|through|till|until)\s*"
 _NUM = (
     r"(?:\d{1,3}|an?|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|"
@@ -82,8 +83,27 @@ _COUNT = (
 )
 _WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
 
+# "(the fiscal) year ended", "(the) 12 months to": opening with a letter or digit written as
+# itself, so that `re` passes over the pattern at once at the many anchors where it fails; the
+# words before it are read when it matches (`_YEAR_LEAD`).
+_YEAR_TO = (
+    rf"(?:[Yy](?i:ear)|[Tt](?i:welve){_SPACES}[Mm](?i:onths)|12{_SPACES}[Mm](?i:onths))"
+    rf"{_SPACES}(?:[Ee](?i:nded|nding)|[Tt](?i:o|hrough)){_SPACES}"
+)
+_YEAR_LEAD = regexes.compile(
+    r"(?i:\b(?:the\s+(?:(?:fiscal|financial)\s+)?|(?:fiscal|financial)\s+))$"
+)
+
 # Each pattern: (name, compiled). Named groups: m/m2 month, d/d2 day, y/y2 year, n count, u unit.
 _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
+    # first: `find` tries a pattern only from the first one `_ANY` finds at a place on, so one
+    # placed first costs a try only where it matches
+    (
+        "year_ended",
+        regexes.compile(
+            rf"{_YEAR_TO}(?P<m>{_M})(?:\s+(?P<d>{_D}))?,?\s*(?P<y>{_YD})"
+        ),
+    ),
     (
         "day",
         regexes.compile(
@@ -127,14 +147,6 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
         regexes.compile(
             rf"(?:(?i:from)\s+)?(?P<y>{_Y}){_DASH}(?P<y2>{_Y})"
             rf"|(?i:between)\s+(?P<y3>{_Y})\s+(?i:and)\s+(?P<y4>{_Y})"
-        ),
-    ),
-    (
-        "year_ended",
-        regexes.compile(
-            r"(?i:(?:\bthe\s+)?(?:(?:fiscal|financial)\s+)?(?:\byear|\btwelve\s+months|(?<!\d)12\s+months)"
-            r"\s+(?:ended|ending|to|through)\s+)"
-            rf"(?P<m>{_M})(?:\s+(?P<d>{_D}))?,?\s*(?P<y>{_YD})"
         ),
     ),
     (
@@ -208,8 +220,14 @@ _ANCHOR = regexes.compile(
 _AFTER_GAP = regexes.compile(r"[^A-Za-z](?=" + _ANCHOR.pattern + ")")
 # One pattern for "which phrase is the first to begin here": most anchors ("the", "to",
 # "between") begin none, and the patterns before the one it names need not be tried.
+# A pattern may stand in it by the words it opens with (the first is tried in full wherever
+# these match, and fails at no cost to the others).
+_HEADS = {"year_ended": _YEAR_TO}
 _ANY = regexes.compile(
-    "|".join("(" + re.sub(r"\(\?P<\w+>", "(?:", p.pattern) + ")" for _, p in _PATTERNS)
+    "|".join(
+        "(" + re.sub(r"\(\?P<\w+>", "(?:", _HEADS.get(name, p.pattern)) + ")"
+        for name, p in _PATTERNS
+    )
 )
 # What every phrase above holds: a digit, a month name (its first three letters), or one of these
 # words (any case). Text with none of them holds no period, and is not scanned.
@@ -462,6 +480,8 @@ def _resolve(
         period, flags = _fiscal(g), ("fiscal",)
     elif name == "year_ended":
         period = _year_ended(g)
+        lead = search_ending(_YEAR_LEAD, text, lo, s, ("the", "fiscal", "financial"))
+        s = s if lead is None else lead.start()
     elif name == "entire":
         period = Period.of(PartialDate(int(g["y"])))
     elif name == "year":
