@@ -81,6 +81,7 @@ def build() -> dict[str, Any]:
 
     english_default: dict[str, str] = {}
     symbols: set[str] = set()  # the forms that are symbols, written before a number
+    in_english: set[str] = set()  # those of the English locales: their turned spellings are read
     for ident in sorted(localedata.locale_identifiers()):
         loc = Locale.parse(ident)
         is_english = loc.language == "en"
@@ -92,6 +93,8 @@ def build() -> dict[str, Any]:
             add(sym, code)
             if " ".join(sym.lower().split()) in seen:
                 symbols.add(" ".join(sym.lower().split()))
+                if is_english:
+                    in_english.add(" ".join(sym.lower().split()))
             if ident == "en":
                 english_default.setdefault(" ".join(sym.lower().split()), code)
     for code in codes:
@@ -123,7 +126,8 @@ def build() -> dict[str, Any]:
         default.setdefault(key, code)
     ambiguous.update(several)
     signs = {k for k in (*default, *ambiguous) if any(unicodedata.category(c) == "Sc" for c in k)}
-    return _forms(codes, default, ambiguous, symbols.union(signs, several) - never)
+    in_english.update(k for k in forms if k in signs)
+    return _forms(codes, default, ambiguous, symbols.union(signs, several) - never, in_english)
 
 
 def _forms(
@@ -131,13 +135,15 @@ def _forms(
     default: dict[str, str],
     ambiguous: dict[str, tuple[str, ...]],
     symbols: set[str],
+    english: set[str],
 ) -> dict[str, Any]:
     """What a run reads, worked out here so that it computes nothing: every written form with
-    its code ("" for an ambiguous one), the symbols' turned spellings too ("$us" for "us$");
+    its code ("" for an ambiguous one), the turned spellings of English symbols too ("$us" for
+    "us$": news in English writes them so);
     the forms written before a number, longest first; the names written after one, and their
     first words."""
     every = {**dict.fromkeys(ambiguous, ""), **default}
-    sign_forms = sorted(f for f in symbols if _is_sign(f[-1]))
+    sign_forms = sorted(f for f in symbols & english if _is_sign(f[-1]))
     turned = {t: every[f] for f in sign_forms for t in _turned(f) if t not in every}
     written = dict(sorted({**turned, **every}.items()))
     sign_chars = {c for f in symbols for c in f if not (c.isalnum() or c in " .")}

@@ -100,9 +100,7 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     # placed first costs a try only where it matches
     (
         "year_ended",
-        regexes.compile(
-            rf"{_YEAR_TO}(?P<m>{_M})(?:\s+(?P<d>{_D}))?,?\s*(?P<y>{_YD})"
-        ),
+        regexes.compile(rf"{_YEAR_TO}(?P<m>{_M})(?:\s+(?P<d>{_D}))?,?\s*(?P<y>{_YD})"),
     ),
     (
         "day",

@@ -186,7 +186,9 @@ def load(dirs: Sequence[Path]) -> Rulebook:
         more = _left_out(data, kept)
         left_out = None if left_out is None or more is None else left_out | more
         _merge(book, rf, data, shown, kept)
-    problems.extend(_fiscal_facts(book))
+    from claimcheck.rulebook.declared import fiscal_facts
+
+    problems.extend(fiscal_facts(book))
     if left_out is not None:
         problems.extend(_cross_check(book, left_out))
     if problems:
@@ -346,78 +348,6 @@ def _merge(book: Rulebook, rf: RuleFile, data: Any, path: str, kept: Kept) -> No
 _SECTION_OF = {"entity": "entities", "person": "people", "metric": "metrics"}
 
 
-def _fiscal_facts(book: Rulebook) -> list[Problem]:
-    """Give each fact written by `fiscal_year` the days of that year of its metric, as `start`
-    and `end` (kept so in the stored rulebook): the checks read dates alone. A problem when the
-    fact gives dates too, or its metric declares no fiscal year."""
-    from dataclasses import replace
-
-    from claimcheck.dates import PartialDate, Period, fiscal_year
-
-    problems: list[Problem] = []
-    for i, fact in enumerate(book.facts):
-        if fact.fiscal_year is None:
-            continue
-        o = book.origin(fact) or Origin("?", 1, 1)
-        metric = book.metrics.get(fact.metric)
-        if fact.period is not None or fact.start is not None or fact.end is not None:
-            problems.append(
-                Problem(o.path, o.line, o.column, "give fiscal_year or dates, not both")
-            )
-            continue
-        if not 1000 <= fact.fiscal_year <= 9998:
-            problems.append(Problem(o.path, o.line, o.column, "fiscal_year: not a year"))
-            continue
-        if metric is None:
-            continue  # reported by _cross_check
-        fy = metric.fiscal_year
-        if fy is None:
-            problems.append(
-                Problem(
-                    o.path,
-                    o.line,
-                    o.column,
-                    f"fiscal_year on a fact of metric {metric.id!r}, which declares no fiscal_year",
-                )
-            )
-            continue
-        days = fiscal_year(Period.of(PartialDate(fact.fiscal_year)), fy.month, fy.named_for)
-        start, end = (PartialDate(d.year, d.month, d.day) for d in (days.start, days.end))
-        book.facts[i] = resolved = replace(fact, start=start, end=end)
-        book.note(resolved, o)
-    return problems
-
-
-def _currency_problems(book: Rulebook) -> list[Problem]:
-    """A `currencies` entry whose code is no ISO 4217 currency in use, or whose written form is
-    none claimcheck reads as a currency (it would change nothing), or a form declared twice."""
-    from claimcheck import units
-
-    problems: list[Problem] = []
-    seen: dict[str, str] = {}
-    for c in book.currencies:
-        o = book.origin(c) or Origin("?", 1, 1)
-        k = units.key(c.written)
-        if c.code not in units.CODES:
-            problems.append(Problem(o.path, o.line, o.column, f"unknown currency code {c.code!r}"))
-        if k not in units.WRITTEN:
-            problems.append(
-                Problem(
-                    o.path,
-                    o.line,
-                    o.column,
-                    f"{c.written!r} is not a currency form claimcheck reads",
-                )
-            )
-        elif seen.setdefault(k, c.code) != c.code:
-            problems.append(
-                Problem(
-                    o.path, o.line, o.column, f"{c.written!r} declared twice ({seen[k]}, {c.code})"
-                )
-            )
-    return problems
-
-
 def _cross_check(book: Rulebook, left_out: set[tuple[str, str]]) -> list[Problem]:
     """References between files: a holder's person, an office's jurisdiction, a fact's metric.
     An id that an entry left out (for its own problems) was written with may be what is meant:
@@ -450,7 +380,9 @@ def _cross_check(book: Rulebook, left_out: set[tuple[str, str]]) -> list[Problem
         for rank in ranking.facts:
             if rank.entity not in book.entities:
                 missing(rank, "entity", rank.entity)
-    problems.extend(_currency_problems(book))
+    from claimcheck.rulebook.declared import currency_problems
+
+    problems.extend(currency_problems(book))
     subjects: list[Event | Term] = [*book.events.values(), *book.terms.values()]
     for entry in subjects:
         for ref in entry.subject:

@@ -223,7 +223,7 @@ class Fact(Sourced):
         if self.value is not None and (self.min is not None or self.max is not None):
             raise ValueError("give either value or min/max, not both")
         if self.period is None and self.end is None and self.fiscal_year is None:
-            raise ValueError("give period, or end (with start for a range), or fiscal_year")
+            raise ValueError("give period, or end (with start for a range)")
 
 
 @value(slots=False, kw_only=True)
