@@ -83,25 +83,8 @@ _COUNT = (
 )
 _WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
 
-# "(the fiscal) year ended", "(the) 12 months to": opening with a letter or digit written as
-# itself, so that `re` passes over the pattern at once at the many anchors where it fails; the
-# words before it are read when it matches (`_YEAR_LEAD`).
-_YEAR_TO = (
-    rf"(?:[Yy](?i:ear)|[Tt](?i:welve){_SPACES}[Mm](?i:onths)|12{_SPACES}[Mm](?i:onths))"
-    rf"{_SPACES}(?:[Ee](?i:nded|nding)|[Tt](?i:o|hrough)){_SPACES}"
-)
-_YEAR_LEAD = regexes.compile(
-    r"(?i:\b(?:the\s+(?:(?:fiscal|financial)\s+)?|(?:fiscal|financial)\s+))$"
-)
-
 # Each pattern: (name, compiled). Named groups: m/m2 month, d/d2 day, y/y2 year, n count, u unit.
 _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
-    # first: `find` tries a pattern only from the first one `_ANY` finds at a place on, so one
-    # placed first costs a try only where it matches
-    (
-        "year_ended",
-        regexes.compile(rf"{_YEAR_TO}(?P<m>{_M})(?:\s+(?P<d>{_D}))?,?\s*(?P<y>{_YD})"),
-    ),
     (
         "day",
         regexes.compile(
@@ -206,7 +189,7 @@ _ANCHOR = regexes.compile(
     r"|\b"
     + caseless(
         "from|between|the|first|opening|second|third|fourth|1st|2nd|3rd|4th|q[1-4]|h[12]|fy|fiscal|"
-        "financial|entire|whole|full|this|last|next|past|previous|recent|currently|presently|twelve|"
+        "financial|entire|whole|full|this|last|next|past|previous|recent|currently|presently|"
         "nowadays|now|today|to|so|at|up|until|as|same|year|since".split("|")
     )
     + r"\b"
@@ -218,14 +201,8 @@ _ANCHOR = regexes.compile(
 _AFTER_GAP = regexes.compile(r"[^A-Za-z](?=" + _ANCHOR.pattern + ")")
 # One pattern for "which phrase is the first to begin here": most anchors ("the", "to",
 # "between") begin none, and the patterns before the one it names need not be tried.
-# A pattern may stand in it by the words it opens with (the first is tried in full wherever
-# these match, and fails at no cost to the others).
-_HEADS = {"year_ended": _YEAR_TO}
 _ANY = regexes.compile(
-    "|".join(
-        "(" + re.sub(r"\(\?P<\w+>", "(?:", _HEADS.get(name, p.pattern)) + ")"
-        for name, p in _PATTERNS
-    )
+    "|".join("(" + re.sub(r"\(\?P<\w+>", "(?:", p.pattern) + ")" for _, p in _PATTERNS)
 )
 # What every phrase above holds: a digit, a month name (its first three letters), or one of these
 # words (any case). Text with none of them holds no period, and is not scanned.
@@ -244,6 +221,13 @@ _AS_OF = regexes.compile(
 )
 _AS_OF_ENDS = ("of", "at", "end-", "to")  # how each phrase above ends: see search_ending
 _SINCE = regexes.compile(r"(?i:\bsince\s+)$")
+# "the fiscal year ended March 31, 2024", "the 12 months to March 2024": a day or a month after
+# these words ends twelve months (`_prefixed`).
+_YEAR_TO = regexes.compile(
+    r"(?i:(?:\bthe\s+)?(?:\b(?:fiscal|financial)\s+)?(?:\byear|\btwelve\s+months|(?<!\d)12\s+months)"
+    r"\s+(?:ended|ending|to|through)\s+)$"
+)
+_YEAR_TO_ENDS = ("ended", "ending", "to", "through")
 _PREV = regexes.compile(
     r"(?i:\b(?P<w>last|this|next|early|late|mid|in|since|from|until|till|by|during|before|after|"
     r"of|between|and|or|to|through)[\s-]+)$"
@@ -476,10 +460,6 @@ def _resolve(
         period = Period(dt.date(y1, 1, 1), dt.date(y2, 12, 31))
     elif name == "fiscal":
         period, flags = _fiscal(g), ("fiscal",)
-    elif name == "year_ended":
-        period = _year_ended(g)
-        lead = search_ending(_YEAR_LEAD, text, lo, s, ("the", "fiscal", "financial"))
-        s = s if lead is None else lead.start()
     elif name == "entire":
         period = Period.of(PartialDate(int(g["y"])))
     elif name == "year":
@@ -524,18 +504,10 @@ def _fiscal(g: dict[str, str | None]) -> Period | None:
     return Period(dt.date(year, 1, 1), dt.date(second, 12, 31))
 
 
-def _year_ended(g: dict[str, str | None]) -> Period | None:
-    """ "the fiscal year ended March 31, 2024", "the year to March 2024", "the 12 months ended
-    June 30": the twelve months up to that day, or to the end of that month."""
-    month, year = _month(g["m"]), int(g["y"] or 0)
-    if month is None:
-        return None
-    day = _day(g["d"]) or calendar.monthrange(year, month)[1]
-    end = _date(year, month, day)
-    if end is None:
-        return None
-    before = min(day, calendar.monthrange(year - 1, month)[1])
-    return Period(dt.date(year - 1, month, before) + dt.timedelta(1), end)
+def _twelve_months_to(end: dt.date) -> Period:
+    """The twelve months that end on a day: from the day after it a year before."""
+    day = min(end.day, calendar.monthrange(end.year - 1, end.month)[1])
+    return Period(dt.date(end.year - 1, end.month, day) + dt.timedelta(1), end)
 
 
 def _part(g: dict[str, str | None], doc: PartialDate | None) -> tuple[Period | None, str]:
@@ -712,7 +684,13 @@ def _later(g: dict[str, str | None], before: list[FoundPeriod]) -> Period | None
 
 
 def _prefixed(text: str, lo: int, found: FoundPeriod, doc: PartialDate | None) -> FoundPeriod:
-    """Widen a phrase over "as of" / "end of" (a point) or "since" (up to the document date)."""
+    """Widen a phrase over "as of" / "end of" (a point), "since" (up to the document date) or
+    "the (fiscal) year ended" (the twelve months to its day or month)."""
+    p = found.period
+    if p.start.month == p.end.month and p.start.year == p.end.year and not found.flags:
+        m = search_ending(_YEAR_TO, text, lo, found.start, _YEAR_TO_ENDS)
+        if m and (p.start == p.end or p.start.day == 1):
+            return replace(found, start=m.start(), period=_twelve_months_to(p.end))
     m = search_ending(_AS_OF, text, lo, found.start, _AS_OF_ENDS)
     if m and found.phrase != "present":
         p = found.period
