@@ -55,8 +55,9 @@ def is_sign(c: str) -> bool:
 # have ("st. helena pound", "tongan paʻanga"), or an ampersand ("trinidad & tobago dollars").
 # One class repeated: `re` repeats a group of alternatives at many times the cost.
 _WORD = regexes.compile(r"[^\W\d_][\w.'\u02bb-]*|&")
-_GAP = regexes.compile(r"\s+")
-_NUMBER_NEXT = regexes.compile(r"[ \t\u00a0]?\d")
+
+
+_SPACES = (" ", "\t", "\u00a0")
 
 
 def name_after(text: str, at: int, end: int, scaled: bool) -> tuple[str, int] | None:
@@ -64,7 +65,7 @@ def name_after(text: str, at: int, end: int, scaled: bool) -> tuple[str, int] | 
     at most one space or tab away, the longest name whole words make: (the form, where it ends).
     With no scale word between, a name followed by another number is that number's ("in 2023
     VND 12 trillion"): None."""
-    pos = at + 1 if text[at : at + 1] in (" ", "\t", "\u00a0") else at
+    pos = at + 1 if text[at : at + 1] in _SPACES else at
     head = text[pos : min(pos + 3, end)].lower()
     if head not in _HEADS and not head.startswith(_SHORT_WORDS):
         return None
@@ -80,10 +81,11 @@ def name_after(text: str, at: int, end: int, scaled: bool) -> tuple[str, int] | 
         if w is None:
             break
         words.append((w.group(0), w.end()))
-        gap = _GAP.match(text, w.end(), end)
-        if gap is None:
+        pos = w.end()
+        while pos < end and text[pos].isspace():
+            pos += 1
+        if pos == w.end():
             break
-        pos = gap.end()
     for n in range(len(words), 0, -1):
         form = key(" ".join(w for w, _ in words[:n]))
         stop = words[n - 1][1]
@@ -96,7 +98,10 @@ def name_after(text: str, at: int, end: int, scaled: bool) -> tuple[str, int] | 
         if form in NAMES and not (
             stop < len(text) and text[stop].isascii() and text[stop].isalpha()
         ):
-            if not scaled and _NUMBER_NEXT.match(text, stop):
+            after = text[stop : stop + 2]
+            if not scaled and (
+                after[:1].isdecimal() or (after[:1] in _SPACES and after[1:].isdecimal())
+            ):
                 return None
             return form, stop
     return None
