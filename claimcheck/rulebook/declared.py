@@ -47,8 +47,17 @@ def fiscal_facts(book: Rulebook) -> list[Problem]:
         days = fiscal_year(Period.of(PartialDate(fact.fiscal_year)), fy.month, fy.named_for)
         start, end = (PartialDate(d.year, d.month, d.day) for d in (days.start, days.end))
         book.facts[i] = resolved = replace(fact, start=start, end=end)
-        book.note(resolved, o)
+        _renote(book, fact, resolved)
     return problems
+
+
+def _renote(book: Rulebook, old: object, new: object) -> None:
+    """Put `new` where `old` was noted, with its origin: no entry is kept that the rulebook no
+    longer holds (the stored rulebook keeps origins for the entries it holds, in order)."""
+    origin = book.origins.pop(id(old))
+    i = next(i for i, e in enumerate(book._entries) if e is old)
+    book._entries[i] = new
+    book.origins[id(new)] = origin
 
 
 def currency_problems(book: Rulebook) -> list[Problem]:
