@@ -14,6 +14,7 @@ from claimcheck import regexes
 from claimcheck.values import value
 
 _PARTIAL = regexes.compile(r"^\s*(\d{4})(?:-(\d{1,2})(?:-(\d{1,2}))?)?\s*$")
+_FISCAL_LABEL = regexes.compile(r"(?i:^\s*FY)")
 
 
 @value(order=True)
@@ -41,6 +42,11 @@ class PartialDate:
         if not isinstance(value, str):
             raise ValueError(f"not a date: {value!r}")
         m = _PARTIAL.match(value)
+        if not m and _FISCAL_LABEL.match(value):
+            raise ValueError(
+                f"not a date: {value!r} (a fiscal year is written `fiscal_year: YYYY`, the "
+                "year it is named for, on a fact of a metric that declares its `fiscal_year`)"
+            )
         if not m:
             raise ValueError(f"not a date: {value!r} (use YYYY, YYYY-MM or YYYY-MM-DD)")
         year = int(m.group(1))
@@ -118,3 +124,22 @@ class Period:
         else:
             text = f"{self.start.isoformat()}..{self.end.isoformat()}"
         return text if self.kind == "span" else f"{text} ({self.kind})"
+
+
+def fiscal_year(label: Period, start_month: int, named_for: str) -> Period:
+    """The days of the fiscal year a label names ("FY2024" read as the calendar year 2024,
+    "2023-24" as the two years), for a fiscal year that begins on the first of `start_month`
+    and is named for the calendar year it starts or ends in. A label of two years is the
+    fiscal year from the first into the second, whatever it is named for."""
+    if start_month == 1:
+        return label
+    first, last = label.start.year, label.end.year
+    if last == first + 1:
+        year = first
+    elif last == first:
+        year = first if named_for == "start" else first - 1
+    else:
+        return label
+    end_month = start_month - 1
+    end = dt.date(year + 1, end_month, calendar.monthrange(year + 1, end_month)[1])
+    return Period(dt.date(year, start_month, 1), end, label.kind)

@@ -366,9 +366,7 @@ def test_the_number_pattern_matches_as_its_plain_writing_does(text: str) -> None
     plain_prefix = (
         r"(?<![A-Za-z])(?:(?i:"
         + "|".join(re.escape(f) for f in units.PREFIX_FORMS)
-        + ")|(?:"
-        + "|".join(units.CODES)
-        + r")(?![A-Za-z]))"
+        + r")|[A-Z]{3}(?![A-Za-z]))"
     )
     lead = rf"(?:(?P<pre>{plain_prefix})[ \t\u00a0]?|(?<![\w.])(?<!\d,)(?<![A-Za-z]-))"
     pattern = numbers._NUMBER.pattern

@@ -214,7 +214,8 @@ def test_every_written_currency_form_reads_as_its_code() -> None:
         for written in (form, form.upper()):
             text = f"{written}5 billion"
             n = only(text)
-            assert (n.unit, n.start, n.end) == (units.WRITTEN[form], 0, len(text)), text
+            assert (n.unit, n.start, n.end) == (units.read(form), 0, len(text)), text
+            assert n.written == units.key(form)
     assert units.currency("$ US") == units.currency("US $") == units.currency("$us") == "USD"
     assert units.currency("A $") is None  # not a spelling: a lone letter apart from the sign
 

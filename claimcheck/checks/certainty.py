@@ -24,6 +24,7 @@ HOWS: dict[str, str] = {
     "publication-date": "the article's publication date (the sentence gives no time of its own)",
     "short-alias": "from a short or generic alias of the metric",
     "death": "the person's date of death (a funeral, mourning, the late ...)",
+    "fiscal-year": "the months of the fiscal year named, as the metric's `fiscal_year` declares",
 }
 # (claim kind, part, how): how many audited claims that inferred the part so had it right, of how
 # many (`benchmarks/real/audit.py reliability` over benchmarks/real/claims-audit.yaml, 2026-12-07,
@@ -41,7 +42,10 @@ MEASURED: dict[tuple[str, str, str], tuple[int, int]] = {
 # An inference may carry an error when it was right this often, over at least this many claims.
 MIN_SHARE = 0.97
 MIN_AUDITED = 30
-RELIABLE: frozenset[tuple[str, str, str]] = frozenset(
+# Readings the rule writer declares ("FY2024" is April 2023 to March 2024 for a metric whose
+# `fiscal_year` says so): the text states the fiscal year, the rulebook its months.
+DECLARED: frozenset[tuple[str, str, str]] = frozenset({("quantity", "period", "fiscal-year")})
+RELIABLE: frozenset[tuple[str, str, str]] = DECLARED | frozenset(
     k for k, (ok, n) in MEASURED.items() if n >= MIN_AUDITED and ok >= MIN_SHARE * n
 )
 _PREFIX = "inferred."

@@ -1,5 +1,9 @@
 """Units engine: a figure in the wrong dimension, currency or scale, or with no currency at all.
 
+A currency is read as the beat writes it: a form several currencies share ("pesos", "Rs") and no
+rule file's `currencies` entry resolves is the metric's own currency when that is one of them,
+and otherwise a currency of its own, never the fact's.
+
 Also the unit arithmetic the other figure engines share: which dimension a unit belongs to, how a
 rulebook unit with a scale word ("billion USD") reads, how a dated exchange rate converts one
 currency into another, and whether two disjoint amounts are the same digits at another scale.
@@ -245,10 +249,19 @@ def check_units(ctx: DocContext) -> Iterator[Finding]:
             yield ctx.finding(
                 "unit-currency-mismatch",
                 claim,
-                f"{claim.text!r} is in {unit}, but {said}, and no rate in the rulebook "
-                f"converts {unit} to {verdict.fact_unit} ({when(claim.period)})",
+                f"{claim.text!r} is in {_currency_name(unit)}, but {said}, and no rate in the "
+                f"rulebook converts {unit} to {verdict.fact_unit} ({when(claim.period)})",
                 evidence=[fact],
             )
+
+
+def _currency_name(unit: str | None) -> str:
+    """A currency for a message: its code, or a form several share, with the ones it may be."""
+    if unit is None or unit not in units.AMBIGUOUS:
+        return str(unit)
+    return (
+        f"{unit} (any of {', '.join(units.AMBIGUOUS[unit])}: a rule file's `currencies` says which)"
+    )
 
 
 def _priced(claims: Sequence[Claim]) -> set[tuple[tuple[int, int], str | None]]:

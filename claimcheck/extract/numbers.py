@@ -162,21 +162,18 @@ def _by_sign(forms: Sequence[str]) -> str:
 
 
 # A currency written before the number: a form with a sign in any case (those opening with a
-# letter grouped by the first, see caseless; the others by their sign), or an ISO code that does
-# not run into a word ("USDA", "VNDirect").
+# letter grouped by the first, see caseless; the others by their sign), or three capitals that
+# do not run into a word ("USDA", "VNDirect"): an ISO code, or else the number is read without
+# them (`_number`; the 154 codes written out cost `re` 5 ms to compile in every process).
+# The forms opening with a letter are behind one test of a letter: the pattern is tried after
+# every space and sign too, where each group of a first letter would cost a test.
 _PREFIX = (
-    "(?:"
+    "(?:(?=[A-Za-z])(?:"
     + caseless(re.escape(f) for f in units.PREFIX_FORMS if f[0].isascii() and f[0].isalpha())
-    + "|"
+    + r"|[A-Z]{3}(?![A-Za-z]))|"
     + _by_sign([f for f in units.PREFIX_FORMS if not (f[0].isascii() and f[0].isalpha())])
-    + "|(?:"
-    + "|".join(units.CODES)
-    + r")(?![A-Za-z]))"
+    + ")"
 )
-# A currency written after a number with no scale word, and before another number, is that
-# number's ("in 2023 VND 12 trillion"); after a scale word it is the scaled number's only
-# ("12 trillion VND 5 projects").
-_NOT_BEFORE_A_NUMBER = r"(?(scale)|(?![ \t\u00a0]?\d))"
 # Neither a currency nor a number begins after an ASCII letter: that test opens the pattern,
 # once, which `re` tries at every position of the text (most are inside a word).
 _NUMBER = regexes.compile(
@@ -184,7 +181,7 @@ _NUMBER = regexes.compile(
     r"(?:(?P<num>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)"
     rf"|\b(?P<word>{_WORDNUM})\b)"
     rf"(?:[ \t\u00a0]?(?i:(?P<scale>{_SCALE}))(?![A-Za-z]))?"
-    rf"(?:[ \t\u00a0]?(?P<post>%|(?i:percent|per\s+cent|pct)\b|{units.SUFFIX}{_NOT_BEFORE_A_NUMBER}"
+    r"(?:[ \t\u00a0]?(?P<post>%|(?i:percent|per\s+cent|pct)\b"
     r"|(?i:[- ]?folds?\b|-?times?\b|x\b)))?"
 )
 _DEFINITE = regexes.compile(r"(?i:\b(?:the|these|those|their|our|its|both|all)\s+)$")
@@ -193,11 +190,12 @@ _FOLD_WORD = regexes.compile(
 )
 
 
-# What every number found below holds: a digit, a currency sign or code (before "a", "an" or
-# "one" with a scale letter: "US$ a m"), or one of these words (any case; "one", "a" and "an"
-# alone are not amounts, "a million" holds "million"). Text with none of them is not scanned.
+# What every number found below holds: a digit or one of these words (any case; "one", "a" and
+# "an" alone are not amounts, "a million" holds "million", and a number word with a scale letter,
+# "US$ a m", is not read). Text with none of them is not scanned. The currency signs are kept
+# in the test (no code: lower-cased, "ars" is in every "years").
 _DIGIT = regexes.compile(r"\d")
-_SIGNS = tuple(sorted({k[-1] for k in units.CURRENCIES if not k[-1].isalpha()}))
+_SIGNS = tuple(sorted({c for k in units.PREFIX_FORMS for c in k if units.is_sign(c)}))
 _WORDS_ALL = (
     *(w for w in _UNITS if w != "one"),
     *_TENS,
@@ -207,7 +205,7 @@ _WORDS_ALL = (
     "fold",
 )
 TRIGGER_WORDS = tuple(w for w in _WORDS_ALL if not any(o != w and o in w for o in _WORDS_ALL))
-SIGNS_AND_CODES = (*_SIGNS, *units.CODES)
+SIGNS_AND_CODES = _SIGNS
 # Letters that a case-insensitive pattern matches to ASCII ones but lower() does not turn into
 # them ("ſ" is an "s" to `(?i)` and stays "ſ" in lower case).
 _ODD_CASE = ("\u0130", "\u0131", "\u017f", "\u212a")
@@ -249,6 +247,7 @@ class Number:
     factor: bool = False  # "3 folds", "four-time", "fourfold": a multiplier, not an amount
     num_start: int = 0  # where the number itself (currency sign included) starts
     ranged: bool = False  # "22-27 per cent", "US$2-3 billion": low and high are the range's ends
+    written: str | None = None  # the currency as written, lower case ("r$", "pesos"): units.key
 
     @property
     def exact(self) -> bool:
@@ -303,7 +302,14 @@ def pick(
         if k < len(spans) and spans[k][0] < m.end():
             continue
         if out and m.start() < out[-1].end:
-            continue  # the high end of a range, read with its low end
+            if m.end() <= out[-1].end:
+                continue  # the high end of a range, read with its low end
+            # a currency the number before took as its name ("12 trillion VND 5 projects"):
+            # the number after it, read without it
+            again = _NUMBER.search(text, out[-1].end, end)
+            if again is None or again.start() >= m.end():
+                continue
+            m = again
         n = _number(text, m, start)
         if n is not None:
             out.append(n)
@@ -316,8 +322,17 @@ def _number(text: str, m: re.Match[str], lo: int) -> Number | None:
     pre, num, word, scale, post = m.group("pre", "num", "word", "scale", "post")
     if pre and not (num or word):
         return None
+    written = units.key(plain(pre)) if pre else None
+    pre_unit = units.read(written) if written else None
+    if pre and pre_unit is None:  # capitals that are no code: "ABC 5", "ALL 40"
+        again = _NUMBER.match(text, m.start("num" if num else "word"), m.endpos)
+        return None if again is None or again.group("pre") else _number(text, again, lo)
     scale_l = plain(scale) if scale else None
-    if scale_l in _SHORT_SCALES and not pre:  # "5 m" is five metres, "US$5m" five million
+    # a currency named after it ("5 billion reais"), where no percent or factor word is
+    named = None if post else units.name_after(text, m.end(), m.endpos, bool(scale))
+    if named is not None:
+        post = named[0]
+    if scale_l in _SHORT_SCALES and (word or not pre):  # "5 m" is five metres, "US$5m" five million
         return None
     if word:
         w = " ".join(plain(word).split())
@@ -346,10 +361,8 @@ def _number(text: str, m: re.Match[str], lo: int) -> Number | None:
         return None  # "two-way", "a 20-year plan": an adjective, not an amount
     mult = SCALES[scale_l] if scale_l else 1
     value = base * mult
-    unit: str | None = None
+    unit = pre_unit
     factor = False
-    if pre:
-        unit = units.currency(plain(pre))
     if post:
         pl = " ".join(plain(post).split())
         if pl in ("%", "percent", "per cent", "pct"):
@@ -357,8 +370,9 @@ def _number(text: str, m: re.Match[str], lo: int) -> Number | None:
         elif "fold" in pl or "time" in pl or pl == "x":
             factor = True
         elif unit is None:
-            unit = units.currency(pl)
-    end = m.end()
+            written = pl
+            unit = units.read(pl)
+    end = m.end() if named is None else named[1]
     upper = _percent_range(text, m) if num and not (pre or scale_l or post) else None
     if upper is not None:
         unit = units.PERCENT  # "22-27 per cent": the unit is written once, after the range
@@ -370,8 +384,11 @@ def _number(text: str, m: re.Match[str], lo: int) -> Number | None:
             c = text[e + 1 : e + 2]
         if c and c in _RANGE_JOIN_HEADS:  # most numbers: no join after them, no pattern tried
             joined = _amount_range(text, m, unit)
+    if pre and num and not scale and joined is None and _glued_code(m, pre, num):
+        return None  # "COP26": a name with a number, not an amount ("JPY2.7 trillion" is)
     if joined is not None:  # "US$2-3 billion": one amount, the scale and currency written once
-        top, top_digits, scale_l, unit, end = joined
+        top, top_digits, scale_l, unit, end, second = joined
+        written = written or second
         mult = SCALES[scale_l] if scale_l else 1
         value = base * mult
     if places is None:  # number words: exact, or to half the scale
@@ -406,6 +423,7 @@ def _number(text: str, m: re.Match[str], lo: int) -> Number | None:
         factor,
         m.start(),
         upper is not None or joined is not None,
+        written if unit is not None and unit != units.PERCENT else None,
     )
 
 
@@ -425,6 +443,12 @@ def hedged(
     mult = SCALES.get(scale or "", 1)
     half = _rounding(base, _places(base), bool(scale) or percent) * mult
     return interval(base * mult, half, rule, width)
+
+
+def _glued_code(m: re.Match[str], pre: str, num: str) -> bool:
+    """An ISO code written against a whole number with no separator ("COP26", "G20"-like)."""
+    glued = m.end("pre") == m.start("num") and pre.isalpha() and pre in units.CODES
+    return glued and "." not in num and "," not in num
 
 
 def _places(d: Decimal) -> int:
@@ -461,7 +485,6 @@ _RANGE_AMOUNT = regexes.compile(
     rf"(?:(?P<pre>{_PREFIX})[ \t\u00a0]?)?"
     r"(?P<top>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)"
     rf"(?:[ \t\u00a0]?(?i:(?P<scale>{_SCALE}))(?![A-Za-z]))?"
-    rf"(?:[ \t\u00a0]?(?P<post>{units.SUFFIX}{_NOT_BEFORE_A_NUMBER}))?"
 )
 _RANGE_JOIN_HEADS = "-\u2010\u2011\u2012\u2013\u2014tTaA"
 _BETWEEN_BEFORE = regexes.compile(r"(?i:\bbetween\s+)$")
@@ -470,18 +493,22 @@ _FROM_BEFORE = regexes.compile(r"(?i:\bfrom\s+)$")
 
 def _amount_range(
     text: str, m: re.Match[str], unit: str | None
-) -> tuple[Decimal, str, str | None, str | None, int] | None:
+) -> tuple[Decimal, str, str | None, str | None, int, str | None] | None:
     """The high end of a money range the number opens ("US$2-3 billion", "2 to 3 billion yen",
     "between US$2 and 3 billion"): its value and digits, the scale and currency both ends
     share, and where the range ends. None when no currency is written, when the ends disagree on
-    it, when the second is not the larger, and for "from X to Y" (a change, not a range)."""
+    it, when the second is not the larger, and for "from X to Y" (a change, not a range). Last,
+    the currency as the second end writes it, if it does."""
     r = _RANGE_AMOUNT.match(text, m.end())
     if r is None:
         return None
-    after = text[r.end() : r.end() + 2]
+    named = units.name_after(text, r.end(), m.endpos, bool(r.group("scale")))
+    stop = r.end() if named is None else named[1]
+    after = text[stop : stop + 2]
     if after[:1].isalnum() or after[:1] == "%" or (after[:1] in ",." and after[1:].isdigit()):
         return None  # "2-3rd", "2-3%", "2-3,5"
-    codes = {units.currency(plain(c)) for c in r.group("pre", "post") if c}
+    forms = [units.key(plain(c)) for c in (r.group("pre"), named and named[0]) if c]
+    codes = {units.read(f) for f in forms}
     if unit is not None:
         codes.add(unit)
     if len(codes) != 1 or None in codes:
@@ -496,7 +523,8 @@ def _amount_range(
     if top <= Decimal(m.group("num").replace(",", "")):
         return None
     scale = r.group("scale")
-    return top, r.group("top"), plain(scale) if scale else None, codes.pop(), r.end()
+    written = forms[0] if forms else None
+    return top, r.group("top"), plain(scale) if scale else None, codes.pop(), stop, written
 
 
 ROUND_CAP = Decimal("0.05")

@@ -58,6 +58,16 @@ _M = (
 _Y = r"(?<![\w$.,/])(?:1[89]|20)\d\d(?![\w%/]|[.,]\d)"
 _YD = r"(?<![\w$.,/])(?:1\d|20)\d\d(?![\w%/]|[.,]\d)"
 _D = r"(?<![\d.,])[0-3]?\d(?:st|nd|rd|th)?(?![\d%]|[.,]\d)"
+# A fiscal year's label: "2024", "2023-24", "2023/2024" (the second year checked in `_fiscal`).
+_YF = r"(?<![\w$.,/])(?:1[89]|20)\d\d"
+_END = r"(?![\w%/]|[.,]\d)"
+
+
+def _fy_tail(n: int) -> str:
+    return rf"(?:[-/\u2013](?P<t{n}>\d\d(?:\d\d)?))?{_END}"
+
+
+_SPACES = r"\s+"
 _DASH = r"\s*(?:-|–|—|to|through|till|until)\s*"
 _NUM = (
     r"(?:\d{1,3}|an?|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|"
@@ -123,8 +133,9 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     (
         "fiscal",
         regexes.compile(
-            rf"(?i:(?:\bthe\s+)?(?P<y>{_Y})\s+(?:fiscal|financial)\s+year\b"
-            rf"|\b(?:fiscal|financial)\s+(?:year\s+)?(?P<y2>{_Y})|\bFY\s?(?P<y3>(?:19|20)\d\d)\b)"
+            rf"(?i:(?:\bthe\s+)?(?P<y>{_YF}){_fy_tail(1)}\s+(?:fiscal|financial)\s+year\b"
+            rf"|\b(?:fiscal|financial)\s+(?:year\s+)?(?P<y2>{_YF}){_fy_tail(2)}"
+            rf"|\bFY\s?'?(?P<y3>(?:19|20)?\d\d){_fy_tail(3)})"
         ),
     ),
     (
@@ -210,6 +221,13 @@ _AS_OF = regexes.compile(
 )
 _AS_OF_ENDS = ("of", "at", "end-", "to")  # how each phrase above ends: see search_ending
 _SINCE = regexes.compile(r"(?i:\bsince\s+)$")
+# "the fiscal year ended March 31, 2024", "the 12 months to March 2024": a day or a month after
+# these words ends twelve months (`_prefixed`).
+_YEAR_TO = regexes.compile(
+    r"(?i:(?:\bthe\s+)?(?:\b(?:fiscal|financial)\s+)?(?:\byear|\btwelve\s+months|(?<!\d)12\s+months)"
+    r"\s+(?:ended|ending|to|through)\s+)$"
+)
+_YEAR_TO_ENDS = ("ended", "ending", "to", "through")
 _PREV = regexes.compile(
     r"(?i:\b(?P<w>last|this|next|early|late|mid|in|since|from|until|till|by|during|before|after|"
     r"of|between|and|or|to|through)[\s-]+)$"
@@ -441,8 +459,7 @@ def _resolve(
             return None
         period = Period(dt.date(y1, 1, 1), dt.date(y2, 12, 31))
     elif name == "fiscal":
-        y = int(g["y"] or g["y2"] or g["y3"])
-        period, flags = Period.of(PartialDate(y)), ("fiscal",)
+        period, flags = _fiscal(g), ("fiscal",)
     elif name == "entire":
         period = Period.of(PartialDate(int(g["y"])))
     elif name == "year":
@@ -469,6 +486,28 @@ def _resolve(
     if period is None:
         return None
     return FoundPeriod(s, e, period, phrase, flags)
+
+
+def _fiscal(g: dict[str, str | None]) -> Period | None:
+    """A fiscal year as its label reads: "FY2024", "FY24", "fiscal 2024" is the calendar year
+    2024, "fiscal year 2023-24" the two years 2023 and 2024, until the metric's `fiscal_year`
+    says which months are meant (dates.fiscal_year). A second year that does not follow the
+    first ("2023-26") is no fiscal label."""
+    first = g["y"] or g["y2"] or g["y3"] or ""
+    year = int(first) if len(first) == 4 else 2000 + int(first)
+    tail = g["t1"] or g["t2"] or g["t3"]
+    if tail is None:
+        return Period.of(PartialDate(year))
+    second = int(tail) if len(tail) == 4 else (year // 100) * 100 + int(tail)
+    if second != year + 1:
+        return None
+    return Period(dt.date(year, 1, 1), dt.date(second, 12, 31))
+
+
+def _twelve_months_to(end: dt.date) -> Period:
+    """The twelve months that end on a day: from the day after it a year before."""
+    day = min(end.day, calendar.monthrange(end.year - 1, end.month)[1])
+    return Period(dt.date(end.year - 1, end.month, day) + dt.timedelta(1), end)
 
 
 def _part(g: dict[str, str | None], doc: PartialDate | None) -> tuple[Period | None, str]:
@@ -645,7 +684,13 @@ def _later(g: dict[str, str | None], before: list[FoundPeriod]) -> Period | None
 
 
 def _prefixed(text: str, lo: int, found: FoundPeriod, doc: PartialDate | None) -> FoundPeriod:
-    """Widen a phrase over "as of" / "end of" (a point) or "since" (up to the document date)."""
+    """Widen a phrase over "as of" / "end of" (a point), "since" (up to the document date) or
+    "the (fiscal) year ended" (the twelve months to its day or month)."""
+    p = found.period
+    if p.start.month == p.end.month and p.start.year == p.end.year and not found.flags:
+        m = search_ending(_YEAR_TO, text, lo, found.start, _YEAR_TO_ENDS)
+        if m and (p.start == p.end or p.start.day == 1):
+            return replace(found, start=m.start(), period=_twelve_months_to(p.end))
     m = search_ending(_AS_OF, text, lo, found.start, _AS_OF_ENDS)
     if m and found.phrase != "present":
         p = found.period

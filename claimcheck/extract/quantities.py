@@ -51,7 +51,7 @@ from dataclasses import dataclass, replace
 
 from claimcheck import regexes, units
 from claimcheck.claims import Claim, Quantity
-from claimcheck.dates import Period
+from claimcheck.dates import Period, fiscal_year
 from claimcheck.extract import DocContext, Sentence, attribution, extractor, modality, ownership
 from claimcheck.extract.caseless import plain, search_ending
 from claimcheck.extract.mentions import Mention, in_context, loose, mentions, near
@@ -269,9 +269,9 @@ def quantities(s: Sentence) -> Iterator[Claim]:
             text[n.start : n.end],
             subject=_subject(s, mention, metric),
             target=metric.id,
-            value=Quantity(n.low, n.high, _unit(n, metric, noun), n.digits, n.scale, n.hedge),
+            value=Quantity(n.low, n.high, _unit(s, n, metric, noun), n.digits, n.scale, n.hedge),
             period=period[0],
-            attrs=(*attrs, ("period", period[1]), *_inferred(period[1], found)),
+            attrs=(*attrs, ("period", period[1]), *_inferred(period[1], found, metric)),
             sentence=(s.start, s.end),
         )
         f.claim = modality.mark(s, f.claim)  # the parts of arithmetic claims carry it too
@@ -487,15 +487,19 @@ def _fitting(s: Sentence, m: Mention, n: Number, counted: bool) -> list[Metric]:
     ]
 
 
-def _unit(n: Number, metric: Metric, noun: str | None) -> str | None:
+def _unit(s: Sentence, n: Number, metric: Metric, noun: str | None) -> str | None:
     """The unit written, where it is another dimension than the metric's (kept for the unit
-    check to report; a head count against a rate keeps the noun it counts), else the metric's."""
-    if n.unit is not None and units.dimension(n.unit) != metric.dimension:
-        return n.unit
-    if n.unit is None and noun is not None and metric.dimension == "percent":
+    check to report; a head count against a rate keeps the noun it counts), else the metric's.
+    A currency is the one its written form means in the beat (units.resolve)."""
+    unit = n.unit
+    if n.written is not None:
+        unit = units.resolve(unit, n.written, s.book.declared_currencies(), metric.unit)
+    if unit is not None and units.dimension(unit) != metric.dimension:
+        return unit
+    if unit is None and noun is not None and metric.dimension == "percent":
         return noun
     if metric.dimension == "currency":
-        return n.unit if units.is_currency(n.unit) else None
+        return unit if units.is_currency(unit) else None
     if metric.dimension == "percent":
         return units.PERCENT
     return metric.unit or "count"
@@ -673,15 +677,22 @@ def _year_back(p: Period) -> Period | None:
 
 def _period(found: FoundPeriod | None, s: Sentence, metric: Metric) -> tuple[Period | None, str]:
     if found is not None:
-        return _kind(_to_end(stated(s.doc.text, found), found, metric), metric), found.phrase
+        period = _to_end(stated(s.doc.text, found), found, metric)
+        fy = metric.fiscal_year
+        if fy is not None and "fiscal" in found.flags:  # "FY2024": the metric's fiscal year
+            period = fiscal_year(period, fy.month, fy.named_for)
+        return _kind(period, metric), found.phrase
     date = s.doc.date
     if date is None:
         return None, "unknown"
     return _kind(Period(date.first(), date.last(), "point"), metric), "document"
 
 
-def _inferred(how: str, found: FoundPeriod | None) -> tuple[tuple[str, str], ...]:
-    """("inferred.period", ...) for a figure whose sentence states no time (claims.py)."""
+def _inferred(how: str, found: FoundPeriod | None, metric: Metric) -> tuple[tuple[str, str], ...]:
+    """("inferred.period", ...) for a figure whose sentence states no time (claims.py), or
+    states a fiscal year its metric's `fiscal_year` reads as months."""
+    if found is not None and "fiscal" in found.flags and metric.fiscal_year is not None:
+        return (("inferred.period", "fiscal-year"),)
     if how == "document":
         return (("inferred.period", "publication-date"),)
     for where in _EARLIER_FLAGS:

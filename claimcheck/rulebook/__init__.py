@@ -16,6 +16,7 @@ from typing import Any
 from claimcheck import yamlpos
 from claimcheck.hashing import hasher
 from claimcheck.rulebook.schema import (
+    Currency,
     Entity,
     Event,
     Example,
@@ -57,6 +58,7 @@ class Rulebook:
     terms: dict[str, Term] = field(default_factory=dict)
     facts: list[Fact] = field(default_factory=list)
     rates: list[Rate] = field(default_factory=list)
+    currencies: list[Currency] = field(default_factory=list)
     examples: list[tuple[Example, Origin]] = field(default_factory=list)
     origins: dict[int, Origin] = field(default_factory=dict)
     digest: str = ""
@@ -71,6 +73,19 @@ class Rulebook:
     def note(self, entry: object, origin: Origin) -> None:
         self.origins[id(entry)] = origin
         self._entries.append(entry)  # keeps the id() keys alive and pickles the pairs
+
+    def declared_currencies(self) -> dict[str, str]:
+        """The `currencies` entries: written form (units.key) → ISO code; the first of a form
+        written twice."""
+        got = self.derived.get("currencies")
+        if not isinstance(got, dict):
+            from claimcheck import units
+
+            got = {}
+            for c in self.currencies:
+                got.setdefault(units.key(c.written), c.code)
+            self.derived["currencies"] = got
+        return got
 
     def noted(self) -> Iterator[object]:
         """Every entry `load` notes an origin of, in a fixed order (the examples last): the
@@ -95,6 +110,7 @@ class Rulebook:
             yield from term.variants
         yield from self.facts
         yield from self.rates
+        yield from self.currencies
         for example, _ in self.examples:
             yield example
 
@@ -170,6 +186,9 @@ def load(dirs: Sequence[Path]) -> Rulebook:
         more = _left_out(data, kept)
         left_out = None if left_out is None or more is None else left_out | more
         _merge(book, rf, data, shown, kept)
+    from claimcheck.rulebook.declared import fiscal_facts
+
+    problems.extend(fiscal_facts(book))
     if left_out is not None:
         problems.extend(_cross_check(book, left_out))
     if problems:
@@ -319,6 +338,9 @@ def _merge(book: Rulebook, rf: RuleFile, data: Any, path: str, kept: Kept) -> No
     for i, rate in at("rates"):
         note(rate, ["rates", i])
         book.rates.append(rate)
+    for i, currency in at("currencies"):
+        note(currency, ["currencies", i])
+        book.currencies.append(currency)
     for i, example in at("examples"):
         book.examples.append((example, note(example, ["examples", i])))
 
@@ -361,6 +383,9 @@ def _cross_check(book: Rulebook, left_out: set[tuple[str, str]]) -> list[Problem
         for rank in ranking.facts:
             if rank.entity not in book.entities:
                 missing(rank, "entity", rank.entity)
+    from claimcheck.rulebook.declared import currency_problems
+
+    problems.extend(currency_problems(book))
     subjects: list[Event | Term] = [*book.events.values(), *book.terms.values()]
     for entry in subjects:
         for ref in entry.subject:

@@ -360,6 +360,87 @@ date (of the office named, else of any office): `Mayor Ada Quill, who took offic
 said gives no finding (another office, or a term the rules do not list).
 """
 
+FISCAL = """\
+## Fiscal years
+
+A company, a government or an aid agency often counts its year from another month than January.
+Declare it on each metric reported that way, and the figures of a fiscal year are compared with
+the facts of the same months:
+
+```yaml
+metrics:
+  - id: tamarind-revenue
+    name: Tamarind Cooperative revenue in a fiscal year
+    subject: [tamarind]
+    aliases: [revenue, sales]
+    dimension: currency
+    unit: CAD
+    fiscal_year: {start: April, named_for: end}   # FY2024 = 1 April 2023 to 31 March 2024
+facts:
+  - metric: tamarind-revenue
+    fiscal_year: 2024            # instead of period/start/end: the fiscal year named 2024
+    value: 412.0e6
+    source: Tamarind Cooperative annual report 2024, p. 3 (fictional)
+```
+
+`start` is the month the year begins on the 1st of; `named_for` says which calendar year names it:
+`end` (the usual way: the year ending in March 2024 is FY2024) or `start` (Japan's government
+names the year from April 2024 to March 2025 fiscal 2024). A fact's `fiscal_year` is the year
+it is named for, read with its metric's declaration; `period: FY2024` is not a date, and is
+refused with a hint. A fact may still give the months as `start: 2023-04` and `end: 2024-03`.
+
+What an article writes, and what it is read as for this metric:
+
+- `FY2024`, `FY24`, `FY 2024`, `fiscal 2024`, `fiscal year 2024`, `the 2024 fiscal year`,
+  `financial year 2024`: the fiscal year named 2024, April 2023 to March 2024;
+- `FY2023-24`, `FY2023/24`, `FY23/24`, `fiscal year 2023-24`, `the 2023-24 fiscal year`: the
+  fiscal year from 2023 into 2024, April 2023 to March 2024, however the metric names it;
+- `the fiscal year ended March 31, 2024`, `the year to March 2024`, `the 12 months ended March
+  31, 2024`: the twelve months to that day (or to the end of that month), for any metric.
+
+A finding on such a figure says so under "inferred" ("period: the months of the fiscal year
+named, as the metric's `fiscal_year` declares"); the reading is declared by the rule writer, so it
+does not lower an error to a warning. A metric with no `fiscal_year` reads `FY2024` as the
+calendar year 2024, and a two-year label as both calendar years (which no one-year fact matches).
+A rate (`rates`) converts a figure only when its `period` holds the figure's whole period: a
+calendar year's rate does not convert a fiscal year's figure, which is then reported as in
+another currency than its fact.
+"""
+
+CURRENCIES = """\
+## Currencies
+
+claimcheck knows the ISO 4217 currencies in use, with their symbols and English names (from the
+Unicode CLDR data): a figure may be written with a code before or after it (`BRL 5 billion`,
+`5 billion BRL`), a symbol before it (`R$5 billion`, `C$12 million`, `S$`, `A$`, `HK$`, `NT$`,
+`₹`, `₩`, `元`), or a name after it (`5 billion reais`, `12 million Canadian dollars`, `yuan`,
+`dong`). A metric's `unit` and a fact's `unit` are ISO codes (`CAD`).
+
+A form that several currencies share is read the way English-language news reads it: a bare `$`
+is the US dollar, `¥` the yen, `£` the pound sterling, `dollars` US dollars. A form with no usual
+meaning (`pesos`, `rupee`, `Rs`, `won`, `francs`, `dinars`, `kr`) is the currency of the metric it
+is a figure of when that is one of the currencies it may stand for (`pesos` for a metric in
+`MXN` is Mexican pesos); otherwise it stays unresolved, and a figure in it is reported as in
+another currency than the fact's.
+
+When your beat writes a shared form for another currency, say so once, in any rule file:
+
+```yaml
+currencies:
+  - written: "$"        # quote it: a bare $ is fine YAML, but quoting avoids surprises
+    code: CAD           # in this beat, "$5 million" is five million Canadian dollars
+  - written: pesos
+    code: MXN
+```
+
+`written` is any form claimcheck reads (symbol, name or code, any case; the full list is
+`currency_table.json` in the installed package); `code` an ISO 4217 code in use. Each entry
+applies to the whole rulebook (every metric and every article checked with it); `US$`, `C$`,
+`CA$` and the full names (`US dollars`) keep their own meaning, so an article can still mix
+currencies. A code that is not in use, a form claimcheck does not read as a
+currency, or one form given two codes is a `file:line:column` problem when the rules load.
+"""
+
 SOURCES = """\
 ## Sources and unverified entries
 
@@ -632,6 +713,8 @@ def generate() -> str:
         reading.section(),
         DATES,
         FIGURES,
+        FISCAL,
+        CURRENCIES,
         SOURCES.format(**run),
         EXAMPLES.format(**run),
         "\n".join(rules_table()) + "\n",

@@ -9,6 +9,7 @@ dropped. `Spec` descriptions are the documentation: docs/rules.md is generated f
 
 from __future__ import annotations
 
+import typing
 from dataclasses import field
 from typing import Annotated, Literal
 
@@ -148,6 +149,33 @@ class Office:
     source: str | None = None
 
 
+Month = Literal[
+    "January", "February", "March", "April", "May", "June", "July", "August", "September",
+    "October", "November", "December",
+]  # fmt: skip
+
+
+@value(slots=False, kw_only=True)
+class FiscalYear:
+    """When a metric's year begins, and which calendar year names it."""
+
+    start: Annotated[Month, doc('the month its year begins on the 1st of: "April"')]
+    named_for: Annotated[
+        Literal["start", "end"],
+        doc(
+            "end: FY2024 is the year that ends in 2024 (April 2023 to March 2024); start: the "
+            "one that begins in 2024 (April 2024 to March 2025)"
+        ),
+    ] = "end"
+
+    @property
+    def month(self) -> int:
+        return MONTHS.index(self.start) + 1
+
+
+MONTHS: tuple[str, ...] = typing.get_args(Month)
+
+
 @value(slots=False, kw_only=True)
 class ContextAlias:
     """A word or phrase that names the metric only where its context is named too."""
@@ -221,6 +249,14 @@ class Metric:
             "are compared)"
         ),
     ] = None
+    fiscal_year: Annotated[
+        FiscalYear | None,
+        doc(
+            'for a metric reported by fiscal year: a figure of "FY2024", "fiscal 2024" or '
+            '"fiscal year 2023-24" is of that fiscal year\'s months, and its facts may give '
+            "`fiscal_year` instead of dates"
+        ),
+    ] = None
 
 
 @value(slots=False, kw_only=True)
@@ -236,13 +272,20 @@ class Fact(Sourced):
     max: float | None = None
     unit: str | None = None
     tolerance: Annotated[float, Spec(ge=0, description="relative tolerance, 0.01 = 1 %")] = 0.0
+    fiscal_year: Annotated[
+        int | None,
+        doc(
+            "instead of dates: the metric's fiscal year, by the year it is named for (2024 for "
+            "FY2024; the metric's `fiscal_year` says which months)"
+        ),
+    ] = None
 
     def check(self) -> None:
         if self.value is None and self.min is None and self.max is None:
             raise ValueError("give value, or min and/or max")
         if self.value is not None and (self.min is not None or self.max is not None):
             raise ValueError("give either value or min/max, not both")
-        if self.period is None and self.end is None:
+        if self.period is None and self.end is None and self.fiscal_year is None:
             raise ValueError("give period, or end (with start for a range)")
 
 
@@ -331,6 +374,20 @@ class Rate(Sourced):
 
 
 @value(slots=False, kw_only=True)
+class Currency:
+    """What a currency symbol or name means in this beat: "$" is the Canadian dollar in a
+    Toronto paper. With no entry, a form keeps the meaning of English news ("$" is the US
+    dollar), and one several currencies share with no usual meaning ("pesos", "Rs") is the
+    currency of the metric it is a figure of, when that is one of them."""
+
+    written: Annotated[
+        str, Spec(min_length=1, description='the symbol or name as articles write it: "$", "pesos"')
+    ]
+    code: Annotated[str, Spec(pattern=r"^[A-Z]{3}$", description='its ISO 4217 code: "CAD"')]
+    note: Annotated[str | None, doc("free text for the people who keep the rules")] = None
+
+
+@value(slots=False, kw_only=True)
 class Example:
     """A sentence that must (or must not) trigger rules: run by `claimcheck rules test`."""
 
@@ -354,4 +411,5 @@ class RuleFile:
     events: list[Event] = field(default_factory=list)
     terms: list[Term] = field(default_factory=list)
     rates: list[Rate] = field(default_factory=list)
+    currencies: list[Currency] = field(default_factory=list)
     examples: list[Example] = field(default_factory=list)

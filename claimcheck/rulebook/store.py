@@ -46,10 +46,12 @@ from claimcheck.records import Spec
 from claimcheck.rulebook import Origin, Rulebook, _cross_check, digest_of, load
 from claimcheck.rulebook.schema import (
     ContextAlias,
+    Currency,
     Entity,
     Event,
     Example,
     Fact,
+    FiscalYear,
     Holder,
     Metric,
     Office,
@@ -82,13 +84,15 @@ SECTIONS: dict[str, type] = {
     "terms": Term,
     "facts": Fact,
     "rates": Rate,
+    "currencies": Currency,
     "examples": Example,
 }
 # the sections the Rulebook keeps by id (the others are lists)
 INDEXED = ("entities", "people", "offices", "metrics", "rankings", "events", "terms")
 # every record class a stored rulebook holds, by name: the sections' and those inside them
 RECORDS: dict[str, type] = {
-    cls.__name__: cls for cls in (*SECTIONS.values(), Holder, RankFact, Variant, ContextAlias)
+    cls.__name__: cls
+    for cls in (*SECTIONS.values(), ContextAlias, FiscalYear, Holder, RankFact, Variant)
 }
 _KEYS = {"kind", "code", "digest", "files", *SECTIONS, "paths", "origins", "plans"}
 _INTS = (int, int, int)
@@ -211,6 +215,7 @@ def _from_top(top: Any, code: str, digest: str, trusted: bool) -> Rulebook:
             if index.setdefault(entry.id, entry) is not entry:
                 raise Unusable(f"duplicate {name} id {entry.id!r}")
     book.facts, book.rates = section["facts"], section["rates"]
+    book.currencies = section["currencies"]
     examples = section["examples"]
     _note(book, examples, strings(top["paths"]), top["origins"])
     problems = _cross_check(book, set())  # a stored rulebook left nothing out
@@ -228,6 +233,7 @@ def _decode_trusted(top: dict[str, Any], digest: str) -> Rulebook:
     for name in INDEXED:
         setattr(book, name, {entry.id: entry for entry in section[name]})
     book.facts, book.rates = section["facts"], section["rates"]
+    book.currencies = section["currencies"]
     examples = section["examples"]
     paths, at_all = top["paths"], top["origins"]
     noted = list(book.noted())
