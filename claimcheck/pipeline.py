@@ -34,6 +34,7 @@ class Result:
     targets: list[str] = field(default_factory=list)
     claim_count: int = -1  # every claim of the documents (default: those in `claims`)
     notes: list[str] = field(default_factory=list)  # named files skipped, and why
+    settings: config.Settings = field(default_factory=config.Settings)  # e.g. the publisher
 
     def __post_init__(self) -> None:
         if self.claim_count < 0:
@@ -130,7 +131,7 @@ def run(
         f"skipped {p}: excluded by exclude: {settings.exclude_written.get(g, g)}{_in(settings)}"
         for p, g in named.skipped
     ]
-    return Result(shown_docs, kept, wanted, book, targets, loaded.claim_count, notes)
+    return Result(shown_docs, kept, wanted, book, targets, loaded.claim_count, notes, settings)
 
 
 def _unread(paths: Sequence[str], named: documents.Expanded, s: config.Settings) -> list[str]:
