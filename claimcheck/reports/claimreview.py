@@ -74,15 +74,20 @@ def render(result: Result) -> str:
             continue
         reviews.append(review(idx, f, used, page, author))
     for path, n in sorted(unpublished.items()):
-        print(
+        _note(
             f"claimcheck: {path}: {plural(n, 'error')} without a review: the article has no "
-            "absolute `url` (front matter or manifest)",
-            file=sys.stderr,
+            "absolute `url` (front matter or manifest)"
         )
     text = json.dumps(reviews, indent=2, ensure_ascii=False)
     # Same JSON value, but safe to paste into <script type="application/ld+json">: a quoted
     # "</script>" cannot close the element. <, > and & occur only inside strings in JSON.
     return text.translate(_SCRIPT_SAFE) + "\n"
+
+
+def _note(line: str) -> None:
+    """A line on stderr; an undecodable byte of a file name (Linux allows any) written as \\xff."""
+    safe = line.encode("utf-8", "surrogateescape").decode("utf-8", "backslashreplace")
+    print(safe, file=sys.stderr)
 
 
 def review(

@@ -6,7 +6,7 @@ index does not depend on which rules happened to fire; each carries the help `cl
 prints (docs/checks.md), with the examples of the run's rule files.
 
 Paths are relative to the repository root (the nearest folder with `.git` above the working
-directory, else the working directory) under the base id SRCROOT, which `originalUriBaseIds`
+directory, else the working directory) under the base id %SRCROOT%, which `originalUriBaseIds`
 resolves: GitHub matches alerts across runs by path, so a run from a subfolder must name a file as
 a run from the root does. A file outside the root gets an absolute file URI.
 """
