@@ -85,9 +85,11 @@ def render(result: Result) -> str:
 
 
 def _note(line: str) -> None:
-    """A line on stderr; an undecodable byte of a file name (Linux allows any) written as \\xff."""
-    safe = line.encode("utf-8", "surrogateescape").decode("utf-8", "backslashreplace")
-    print(safe, file=sys.stderr)
+    """One line on stderr, whatever a file name holds (Linux allows a newline, or a byte that
+    is not UTF-8): what is not printable is written as its escape (\\n, \\udcff)."""
+    if not line.isprintable():
+        line = "".join(c if c.isprintable() else c.encode("unicode_escape").decode() for c in line)
+    print(line, file=sys.stderr)
 
 
 def review(
