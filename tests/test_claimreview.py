@@ -21,6 +21,7 @@ from typing import Any
 
 import jsonschema
 import pytest
+from conftest import WRONG, Newsroom, article
 from test_html_report import REPO_ROOT, Built, build
 
 from claimcheck.cli import main
@@ -271,3 +272,35 @@ def test_check_seeds_format_claimreview(
         claim = review["claimReviewed"]
         assert " ".join(span.split()) in claim and len(claim) > len(span) + 20
         assert claim[0].isupper() and claim.endswith("."), claim
+
+
+@pytest.mark.parametrize("flow", [False, True])
+def test_publisher_is_validated_like_every_config_key(newsroom: Newsroom, flow: bool) -> None:
+    """Every problem at its line and column, in one round, exit 2; a good one is read."""
+    newsroom.write("a.md", article(WRONG, url="https://news.example.org/a"))
+    bad = (
+        "publisher: {nmae: Desk, url: 'desk.example.org/x'}\n"
+        if flow
+        else "publisher:\n  nmae: Desk\n  url: desk.example.org/x\n"
+    )
+    newsroom.config("rules: [rules]\n" + bad)
+    run = newsroom.run("check", "a.md", "--format", "claimreview")
+    assert (run.code, run.out) == (2, "")
+    lines = run.err.splitlines()
+    assert len(lines) == 3 and all(line.startswith(".claimcheck.yaml:") for line in lines)
+    assert any("publisher needs name" in line for line in lines)
+    assert any(
+        re.search(r":\d+:\d+: unknown key 'nmae' \(at publisher\); did you mean 'name'\?", line)
+        for line in lines
+    )
+    assert any("'desk.example.org/x' is not an absolute http(s) address" in line for line in lines)
+    newsroom.config("rules: [rules]\npublisher: Desk\n")
+    assert newsroom.run("check", "a.md").code == 2
+    newsroom.config(
+        "rules: [rules]\npublisher:\n  name: The Desk\n  url: https://desk.example.org/\n"
+    )
+    run = newsroom.run("check", "a.md", "--format", "claimreview")
+    assert run.code == 1
+    (review,) = json.loads(run.out)
+    assert review["author"]["name"] == "The Desk"
+    assert review["url"].startswith("https://news.example.org/a#claimcheck-")
