@@ -51,6 +51,23 @@ class ConfigFile:
     )
     disable: Annotated[list[str], doc("rule ids never reported")] = field(default_factory=list)
     baseline: Annotated[str | None, doc("baseline file of known findings")] = None
+    # a mapping of text, checked by `_publisher_problems`: a nested record would take every
+    # hook run of a newsroom that sets it through the validator (start-up time)
+    publisher: Annotated[
+        dict[str, str] | None,
+        doc("who publishes the fact checks (ClaimReview `author`): `{name, url}`, url absolute"),
+    ] = None
+
+
+@value()
+class Publisher:
+    """The newsroom or fact desk that publishes claimcheck's ClaimReview output."""
+
+    name: str
+    url: str
+
+
+PUBLISHER_KEYS = ("name", "url")
 
 
 @dataclass
@@ -65,6 +82,7 @@ class Settings:
     severity: dict[str, Severity] = field(default_factory=dict)
     disable: list[str] = field(default_factory=list)
     baseline: str | None = None
+    publisher: Publisher | None = None
     source: str | None = None  # the config file read, if any
     # each exclude glob as shown (from here) → as written in the file, for the messages
     exclude_written: dict[str, str] = field(default_factory=dict)
@@ -170,6 +188,7 @@ def _settings(cfg: ConfigFile, base: Path, shown: str) -> Settings:
         severity=dict(cfg.severity),
         disable=list(cfg.disable),
         baseline=as_shown(base / cfg.baseline) if cfg.baseline else None,
+        publisher=Publisher(**cfg.publisher) if cfg.publisher else None,
         source=shown,
         exclude_written=exclude,
     )
@@ -188,6 +207,7 @@ def _named_wrongly(
         for rule, loc in _rule_ids(data):
             if rule not in known:
                 out.append((f"unknown rule {rule!r}" + yamlpos.suggest(rule, sorted(known)), loc))
+    out.extend(_publisher_problems(data.get("publisher")))
     rules = data.get("rules")
     if check_rules and isinstance(rules, list):
         for i, rule_path in enumerate(rules):
@@ -195,6 +215,37 @@ def _named_wrongly(
                 message = f"no such rule file or folder {rule_path!r}"
                 out.append((message + _nearby(base, rule_path), (("rules", i), False)))
     return out
+
+
+def _publisher_problems(publisher: Any) -> Iterator[tuple[str, Loc]]:
+    """`publisher` must be exactly {name, url}, the url an absolute http(s) address: it is
+    printed into published structured data, where a relative address means nothing."""
+    if not isinstance(publisher, dict) or not all(isinstance(v, str) for v in publisher.values()):
+        return  # not a mapping of text: the validator says so
+    for key in publisher:
+        if key not in PUBLISHER_KEYS:
+            message = f"unknown key {key!r} (at publisher)" + yamlpos.suggest(key, PUBLISHER_KEYS)
+            yield message, (("publisher", key), True)
+    missing = [k for k in PUBLISHER_KEYS if not str(publisher.get(k, "")).strip()]
+    if missing:
+        yield f"publisher needs {' and '.join(missing)}", (("publisher",), True)
+    url = publisher.get("url", "")
+    if url.strip() and not absolute_url(url):
+        yield (
+            f"publisher url {url!r} is not an absolute http(s) address",
+            (("publisher", "url"), False),
+        )
+
+
+def absolute_url(text: str) -> bool:
+    """An absolute http(s) URL with a host: what structured data published on the web needs."""
+    from urllib.parse import urlsplit
+
+    try:
+        parts = urlsplit(text.strip())
+    except ValueError:
+        return False
+    return parts.scheme in ("http", "https") and bool(parts.hostname) and " " not in text.strip()
 
 
 def _rule_ids(data: dict[Any, Any]) -> Iterator[tuple[str, Loc]]:

@@ -35,6 +35,7 @@ class Result:
     claim_count: int = -1  # every claim of the documents (default: those in `claims`)
     notes: list[str] = field(default_factory=list)  # named files skipped, and why
     hidden: dict[str, int] = field(default_factory=dict)  # findings hidden, by what hid them
+    settings: config.Settings = field(default_factory=config.Settings)  # e.g. the publisher
 
     def __post_init__(self) -> None:
         if self.claim_count < 0:
@@ -146,7 +147,9 @@ def run(
         for p, g in named.skipped
     ]
     hidden = {k: n for k, n in hidden.items() if n}
-    return Result(shown_docs, kept, wanted, book, targets, loaded.claim_count, notes, hidden)
+    return Result(
+        shown_docs, kept, wanted, book, targets, loaded.claim_count, notes, hidden, settings
+    )
 
 
 def _unread(paths: Sequence[str], named: documents.Expanded, s: config.Settings) -> list[str]:

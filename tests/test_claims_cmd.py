@@ -77,17 +77,18 @@ def test_json_is_complete_and_strict(capsys: pytest.CaptureFixture[str]) -> None
     data = json.loads(out)  # strict JSON: no Infinity (open bounds are null)
     assert "Infinity" not in out
     assert data["version"] == 1
-    assert [Path(d["path"]).name for d in data["documents"]] == sorted(
+    assert data["documents"] == len(data["articles"])
+    assert [Path(d["path"]).name for d in data["articles"]] == sorted(
         p.name for p in SEEDS.glob("*.txt")
     )
-    claims = [c for d in data["documents"] for c in d["claims"]]
+    claims = [c for d in data["articles"] for c in d["claims"]]
     assert claims
     for c in claims:
         assert {"line", "column", "end_line", "end_column", "kind", "text", "period"} <= set(c)
     open_ended = [c for c in claims if c["value"] and c["value"]["high"] is None]
     assert open_ended  # "over 5,000", "more than 20,000" ...
     total = data["coverage"]
-    assert total["unparsed"] == sum(len(d["unparsed"]) for d in data["documents"])
+    assert total["unparsed"] == sum(len(d["unparsed"]) for d in data["articles"])
 
 
 def test_output_is_deterministic(capsys: pytest.CaptureFixture[str]) -> None:
@@ -128,7 +129,7 @@ def golden_view(doc: dict[str, Any]) -> dict[str, Any]:
 def seed_docs(capsys: pytest.CaptureFixture[str]) -> list[dict[str, Any]]:
     code, out, err = run(capsys, str(SEEDS), "--rules", str(RULES), "--format", "json")
     assert code == 0, err
-    docs: list[dict[str, Any]] = json.loads(out)["documents"]
+    docs: list[dict[str, Any]] = json.loads(out)["articles"]
     return docs
 
 

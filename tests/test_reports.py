@@ -36,7 +36,9 @@ from claimcheck.rulebook import Rulebook
 REPO_ROOT = Path(__file__).resolve().parents[1]
 SHARED = REPO_ROOT.parent / "shared"
 GOLDEN = Path(__file__).resolve().parent / "golden" / "reports"
-FORMATS = ("text", "concise", "json", "markdown", "sarif", "github", "html", "claimreview")
+FORMATS = (
+    "text", "concise", "json", "markdown", "sarif", "github", "gitlab", "html", "claimreview"
+)  # fmt: skip
 SEED = "seeds/002_b1a0ac73797f4e60.txt"
 
 TRICKY = (
@@ -191,7 +193,7 @@ def test_zero_findings(fmt: str) -> None:
         assert json.loads(out) == {"version": 1, "documents": 3, "claims": 3, "findings": []}
     elif fmt == "html":
         assert "0 errors" in flat(out) and "<svg" not in out
-    elif fmt == "claimreview":
+    elif fmt in ("claimreview", "gitlab"):
         assert json.loads(out) == []
     else:
         assert json.loads(out)["runs"][0]["results"] == []
@@ -228,6 +230,8 @@ def test_json_reproduces_the_contract_example_key_by_key() -> None:
     result.documents = [Document(f"d{i}.md", "x\n") for i in range(example["documents"])]
     got = json.loads(render("json", result))
     assert list(got) == list(example) == ["version", "documents", "claims", "findings"]
+    # the contract's keys in its order, then the fingerprint (added in 0.2) last
+    assert got["findings"][0].pop("fingerprint") == finding.fingerprint
     assert got == example
     assert list(got["findings"][0]) == list(ef)
     assert list(got["findings"][0]["related"][0]) == list(rel)
@@ -250,7 +254,8 @@ def test_json_shape_of_every_finding(rich: Result) -> None:
     ]
     assert len(got["findings"]) == len(SORTED)
     for f, j in zip(SORTED, got["findings"], strict=True):
-        assert list(j) == ([*keys, "fix"] if f.fix is not None else keys)
+        assert list(j) == [*keys, *(["fix"] if f.fix is not None else []), "fingerprint"]
+        assert j["fingerprint"] == f.fingerprint
         assert [j[k] for k in keys[:9]] == [
             f.rule,
             f.category,
@@ -471,7 +476,8 @@ def test_sarif_driver_and_rules(rich: Result) -> None:
             assert r["defaultConfiguration"]["level"] == level
 
 
-def test_sarif_results(rich: Result) -> None:
+def test_sarif_results(rich: Result, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.chdir(REPO_ROOT)  # the repository root: paths from here are the findings'
     run = json.loads(render("sarif", rich))["runs"][0]
     rules = run["tool"]["driver"]["rules"]
     assert len(run["results"]) == len(SORTED)
@@ -481,7 +487,10 @@ def test_sarif_results(rich: Result) -> None:
         assert res["level"] == levels[f.severity]
         assert res["message"]["text"] == f.message
         (loc,) = res["locations"]
-        assert loc["physicalLocation"]["artifactLocation"]["uri"] == f.path
+        assert loc["physicalLocation"]["artifactLocation"] == {
+            "uri": f.path,
+            "uriBaseId": sarif.SRCROOT,
+        }
         assert loc["physicalLocation"]["region"] == {
             "startLine": f.line,
             "startColumn": f.column,
@@ -505,7 +514,7 @@ def test_sarif_results(rich: Result) -> None:
         else:
             (fix,) = res["fixes"]
             (change,) = fix["artifactChanges"]
-            assert change["artifactLocation"]["uri"] == f.path
+            assert change["artifactLocation"] == loc["physicalLocation"]["artifactLocation"]
             (rep,) = change["replacements"]
             assert rep["deletedRegion"] == loc["physicalLocation"]["region"]
             assert rep["insertedContent"] == {"text": f.fix}
@@ -672,7 +681,9 @@ def test_json_is_the_standard_indented_encoding(n: int) -> None:
         "version": 1,
         "documents": len(result.documents),
         "claims": result.claim_count,
-        "findings": [f.to_json() for f in ordered(result.findings)],
+        "findings": [
+            {**f.to_json(), "fingerprint": f.fingerprint} for f in ordered(result.findings)
+        ],
     }
     assert render("json", result) == json.dumps(data, indent=2, ensure_ascii=False) + "\n"
 

@@ -87,7 +87,8 @@ def load_claims(path: Path, beats: dict[str, str]) -> list[Extracted]:
     try:
         report = json.loads(path.read_text(encoding="utf-8"))
         out: list[Extracted] = []
-        for doc in report["documents"]:
+        # `articles` since claimcheck 0.2 (`documents` became a count); older reports kept
+        for doc in report["articles"] if "articles" in report else report["documents"]:
             doc_path = Path(doc["path"])
             beat = beats.get(doc_path.name, "unknown")
             out.extend(

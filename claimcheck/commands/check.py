@@ -118,6 +118,10 @@ def register(sub: Any) -> argparse.ArgumentParser:
 def run(args: argparse.Namespace) -> int:
     from claimcheck import pipeline, reports, suppress
 
+    if args.diff and args.format != "text":
+        raise Usage(
+            f"--diff prints a unified diff: it takes no --format {args.format} (drop one of them)"
+        )
     texts = _stdin(args)
     if texts:
         args.paths = list(texts)

@@ -271,10 +271,12 @@ def doc_json(r: DocClaims, unparsed: bool) -> dict[str, Any]:
 
 
 def to_json(reports: Sequence[DocClaims], problems: Sequence[str], unparsed: bool) -> str:
+    # `documents` is a count, as in every claimcheck JSON; the per-article list is `articles`
     out = {
         "version": 1,
+        "documents": len(reports),
         "problems": list(problems),
-        "documents": [doc_json(r, unparsed) for r in reports],
+        "articles": [doc_json(r, unparsed) for r in reports],
         "coverage": {
             "sentences": sum(r.sentences for r in reports),
             "candidates": sum(r.candidates for r in reports),

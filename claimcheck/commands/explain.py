@@ -9,9 +9,12 @@ from __future__ import annotations
 
 import argparse
 import inspect
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from claimcheck.commands import EXIT_CLEAN, JobError, Usage, add_rules_options, settings, write
+
+if TYPE_CHECKING:
+    from claimcheck.rulebook import Rulebook
 
 MAX_EXAMPLES = 3
 
@@ -129,13 +132,10 @@ def explain(rule_id: str, examples: tuple[list[str], list[str]]) -> str:
     from claimcheck import checks
 
     rule = checks.RULES[rule_id]
-    engine = checks.DOC_ENGINES.get(rule.engine) or checks.CORPUS_ENGINES.get(rule.engine)
-    doc = inspect.getdoc(engine) or "" if engine else ""
-    module_doc = inspect.getdoc(inspect.getmodule(engine)) if engine else None
     lines = [
         f"## {rule.id}",
         "",
-        f"{rule.summary[0].upper()}{rule.summary[1:]}.",
+        _sentence(rule.summary),
         "",
         f"- category: {rule.category}",
         f"- default severity: {rule.severity}",
@@ -143,9 +143,8 @@ def explain(rule_id: str, examples: tuple[list[str], list[str]]) -> str:
         + (" (across documents)" if rule.engine in checks.CORPUS_ENGINES else ""),
         f"- fix: {'applied by `claimcheck check --fix` when certain' if rule.fixable else 'none'}",
     ]
-    for text in (module_doc, doc):
-        if text:
-            lines += ["", text]
+    for text in _docs(rule_id):
+        lines += ["", text]
     triggers, silent = examples
     if triggers:
         lines += ["", "Triggers:", ""] + [f"- {t}" for t in triggers[:MAX_EXAMPLES]]
@@ -167,18 +166,44 @@ def explain(rule_id: str, examples: tuple[list[str], list[str]]) -> str:
     return "\n".join(lines)
 
 
-def _examples(args: argparse.Namespace) -> dict[str, tuple[list[str], list[str]]]:
-    """Rule-file examples by rule id: (texts that trigger it, texts that must stay silent).
+def description(rule_id: str) -> str:
+    """The rule's summary, then the first paragraph of its engine's documentation: what a code
+    scanning tool shows above the full help (SARIF `fullDescription`)."""
+    from claimcheck import checks
 
-    A silent example counts against the rules that its own file's other examples trigger: that
-    is the rule it was written to test.
-    """
+    first = next((" ".join(d.split("\n\n", 1)[0].split()) for d in _docs(rule_id)), "")
+    return " ".join(p for p in (_sentence(checks.RULES[rule_id].summary), first) if p)
+
+
+def _sentence(summary: str) -> str:
+    return f"{summary[0].upper()}{summary[1:]}."
+
+
+def _docs(rule_id: str) -> list[str]:
+    """The documentation of the rule's engine: its module's, then its own."""
+    from claimcheck import checks
+
+    rule = checks.RULES[rule_id]
+    engine = checks.DOC_ENGINES.get(rule.engine) or checks.CORPUS_ENGINES.get(rule.engine)
+    if not engine:
+        return []
+    texts = (inspect.getdoc(inspect.getmodule(engine)), inspect.getdoc(engine))
+    return [t for t in texts if t]
+
+
+def _examples(args: argparse.Namespace) -> dict[str, tuple[list[str], list[str]]]:
     from claimcheck import pipeline
 
     dirs = settings(args).rules
-    if not dirs:
-        return {}
-    book = pipeline.load_rules(dirs)
+    return examples(pipeline.load_rules(dirs)) if dirs else {}
+
+
+def examples(book: Rulebook) -> dict[str, tuple[list[str], list[str]]]:
+    """Rule-file examples by rule id: (texts that trigger it, texts that must stay silent).
+
+    A silent example counts against the rules that its own file's other examples trigger: that
+    is the rule it was written to test. (The SARIF report's rule help is `explain` with these.)
+    """
     out: dict[str, tuple[list[str], list[str]]] = {}
     by_file: dict[str, set[str]] = {}
     for example, origin in book.examples:

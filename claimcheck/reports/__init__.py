@@ -24,12 +24,14 @@ MODULES = {
     "markdown": "claimcheck.reports.markdown",
     "sarif": "claimcheck.reports.sarif",
     "github": "claimcheck.reports.github",
+    "gitlab": "claimcheck.reports.gitlab",
     "html": "claimcheck.reports.html",
     "claimreview": "claimcheck.reports.claimreview",
 }
-# Formats that quote any claim of an article; the others see only the claims corpus engines
-# read (Result.claims), which keeps a large run's memory down.
-QUOTES_CLAIMS = frozenset({"html"})
+# Formats that quote any claim of an article (HTML its span, ClaimReview its sentence); the
+# others see only the claims corpus engines read (Result.claims), which keeps a large run's
+# memory down.
+QUOTES_CLAIMS = frozenset({"html", "claimreview"})
 
 
 def formatter(name: str) -> Callable[[Formatter], Formatter]:

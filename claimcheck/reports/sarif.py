@@ -1,13 +1,21 @@
-"""SARIF 2.1.0 for code-scanning tools: the same findings, with rule metadata, evidence and fixes.
+"""SARIF 2.1.0 for code-scanning tools: the same findings, with rule help, evidence and fixes.
 
 Columns count characters (as in every claimcheck report), which SARIF calls unicodeCodePoints;
 end columns are exclusive in both. Every registered rule is listed, sorted by id, so that a rule's
-index does not depend on which rules happened to fire.
+index does not depend on which rules happened to fire; each carries the help `claimcheck explain`
+prints (docs/checks.md), with the examples of the run's rule files.
+
+Paths are relative to the repository root (the nearest folder with `.git` above the working
+directory, else the working directory) under the base id %SRCROOT%, which `originalUriBaseIds`
+resolves: GitHub matches alerts across runs by path, so a run from a subfolder must name a file as
+a run from the root does. A file outside the root gets an absolute file URI.
 """
 
 from __future__ import annotations
 
+import os
 import posixpath
+from pathlib import Path
 from typing import Any
 from urllib.parse import quote
 
@@ -22,6 +30,10 @@ SCHEMA = (
 )
 LEVELS = {"error": "error", "warning": "warning", "info": "note"}
 FINGERPRINT = "claimcheck/v1"
+SRCROOT = "%SRCROOT%"
+# The address of docs/checks.md, from the installed package's metadata (a `Checks` project URL):
+# a rule's helpUri is it with the rule's heading as fragment.
+DOCS_LABEL = "checks"
 
 
 def uri(path: str) -> str:
@@ -38,8 +50,10 @@ def uri(path: str) -> str:
 @formatter("sarif")
 def render(result: Result) -> bytes:
     findings = ordered(result.findings)
-    rules = _rules(findings)
+    rules = _rules(result, findings)
     index = {r["id"]: i for i, r in enumerate(rules)}
+    root = repository_root()
+    where = Locator(root)
     log = {
         "$schema": SCHEMA,
         "version": "2.1.0",
@@ -49,38 +63,115 @@ def render(result: Result) -> bytes:
                     "driver": {
                         "name": "claimcheck",
                         "version": __version__,
+                        "semanticVersion": __version__,
                         "rules": rules,
                     }
                 },
+                "originalUriBaseIds": {
+                    SRCROOT: {
+                        "uri": root.as_uri().rstrip("/") + "/",
+                        "description": {"text": "the repository root"},
+                    }
+                },
                 "columnKind": "unicodeCodePoints",
-                "results": [_result(f, index[f.rule]) for f in findings],
+                "results": [_result(f, index[f.rule], where) for f in findings],
             }
         ],
     }
     return json_bytes(log, sort_keys=True)
 
 
-def _rules(findings: list[Finding]) -> list[dict[str, Any]]:
-    """Every registered rule, plus any rule a finding names that is not registered."""
+def repository_root(start: Path | None = None) -> Path:
+    """The nearest folder with `.git` (a folder, or a worktree's file) at or above `start`."""
+    here = (start or Path.cwd()).resolve()
+    return next((d for d in (here, *here.parents) if (d / ".git").exists()), here)
+
+
+class Locator:
+    """Artifact locations relative to the repository root, each path worked out once."""
+
+    def __init__(self, root: Path) -> None:
+        self.root = str(root)
+        self.cwd = os.getcwd()
+        self.seen: dict[str, dict[str, str]] = {}
+
+    def artifact(self, path: str) -> dict[str, str]:
+        got = self.seen.get(path)
+        if got is None:
+            got = self.seen[path] = self._artifact(path)
+        return got
+
+    def relative(self, path: str) -> str | None:
+        """The path from the repository root, or None for a file outside it."""
+        if len(path) > 1 and path[1] == ":":  # a Windows drive: not under a POSIX root
+            return None
+        full = os.path.normpath(os.path.join(self.cwd, path))
+        rel = os.path.relpath(full, self.root)
+        return None if rel == ".." or rel.startswith(".." + os.sep) else rel
+
+    def _artifact(self, path: str) -> dict[str, str]:
+        rel = self.relative(path)
+        if rel is None:
+            absolute = path if len(path) > 1 and path[1] == ":" else os.path.join(self.cwd, path)
+            return {"uri": uri(os.path.normpath(absolute))}
+        return {"uri": uri(rel), "uriBaseId": SRCROOT}
+
+
+def docs_url() -> str | None:
+    """Where docs/checks.md is published, if the installed package says (a `Checks` URL)."""
+    from importlib import metadata
+
+    try:
+        urls: list[str] = metadata.metadata("claimcheck").get_all("Project-URL") or []
+    except metadata.PackageNotFoundError:
+        return None
+    for entry in urls:
+        label, _, url = (part.strip() for part in str(entry).partition(","))
+        if label.lower() == DOCS_LABEL and url.startswith(("https://", "http://")):
+            return url
+    return None
+
+
+def _rules(result: Result, findings: list[Finding]) -> list[dict[str, Any]]:
+    """Every registered rule with its help, plus any rule a finding names that is not."""
     from claimcheck import checks
+    from claimcheck.commands import explain
 
     checks.load_engines()
-    known = {r.id: (r.category, r.severity, r.summary) for r in checks.RULES.values()} | {
-        f.rule: (f.category, f.severity, f.rule) for f in findings if f.rule not in checks.RULES
+    examples = explain.examples(result.book)
+    base = docs_url()
+    out = []
+    for rule_id in sorted({*checks.RULES, *(f.rule for f in findings)}):
+        rule = checks.RULES.get(rule_id)
+        if rule is None:
+            f = next(f for f in findings if f.rule == rule_id)
+            out.append(_rule(rule_id, f.category, f.severity, rule_id, rule_id, rule_id))
+            continue
+        text = explain.explain(rule_id, examples.get(rule_id, ([], [])))
+        described = explain.description(rule_id)
+        entry = _rule(rule_id, rule.category, rule.severity, rule.summary, described, text)
+        if base is not None:
+            entry["helpUri"] = f"{base}#{rule_id}"
+        out.append(entry)
+    return out
+
+
+def _rule(
+    rule_id: str, category: str, severity: str, short: str, full: str, help_text: str
+) -> dict[str, Any]:
+    return {
+        "id": rule_id,
+        "shortDescription": {"text": short},
+        "fullDescription": {"text": full},
+        "help": {"text": help_text, "markdown": help_text},
+        "defaultConfiguration": {"level": LEVELS[severity]},
+        "properties": {"tags": [category]},
     }
-    return [
-        {
-            "id": rule_id,
-            "shortDescription": {"text": summary},
-            "defaultConfiguration": {"level": LEVELS[severity]},
-            "properties": {"tags": [category]},
-        }
-        for rule_id, (category, severity, summary) in sorted(known.items())
-    ]
 
 
-def _location(path: str, region: dict[str, int]) -> dict[str, Any]:
-    return {"physicalLocation": {"artifactLocation": {"uri": uri(path)}, "region": region}}
+def _location(where: Locator, path: str, region: dict[str, int]) -> dict[str, Any]:
+    artifact = where.artifact(path)
+    return {"physicalLocation": {"artifactLocation": dict(artifact), "region": region}}
 
 
 def _span(f: Finding) -> dict[str, int]:
@@ -92,28 +183,28 @@ def _span(f: Finding) -> dict[str, int]:
     }
 
 
-def _related(i: int, r: Related) -> dict[str, Any]:
-    loc = _location(r.path, {"startLine": r.line, "startColumn": r.column})
+def _related(where: Locator, i: int, r: Related) -> dict[str, Any]:
+    loc = _location(where, r.path, {"startLine": r.line, "startColumn": r.column})
     return {"id": i, **loc, "message": {"text": r.message}}
 
 
-def _result(f: Finding, rule_index: int) -> dict[str, Any]:
+def _result(f: Finding, rule_index: int, where: Locator) -> dict[str, Any]:
     out: dict[str, Any] = {
         "ruleId": f.rule,
         "ruleIndex": rule_index,
         "level": LEVELS[f.severity],
         "message": {"text": f.message},
-        "locations": [_location(f.path, _span(f))],
+        "locations": [_location(where, f.path, _span(f))],
         "partialFingerprints": {FINGERPRINT: f.fingerprint},
         "properties": {"category": f.category},
     }
     if f.inferred:
         out["properties"]["inferred"] = dict(f.inferred)
     if f.related:
-        out["relatedLocations"] = [_related(i, r) for i, r in enumerate(f.related, start=1)]
+        out["relatedLocations"] = [_related(where, i, r) for i, r in enumerate(f.related, 1)]
     if f.fix is not None:
         change = {
-            "artifactLocation": {"uri": uri(f.path)},
+            "artifactLocation": dict(where.artifact(f.path)),
             "replacements": [{"deletedRegion": _span(f), "insertedContent": {"text": f.fix}}],
         }
         out["fixes"] = [{"description": {"text": fix_phrase(f)}, "artifactChanges": [change]}]
