@@ -180,7 +180,9 @@ def _event_claims(sc: _Scan, counted: Collection[int] = ()) -> Iterator[Claim]:
             continue
         gap = _DATE_GAP.match(low, _skip_parties(sc, verb.end() if verb else m.end), s.end)
         after = sc.date_at.get(gap.end()) if gap else None
-        if after:
+        if after and (verb is not None or m.end not in counted or "(" in low[m.end : after[0]]):
+            # (a date right after a counted alias is the anniversary's: "the 90th anniversary
+            # of its founding in March"; one after its verb or in brackets is the event's)
             start, end, date = m.start, after[1], after[2]
         elif (
             first
