@@ -106,6 +106,11 @@ def findings(root: str, text: str) -> list[tuple[str, str, str | None]]:
             "Quillon Mills has no company president: Cora Lind was Chair of Quillon Mills",
             "Chair Cora Lind",
         ),
+        (  # a qualifier of one of its offices, where it has no such office
+            "Executive Chair Cora Lind opened the mill.",
+            "Quillon Mills has no executive chair: Cora Lind was Chair of Quillon Mills",
+            "Chair Cora Lind",
+        ),
         (
             "Former Town Treasurer Ben Tarrant spoke.",
             "Marrow has no town treasurer: Ben Tarrant was Town Manager of Marrow",

@@ -34,7 +34,9 @@ _MODIFIER = regexes.compile(
     r"(?:^|[^a-z])(former|late|ex|then|acting|outgoing|incoming|current|now|the|new|"
     r"newly[\s-]+(?:appointed|accredited|elected|named))[\s-]*$"
 )
-_SUBORDINATE = regexes.compile(r"(?:^|[^a-z])(vice|deputy|assistant|under|co)[\s-]*$")
+_SUBORDINATE = regexes.compile(
+    r"(?:^|[^a-z])(vice|deputy|assistant|under|co|executive|senior)[\s-]*$"
+)
 _ELECT = regexes.compile(r"[\s-]*(?:elect|designate)\b")
 _AND = regexes.compile(r",?\s+and\s+")
 _GAP_WORD = regexes.compile(r"\s+(of|to|the|for)\b")

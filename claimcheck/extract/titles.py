@@ -41,7 +41,6 @@ _TITLE_QUALIFIERS = frozenset(
     """deputy vice assistant associate senior junior first second principal executive chief
     general financial operating technology council board prime lord high""".split()
 )
-_SUBORDINATE_WORDS = frozenset({"deputy", "vice", "assistant", "associate"})
 # Words that say which kind of body the title is of ("City President": the city's).
 _KIND_WORDS = {
     "place": frozenset({"city", "town", "municipal", "village", "borough"}),
@@ -170,14 +169,14 @@ def _inside_name(s: Sentence, at: int) -> bool:
 
 def _tied(s: Sentence, m: Match, pid: str, own: frozenset[str], words: list[str]) -> str | None:
     """The closed jurisdiction an untied-looking title speaks of: the person's one body of the
-    kind a word of the title names ("City"), or the body one of whose offices the title makes a
-    deputy of while the person held an office there."""
+    kind a word of the title names ("City"), or the body one of whose offices the title
+    qualifies ("Deputy Mayor", "Executive Chair") while the person held an office there."""
     book = s.book
     for kind, kind_words in _KIND_WORDS.items():
         if not kind_words.isdisjoint(words):
             mine = [j for j in own if book.entities[j].kind == kind]
             return mine[0] if len(mine) == 1 else None
-    if words[0] not in _SUBORDINATE_WORDS or len(words) < 2:
+    if words[0] not in _TITLE_QUALIFIERS or len(words) < 2:
         return None
     rest = " ".join(words[1:])
     # a country has deputies of many kinds that rule files rarely list: only a city's or an
