@@ -207,6 +207,13 @@ A fact holds either for a `period` (a year, month or day: a flow such as a year'
 range from `start` to `end` (`end` alone is an "as of" day: a count on that day, or a total up to
 it). A claim is only compared with facts of the same period and kind, so that a 2022 figure never
 contradicts a 2023 one.
+
+A rank fact may instead hold until further notice ("Japan has been Vietnam's largest ODA provider
+since 1992"): write `from` (the date the place began) and `checked` (the last date a source
+confirmed it), and no `period`, `start` or `end`. A claim about a time from `from` to `checked` is
+judged as by any fact; a claim about a later time that gives another place is a warning (the place
+may have changed since anyone checked), never an error and never ignored. When a newer source
+confirms the place, move `checked` on and cite it in `note`.
 """
 
 SOURCES = """\

@@ -193,10 +193,34 @@ class RankFact(Sourced):
     start: Date | None = None
     end: Date | None = None
     out_of: Annotated[int | None, doc("size of the field, when known")] = None
+    since: Annotated[
+        Date | None,
+        Spec(
+            alias="from",
+            description="the place holds from this date until further notice (an open-ended "
+            "fact: no `period`, `start` or `end`; give `checked`)",
+        ),
+    ] = None
+    checked: Annotated[
+        Date | None,
+        doc(
+            "with `from`: the last date a source confirmed the place; a claim up to it is judged "
+            "as any fact, a later one that disagrees is a warning (the place may have changed)"
+        ),
+    ] = None
 
     def check(self) -> None:
-        if self.period is None and self.end is None:
-            raise ValueError("give period, or end (with start for a range)")
+        if self.since is not None:
+            if self.period is not None or self.start is not None or self.end is not None:
+                raise ValueError("an open-ended fact gives `from` and `checked`, no period or end")
+            if self.checked is None:
+                raise ValueError("give `checked`: the last date a source confirmed the place")
+            if self.checked.last() < self.since.first():
+                raise ValueError("`checked` is before `from`")
+        elif self.checked is not None:
+            raise ValueError("`checked` goes with `from` (an open-ended fact)")
+        elif self.period is None and self.end is None:
+            raise ValueError("give period, or end (with start for a range), or from and checked")
 
 
 @value(slots=False, kw_only=True)
