@@ -87,9 +87,10 @@ def terms(s: Sentence) -> Iterator[Claim]:
                     break  # another pair's partnership
                 if how is not None:
                     attrs.append(("inferred.subject", how))
+            counted = _elapsed(s, m.start, end, term)
             period = None
-            if not bound and entry.kind == "term":
-                period, when = _time(s, m.start, end)
+            if not bound and entry.kind == "term" and counted is None:
+                period, when = _time(s, m.start, end)  # a count of years dates the start
                 if when is not None:
                     attrs.append(("inferred.period", when))
             first = False
@@ -104,7 +105,6 @@ def terms(s: Sentence) -> Iterator[Claim]:
                 attrs=tuple(attrs),
                 sentence=(s.start, s.end),
             )
-            counted = _elapsed(s, m.start, end, term)
             if counted is not None:
                 yield counted
             break
