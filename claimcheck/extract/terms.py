@@ -20,7 +20,7 @@ from collections.abc import Iterator
 from claimcheck import regexes
 from claimcheck.claims import Claim
 from claimcheck.dates import Period
-from claimcheck.extract import Sentence, extractor, ownership
+from claimcheck.extract import Sentence, _automaton, extractor, ownership
 from claimcheck.extract.events import _ANNIVERSARY, _BRIDGE, _YEARS, _count_time, _scan, _years
 from claimcheck.extract.mentions import Mention
 from claimcheck.extract.quantities import stated
@@ -43,12 +43,18 @@ _HISTORY = regexes.compile(
     r"previous\w*|former\w*|predecessor|earlier|old|toward|towards)\b",
     re.I,
 )
-# The present tense, with no word of another time: "the partnership is thriving".
+_HISTORY_STEMS = (
+    "upgrad", "establish", "elevat", "set up", "setting up", "form", "launch", "lift", "rais",
+    "became", "becom", "into", "transform", "renam", "previous", "former", "predecessor",
+    "earlier", "old", "toward",
+)  # fmt: skip
+_COUNT_WORDS = ("year", "decade", "centur", "anniversar")  # in every count of years
 _REACH = 80  # characters from a count of years to the name it counts from, at most
-_PRESENT = regexes.compile(r"\b(?:is|are|remains?|continues?|stays?)\b", re.I)
-_OTHER_TIME = regexes.compile(
-    r"\b(?:was|were|had|did|would|will|shall|ago|then|once|used to|going to)\b", re.I
-)
+# The present tense, with no word of another time: "the partnership is thriving".
+_WORD = regexes.compile(r"[a-z]+")
+_PRESENT_WORDS = frozenset("is are remain remains continue continues stay stays".split())
+_PRESENT_STEMS = (" is ", " are ", " remain", " continue", " stay")  # as the words above stand
+_OTHER_TIME_WORDS = frozenset("was were had did would will shall ago then once used going".split())
 
 
 @extractor("terms", needs=("term", "variant"))
@@ -119,45 +125,72 @@ def _rest_of_name(name: str, right: str) -> str:
 
 def _time(s: Sentence, start: int, end: int) -> tuple[Period | None, str | None]:
     """The time a name with no year beside it is said of, and how it was inferred (None:
-    stated): see the module docstring."""
-    text = s.doc.text
-    if _quoted(text, s.start, start) or _history(s):
+    stated): see the module docstring. The cheap tests first: most names are dated by nothing."""
+    text, date = s.doc.text, s.doc.date
+    if not s.periods and (date is None or not _may_be_present(s.folded, s.start, s.end)):
         return None, None
     lo, hi = ownership.clause(s, start, end)
     found = [
         p
         for p in s.periods
-        if lo <= p.start and p.end <= hi and not {"same-period", "weekday"} & set(p.flags)
-    ]
+        if lo <= p.start and p.end <= hi and "same-period" not in p.flags
+        and "weekday" not in p.flags
+    ]  # fmt: skip
     before = [p for p in found if p.end <= start]
     pick = before[-1] if before else next((p for p in found if p.start >= end), None)
+    period: Period | None = None
+    how = None
     if pick is not None:
-        return stated(text, pick), None
-    date = s.doc.date
-    if date is None or _OTHER_TIME.search(text, lo, hi) or not _PRESENT.search(text, lo, hi):
+        period = stated(text, pick)
+    elif date is not None and _present(s.folded, lo, hi):
+        period, how = Period(date.first(), date.last(), "span"), "publication-date"
+    if period is None or _quoted(text, s.start, start) or _history(s):
         return None, None
-    return Period(date.first(), date.last(), "span"), "publication-date"
+    return period, how
+
+
+def _may_be_present(low: str, lo: int, hi: int) -> bool:
+    """False when text[lo:hi] holds none of the present-tense words (a quick test)."""
+    return any(low.find(w, lo, hi) >= 0 for w in _PRESENT_STEMS)
+
+
+def _present(low: str, lo: int, hi: int) -> bool:
+    """The clause is in the present tense and names no other time."""
+    words = set(_WORD.findall(low, lo, hi))
+    return bool(words & _PRESENT_WORDS) and not words & _OTHER_TIME_WORDS
 
 
 def _quoted(text: str, lo: int, at: int) -> bool:
     """Whether a quotation opened in text[lo:at] is still open at `at`."""
-    before = text[lo:at]
-    curly = before.count("\u201c") - before.count("\u201d")
-    return curly > 0 or before.count('"') % 2 == 1
+    curly = text.count("\u201c", lo, at) - text.count("\u201d", lo, at)
+    return curly > 0 or text.count('"', lo, at) % 2 == 1
 
 
 def _history(s: Sentence) -> bool:
-    """A sentence that tells how the relation came to its name, or names two frameworks."""
-    named = {e.id for m in s.matches for e in m.entries if e.kind in ("term", "variant")}
-    return len(named) > 1 or _HISTORY.search(s.doc.text, s.start, s.end) is not None
+    """A sentence that tells how the relation came to its name, or names two frameworks (found
+    once per sentence; the pattern is tried only where one of its stems is)."""
+    cache = vars(s)
+    found: bool | None = cache.get("_term_history")
+    if found is None:
+        stem = next(_automaton(_HISTORY_STEMS).iter(s.folded[s.start : s.end]), None)
+        found = stem is not None and _HISTORY.search(s.doc.text, s.start, s.end) is not None
+        if not found:
+            named = {e.id for m in s.matches for e in m.entries if e.kind in ("term", "variant")}
+            found = len(named) > 1
+        cache["_term_history"] = found
+    return found
 
 
 def _elapsed(s: Sentence, at: int, end: int, term: Term) -> Claim | None:
     """ "10 years of the extensive strategic partnership": years counted from the term's start,
     in the words events.py reads before an event's name."""
     low = s.folded
+    lo = max(s.start, at - _REACH)
+    before = low[lo:at]
+    if not any(w in before for w in _COUNT_WORDS):
+        return None
     for pat, form in ((_ANNIVERSARY, "ordinal"), (_YEARS, "cardinal")):
-        for found in pat.finditer(low, max(s.start, at - _REACH), at):
+        for found in pat.finditer(low, lo, at):
             gap = _BRIDGE.match(low, found.end(), at)
             if gap is None or gap.end() != at:
                 continue
