@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from functools import cache
 
 from claimcheck import regexes
 from claimcheck.claims import Claim
@@ -37,29 +38,27 @@ _UPGRADE = regexes.compile(
     re.I,
 )
 # A sentence that tells how relations came to a name, or looks back from it: the name is history.
-_HISTORY = regexes.compile(
-    r"\b(?:upgrad\w*|establish\w*|elevat\w*|set(?:ting)? up|form\w*|launch\w*|lift\w*|"
-    r"rais\w*|became|becom\w*|(?:grew|grown|turn\w*|evolv\w*|develop\w*)\s+into|transform\w*|renam\w*|"
-    r"previous\w*|former\w*|predecessor|earlier|old|toward|towards)\b",
-    re.I,
-)
+# Stems take any ending ("upgraded", "formally"); words stand whole ("old", not "bold" or "older").
 _HISTORY_STEMS = (
-    "upgrad", "establish", "elevat", "set up", "setting up", "form", "launch", "lift", "rais",
-    "became", "becom", "into", "transform", "renam", "previous", "former", "predecessor",
-    "earlier", "old", "toward",
+    "upgrad", "establish", "elevat", "form", "launch", "lift", "rais", "becom", "transform",
+    "renam", "previous", "former",
 )  # fmt: skip
-_COUNT_WORDS = ("year", "decade", "centur", "anniversar")  # in every count of years
+_HISTORY_WORDS = (
+    "set up", "setting up", "became", "grew into", "grown into", "turned into", "evolved into",
+    "developed into", "predecessor", "earlier", "old", "toward", "towards",
+)  # fmt: skip
+_COUNT_WORD = regexes.compile("year|decade|centur|anniversar")  # in every count of years
 _REACH = 80  # characters from a count of years to the name it counts from, at most
 # The present tense, with no word of another time: "the partnership is thriving".
 _WORD = regexes.compile(r"[a-z]+")
 _PRESENT_WORDS = frozenset("is are remain remains continue continues stay stays".split())
-_PRESENT_STEMS = (" is ", " are ", " remain", " continue", " stay")  # as the words above stand
+_PRESENT_WORD = regexes.compile(" (?:is|are|remain|continue|stay)")  # the words above begin so
 _OTHER_TIME_WORDS = frozenset("was were had did would will shall ago then once used going".split())
 
 
 @extractor("terms", needs=("term", "variant"))
 def terms(s: Sentence) -> Iterator[Claim]:
-    text = s.doc.text
+    text, low = s.doc.text, s.folded
     first = True
     reach = -1
     for m in s.matches:
@@ -93,9 +92,12 @@ def terms(s: Sentence) -> Iterator[Claim]:
                     break  # another pair's partnership
                 if how is not None:
                     attrs.append(("inferred.subject", how))
-            counted = _elapsed(s, m.start, end, term)
+            lo = max(s.start, m.start - _REACH)
+            counted = (
+                _elapsed(s, m.start, end, term) if _COUNT_WORD.search(low, lo, m.start) else None
+            )
             period = None
-            if not bound and entry.kind == "term" and counted is None:
+            if not bound and entry.kind == "term" and counted is None and _datable(s):
                 period, when = _time(s, m.start, end)  # a count of years dates the start
                 if when is not None:
                     attrs.append(("inferred.period", when))
@@ -116,6 +118,7 @@ def terms(s: Sentence) -> Iterator[Claim]:
             break
 
 
+@cache
 def _rest_of_name(name: str, right: str) -> str:
     """What follows a short form in the full name, when the name begins with it."""
     if fold(name).startswith(fold(right)) and len(name) > len(right):
@@ -127,8 +130,6 @@ def _time(s: Sentence, start: int, end: int) -> tuple[Period | None, str | None]
     """The time a name with no year beside it is said of, and how it was inferred (None:
     stated): see the module docstring. The cheap tests first: most names are dated by nothing."""
     text, date = s.doc.text, s.doc.date
-    if not s.periods and (date is None or not _may_be_present(s.folded, s.start, s.end)):
-        return None, None
     lo, hi = ownership.clause(s, start, end)
     found = [
         p
@@ -149,9 +150,12 @@ def _time(s: Sentence, start: int, end: int) -> tuple[Period | None, str | None]
     return period, how
 
 
-def _may_be_present(low: str, lo: int, hi: int) -> bool:
-    """False when text[lo:hi] holds none of the present-tense words (a quick test)."""
-    return any(low.find(w, lo, hi) >= 0 for w in _PRESENT_STEMS)
+def _datable(s: Sentence) -> bool:
+    """False when nothing in the sentence can date a name: no period phrase, and no present
+    tense at a known publication date (quick tests, before any reading)."""
+    if s.periods:
+        return True
+    return s.doc.date is not None and _PRESENT_WORD.search(s.folded, s.start, s.end) is not None
 
 
 def _present(low: str, lo: int, hi: int) -> bool:
@@ -168,12 +172,12 @@ def _quoted(text: str, lo: int, at: int) -> bool:
 
 def _history(s: Sentence) -> bool:
     """A sentence that tells how the relation came to its name, or names two frameworks (found
-    once per sentence; the pattern is tried only where one of its stems is)."""
+    once per sentence)."""
     cache = vars(s)
     found: bool | None = cache.get("_term_history")
     if found is None:
-        stem = next(_automaton(_HISTORY_STEMS).iter(s.folded[s.start : s.end]), None)
-        found = stem is not None and _HISTORY.search(s.doc.text, s.start, s.end) is not None
+        low = s.folded[s.start : s.end]
+        found = _says(low, _HISTORY_STEMS, whole=False) or _says(low, _HISTORY_WORDS, whole=True)
         if not found:
             named = {e.id for m in s.matches for e in m.entries if e.kind in ("term", "variant")}
             found = len(named) > 1
@@ -181,14 +185,24 @@ def _history(s: Sentence) -> bool:
     return found
 
 
+def _says(low: str, words: tuple[str, ...], whole: bool) -> bool:
+    """Whether lower-case text holds one of the words at the start of a word (and, `whole`,
+    ending one)."""
+    for last, n in _automaton(words).iter(low):
+        first = last - n + 1
+        if first > 0 and low[first - 1].isalnum():
+            continue
+        if whole and last + 1 < len(low) and low[last + 1].isalnum():
+            continue
+        return True
+    return False
+
+
 def _elapsed(s: Sentence, at: int, end: int, term: Term) -> Claim | None:
     """ "10 years of the extensive strategic partnership": years counted from the term's start,
     in the words events.py reads before an event's name."""
     low = s.folded
     lo = max(s.start, at - _REACH)
-    before = low[lo:at]
-    if not any(w in before for w in _COUNT_WORDS):
-        return None
     for pat, form in ((_ANNIVERSARY, "ordinal"), (_YEARS, "cardinal")):
         for found in pat.finditer(low, lo, at):
             gap = _BRIDGE.match(low, found.end(), at)
