@@ -182,6 +182,11 @@ def test_history_and_quotes_are_not_dated(extractor: Extractor, text: str) -> No
         ("Freedonia and Sylvania celebrate 10 years of the Harbour Alliance.", "2020-06", False),
         ("Freedonia and Sylvania celebrate a decade of the Harbour Alliance.", "2019-08", False),
         (
+            "Both sides celebrate 10 years of the Freedonia-Sylvania Harbour Alliance.",
+            "2019-08",
+            True,
+        ),
+        (
             "Freedonia and Sylvania celebrate the 9th anniversary of the Harbour Alliance.",
             "2019-08",
             False,

@@ -38,7 +38,7 @@ from claimcheck.rulebook.schema import Term
             "term-wrong-year",
             "term",
             "error",
-            "an official name tied to a year before it existed or after it was superseded",
+            "an official name said of a time before it existed or after it was superseded",
         ),
     ],
 )

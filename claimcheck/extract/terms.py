@@ -22,7 +22,14 @@ from claimcheck import regexes
 from claimcheck.claims import Claim
 from claimcheck.dates import Period
 from claimcheck.extract import Sentence, _automaton, extractor, ownership
-from claimcheck.extract.events import _ANNIVERSARY, _BRIDGE, _YEARS, _count_time, _scan, _years
+from claimcheck.extract.events import (
+    _ANNIVERSARY,
+    _YEARS,
+    _bridged,
+    _count_time,
+    _scan,
+    count_attrs,
+)
 from claimcheck.extract.mentions import Mention
 from claimcheck.extract.quantities import stated
 from claimcheck.rulebook.schema import Term
@@ -58,7 +65,7 @@ _OTHER_TIME_WORDS = frozenset("was were had did would will shall ago then once u
 
 @extractor("terms", needs=("term", "variant"))
 def terms(s: Sentence) -> Iterator[Claim]:
-    text, low = s.doc.text, s.folded
+    text = s.doc.text
     first = True
     reach = -1
     for m in s.matches:
@@ -92,12 +99,9 @@ def terms(s: Sentence) -> Iterator[Claim]:
                     break  # another pair's partnership
                 if how is not None:
                     attrs.append(("inferred.subject", how))
-            lo = max(s.start, m.start - _REACH)
-            counted = (
-                _elapsed(s, m.start, end, term) if _COUNT_WORD.search(low, lo, m.start) else None
-            )
+            counted = _elapsed(s, m.start, end, term)
             period = None
-            if not bound and entry.kind == "term" and counted is None and _datable(s):
+            if not bound and entry.kind == "term" and counted is None:
                 period, when = _time(s, m.start, end)  # a count of years dates the start
                 if when is not None:
                     attrs.append(("inferred.period", when))
@@ -129,6 +133,8 @@ def _rest_of_name(name: str, right: str) -> str:
 def _time(s: Sentence, start: int, end: int) -> tuple[Period | None, str | None]:
     """The time a name with no year beside it is said of, and how it was inferred (None:
     stated): see the module docstring. The cheap tests first: most names are dated by nothing."""
+    if not _datable(s):
+        return None, None
     text, date = s.doc.text, s.doc.date
     lo, hi = ownership.clause(s, start, end)
     found = [
@@ -203,22 +209,15 @@ def _elapsed(s: Sentence, at: int, end: int, term: Term) -> Claim | None:
     in the words events.py reads before an event's name."""
     low = s.folded
     lo = max(s.start, at - _REACH)
+    if _COUNT_WORD.search(low, lo, at) is None:
+        return None  # the quick test: no count of years before the name
     for pat, form in ((_ANNIVERSARY, "ordinal"), (_YEARS, "cardinal")):
         for found in pat.finditer(low, lo, at):
-            gap = _BRIDGE.match(low, found.end(), at)
-            if gap is None or gap.end() != at:
+            attrs = count_attrs(found, form)
+            sc = _scan(s) if attrs is not None else None
+            if attrs is None or sc is None or not _bridged(sc, found.end(), at):
                 continue
-            years, rounding = _years(found, form)
-            if years is None:
-                continue
-            attrs = [("years", str(years)), ("form", form)]
-            if form == "ordinal" and "anniversary" not in found.group(0):
-                attrs.append(("counted", "year"))
-            if form == "cardinal":
-                attrs.append(("round", str(rounding)))
-                if found.group("hedge"):
-                    attrs.append(("hedge", found.group("hedge")))
-            period, when = _count_time(_scan(s), term.since)
+            period, when = _count_time(sc, term.since)
             return Claim(
                 "elapsed",
                 found.start(),
