@@ -264,8 +264,20 @@ class Term(Sourced):
     id: Id
     name: Annotated[str, doc("the full official name")]
     short: Annotated[list[str], doc("accepted short forms")] = field(default_factory=list)
-    since: Annotated[Date, doc("when the name took effect")]
-    until: Annotated[Date | None, doc("when it was superseded")] = None
+    since: Annotated[
+        Date,
+        doc(
+            "when the name took effect: the name said of an earlier time is term-wrong-year, and "
+            'years counted from it ("10 years of the ...") are checked from this date'
+        ),
+    ]
+    until: Annotated[
+        Date | None,
+        doc(
+            "when it was superseded: the name said of a later time (in the present tense, in an "
+            "article published later) is term-wrong-year; leave it out while the name is in force"
+        ),
+    ] = None
     subject: list[Id] = field(default_factory=list)
     variants: list[Variant] = field(default_factory=list)
 
