@@ -14,8 +14,10 @@ partnership") is an elapsed claim counted from the term's start, as for events."
 
 from __future__ import annotations
 
+import bisect
 import re
 from collections.abc import Iterator
+from dataclasses import dataclass, field
 from functools import cache
 
 from claimcheck import regexes
@@ -31,6 +33,7 @@ from claimcheck.extract.events import (
     count_attrs,
 )
 from claimcheck.extract.mentions import Mention
+from claimcheck.extract.ownership import _CLAUSE_END
 from claimcheck.extract.quantities import stated
 from claimcheck.rulebook.schema import Term
 from claimcheck.vocab import fold
@@ -58,6 +61,7 @@ _COUNT_WORD = regexes.compile("year|decade|centur|anniversar")  # in every count
 _REACH = 80  # characters from a count of years to the name it counts from, at most
 # The present tense, with no word of another time: "the partnership is thriving".
 _WORD = regexes.compile(r"[a-z]+")
+_QUOTE = regexes.compile('["\u201c\u201d]')
 _PRESENT_WORDS = frozenset("is are remain remains continue continues stay stays".split())
 _PRESENT_WORD = regexes.compile(" (?:is|are|remain|continue|stay)")  # the words above begin so
 _OTHER_TIME_WORDS = frozenset("was were had did would will shall ago then once used going".split())
@@ -136,7 +140,8 @@ def _time(s: Sentence, start: int, end: int) -> tuple[Period | None, str | None]
     if not _datable(s):
         return None, None
     text, date = s.doc.text, s.doc.date
-    lo, hi = ownership.clause(s, start, end)
+    r = _reading(s)
+    lo, hi = r.clause(s, start, end)
     found = [
         p
         for p in s.periods
@@ -149,9 +154,9 @@ def _time(s: Sentence, start: int, end: int) -> tuple[Period | None, str | None]
     how = None
     if pick is not None:
         period = stated(text, pick)
-    elif date is not None and _present(s.folded, lo, hi):
+    elif date is not None and r.present(s.folded, lo, hi):
         period, how = Period(date.first(), date.last(), "span"), "publication-date"
-    if period is None or _quoted(text, s.start, start) or _history(s):
+    if period is None or r.quoted(start) or _history(s):
         return None, None
     return period, how
 
@@ -164,16 +169,59 @@ def _datable(s: Sentence) -> bool:
     return s.doc.date is not None and _PRESENT_WORD.search(s.folded, s.start, s.end) is not None
 
 
-def _present(low: str, lo: int, hi: int) -> bool:
-    """The clause is in the present tense and names no other time."""
-    words = set(_WORD.findall(low, lo, hi))
-    return bool(words & _PRESENT_WORDS) and not words & _OTHER_TIME_WORDS
+@dataclass
+class _Reading:
+    """What dating a name reads in its sentence, found once: a sentence with many names stays
+    linear. Clause breaks are ownership's; quotation marks with whether one is open after each."""
+
+    break_starts: list[int]
+    break_ends: list[int]
+    quote_at: list[int]
+    open_after: list[bool]
+    tenses: dict[tuple[int, int], bool] = field(default_factory=dict)
+
+    def clause(self, s: Sentence, start: int, end: int) -> tuple[int, int]:
+        """As ownership.clause: from the last break before `start` to the first after `end`."""
+        k = bisect.bisect_right(self.break_ends, start)
+        j = bisect.bisect_left(self.break_starts, end)
+        lo = self.break_ends[k - 1] if k else s.start
+        return lo, self.break_starts[j] if j < len(self.break_starts) else s.end
+
+    def quoted(self, at: int) -> bool:
+        """Whether a quotation is open at `at`."""
+        k = bisect.bisect_left(self.quote_at, at)
+        return self.open_after[k - 1] if k else False
+
+    def present(self, low: str, lo: int, hi: int) -> bool:
+        """The clause is in the present tense and names no other time."""
+        said = self.tenses.get((lo, hi))
+        if said is None:
+            words = set(_WORD.findall(low, lo, hi))
+            said = bool(words & _PRESENT_WORDS) and not words & _OTHER_TIME_WORDS
+            self.tenses[(lo, hi)] = said
+        return said
 
 
-def _quoted(text: str, lo: int, at: int) -> bool:
-    """Whether a quotation opened in text[lo:at] is still open at `at`."""
-    curly = text.count("\u201c", lo, at) - text.count("\u201d", lo, at)
-    return curly > 0 or text.count('"', lo, at) % 2 == 1
+def _reading(s: Sentence) -> _Reading:
+    cache = vars(s)
+    r: _Reading | None = cache.get("_term_reading")
+    if r is None:
+        text = s.doc.text
+        breaks = list(_CLAUSE_END.finditer(text, s.start, s.end))
+        quote_at: list[int] = []
+        open_after: list[bool] = []
+        curly, straight = 0, False
+        for q in _QUOTE.finditer(text, s.start, s.end):
+            mark = q.group()
+            if mark == '"':
+                straight = not straight
+            else:
+                curly += 1 if mark == "\u201c" else -1
+            quote_at.append(q.start())
+            open_after.append(curly > 0 or straight)
+        r = _Reading([b.start() for b in breaks], [b.end() for b in breaks], quote_at, open_after)
+        cache["_term_reading"] = r
+    return r
 
 
 def _history(s: Sentence) -> bool:
