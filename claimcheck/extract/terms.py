@@ -17,7 +17,6 @@ from __future__ import annotations
 import bisect
 import re
 from collections.abc import Iterator
-from dataclasses import dataclass, field
 from functools import cache
 
 from claimcheck import regexes
@@ -169,16 +168,28 @@ def _datable(s: Sentence) -> bool:
     return s.doc.date is not None and _PRESENT_WORD.search(s.folded, s.start, s.end) is not None
 
 
-@dataclass
 class _Reading:
     """What dating a name reads in its sentence, found once: a sentence with many names stays
     linear. Clause breaks are ownership's; quotation marks with whether one is open after each."""
 
-    break_starts: list[int]
-    break_ends: list[int]
-    quote_at: list[int]
-    open_after: list[bool]
-    tenses: dict[tuple[int, int], bool] = field(default_factory=dict)
+    __slots__ = ("break_ends", "break_starts", "open_after", "quote_at", "tenses")
+
+    def __init__(self, s: Sentence) -> None:
+        text = s.doc.text
+        breaks = list(_CLAUSE_END.finditer(text, s.start, s.end))
+        self.break_starts = [b.start() for b in breaks]
+        self.break_ends = [b.end() for b in breaks]
+        self.quote_at: list[int] = []
+        self.open_after: list[bool] = []
+        self.tenses: dict[tuple[int, int], bool] = {}
+        curly, straight = 0, False
+        for q in _QUOTE.finditer(text, s.start, s.end):
+            if q.group() == '"':
+                straight = not straight
+            else:
+                curly += 1 if q.group() == "\u201c" else -1
+            self.quote_at.append(q.start())
+            self.open_after.append(curly > 0 or straight)
 
     def clause(self, s: Sentence, start: int, end: int) -> tuple[int, int]:
         """As ownership.clause: from the last break before `start` to the first after `end`."""
@@ -206,21 +217,7 @@ def _reading(s: Sentence) -> _Reading:
     cache = vars(s)
     r: _Reading | None = cache.get("_term_reading")
     if r is None:
-        text = s.doc.text
-        breaks = list(_CLAUSE_END.finditer(text, s.start, s.end))
-        quote_at: list[int] = []
-        open_after: list[bool] = []
-        curly, straight = 0, False
-        for q in _QUOTE.finditer(text, s.start, s.end):
-            mark = q.group()
-            if mark == '"':
-                straight = not straight
-            else:
-                curly += 1 if mark == "\u201c" else -1
-            quote_at.append(q.start())
-            open_after.append(curly > 0 or straight)
-        r = _Reading([b.start() for b in breaks], [b.end() for b in breaks], quote_at, open_after)
-        cache["_term_reading"] = r
+        r = cache["_term_reading"] = _Reading(s)
     return r
 
 
