@@ -142,7 +142,7 @@ def unverified_entries(book: Rulebook) -> Iterator[tuple[str, str, Sourced]]:
         yield "fact", f"{fact.metric}@{when}", fact
     for ranking in book.rankings.values():
         for r in ranking.facts:
-            when = r.period or f"{r.start or ''}..{r.end}"
+            when = r.period or f"{r.start or r.since or ''}..{r.end or r.checked or ''}"
             yield "rank", f"{ranking.id}/{r.entity}@{when}", r
     for event in book.events.values():
         yield "event", event.id, event

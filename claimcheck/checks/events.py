@@ -19,10 +19,14 @@ date, the anniversary just past or just ahead (a year either side) is accepted t
 An ordinal year ("2018 marks the 45th year of ties") counts like an anniversary, or one year
 less (the year of the event counted as the first).
 
-A cardinal count of years is as round as it is written: a multiple of ten is right within ±5
-years ("in the 40 years since", written 42 years on), a multiple of five within ±2.5, any other
-number within ±1; "over"/"more than" lift the upper bound, "nearly"/"almost" lower the lower
-one by as much again.
+A cardinal count of years is as round as it is written: a multiple of ten from twenty on, or
+counted in decades ("in the 40 years since", written 42 years on; "a decade"), is right within
+±5 years, a multiple of five from fifteen on within ±2.5, any other number (ten years written as
+"10 years" too: a count, not a round figure) when it is the nearest whole number of years, ±0.5;
+"over"/"more than" lift the upper bound, "nearly"/"almost" lower the lower one by as much again.
+
+Years are counted the same way from the start of an official name (a rule-file term: "10 years
+of the extensive strategic partnership" counts from the day that partnership began).
 """
 
 from __future__ import annotations
@@ -30,15 +34,16 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Iterator
 
+from claimcheck import regexes
 from claimcheck.checks import DocContext, Rule, engine
 from claimcheck.claims import Claim
 from claimcheck.dates import PartialDate, Period
 from claimcheck.findings import Finding
-from claimcheck.rulebook.schema import Event
 
 _YEAR = 365.2425
 _ABOVE = {"over", "more than", "at least"}
 _BELOW = {"nearly", "almost", "less than"}
+_ROUND_UNITS = regexes.compile(r"(?i:\b(?:decades?|century|half)\b)")
 
 
 @engine(
@@ -65,6 +70,11 @@ def check_events(ctx: DocContext) -> Iterator[Finding]:
             continue
         event = ctx.book.events.get(claim.target or "")
         if event is None:
+            term = ctx.book.terms.get(claim.target or "")
+            if claim.kind == "elapsed" and claim.period is not None and term is not None:
+                message = _elapsed(claim, term.name, term.since, claim.period)
+                if message:
+                    yield ctx.finding("elapsed-wrong-years", claim, message, evidence=[term])
             continue
         if claim.kind == "event" and claim.date is not None:
             if not agrees(claim.date, event.date):
@@ -75,7 +85,7 @@ def check_events(ctx: DocContext) -> Iterator[Finding]:
                     evidence=[event],
                 )
         elif claim.kind == "elapsed" and claim.period is not None:
-            message = _elapsed(claim, event, claim.period)
+            message = _elapsed(claim, event.name, event.date, claim.period)
             if message:
                 yield ctx.finding("elapsed-wrong-years", claim, message, evidence=[event])
 
@@ -129,12 +139,13 @@ def agrees(said: PartialDate, known: PartialDate) -> bool:
     return said.day is None or known.day is None or said.day == known.day
 
 
-def _elapsed(claim: Claim, event: Event, at: Period) -> str | None:
+def _elapsed(claim: Claim, name: str, date: PartialDate, at: Period) -> str | None:
+    """What is wrong with a count of years since `date` (an event's, or a term's start)."""
     years = int(claim.attr("years") or 0)
     if years <= 0:
         return None
     if claim.attr("form") == "ordinal":
-        due = event.date.year + years
+        due = date.year + years
         # Undated, an anniversary may be the one just past or just ahead of the publication
         # ("this milestone coincides with the 50th anniversary", written early the next year).
         slack = 1 if claim.attr("at") == "document" else 0
@@ -142,15 +153,13 @@ def _elapsed(claim: Claim, event: Event, at: Period) -> str | None:
         early = 1 if claim.attr("counted") == "year" else 0
         if at.start.year - slack <= due <= at.end.year + slack + early:
             return None
-        counted = " or ".join(
-            _nth(y - event.date.year) for y in range(at.start.year, at.end.year + 1)
-        )
+        counted = " or ".join(_nth(y - date.year) for y in range(at.start.year, at.end.year + 1))
         return (
-            f"the {_nth(years)} anniversary of '{event.name}' ({_on(event.date)}) falls in "
+            f"the {_nth(years)} anniversary of '{name}' ({_on(date)}) falls in "
             f"{due}; in {_year_range(at)} it is the {counted}"
         )
-    low, high = _since(event.date, at)
-    tol = max(1.0, int(claim.attr("round") or 1) / 2)
+    low, high = _since(date, at)
+    tol = _tolerance(claim, years)
     lo, hi = years - tol, years + tol
     hedge = claim.attr("hedge")
     if hedge in _ABOVE:
@@ -161,9 +170,17 @@ def _elapsed(claim: Claim, event: Event, at: Period) -> str | None:
         return None
     span = f"{low:.0f}" if round(low) == round(high) else f"{low:.0f} to {high:.0f}"
     return (
-        f"{claim.text!r}: {span} years have passed since '{event.name}' ({_on(event.date)}) "
+        f"{claim.text!r}: {span} years have passed since '{name}' ({_on(date)}) "
         f"by {_at(at)}, not {years}"
     )
+
+
+def _tolerance(claim: Claim, years: int) -> float:
+    """Half the rounding of the count as written (see the module docstring)."""
+    rounding = int(claim.attr("round") or 1)
+    if years < 2 * rounding and not _ROUND_UNITS.search(claim.text):
+        rounding = 1  # "10 years", "five years": a count; "a decade" is a round figure
+    return rounding / 2
 
 
 def _since(date: PartialDate, at: Period) -> tuple[float, float]:

@@ -3,6 +3,11 @@
 A rank is only comparable with a fact of the same ranking, entity and time, measured the same
 way: "the leading investor in 2017" (new capital that year) says nothing about "third by
 cumulative capital in 2023". A claim about a period the rulebook has no fact for is silent.
+
+An open-ended fact (`from` with no end) holds from its date until further notice, and carries
+`checked`, the last date a source confirmed it: up to that date it judges as any fact; a claim
+after it that disagrees is a warning, never an error (the place may have changed since), and
+never silence.
 """
 
 from __future__ import annotations
@@ -80,11 +85,13 @@ def judging_rank_facts(claim: Claim, book: Rulebook) -> list[tuple[RankFact, Per
     if ranking is None or claim.subject is None:
         return []
     kind = SCOPE_KIND[ranking.scope]
+    own = [fact for fact in ranking.facts if fact.entity == claim.subject]
     dated = sorted(
-        ((fact, fact_period(fact, kind)) for fact in ranking.facts if fact.entity == claim.subject),
+        ((fact, fact_period(fact, kind)) for fact in own if fact.since is None),
         key=lambda fp: (fp[1].end, fp[1].start),
     )
-    found = [(f, p) for f, p in dated if judges(p, claim.period)]
+    confirmed = [(f, confirmed_period(f, kind)) for f in own if f.since is not None]
+    found = [(f, p) for f, p in dated + confirmed if judges(p, claim.period)]
     if not found and kind in STOCK:
         before = [fp for fp in dated if fp[1].end < claim.period.start]
         after = [fp for fp in dated if fp[1].start > claim.period.end]
@@ -93,6 +100,27 @@ def judging_rank_facts(claim: Claim, book: Rulebook) -> list[tuple[RankFact, Per
             found = [(before[-1][0], span), (after[0][0], span)]
     found.sort(key=lambda fp: fp[1].end - fp[1].start)
     return found
+
+
+def confirmed_period(fact: RankFact, kind: str) -> Period:
+    """An open-ended fact's days from its start to the last day a source confirmed it."""
+    assert fact.since is not None and fact.checked is not None  # the schema requires both
+    return Period(fact.since.first(), fact.checked.last(), kind)
+
+
+def unconfirmed_rank_fact(claim: Claim, book: Rulebook) -> RankFact | None:
+    """The open-ended fact a rank claim speaks of when it speaks of a time after the fact was
+    last confirmed (and none of the rulebook's facts judges it)."""
+    ranking = resolve(claim, book) if claim.kind == "rank" else None
+    if ranking is None or claim.period is None or claim.rank is None:
+        return None
+    p = claim.period
+    for fact in ranking.facts:
+        if fact.entity != claim.subject or fact.since is None or fact.checked is None:
+            continue
+        if fact.since.first() <= p.start and p.end > fact.checked.last():
+            return fact
+    return None
 
 
 def judges(fact_p: Period, claim_p: Period) -> bool:
@@ -128,7 +156,12 @@ def entity_name(book: Rulebook, entity: str | None) -> str:
 def check_ranks(ctx: DocContext) -> Iterator[Finding]:
     for claim in ctx.claims:
         found = judging_rank_facts(claim, ctx.book)
-        if not found or any(f.rank == claim.rank for f, _ in found):
+        if not found:
+            stale = _unconfirmed(ctx, claim)
+            if stale is not None:
+                yield stale
+            continue
+        if any(f.rank == claim.rank for f, _ in found):
             continue
         assert claim.rank is not None
         fact, period = found[0]
@@ -144,3 +177,23 @@ def check_ranks(ctx: DocContext) -> Iterator[Finding]:
             f"{place(fact.rank)}{out_of} ({when(period)}) (source: {fact.source})",
             evidence=[fact],
         )
+
+
+def _unconfirmed(ctx: DocContext, claim: Claim) -> Finding | None:
+    """A warning for a place that disagrees with an open-ended fact after it was last checked."""
+    fact = unconfirmed_rank_fact(claim, ctx.book)
+    if fact is None or fact.rank == claim.rank:
+        return None
+    ranking = resolve(claim, ctx.book)
+    assert ranking is not None and claim.rank is not None
+    who = entity_name(ctx.book, claim.subject)
+    return ctx.finding(
+        "rank-contradicts-fact",
+        claim,
+        f"{claim.text!r} places {who} {place(claim.rank)} in {ranking.name} "
+        f"({ranking.scope}, {when(claim.period)}), but the rulebook ranks it "
+        f"{place(fact.rank)} from {fact.since} until further notice, last confirmed "
+        f"{fact.checked}: check whether the place has changed (source: {fact.source})",
+        evidence=[fact],
+        severity="warning",
+    )

@@ -1,11 +1,27 @@
-"""Terms engine: official names must be written right and tied to the right year."""
+"""Terms engine: official names must be written right and tied to the right year.
+
+A name is checked at the time its sentence speaks of: the year written beside it ("upgraded to
+the Comprehensive Strategic Partnership in 2014"; with "set up", "upgraded" and the like, the
+year it began), else the period its clause names ("in 2015", "last year"), else, for a sentence
+in the present tense that names no time, the publication date. A name said of a time wholly
+before the term began, or wholly after it was superseded (`until`), is named with the term's
+dates. A date taken from the publication date alone makes a warning, not an error. A sentence
+that tells how the relation was set up or upgraded, or that names two frameworks, and a name in
+quotation marks are history, and are judged only by a year written beside the name.
+
+Years counted from a term's start ("10 years of the extensive strategic partnership") are
+checked by elapsed-wrong-years, as years since an event are.
+"""
 
 from __future__ import annotations
 
 from collections.abc import Iterator
 
 from claimcheck.checks import DocContext, Rule, engine
+from claimcheck.checks.quantities import when
+from claimcheck.claims import Claim
 from claimcheck.findings import Finding
+from claimcheck.rulebook.schema import Term
 
 
 @engine(
@@ -22,7 +38,7 @@ from claimcheck.findings import Finding
             "term-wrong-year",
             "term",
             "error",
-            "an official name tied to a year before it existed or after it was superseded",
+            "an official name said of a time before it existed or after it was superseded",
         ),
     ],
 )
@@ -44,6 +60,9 @@ def check_terms(ctx: DocContext) -> Iterator[Finding]:
             )
         year = claim.attr("year")
         if year is None:
+            found = _out_of_time(ctx, claim, term)
+            if found is not None:
+                yield found
             continue
         y = int(year)
         began = claim.attr("began") == "yes"
@@ -60,3 +79,21 @@ def check_terms(ctx: DocContext) -> Iterator[Finding]:
             f"the {term.name!r} is tied to {y} here, but {why}",
             evidence=[term],
         )
+
+
+def _out_of_time(ctx: DocContext, claim: Claim, term: Term) -> Finding | None:
+    """A name said of a time (not a year beside it) wholly outside the term's dates."""
+    p = claim.period
+    if p is None or claim.attr("form") == "wrong":
+        return None
+    before = p.end < term.since.first()
+    after = term.until is not None and p.start > term.until.last()
+    if not (before or after):
+        return None
+    span = f"from {term.since}" + (f" to {term.until}" if term.until else "")
+    return ctx.finding(
+        "term-wrong-year",
+        claim,
+        f"the {term.name!r} is said of {when(p)} here, but it was in force {span}",
+        evidence=[term],
+    )

@@ -451,20 +451,13 @@ def _elapsed_claims(sc: _Scan) -> Iterator[Claim]:
     made: list[int] = []
     for pat, form in ((_ANNIVERSARY, "ordinal"), (_YEARS, "cardinal")):
         for found in pat.finditer(low, s.start, s.end):
-            years, rounding = _years(found, form)
-            if years is None:
+            attrs = count_attrs(found, form)
+            if attrs is None:
                 continue
             bound = _bound_event(sc, found.end())
             if bound is None:
                 continue
             m, event = bound
-            attrs = [("years", str(years)), ("form", form)]
-            if form == "ordinal" and "anniversary" not in found.group(0):
-                attrs.append(("counted", "year"))  # "the 45th year of": see checks/events.py
-            if form == "cardinal":
-                attrs.append(("round", str(rounding)))
-                if found.group("hedge"):
-                    attrs.append(("hedge", found.group("hedge")))
             made.append(found.start())
             yield _elapsed(sc, found.start(), m.end, event, attrs)
     lead = _AFTER_LEAD.match(low, s.start, s.end)
@@ -474,6 +467,22 @@ def _elapsed_claims(sc: _Scan) -> Iterator[Claim]:
         if years is not None and prev is not None:
             attrs = [("years", str(years)), ("form", "cardinal"), ("round", str(rounding))]
             yield _elapsed(sc, lead.start(), lead.end(), prev, attrs)
+
+
+def count_attrs(found: re.Match[str], form: str) -> list[tuple[str, str]] | None:
+    """An elapsed claim's attributes for a count of years (`_ANNIVERSARY` or `_YEARS` found);
+    None when the number is none that counts years."""
+    years, rounding = _years(found, form)
+    if years is None:
+        return None
+    attrs = [("years", str(years)), ("form", form)]
+    if form == "ordinal" and "anniversary" not in found.group(0):
+        attrs.append(("counted", "year"))  # "the 45th year of": see checks/events.py
+    if form == "cardinal":
+        attrs.append(("round", str(rounding)))
+        if found.group("hedge"):
+            attrs.append(("hedge", found.group("hedge")))
+    return attrs
 
 
 def _elapsed(sc: _Scan, start: int, end: int, event: str, attrs: list[tuple[str, str]]) -> Claim:

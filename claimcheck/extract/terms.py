@@ -2,17 +2,39 @@
 
 A short form ("the comprehensive strategic partnership") names a kind of relation many pairs of
 countries have: it is the term's only where its clause, paragraph, headline or article names the
-term's parties and no other pair (extract/ownership.py), and it records where they were found."""
+term's parties and no other pair (extract/ownership.py), and it records where they were found.
+
+A name with no year beside it is dated by the time its clause speaks of ("in 2015", "last year":
+the period phrase nearest before it, else the first after it), or, in the present tense with no
+period at all, by the publication date (recorded as inferred). A history sentence (one that tells
+how a framework was set up or upgraded, or names two of them) and a name in quotation marks
+(a title of a statement, an old name quoted) are not dated so: they speak of the name, not of
+the time. A count of years just before a name ("10 years of the extensive strategic
+partnership") is an elapsed claim counted from the term's start, as for events."""
 
 from __future__ import annotations
 
+import bisect
 import re
 from collections.abc import Iterator
+from functools import cache
 
 from claimcheck import regexes
 from claimcheck.claims import Claim
-from claimcheck.extract import Sentence, extractor, ownership
+from claimcheck.dates import Period
+from claimcheck.extract import Sentence, _automaton, extractor, ownership
+from claimcheck.extract.events import (
+    _ANNIVERSARY,
+    _YEARS,
+    _bridged,
+    _count_time,
+    _scan,
+    count_attrs,
+)
 from claimcheck.extract.mentions import Mention
+from claimcheck.extract.ownership import _CLAUSE_END
+from claimcheck.extract.quantities import stated
+from claimcheck.rulebook.schema import Term
 from claimcheck.vocab import fold
 
 # "... Partnership in 2014", "... Partnership (2014)"; a sentence opening "In 2002, ..." ties its
@@ -24,6 +46,24 @@ _UPGRADE = regexes.compile(
     r"launch\w*|lift\w*|rais\w*)\b",
     re.I,
 )
+# A sentence that tells how relations came to a name, or looks back from it: the name is history.
+# Stems take any ending ("upgraded", "formally"); words stand whole ("old", not "bold" or "older").
+_HISTORY_STEMS = (
+    "upgrad", "establish", "elevat", "form", "launch", "lift", "rais", "becom", "transform",
+    "renam", "previous", "former",
+)  # fmt: skip
+_HISTORY_WORDS = (
+    "set up", "setting up", "became", "grew into", "grown into", "turned into", "evolved into",
+    "developed into", "predecessor", "earlier", "old", "toward", "towards",
+)  # fmt: skip
+_COUNT_WORD = regexes.compile("year|decade|centur|anniversar")  # in every count of years
+_REACH = 80  # characters from a count of years to the name it counts from, at most
+# The present tense, with no word of another time: "the partnership is thriving".
+_WORD = regexes.compile(r"[a-z]+")
+_QUOTE = regexes.compile('["\u201c\u201d]')
+_PRESENT_WORDS = frozenset("is are remain remains continue continues stay stays".split())
+_PRESENT_WORD = regexes.compile(" (?:is|are|remain|continue|stay)")  # the words above begin so
+_OTHER_TIME_WORDS = frozenset("was were had did would will shall ago then once used going".split())
 
 
 @extractor("terms", needs=("term", "variant"))
@@ -62,6 +102,12 @@ def terms(s: Sentence) -> Iterator[Claim]:
                     break  # another pair's partnership
                 if how is not None:
                     attrs.append(("inferred.subject", how))
+            counted = _elapsed(s, m.start, end, term)
+            period = None
+            if not bound and entry.kind == "term" and counted is None:
+                period, when = _time(s, m.start, end)  # a count of years dates the start
+                if when is not None:
+                    attrs.append(("inferred.period", when))
             first = False
             reach = end
             yield Claim(
@@ -70,14 +116,161 @@ def terms(s: Sentence) -> Iterator[Claim]:
                 end,
                 text[m.start : end],
                 target=term.id,
+                period=period,
                 attrs=tuple(attrs),
                 sentence=(s.start, s.end),
             )
+            if counted is not None:
+                yield counted
             break
 
 
+@cache
 def _rest_of_name(name: str, right: str) -> str:
     """What follows a short form in the full name, when the name begins with it."""
     if fold(name).startswith(fold(right)) and len(name) > len(right):
         return name[len(right) :]
     return ""
+
+
+def _time(s: Sentence, start: int, end: int) -> tuple[Period | None, str | None]:
+    """The time a name with no year beside it is said of, and how it was inferred (None:
+    stated): see the module docstring. The cheap tests first: most names are dated by nothing."""
+    if not _datable(s):
+        return None, None
+    text, date = s.doc.text, s.doc.date
+    r = _reading(s)
+    lo, hi = r.clause(s, start, end)
+    found = [
+        p
+        for p in s.periods
+        if lo <= p.start and p.end <= hi and "same-period" not in p.flags
+        and "weekday" not in p.flags
+    ]  # fmt: skip
+    before = [p for p in found if p.end <= start]
+    pick = before[-1] if before else next((p for p in found if p.start >= end), None)
+    period: Period | None = None
+    how = None
+    if pick is not None:
+        period = stated(text, pick)
+    elif date is not None and r.present(s.folded, lo, hi):
+        period, how = Period(date.first(), date.last(), "span"), "publication-date"
+    if period is None or r.quoted(start) or _history(s):
+        return None, None
+    return period, how
+
+
+def _datable(s: Sentence) -> bool:
+    """False when nothing in the sentence can date a name: no period phrase, and no present
+    tense at a known publication date (quick tests, before any reading)."""
+    if s.periods:
+        return True
+    return s.doc.date is not None and _PRESENT_WORD.search(s.folded, s.start, s.end) is not None
+
+
+class _Reading:
+    """What dating a name reads in its sentence, found once: a sentence with many names stays
+    linear. Clause breaks are ownership's; quotation marks with whether one is open after each."""
+
+    __slots__ = ("break_ends", "break_starts", "open_after", "quote_at", "tenses")
+
+    def __init__(self, s: Sentence) -> None:
+        text = s.doc.text
+        breaks = list(_CLAUSE_END.finditer(text, s.start, s.end))
+        self.break_starts = [b.start() for b in breaks]
+        self.break_ends = [b.end() for b in breaks]
+        self.quote_at: list[int] = []
+        self.open_after: list[bool] = []
+        self.tenses: dict[tuple[int, int], bool] = {}
+        curly, straight = 0, False
+        for q in _QUOTE.finditer(text, s.start, s.end):
+            if q.group() == '"':
+                straight = not straight
+            else:
+                curly += 1 if q.group() == "\u201c" else -1
+            self.quote_at.append(q.start())
+            self.open_after.append(curly > 0 or straight)
+
+    def clause(self, s: Sentence, start: int, end: int) -> tuple[int, int]:
+        """As ownership.clause: from the last break before `start` to the first after `end`."""
+        k = bisect.bisect_right(self.break_ends, start)
+        j = bisect.bisect_left(self.break_starts, end)
+        lo = self.break_ends[k - 1] if k else s.start
+        return lo, self.break_starts[j] if j < len(self.break_starts) else s.end
+
+    def quoted(self, at: int) -> bool:
+        """Whether a quotation is open at `at`."""
+        k = bisect.bisect_left(self.quote_at, at)
+        return self.open_after[k - 1] if k else False
+
+    def present(self, low: str, lo: int, hi: int) -> bool:
+        """The clause is in the present tense and names no other time."""
+        said = self.tenses.get((lo, hi))
+        if said is None:
+            words = set(_WORD.findall(low, lo, hi))
+            said = bool(words & _PRESENT_WORDS) and not words & _OTHER_TIME_WORDS
+            self.tenses[(lo, hi)] = said
+        return said
+
+
+def _reading(s: Sentence) -> _Reading:
+    cache = vars(s)
+    r: _Reading | None = cache.get("_term_reading")
+    if r is None:
+        r = cache["_term_reading"] = _Reading(s)
+    return r
+
+
+def _history(s: Sentence) -> bool:
+    """A sentence that tells how the relation came to its name, or names two frameworks (found
+    once per sentence)."""
+    cache = vars(s)
+    found: bool | None = cache.get("_term_history")
+    if found is None:
+        low = s.folded[s.start : s.end]
+        found = _says(low, _HISTORY_STEMS, whole=False) or _says(low, _HISTORY_WORDS, whole=True)
+        if not found:
+            named = {e.id for m in s.matches for e in m.entries if e.kind in ("term", "variant")}
+            found = len(named) > 1
+        cache["_term_history"] = found
+    return found
+
+
+def _says(low: str, words: tuple[str, ...], whole: bool) -> bool:
+    """Whether lower-case text holds one of the words at the start of a word (and, `whole`,
+    ending one)."""
+    for last, n in _automaton(words).iter(low):
+        first = last - n + 1
+        if first > 0 and low[first - 1].isalnum():
+            continue
+        if whole and last + 1 < len(low) and low[last + 1].isalnum():
+            continue
+        return True
+    return False
+
+
+def _elapsed(s: Sentence, at: int, end: int, term: Term) -> Claim | None:
+    """ "10 years of the extensive strategic partnership": years counted from the term's start,
+    in the words events.py reads before an event's name."""
+    low = s.folded
+    lo = max(s.start, at - _REACH)
+    if _COUNT_WORD.search(low, lo, at) is None:
+        return None  # the quick test: no count of years before the name
+    for pat, form in ((_ANNIVERSARY, "ordinal"), (_YEARS, "cardinal")):
+        for found in pat.finditer(low, lo, at):
+            attrs = count_attrs(found, form)
+            sc = _scan(s) if attrs is not None else None
+            if attrs is None or sc is None or not _bridged(sc, found.end(), at):
+                continue
+            period, when = _count_time(sc, term.since)
+            return Claim(
+                "elapsed",
+                found.start(),
+                end,
+                s.doc.text[found.start() : end],
+                target=term.id,
+                period=period,
+                attrs=(*attrs, ("at", when)),
+                sentence=(s.start, s.end),
+            )
+    return None

@@ -208,6 +208,13 @@ range from `start` to `end` (`end` alone is an "as of" day: a count on that day,
 it). A claim is judged by facts of the same period and kind, so that a 2022 figure never
 contradicts a 2023 one; a figure no fact of its time speaks of is only set against the facts
 around it as the next section says.
+
+A rank fact may instead hold until further notice ("Japan has been Vietnam's largest ODA provider
+since 1992"): write `from` (the date the place began) and `checked` (the last date a source
+confirmed it), and no `period`, `start` or `end`. A claim about a time from `from` to `checked` is
+judged as by any fact; a claim about a later time that gives another place is a warning (the place
+may have changed since anyone checked), never an error and never ignored. When a newer source
+confirms the place, move `checked` on and cite it in `note`.
 """
 
 FIGURES = """\

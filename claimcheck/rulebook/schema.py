@@ -299,10 +299,34 @@ class RankFact(Sourced):
     start: Date | None = None
     end: Date | None = None
     out_of: Annotated[int | None, doc("size of the field, when known")] = None
+    since: Annotated[
+        Date | None,
+        Spec(
+            alias="from",
+            description="the place holds from this date until further notice (an open-ended "
+            "fact: no `period`, `start` or `end`; give `checked`)",
+        ),
+    ] = None
+    checked: Annotated[
+        Date | None,
+        doc(
+            "with `from`: the last date a source confirmed the place; a claim up to it is judged "
+            "as any fact, a later one that disagrees is a warning (the place may have changed)"
+        ),
+    ] = None
 
     def check(self) -> None:
-        if self.period is None and self.end is None:
-            raise ValueError("give period, or end (with start for a range)")
+        if self.since is not None:
+            if self.period is not None or self.start is not None or self.end is not None:
+                raise ValueError("an open-ended fact gives `from` and `checked`, no period or end")
+            if self.checked is None:
+                raise ValueError("give `checked`: the last date a source confirmed the place")
+            if self.checked.last() < self.since.first():
+                raise ValueError("`checked` is before `from`")
+        elif self.checked is not None:
+            raise ValueError("`checked` goes with `from` (an open-ended fact)")
+        elif self.period is None and self.end is None:
+            raise ValueError("give period, or end (with start for a range), or from and checked")
 
 
 @value(slots=False, kw_only=True)
@@ -357,8 +381,20 @@ class Term(Sourced):
     id: Id
     name: Annotated[str, doc("the full official name")]
     short: Annotated[list[str], doc("accepted short forms")] = field(default_factory=list)
-    since: Annotated[Date, doc("when the name took effect")]
-    until: Annotated[Date | None, doc("when it was superseded")] = None
+    since: Annotated[
+        Date,
+        doc(
+            "when the name took effect: the name said of an earlier time is term-wrong-year, and "
+            'years counted from it ("10 years of the ...") are checked from this date'
+        ),
+    ]
+    until: Annotated[
+        Date | None,
+        doc(
+            "when it was superseded: the name said of a later time (in the present tense, in an "
+            "article published later) is term-wrong-year; leave it out while the name is in force"
+        ),
+    ] = None
     subject: list[Id] = field(default_factory=list)
     variants: list[Variant] = field(default_factory=list)
 
