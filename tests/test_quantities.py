@@ -541,3 +541,76 @@ def test_a_relative_clause_dates_its_own_noun_not_the_figure(tmp_path: Path) -> 
     assert c.period is None or not str(c.period).startswith("2023-10")
     (c,) = retail("Tamarack had 104 stores last October.", tmp_path)
     assert str(c.period).startswith("2023-10")
+
+
+def test_a_context_alias_beside_its_context_wins_over_a_plain_alias(tmp_path: Path) -> None:
+    rules = RETAIL.replace(
+        "aliases: [revenue],\n     dimension: currency, unit: CAD",
+        "aliases: [revenue, sales],\n     dimension: currency, unit: CAD",
+        1,
+    )
+    rules += """\
+  - id: tamarack-us-sales
+    name: Tamarack US sales
+    subject: [tamarack]
+    aliases: [US sales]
+    context_aliases: [{alias: sales, context: [US stores]}]
+    dimension: currency
+    unit: USD
+    source: fictional
+"""
+    (tmp_path / "r.yaml").write_text(rules)
+    ex = Extractor(rulebook.load([tmp_path / "r.yaml"]))
+    date = PartialDate.parse("2024-09-12")
+    text = "Tamarack's nine US stores had sales of US$62 million in 2024."
+    got = [c for c in ex.extract(Document("t.md", text, date=date)) if c.kind == "quantity"]
+    assert [c.target for c in got if c.text.endswith("million")] == ["tamarack-us-sales"]
+    text = "Tamarack had sales of C$1.47 billion in 2024."
+    got = [c for c in ex.extract(Document("t.md", text, date=date)) if c.kind == "quantity"]
+    assert [c.target for c in got] == ["tamarack-revenue"]
+
+
+def test_a_year_inside_an_official_name_dates_no_figure(tmp_path: Path) -> None:
+    rules = RETAIL + (
+        "terms:\n  - {id: basecamp, name: Basecamp 2025, since: 2019-02-14, until: 2023-04-19,\n"
+        "     subject: [tamarack], source: fictional}\n"
+    )
+    (tmp_path / "r.yaml").write_text(rules)
+    ex = Extractor(rulebook.load([tmp_path / "r.yaml"]))
+    text = "Under the Basecamp 2025 plan, Tamarack had 104 stores."
+    doc = Document("t.md", text, date=PartialDate.parse("2023-05-31"))
+    (c,) = [c for c in ex.extract(doc) if c.kind == "quantity"]
+    assert c.period is not None and not str(c.period).startswith("2025")
+
+
+def test_an_alias_narrowed_by_on_through_or_via_is_a_part(tmp_path: Path) -> None:
+    assert retail("Revenue on the website was C$450 million in 2024 at Tamarack.", tmp_path) == []
+    assert retail("Tamarack's revenue through its stores was C$1 billion in 2024.", tmp_path) == []
+    (c,) = retail("Tamarack's revenue was C$1.47 billion in 2024.", tmp_path)
+    assert c.target == "tamarack-revenue"
+
+
+def test_a_running_total_dates_no_name_in_it(tmp_path: Path) -> None:
+    rules = RETAIL + (
+        "terms:\n  - {id: basecamp, name: Basecamp 2025, since: 2019-02-14, until: 2023-04-19,\n"
+        "     subject: [tamarack], source: fictional}\n"
+    )
+    (tmp_path / "r.yaml").write_text(rules)
+    ex = Extractor(rulebook.load([tmp_path / "r.yaml"]))
+
+    def term_period(text: str) -> str | None:
+        doc = Document("t.md", text, date=PartialDate.parse("2024-05-29"))
+        (c,) = [c for c in ex.extract(doc) if c.kind == "term"]
+        return None if c.period is None else str(c.period)
+
+    spent = "Tamarack spent C$455 million under the Basecamp 2025 plan"
+    assert term_period(f"{spent} in March 2024.") == "2024-03-01..2024-03-31"
+    assert term_period(f"{spent} by March 2024.") is None
+    assert (
+        term_period("Tamarack spent C$455 million under the Basecamp 2025 plan by March 2024.")
+        is None
+    )
+    assert (
+        term_period("Cumulative spending under the Basecamp 2025 plan was high at March 31.")
+        is None
+    )

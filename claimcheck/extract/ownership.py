@@ -364,8 +364,10 @@ _NEUTRAL = frozenset(
 )
 _TIME_WORD = regexes.compile(r"(?i:month|year|quarter|week|day|way|on)")
 _WORD_BEFORE = regexes.compile(r"(?<![\w'\u2019-])([A-Za-z][a-z-]*)[ \t]+$")
+# "exports of seafood", and with a determiner "sales on the website", "revenue through its stores"
 _OF_AFTER = regexes.compile(
-    r"\s+of\s+(?:(?:the|these|those|this|such|its|their|all)\s+)?"
+    r"\s+(?:of|(?:on|through|via)(?=\s+(?:the|its|their)\s))\s+"
+    r"(?:(?:the|these|those|this|such|its|their|all)\s+)?"
     r"(?P<w>[A-Za-z][\w-]*)(?:\s+(?P<next>[a-z][\w-]*))?"
 )
 # A noun of its own right before the figure: "seafood with US$800 million", "steel at".

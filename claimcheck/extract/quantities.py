@@ -210,7 +210,11 @@ def quantities(s: Sentence) -> Iterator[Claim]:
             f.change = _direction(text, s.start, s.end, n)
     base = _base_periods(s, periods, figures)
     based = {id(p) for p in base}
-    dating = [p for p in periods if id(p) not in based and not _UNDATING.intersection(p.flags)]
+    dating = [
+        p
+        for p in periods
+        if id(p) not in based and not _UNDATING.intersection(p.flags) and not _named(s, p)
+    ]
     dating = dating or _earlier(s)
     if any("year-to-date" in p.flags for p in dating):
         dating = [_so_far(s, p) if "year-to-date" in p.flags else p for p in dating]
@@ -279,6 +283,15 @@ def quantities(s: Sentence) -> Iterator[Claim]:
     parts = _items(sums)
     yield from (f.claim for f in figures if f.claim is not None and id(f.claim) not in parts)
     yield from sums
+
+
+def _named(s: Sentence, p: FoundPeriod) -> bool:
+    """Whether the period is a year inside an official name ("the Basecamp 2025 plan", "Vision
+    2030"): part of the name, not the time of the sentence's figures."""
+    for m in s.every_match:
+        if m.start <= p.start and p.end <= m.end and any(e.kind == "term" for e in m.entries):
+            return True
+    return False
 
 
 def _items(sums: list[Claim]) -> set[int]:

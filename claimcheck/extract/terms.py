@@ -51,6 +51,7 @@ _UPGRADE = regexes.compile(
 _HISTORY_STEMS = (
     "upgrad", "establish", "elevat", "form", "launch", "lift", "rais", "becom", "transform",
     "renam", "previous", "former",
+    "cumulat", "accumulat",  # a running total reaches back: its end day dates no name in it
 )  # fmt: skip
 _HISTORY_WORDS = (
     "set up", "setting up", "became", "grew into", "grown into", "turned into", "evolved into",
@@ -133,6 +134,13 @@ def _rest_of_name(name: str, right: str) -> str:
     return ""
 
 
+# "spent C$455 million under the plan by March 2024": where a running total stands on a day,
+# not a time the name is said of
+_UNTIL = regexes.compile(
+    r"(?i:\b(?:by|as\s+of|until|till|through|up\s+to)\s+(?:the\s+end\s+of\s+)?$)"
+)
+
+
 def _time(s: Sentence, start: int, end: int) -> tuple[Period | None, str | None]:
     """The time a name with no year beside it is said of, and how it was inferred (None:
     stated): see the module docstring. The cheap tests first: most names are dated by nothing."""
@@ -146,6 +154,7 @@ def _time(s: Sentence, start: int, end: int) -> tuple[Period | None, str | None]
         for p in s.periods
         if lo <= p.start and p.end <= hi and "same-period" not in p.flags
         and "weekday" not in p.flags
+        and not _UNTIL.search(text, max(lo, p.start - 24), p.start)
     ]  # fmt: skip
     before = [p for p in found if p.end <= start]
     pick = before[-1] if before else next((p for p in found if p.start >= end), None)
