@@ -7,6 +7,9 @@ A planted error is caught when an error or warning of its rule lands on its line
 any error or warning there). A finding is right when it catches a planted error; every other error
 or warning is a false alarm, and one on a trap's line is named as the trap it fell into. Info
 findings are not judged. Recall = planted caught / planted; precision = right / judged findings.
+The key's writer chose rule ids without the rules: "on its line" also counts a planted error
+flagged by another rule (a more specific one, or a misreading of the same wrong claim), printed
+apart so that each reader can judge them.
 """
 
 from __future__ import annotations
@@ -36,6 +39,8 @@ def score(answers: dict[str, Any], findings: list[dict[str, Any]]) -> dict[str, 
         right.update(id(f) for f in hits)
     traps = {(t["file"], t["line"]): t for t in answers.get("traps") or []}
     false = [f for f in judged if id(f) not in right]
+    planted_at = {(p["file"], p["line"]) for p in missed}
+    other_rule = [f for f in false if (Path(f["path"]).name, f["line"]) in planted_at]
     return {
         "planted": len(caught) + len(missed),
         "caught": len(caught),
@@ -43,6 +48,8 @@ def score(answers: dict[str, Any], findings: list[dict[str, Any]]) -> dict[str, 
         "findings": len(judged),
         "right": len(right),
         "false": [(f, traps.get((Path(f["path"]).name, f["line"]))) for f in false],
+        "on_line": len({(Path(f["path"]).name, f["line"]) for f in other_rule}),
+        "other_rule": len(other_rule),
     }
 
 
@@ -58,6 +65,10 @@ def main(argv: list[str] | None = None) -> int:
     precision = s["right"] / s["findings"] if s["findings"] else 1.0
     print(f"recall    {s['caught']}/{s['planted']} = {recall:.2f}")
     print(f"precision {s['right']}/{s['findings']} = {precision:.2f}")
+    caught, right = s["caught"] + s["on_line"], s["right"] + s["other_rule"]
+    print(
+        f"on its line, any rule: recall {caught}/{s['planted']}, precision {right}/{s['findings']}"
+    )
     for p in s["missed"]:
         print(f"missed  {p['file']}:{p['line']} {p['rule']}: {p['text']!r}")
     for f, trap in s["false"]:
