@@ -1,3 +1,3 @@
 """claimcheck: a data-consistency checker and linter for claims in news articles."""
 
-__version__ = "0.1.0"
+__version__ = "0.2.0"
