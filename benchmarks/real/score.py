@@ -141,13 +141,27 @@ def precision(found: list[Finding], known: Verdicts) -> str:
 
 
 def recall(found: list[Finding], judged: dict[str, Any], known: Verdicts) -> str:
-    """A real error counts as caught when a finding on its line is not judged a false alarm."""
+    """A real error counts as caught when a finding on its line is not judged a false alarm, and
+    is of the rule its entry names as catching it (`caught`); a finding another error of the same
+    line is caught by does not count for this one (two errors of one line are two catches)."""
     errors = judged.get("real_errors") or []
+    claimed: dict[tuple[str, int], set[str]] = {}
+    for entry in errors:
+        if isinstance(entry.get("caught"), str):
+            claimed.setdefault((str(entry["file"]), int(entry["line"])), set()).add(entry["caught"])
     hit = 0
     for entry in errors:
         where = (str(entry["file"]), int(entry["line"]))
+        caught = entry.get("caught")
         if any(
-            (f.file, f.line) == where and (known.get(f) or Verdict(True, "")).true for f in found
+            (f.file, f.line) == where
+            and (known.get(f) or Verdict(True, "")).true
+            and (
+                f.rule == caught
+                if isinstance(caught, str)
+                else f.rule not in claimed.get(where, ())
+            )
+            for f in found
         ):
             hit += 1
     return ratio(hit, len(errors))
