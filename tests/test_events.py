@@ -513,3 +513,21 @@ def test_an_ordinal_year_is_an_elapsed_claim_at_the_sentence_year() -> None:
         "sentence",
     )
     assert claims(VJ, "2018 marks the 45th year of diplomatic ties.", "2019-01", "event") == []
+
+
+def test_a_named_place_between_an_event_verb_and_its_date(tmp_path: Path) -> None:
+    """ "was listed on the Toronto Stock Exchange in 1986": the date is still the listing's."""
+    (tmp_path / "r.yaml").write_text(
+        "entities:\n  - {id: tam, names: [Tamarack], source: fic}\n"
+        "events:\n  - {id: listing, name: Listing, date: 1987-06-02, subject: [tam],\n"
+        "     aliases: [listing of Tamarack], verbs: [listed], source: fic}\n"
+    )
+    ex = Extractor(rulebook.load([tmp_path / "r.yaml"]))
+
+    def dated(text: str) -> list[str]:
+        d = Document("a.md", text, date=PartialDate.parse("2024-06-01"))
+        return [str(c.date) for c in ex.extract(d) if c.kind == "event"]
+
+    assert dated("Tamarack was listed on the Toronto Stock Exchange in June 1986.") == ["1986-06"]
+    assert dated("Tamarack was listed on June 2, 1987.") == ["1987-06-02"]
+    assert dated("Tamarack was listed on the exchange in 1986.") == []  # not a name: not read

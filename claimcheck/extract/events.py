@@ -113,6 +113,13 @@ _ARTICLE_GAP = regexes.compile(r"\s+(?:(?:the|its|their|his|her|our)\s+)?")
 _ASIDE = regexes.compile(r",[^,;()]{1,70},\s*$")
 _DATE_GAP = regexes.compile(r"\s*,?\s*(?:on|in|dated|from)?\s*\(?\s*")
 _DATE_LEAD = regexes.compile(r"(?:on|in)\s+")
+# A named place or body between an event's verb and its date: "was listed on the Toronto Stock
+# Exchange in 1987", "was incorporated as Tamarack Canvas Company on ..." (capitalised words only)
+_NAMED_PLACE = regexes.compile(
+    r"\s+(?:on|at|in|with|by|as|to)\s+(?:the\s+)?"
+    r"(?!(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec|Mon|Tue|Wed|Thu|Fri|Sat|Sun)[a-z]*\b)"
+    r"(?:[A-Z][\w.&'\u2019-]*\s+){0,5}[A-Z][\w.&'\u2019-]*"
+)
 _BRIDGE_MAX = 80
 
 
@@ -288,7 +295,10 @@ def _verb_claims(sc: _Scan) -> Iterator[Claim]:
             continue
         start, named = _verb_subject(sc, m)
         fits = {i for i in ids if named & set(s.book.events[i].subject)}
-        gap = _DATE_GAP.match(s.folded, _skip_parties(sc, m.end), s.end)
+        at = _skip_parties(sc, m.end)
+        named_place = _NAMED_PLACE.match(s.doc.text, at, s.end)
+        at = named_place.end() if named_place else at  # "listed on the Toronto Stock Exchange"
+        gap = _DATE_GAP.match(s.folded, at, s.end)
         after = sc.date_at.get(gap.end()) if gap else None
         if len(fits) != 1 or after is None:
             continue
