@@ -570,13 +570,18 @@ def test_a_context_alias_beside_its_context_wins_over_a_plain_alias(tmp_path: Pa
     assert [c.target for c in got] == ["tamarack-revenue"]
 
 
-def test_a_year_inside_an_official_name_dates_no_figure(tmp_path: Path) -> None:
-    rules = RETAIL + (
-        "terms:\n  - {id: basecamp, name: Basecamp 2025, since: 2019-02-14, until: 2023-04-19,\n"
+def with_plan(tmp_path: Path) -> Extractor:
+    """RETAIL and a plan whose name holds a year (Basecamp 2025, in force 2019 to 2023)."""
+    (tmp_path / "r.yaml").write_text(
+        RETAIL
+        + "terms:\n  - {id: basecamp, name: Basecamp 2025, since: 2019-02-14, until: 2023-04-19,\n"
         "     subject: [tamarack], source: fictional}\n"
     )
-    (tmp_path / "r.yaml").write_text(rules)
-    ex = Extractor(rulebook.load([tmp_path / "r.yaml"]))
+    return Extractor(rulebook.load([tmp_path / "r.yaml"]))
+
+
+def test_a_year_inside_an_official_name_dates_no_figure(tmp_path: Path) -> None:
+    ex = with_plan(tmp_path)
     text = "Under the Basecamp 2025 plan, Tamarack had 104 stores."
     doc = Document("t.md", text, date=PartialDate.parse("2023-05-31"))
     (c,) = [c for c in ex.extract(doc) if c.kind == "quantity"]
@@ -591,12 +596,7 @@ def test_an_alias_narrowed_by_on_through_or_via_is_a_part(tmp_path: Path) -> Non
 
 
 def test_a_running_total_dates_no_name_in_it(tmp_path: Path) -> None:
-    rules = RETAIL + (
-        "terms:\n  - {id: basecamp, name: Basecamp 2025, since: 2019-02-14, until: 2023-04-19,\n"
-        "     subject: [tamarack], source: fictional}\n"
-    )
-    (tmp_path / "r.yaml").write_text(rules)
-    ex = Extractor(rulebook.load([tmp_path / "r.yaml"]))
+    ex = with_plan(tmp_path)
 
     def term_period(text: str) -> str | None:
         doc = Document("t.md", text, date=PartialDate.parse("2024-05-29"))
