@@ -197,9 +197,10 @@ def _fix_stdin(result: Any, fail_on: str, exit_zero: bool) -> int:
             print(f"{f.path}:{f.line}:{f.column}: {f.message}", file=sys.stderr)
         return EXIT_FINDINGS if result.findings else EXIT_CLEAN
     mine = [f for f in result.findings if f.path == doc.path]
-    new, n = fixes.fixed_text(doc, fixes.fixable(mine))
+    certain = fixes.fixable(mine)
+    new, n = fixes.fixed_text(doc, certain)
     write(("\ufeff" if doc.bom else "") + new)
-    left = [f for f in mine if f not in fixes.fixable(mine)] if n else mine
+    left = [f for f in mine if f not in certain] if n else mine
     return EXIT_FINDINGS if pipeline.failed(left, fail_on) and not exit_zero else EXIT_CLEAN
 
 
@@ -243,7 +244,7 @@ def _report(result: Any, args: argparse.Namespace) -> str | bytes:
         import shutil  # a terminal only: a hook's output is piped
 
         width = shutil.get_terminal_size((text.WIDTH, 24)).columns
-    return text.layout(result, width, colour=_colour(tty), summary=not args.quiet)
+    return text.layout(result, width, colour=_colour(tty), summary_line=not args.quiet)
 
 
 def _colour(tty: bool) -> bool:

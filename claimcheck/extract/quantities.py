@@ -210,10 +210,11 @@ def quantities(s: Sentence) -> Iterator[Claim]:
             f.change = _direction(text, s.start, s.end, n)
     base = _base_periods(s, periods, figures)
     based = {id(p) for p in base}
+    names = _term_spans(s) if periods else []
     dating = [
         p
         for p in periods
-        if id(p) not in based and not _UNDATING.intersection(p.flags) and not _named(s, p)
+        if id(p) not in based and not _UNDATING.intersection(p.flags) and not _named(names, p)
     ]
     dating = dating or _earlier(s)
     if any("year-to-date" in p.flags for p in dating):
@@ -285,13 +286,15 @@ def quantities(s: Sentence) -> Iterator[Claim]:
     yield from sums
 
 
-def _named(s: Sentence, p: FoundPeriod) -> bool:
+def _term_spans(s: Sentence) -> list[tuple[int, int]]:
+    """Where the sentence names an official name (looked at once, not for each period)."""
+    return [(m.start, m.end) for m in s.every_match if any(e.kind == "term" for e in m.entries)]
+
+
+def _named(names: list[tuple[int, int]], p: FoundPeriod) -> bool:
     """Whether the period is a year inside an official name ("the Basecamp 2025 plan", "Vision
     2030"): part of the name, not the time of the sentence's figures."""
-    for m in s.every_match:
-        if m.start <= p.start and p.end <= m.end and any(e.kind == "term" for e in m.entries):
-            return True
-    return False
+    return any(a <= p.start and p.end <= b for a, b in names)
 
 
 def _items(sums: list[Claim]) -> set[int]:

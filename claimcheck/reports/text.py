@@ -20,9 +20,9 @@ from claimcheck.reports.common import (
     inferred_phrase,
     lines,
     one_line,
+    summary,
     where,
 )
-from claimcheck.reports.common import summary as counts
 
 WIDTH = 100  # but on a terminal, which gets its own width: the same input, the same bytes
 INDENT = "  "
@@ -41,7 +41,9 @@ def render(result: Result) -> str:
     return layout(result)
 
 
-def layout(result: Result, width: int = WIDTH, colour: bool = False, summary: bool = True) -> str:
+def layout(
+    result: Result, width: int = WIDTH, colour: bool = False, summary_line: bool = True
+) -> str:
     """The report at a width (a terminal's; WIDTH elsewhere, for the same bytes everywhere),
     with the severities in colour for a terminal, and the summary line unless asked quiet."""
     out: list[str] = []
@@ -50,8 +52,8 @@ def layout(result: Result, width: int = WIDTH, colour: bool = False, summary: bo
         out.append(f"{BOLD}{head}{RESET}" if colour else head)
         out.extend(INDENT + line for line in _table(group, width, colour))
         out.append("")
-    if summary:
-        out.append(counts(result))
+    if summary_line:
+        out.append(summary(result))
     elif out:
         out.pop()  # the blank line after the last table
     return lines(out)
