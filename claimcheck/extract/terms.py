@@ -6,10 +6,11 @@ term's parties and no other pair (extract/ownership.py), and it records where th
 
 A name with no year beside it is dated by the time its clause speaks of ("in 2015", "last year":
 the period phrase nearest before it, else the first after it), or, in the present tense with no
-period at all, by the publication date (recorded as inferred). A history sentence (one that tells
-how a framework was set up or upgraded, or names two of them) and a name in quotation marks
-(a title of a statement, an old name quoted) are not dated so: they speak of the name, not of
-the time. A count of years just before a name ("10 years of the extensive strategic
+period at all, by the publication date (recorded as inferred). A history sentence (one whose clause
+tells how a framework was set up or upgraded, or one that names two of them) and a name in
+quotation marks (a title of a statement, an old name quoted) are not dated so: they speak of the
+name, not of the time. A time clause set off by commas ("..., shortly after she became chief
+executive, ...") is its own subject's: neither its verbs nor its periods bear on the name. A count of years just before a name ("10 years of the extensive strategic
 partnership") is an elapsed claim counted from the term's start, as for events."""
 
 from __future__ import annotations
@@ -149,12 +150,14 @@ def _time(s: Sentence, start: int, end: int) -> tuple[Period | None, str | None]
     text, date = s.doc.text, s.doc.date
     r = _reading(s)
     lo, hi = r.clause(s, start, end)
+    asides = r.asides(s, start)
     found = [
         p
         for p in s.periods
         if lo <= p.start and p.end <= hi and "same-period" not in p.flags
         and "weekday" not in p.flags
         and not _UNTIL.search(text, max(lo, p.start - 24), p.start)
+        and not any(a <= p.start < b for a, b in asides)
     ]  # fmt: skip
     before = [p for p in found if p.end <= start]
     pick = before[-1] if before else next((p for p in found if p.start >= end), None)
@@ -164,7 +167,7 @@ def _time(s: Sentence, start: int, end: int) -> tuple[Period | None, str | None]
         period = stated(text, pick)
     elif date is not None and r.present(s.folded, lo, hi):
         period, how = Period(date.first(), date.last(), "span"), "publication-date"
-    if period is None or r.quoted(start) or _history(s):
+    if period is None or r.quoted(start) or _history(s, r, lo, hi, asides):
         return None, None
     return period, how
 
@@ -181,7 +184,9 @@ class _Reading:
     """What dating a name reads in its sentence, found once: a sentence with many names stays
     linear. Clause breaks are ownership's; quotation marks with whether one is open after each."""
 
-    __slots__ = ("break_ends", "break_starts", "open_after", "quote_at", "tenses")
+    __slots__ = (
+        "aside_spans", "break_ends", "break_starts", "history", "open_after", "quote_at", "tenses"
+    )  # fmt: skip
 
     def __init__(self, s: Sentence) -> None:
         text = s.doc.text
@@ -191,6 +196,8 @@ class _Reading:
         self.quote_at: list[int] = []
         self.open_after: list[bool] = []
         self.tenses: dict[tuple[int, int], bool] = {}
+        self.history: dict[tuple[int, int, tuple[tuple[int, int], ...]], bool] = {}
+        self.aside_spans: tuple[tuple[int, int], ...] | None = None
         curly, straight = 0, False
         for q in _QUOTE.finditer(text, s.start, s.end):
             if q.group() == '"':
@@ -207,6 +214,13 @@ class _Reading:
         lo = self.break_ends[k - 1] if k else s.start
         return lo, self.break_starts[j] if j < len(self.break_starts) else s.end
 
+    def asides(self, s: Sentence, at: int) -> tuple[tuple[int, int], ...]:
+        """The time clauses set off by commas ("shortly after she became chief executive"), but
+        not the one holding `at`: their verbs and periods are their own subject's."""
+        if self.aside_spans is None:
+            self.aside_spans = _asides(s)
+        return tuple((a, b) for a, b in self.aside_spans if not a <= at < b)
+
     def quoted(self, at: int) -> bool:
         """Whether a quotation is open at `at`."""
         k = bisect.bisect_left(self.quote_at, at)
@@ -222,6 +236,30 @@ class _Reading:
         return said
 
 
+# A comma segment opening with a conjunction of time: "..., shortly after Priya Raman became chief
+# executive, ..."; "since 2019" and "after March" are periods, not clauses (see _asides).
+_TIME_CLAUSE = regexes.compile(
+    r"\s*(?:(?:shortly|soon|just|long|only|even|right|not\s+long)\s+)?"
+    r"(?:after|before|when|once|until|since|as\s+soon\s+as|by\s+the\s+time)\s+(?=\S)",
+    re.I,
+)
+
+
+def _asides(s: Sentence) -> tuple[tuple[int, int], ...]:
+    """Every comma segment that is a time clause, as (start, end)."""
+    text = s.doc.text
+    commas = [m.start() for m in _COMMA.finditer(text, s.start, s.end)]
+    found = []
+    for a, b in zip([s.start - 1, *commas], [*commas, s.end], strict=True):
+        m = _TIME_CLAUSE.match(text, a + 1, b)
+        if m and not any(p.start <= m.end() < p.end for p in s.periods):
+            found.append((a + 1, b))
+    return tuple(found)
+
+
+_COMMA = regexes.compile(",")
+
+
 def _reading(s: Sentence) -> _Reading:
     cache = vars(s)
     r: _Reading | None = cache.get("_term_reading")
@@ -230,18 +268,24 @@ def _reading(s: Sentence) -> _Reading:
     return r
 
 
-def _history(s: Sentence) -> bool:
-    """A sentence that tells how the relation came to its name, or names two frameworks (found
-    once per sentence)."""
-    cache = vars(s)
-    found: bool | None = cache.get("_term_history")
+def _history(
+    s: Sentence, r: _Reading, lo: int, hi: int, asides: tuple[tuple[int, int], ...]
+) -> bool:
+    """The name's clause tells how the relation came to its name, or the sentence names two
+    frameworks. A time clause aside is not read: in "adopted X in 2021, shortly after Y became
+    chief executive" the becoming is Y's, and 2021 still dates X."""
+    found = r.history.get((lo, hi, asides))
     if found is None:
-        low = s.folded[s.start : s.end]
-        found = _says(low, _HISTORY_STEMS, whole=False) or _says(low, _HISTORY_WORDS, whole=True)
+        low = s.folded
+        cuts = [lo, *(x for a in asides for x in a if lo <= x <= hi), hi]
+        found = any(
+            _says(low[a:b], _HISTORY_STEMS, whole=False) or _says(low[a:b], _HISTORY_WORDS, True)
+            for a, b in zip(cuts[::2], cuts[1::2], strict=True)
+        )
         if not found:
             named = {e.id for m in s.matches for e in m.entries if e.kind in ("term", "variant")}
             found = len(named) > 1
-        cache["_term_history"] = found
+        r.history[(lo, hi, asides)] = found
     return found
 
 
