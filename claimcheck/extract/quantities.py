@@ -590,13 +590,15 @@ def _found_period(
     n = nums[i]
     prev_end = nums[i - 1].end if i else s.start
     next_start = nums[i + 1].start if i + 1 < len(nums) else s.end
+    text = s.doc.text
     k = bisect.bisect_right(ends, n.start)  # dating[:k] end before the number
-    if k and dating[k - 1].start >= prev_end and dating[k - 1] is not taken:
-        return dating[k - 1], None, True  # between the previous number and this one
     j = k
     while j < len(dating) and dating[j].start < n.end:
         j += 1  # (a period overlapping the number cannot date it)
-    after = j < len(dating) and not _RELATIVE.search(s.doc.text, n.end, dating[j].start)
+    after = j < len(dating) and not _RELATIVE.search(text, n.end, dating[j].start)
+    if k and dating[k - 1].start >= prev_end and dating[k - 1] is not taken:
+        if not (after and _aside_before(text, dating[k - 1], n, dating[j])):
+            return dating[k - 1], None, True  # between the previous number and this one
     if after and dating[j].end <= next_start:
         return dating[j], dating[j], True  # right after it, before the next number
     if k:
@@ -607,6 +609,18 @@ def _found_period(
     ):
         return dating[j], None, False  # "US$24.2 billion and US$23.4 billion in 2022"
     return None, None, False
+
+
+# "The nine US stores, all opened last year, had sales of C$62 million in fiscal 2024": a period
+# set off by a comma before the figure loses to one that follows the figure at once.
+_AT_ONCE = regexes.compile(r"\s+(?:(?:in|for|during|over|throughout)\s+)?")
+
+
+def _aside_before(text: str, before: FoundPeriod, n: Number, after: FoundPeriod) -> bool:
+    return (
+        "," in text[before.end : n.start]
+        and _AT_ONCE.fullmatch(text, n.end, after.start) is not None
+    )
 
 
 # A relative clause dates its own noun: "104 stores, among them its 100th, which opened last

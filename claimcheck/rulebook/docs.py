@@ -309,7 +309,14 @@ metrics:
     period: point
 ```
 
-"The marina has 40 berths" then gives no claim of this metric. To see what was read and what
+"The marina has 40 berths" then gives no claim of this metric.
+
+A context alias also settles a word two metrics share. Where its context is named, it takes
+the place of every plain alias of the same words: with `sales` a plain alias of total revenue
+and a context alias of US sales (`context: [US stores]`), "the nine US stores had sales of
+US$62 million" is US sales, and "sales rose 6%" elsewhere is still total revenue.
+
+To see what was read and what
 was not, run `claimcheck claims ARTICLE --rules DIR --unparsed`: it lists each claim, and each
 sentence holding a number, a written date, a rank word or a known title that gave none.
 
