@@ -24,6 +24,7 @@ HOWS: dict[str, str] = {
     "publication-date": "the article's publication date (the sentence gives no time of its own)",
     "short-alias": "from a short or generic alias of the metric",
     "death": "the person's date of death (a funeral, mourning, the late ...)",
+    "earlier-party": "the party named last before the sentence, which says 'the company' or 'it'",
     "fiscal-year": "the months of the fiscal year named, as the metric's `fiscal_year` declares",
 }
 # (claim kind, part, how): how many audited claims that inferred the part so had it right, of how

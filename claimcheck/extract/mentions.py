@@ -79,7 +79,7 @@ def _context_named(s: Sentence, e: Entry) -> bool:
     alias = s.book.metrics[e.id].context_aliases[int(index)]
     start, end = (s.start, s.end) if alias.within == "sentence" else paragraph(s)
     every = s.context.every
-    i = bisect.bisect_left(_every_starts(s.context), start)
+    i = bisect.bisect_left(every_starts(s.context), start)
     while i < len(every) and every[i].start < end:
         x = every[i]
         if x.end <= end and any(
@@ -98,7 +98,7 @@ def paragraph(s: Sentence) -> tuple[int, int]:
     return start, end if end >= 0 else len(text)
 
 
-def _every_starts(context: DocContext) -> list[int]:
+def every_starts(context: DocContext) -> list[int]:
     cache = vars(context)
     starts: list[int] | None = cache.get("_every_starts")
     if starts is None:
@@ -204,12 +204,8 @@ def named_within(context: DocContext, book: Rulebook, start: int, end: int) -> f
 
 def _named_in(context: DocContext, book: Rulebook, start: int, end: int) -> set[str]:
     every = context.every
-    cache = vars(context)
-    starts: list[int] | None = cache.get("_every_starts")
-    if starts is None:
-        starts = cache["_every_starts"] = [m.start for m in every]
     out: set[str] = set()
-    i = bisect.bisect_left(starts, start)
+    i = bisect.bisect_left(every_starts(context), start)
     while i < len(every) and every[i].start < end:
         m = every[i]
         if m.end <= end:

@@ -596,9 +596,9 @@ def _found_period(
     while j < len(dating) and dating[j].start < n.end:
         j += 1  # (a period overlapping the number cannot date it)
     after = j < len(dating) and not _RELATIVE.search(text, n.end, dating[j].start)
-    if k and dating[k - 1].start >= prev_end and dating[k - 1] is not taken:
-        if not (after and _aside_before(text, dating[k - 1], n, dating[j])):
-            return dating[k - 1], None, True  # between the previous number and this one
+    between = k and dating[k - 1].start >= prev_end and dating[k - 1] is not taken
+    if between and not (after and _aside_before(text, dating[k - 1], n, dating[j])):
+        return dating[k - 1], None, True  # between the previous number and this one
     if after and dating[j].end <= next_start:
         return dating[j], dating[j], True  # right after it, before the next number
     if k:

@@ -16,8 +16,11 @@ Whether the clause asserts the rank (or forecasts it, ...) is extract/modality.p
 
 The subject is the entity ranked: the nearest entity named before the rank phrase that is not
 what the ranking is "of" (Vietnam, in "Vietnam's largest ODA provider") and not the object of a
-preposition ("the largest ODA provider for Vietnam"). The period is the sentence's stated period
-(nearest before the phrase, else after it), else the document date for the present tense.
+preposition ("the largest ODA provider for Vietnam"). A sentence that names no one and opens
+with a reference back ("The company was ...", "It remains ...") ranks the party named last before
+it that the ranking ranks, recorded as inferred ("earlier-party"). The period is the sentence's
+stated period (nearest before the phrase, else after it), else the document date for the present
+tense.
 """
 
 from __future__ import annotations
@@ -29,8 +32,8 @@ from collections.abc import Iterator
 from claimcheck import regexes
 from claimcheck.claims import Claim
 from claimcheck.dates import Period
-from claimcheck.extract import Sentence, extractor, modality
-from claimcheck.extract.mentions import Mention, governed, loose, mentions, near
+from claimcheck.extract import ENTITY_KINDS, Sentence, extractor, modality
+from claimcheck.extract.mentions import Mention, every_starts, governed, loose, mentions, near
 from claimcheck.extract.numbers import ORDINALS
 from claimcheck.extract.quantities import stated
 from claimcheck.rulebook.schema import Ranking
@@ -132,12 +135,17 @@ def _claim(
     attrs.append(("period", how))
     if how == "document":  # no time of its own: the publication date's (checks/certainty.py)
         attrs.append(("inferred.period", "publication-date"))
+    subject = _subject(s, start, ranking.of)
+    if subject is None:
+        subject = _referent(s, start, ranking)
+        if subject is not None:
+            attrs.append(("inferred.subject", "earlier-party"))
     claim = Claim(
         "rank",
         start,
         m.end,
         text[start : m.end],
-        subject=_subject(s, start, ranking.of),
+        subject=subject,
         target=ranking.id,
         rank=rank,
         period=period,
@@ -251,6 +259,34 @@ def _subject(s: Sentence, before: int, of: str | None) -> str | None:
         if not governed(s, m):
             return eid
     return ents[0][1] if ents else next((e for e in loose(s) if e != of), None)
+
+
+# "The company was ...", "It remains ...": a subject that names no one, as the clause's first words
+_REFERRING = regexes.compile(
+    r"(?i:\s*(?:it|(?:the|this)\s+(?:[a-z][\w-]*\s+)?[a-z][\w-]*)\s+"
+    r"(?:is|was|has\s+been|had\s+been|remains|remained|became|ranks|ranked|stands|stood)\s)"
+)
+_REFERENT_REACH = 1200  # characters back from the sentence to the party it refers to, at most
+
+
+def _referent(s: Sentence, start: int, ranking: Ranking) -> str | None:
+    """Whom "the company" or "it" at the head of the sentence ranks: the party named last before
+    the sentence (within reach) that the ranking ranks (its facts' parties; any party but the
+    one it is of, when it has no facts). A capitalised "The" is read in lower case; a proper
+    name ("The Tamarack Foundation") is an entity, found before this is asked."""
+    head = _REFERRING.match(s.doc.text, s.start, start)
+    if head is None or _STOP.search(s.doc.text, head.end(), start):
+        return None
+    ranked = {f.entity for f in ranking.facts}
+    every = s.context.every
+    i = bisect.bisect_left(every_starts(s.context), s.start)
+    while i > 0 and every[i - 1].start >= s.start - _REFERENT_REACH:
+        i -= 1
+        for e in every[i].entries:
+            known = e.kind in ENTITY_KINDS and e.id in s.book.entities and e.id != ranking.of
+            if known and (not ranked or e.id in ranked):
+                return e.id
+    return None
 
 
 # "behind Brennick", "after Japan": the party ranked above the one the sentence ranks

@@ -10,8 +10,9 @@ period at all, by the publication date (recorded as inferred). A history sentenc
 tells how a framework was set up or upgraded, or one that names two of them) and a name in
 quotation marks (a title of a statement, an old name quoted) are not dated so: they speak of the
 name, not of the time. A time clause set off by commas ("..., shortly after she became chief
-executive, ...") is its own subject's: neither its verbs nor its periods bear on the name. A count of years just before a name ("10 years of the extensive strategic
-partnership") is an elapsed claim counted from the term's start, as for events."""
+executive, ...") is its own subject's: neither its verbs nor its periods bear on the name. A
+count of years just before a name ("10 years of the extensive strategic partnership") is an
+elapsed claim counted from the term's start, as for events."""
 
 from __future__ import annotations
 

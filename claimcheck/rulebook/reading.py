@@ -166,9 +166,11 @@ someone else's longer name, is not read. A name a letter or two off the right on
 A rank is an ordinal ("second", "2nd", "No. 2"), a size superlative (largest, biggest,
 leading) or a superlative that opens a ranking alias ("most populous city"), followed closely by
 a ranking alias in the same clause. The ranked entity is the nearest one named before it that
-is not what the ranking is of ("Estmark's"). A rank within a group ("one of the most populous
-cities", "among the top five") and a superlative that is no ranking ("the oldest city") are not
-read.
+is not what the ranking is of ("Estmark's"); a sentence that names no one and opens with a
+reference back ("The city is ...", "It was ...") ranks the party named last before it that the
+ranking ranks (an inferred subject: a warning at most). A rank within a group ("one of the most
+populous cities", "among the top five") and a superlative that is no ranking ("the oldest city")
+are not read.
 """,
         (
             (
@@ -185,6 +187,11 @@ read.
                 "Halvora ranks second among Estmark's cities by population.",
                 ("rank halvora 2 estmark-cities-by-population",),
                 '"ranks ... among"',
+            ),
+            (
+                "Halvora grew again. The city is Estmark's second most populous city.",
+                ("rank halvora 2 estmark-cities-by-population",),
+                "a reference back to the party named before",
             ),
             (
                 "Halvora is one of the most populous cities in Estmark.",

@@ -1,0 +1,152 @@
+"""Asides and references back (issue 18, the third beat's misses): a time clause set off by
+commas speaks of its own subject, a period set off before a figure loses to the one right after
+it, and "the company" at the head of a ranking sentence is the party named before it.
+
+A fictional paper-mill beat (written here) keeps the tests apart from the project's rulebook."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from claimcheck import rulebook
+from claimcheck.claims import Claim
+from claimcheck.dates import PartialDate
+from claimcheck.documents import Document
+from claimcheck.extract import Extractor
+
+RULES = """\
+entities:
+  - id: larchmont
+    kind: organisation
+    names: [Larchmont Mills, Larchmont]
+  - id: birchwood
+    kind: organisation
+    names: [Birchwood Paper]
+  - id: norland
+    kind: country
+    names: [Norland]
+terms:
+  - id: riverbend-2030
+    name: Riverbend 2030
+    since: 2023-04-20
+    subject: [larchmont]
+    source: https://example.org/larchmont/plan
+metrics:
+  - id: mill-sales
+    name: Larchmont sales
+    subject: [larchmont]
+    aliases: [sales]
+    dimension: currency
+    unit: USD
+    period: span
+rankings:
+  - id: norland-paper-makers
+    name: Norland's paper makers by output
+    aliases: [paper maker]
+    of: norland
+    facts:
+      - {entity: birchwood, rank: 1, period: 2023, source: https://example.org/league}
+      - {entity: larchmont, rank: 2, period: 2023, source: https://example.org/league}
+"""
+
+
+@pytest.fixture(scope="module")
+def ex(tmp_path_factory: pytest.TempPathFactory) -> Extractor:
+    folder = tmp_path_factory.mktemp("rules")
+    (folder / "rules.yaml").write_text(RULES, encoding="utf-8")
+    return Extractor(rulebook.load([Path(folder)]))
+
+
+def claims(ex: Extractor, text: str, kind: str) -> list[Claim]:
+    doc = Document("article.md", text, date=PartialDate.parse("2024-09-12"))
+    return [c for c in ex.extract(doc) if c.kind == kind]
+
+
+def year(c: Claim) -> str:
+    assert c.period is not None
+    return str(c.period.start)[:4]
+
+
+# --- a time clause set off by commas ------------------------------------------------------------
+
+
+def test_a_time_clause_aside_leaves_the_name_dated(ex: Extractor) -> None:
+    text = (
+        "Larchmont adopted its Riverbend 2030 plan in 2021, shortly after Ana Ruiz became chief "
+        "executive, and has used it since."
+    )
+    [term] = claims(ex, text, "term")
+    assert year(term) == "2021"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # the name's own clause tells how it came about: history, not dated
+        "Larchmont became the home of Riverbend 2030 in 2021.",
+        # a comma segment opening with a period phrase is no aside: "since 2021" stays a period
+        "Riverbend 2030, since it was set up in 2021, has guided Larchmont.",
+    ],
+)
+def test_history_in_the_name_clause_still_dates_nothing(ex: Extractor, text: str) -> None:
+    [term] = claims(ex, text, "term")
+    assert term.period is None
+
+
+def test_a_period_in_an_aside_dates_no_name_outside_it(ex: Extractor) -> None:
+    text = "Riverbend 2030 guides Larchmont, long after it was drafted in 2019, and is admired."
+    [term] = claims(ex, text, "term")
+    assert term.period is None or year(term) != "2019"
+
+
+# --- a period set off before a figure -------------------------------------------------------------
+
+
+def test_the_period_right_after_the_figure_wins_over_an_aside(ex: Extractor) -> None:
+    text = (
+        "Larchmont Mills grew.\n\n"
+        "The nine mills, all opened last year, had sales of US$62 million in fiscal 2024."
+    )
+    [q] = claims(ex, text, "quantity")
+    assert year(q) == "2024"
+
+
+def test_a_period_before_the_figure_in_its_own_clause_still_dates_it(ex: Extractor) -> None:
+    text = "In 2022 Larchmont had sales of US$62 million, up from 2021."
+    [q] = claims(ex, text, "quantity")
+    assert year(q) == "2022"
+
+
+# --- "the company" at the head of a ranking sentence --------------------------------------------
+
+
+def test_the_company_is_the_party_named_before(ex: Extractor) -> None:
+    text = (
+        "Larchmont Mills opened a mill on Monday.\n\n"
+        "The company was Norland's third-largest paper maker in 2023, behind Birchwood Paper."
+    )
+    [rank] = claims(ex, text, "rank")
+    assert (rank.subject, rank.rank) == ("larchmont", 3)
+    assert rank.attr("inferred.subject") == "earlier-party"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # no party named before: nobody to refer to
+        "The company was Norland's third-largest paper maker in 2023.",
+        # a subject that is no reference back ("Output was ...")
+        "Larchmont Mills opened a mill.\n\nOutput was the third-largest paper maker's in 2023.",
+    ],
+)
+def test_no_referent_no_subject(ex: Extractor, text: str) -> None:
+    for rank in claims(ex, text, "rank"):
+        assert rank.subject is None
+
+
+def test_a_named_subject_is_not_replaced(ex: Extractor) -> None:
+    text = "Larchmont Mills opened a mill.\n\nBirchwood Paper was Norland's largest paper maker."
+    [rank] = claims(ex, text, "rank")
+    assert rank.subject == "birchwood" and rank.attr("inferred.subject") is None
