@@ -1,6 +1,7 @@
-"""Asides and references back (issue 18, the third beat's misses): a time clause set off by
-commas speaks of its own subject, a period set off before a figure loses to the one right after
-it, and "the company" at the head of a ranking sentence is the party named before it.
+"""Asides, references back and the time of a figure (issue 18, the third beat's misses): a time
+clause or an aside set off by commas speaks of its own subject; "the company" at the head of a
+ranking sentence is the party named before it; a context alias gives way to a plain one whose
+metric fits the figure's time; the end of a fiscal year is a day.
 
 A fictional paper-mill beat (written here) keeps the tests apart from the project's rulebook."""
 
@@ -37,6 +38,31 @@ metrics:
   - id: mill-sales
     name: Larchmont sales
     subject: [larchmont]
+    aliases: [sales]
+    dimension: currency
+    unit: USD
+    period: span
+  - id: mill-count
+    name: Larchmont mills (a count on a day)
+    subject: [larchmont]
+    aliases: [mills]
+    dimension: count
+    unit: mill
+    period: point
+    fiscal_year: {start: April, named_for: end}
+  - id: mill-openings
+    name: Larchmont mills opened in a year
+    subject: [larchmont]
+    aliases: [new mills]
+    context_aliases:
+      - alias: mills
+        context: [opened]
+    dimension: count
+    unit: mill
+    period: span
+  - id: birchwood-sales
+    name: Birchwood sales
+    subject: [birchwood]
     aliases: [sales]
     dimension: currency
     unit: USD
@@ -117,6 +143,47 @@ def test_a_period_before_the_figure_in_its_own_clause_still_dates_it(ex: Extract
     text = "In 2022 Larchmont had sales of US$62 million, up from 2021."
     [q] = claims(ex, text, "quantity")
     assert year(q) == "2022"
+
+
+def test_an_aside_that_tells_something_else_dates_no_figure_after_it(ex: Extractor) -> None:
+    text = (
+        "Larchmont had sales of US$900 million in 2024.\n\n"
+        "Birchwood Paper, the mill Larchmont bought in September 2021, had sales of US$210 "
+        "million."
+    )
+    [q] = [c for c in claims(ex, text, "quantity") if c.text == "US$210 million"]
+    assert q.period is None or year(q) != "2021"
+
+
+def test_a_period_adverbial_between_commas_still_dates(ex: Extractor) -> None:
+    text = "Larchmont, in 2022, had sales of US$62 million."
+    [q] = claims(ex, text, "quantity")
+    assert year(q) == "2022"
+
+
+# --- a context alias, and the time of the figure -------------------------------------------------
+
+
+def test_a_context_alias_gives_way_to_a_plain_one_that_fits_the_time(ex: Extractor) -> None:
+    """"opened" names the openings (a year's count), but "104 mills" at the end of the year is
+    the count on a day: the plain alias's metric, whose period kind fits."""
+    text = "Larchmont ended the year with 104 mills, among them its 100th, which opened last May."
+    [q] = claims(ex, text, "quantity")
+    assert q.target == "mill-count"
+    opened = claims(ex, "Larchmont opened eight mills in 2024.", "quantity")
+    assert [c.target for c in opened] == ["mill-openings"]
+
+
+def test_one_day_is_a_time_for_a_count(ex: Extractor) -> None:
+    """A count "at March 31, 2024" is of a day (a stock), though a day is written as a span."""
+    text = "Larchmont, which opened a mill in May, had 104 mills at March 31, 2024."
+    [q] = claims(ex, text, "quantity")
+    assert q.target == "mill-count"
+
+
+def test_the_end_of_a_fiscal_year_is_its_last_day_for_a_count(ex: Extractor) -> None:
+    [q] = claims(ex, "Larchmont had 104 mills at the end of fiscal 2024.", "quantity")
+    assert q.period is not None and str(q.period.start) == str(q.period.end) == "2024-03-31"
 
 
 # --- "the company" at the head of a ranking sentence --------------------------------------------

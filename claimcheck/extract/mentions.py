@@ -47,17 +47,19 @@ def mentions(s: Sentence, kinds: frozenset[str]) -> list[Mention]:
 def in_context(s: Sentence, found: list[Mention]) -> list[Mention]:
     """The metric mentions that stand: a context alias ("berths", with context "ferry
     terminal") only where one of its context phrases is named in the sentence, or in the
-    paragraph when the rule says so, and there in place of plain aliases of the same words.
+    paragraph when the rule says so, and there before the plain aliases of the same words.
     Free for a rulebook with no context alias."""
     if not _has_context(s.book):
         return found  # and the caller need not call again (book.derived["context_aliases"])
     out: list[Mention] = []
     for m in found:
-        kept = tuple(e for e in m.entries if e.detail and _context_named(s, e))
-        # a context alias whose context is named is the more specific reading of its words:
-        # "sales" beside "US stores" is US sales, not the plain "sales" of the total
-        kept = kept or tuple(e for e in m.entries if not e.detail)
-        if len(kept) == len(m.entries):
+        named = tuple(e for e in m.entries if e.detail and _context_named(s, e))
+        # a context alias whose context is named is the more specific reading of its words, so
+        # it comes first: "sales" beside "US stores" is US sales, not the plain "sales" of the
+        # total; the plain aliases stay after it for a figure whose time fits only them (a
+        # count on a day, "104 stores", where the context's metric counts a year's openings)
+        kept = named + tuple(e for e in m.entries if not e.detail)
+        if kept == m.entries:
             out.append(m)
         elif kept:
             out.append(Mention(m.start, m.end, kept))

@@ -382,9 +382,10 @@ def _metric(
     s: Sentence, mentions: list[Mention], nums: list[Number], i: int, found: FoundPeriod | None
 ) -> tuple[Metric | None, Mention | None]:
     """The nearest alias that fits the number; among aliases overlapping it (one phrase read
-    two ways), the metric whose period kind fits the figure's period. Looks at the aliases
-    right after the number and back to the nearest fitting one before it: bounded work per
-    number, whatever the length of the sentence."""
+    two ways), the metric whose period kind fits the figure's period, then one named by a
+    context alias (extract/mentions.in_context), then the one whose party is named nearest.
+    Looks at the aliases right after the number and back to the nearest fitting one before it:
+    bounded work per number, whatever the length of the sentence."""
     text = s.doc.text
     n = nums[i]
     counted = _counted(text, n, s.end)
@@ -423,6 +424,7 @@ def _metric(
         choices.sort(
             key=lambda c: (
                 (c[0].period == "span") != (want == "span"),
+                not any(e.id == c[0].id and e.detail for e in c[1].entries),  # a context alias
                 _owner_rank(s, c[1], c[0], n),
             )
         )
@@ -488,8 +490,11 @@ def _misfit(
 
 
 def _stock_or_flow(found: FoundPeriod | None) -> str:
-    """ "span" when the figure's period is a stated range; else "stock" (as of, now, no date)."""
+    """ "span" when the figure's period is a stated range; else "stock" (as of, now, no date,
+    one day: "at March 31, 2024")."""
     if found is None or found.period.kind == "point" or "since" in found.flags:
+        return "stock"
+    if found.period.start == found.period.end:
         return "stock"
     return "span"
 
@@ -591,14 +596,17 @@ def _found_period(
     prev_end = nums[i - 1].end if i else s.start
     next_start = nums[i + 1].start if i + 1 < len(nums) else s.end
     text = s.doc.text
+    asides = [(a, b) for a, b in _asides(s) if b <= n.start]
+    if asides:  # "The stores, all opened last year, had sales of ...": not the sales' year
+        dating = [p for p in dating if not any(a <= p.start < b for a, b in asides)]
+        ends = [p.end for p in dating]
     k = bisect.bisect_right(ends, n.start)  # dating[:k] end before the number
+    if k and dating[k - 1].start >= prev_end and dating[k - 1] is not taken:
+        return dating[k - 1], None, True  # between the previous number and this one
     j = k
     while j < len(dating) and dating[j].start < n.end:
         j += 1  # (a period overlapping the number cannot date it)
     after = j < len(dating) and not _RELATIVE.search(text, n.end, dating[j].start)
-    between = k and dating[k - 1].start >= prev_end and dating[k - 1] is not taken
-    if between and not (after and _aside_before(text, dating[k - 1], n, dating[j])):
-        return dating[k - 1], None, True  # between the previous number and this one
     if after and dating[j].end <= next_start:
         return dating[j], dating[j], True  # right after it, before the next number
     if k:
@@ -611,16 +619,40 @@ def _found_period(
     return None, None, False
 
 
-# "The nine US stores, all opened last year, had sales of C$62 million in fiscal 2024": a period
-# set off by a comma before the figure loses to one that follows the figure at once.
-_AT_ONCE = regexes.compile(r"\s+(?:(?:in|for|during|over|throughout)\s+)?")
+# An aside set off by commas that tells something else with a time of its own: "The nine US
+# stores, all opened last year, had sales of ...", "Birchline, the chain Tamarack bought in
+# September 2021, contributed ...". It opens with a word in lower case that is no preposition
+# of time (", in 2023," dates the sentence) and holds no figure; its periods date no figure
+# after it.
+_ASIDE_OPEN = regexes.compile(
+    r",\s+(?!(?:in|on|at|during|for|from|since|until|by|over|through|throughout|as|after|before"
+    r"|between|to|of|and|or|but)\b)[a-z]"
+)
 
 
-def _aside_before(text: str, before: FoundPeriod, n: Number, after: FoundPeriod) -> bool:
-    return (
-        "," in text[before.end : n.start]
-        and _AT_ONCE.fullmatch(text, n.end, after.start) is not None
-    )
+def _asides(s: Sentence) -> list[tuple[int, int]]:
+    """The spans of the asides of the sentence (found once)."""
+    cache = vars(s)
+    found: list[tuple[int, int]] | None = cache.get("_figure_asides")
+    if found is None:
+        found = cache["_figure_asides"] = []
+        text = s.doc.text
+        if s.periods and text.count(",", s.start, s.end) >= 2:
+            for m in _ASIDE_OPEN.finditer(text, s.start, s.end):
+                close = text.find(",", m.end(), s.end)
+                if close < 0:
+                    break
+                dated = any(m.end() <= p.start and p.end <= close for p in s.periods)
+                counted = any(
+                    m.end() <= x.start < close and not _in_period(s, x) for x in s.numbers
+                )
+                if dated and not counted:
+                    found.append((m.start(), close))
+    return found
+
+
+def _in_period(s: Sentence, x: Number) -> bool:
+    return any(p.start <= x.start < p.end for p in s.periods)
 
 
 # A relative clause dates its own noun: "104 stores, among them its 100th, which opened last
@@ -711,6 +743,8 @@ def _period(found: FoundPeriod | None, s: Sentence, metric: Metric) -> tuple[Per
         fy = metric.fiscal_year
         if fy is not None and "fiscal" in found.flags:  # "FY2024": the metric's fiscal year
             period = fiscal_year(period, fy.month, fy.named_for)
+            if "as-of" in found.flags and metric.period != "span":  # "at the end of fiscal 2024"
+                period = Period(period.end, period.end, "point")
         return _kind(period, metric), found.phrase
     date = s.doc.date
     if date is None:

@@ -410,7 +410,10 @@ What an article writes, and what it is read as for this metric:
 - `FY2023-24`, `FY2023/24`, `FY23/24`, `fiscal year 2023-24`, `the 2023-24 fiscal year`: the
   fiscal year from 2023 into 2024, April 2023 to March 2024, however the metric names it;
 - `the fiscal year ended March 31, 2024`, `the year to March 2024`, `the 12 months ended March
-  31, 2024`: the twelve months to that day (or to the end of that month), for any metric.
+  31, 2024`: the twelve months to that day (or to the end of that month), for any metric;
+- `at the end of fiscal 2024`, `by the end of FY2024`, for a count on a day (`period: point`
+  or `cumulative`, which may declare `fiscal_year` too): the fiscal year's last day, 31 March
+  2024.
 
 A finding on such a figure says so under "inferred" ("period: the months of the fiscal year
 named, as the metric's `fiscal_year` declares"); the reading is declared by the rule writer, so it
