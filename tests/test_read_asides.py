@@ -165,7 +165,7 @@ def test_a_period_adverbial_between_commas_still_dates(ex: Extractor) -> None:
 
 
 def test_a_context_alias_gives_way_to_a_plain_one_that_fits_the_time(ex: Extractor) -> None:
-    """"opened" names the openings (a year's count), but "104 mills" at the end of the year is
+    """ "opened" names the openings (a year's count), but "104 mills" at the end of the year is
     the count on a day: the plain alias's metric, whose period kind fits."""
     text = "Larchmont ended the year with 104 mills, among them its 100th, which opened last May."
     [q] = claims(ex, text, "quantity")
