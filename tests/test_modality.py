@@ -64,6 +64,9 @@ def figures(text: str, date: str | None = "2023-05-10") -> list[tuple[str, str |
         ("If tariffs fall, two-way trade rises to US$60 billion.", "condition"),
         ("Will two-way trade reach US$60 billion this year?", "question"),
         ("Japan is expected to remain Vietnam's largest ODA provider.", "forecast"),
+        # a forecast said with the figure as the verb's object, no "to"
+        ("Officials expect two-way trade of US$52 billion this year.", "forecast"),
+        ("Analysts forecast two-way trade of about US$52 billion this year.", "forecast"),
     ],
 )
 def test_a_clause_that_does_not_assert_marks_its_figure(text: str, modality: str) -> None:
@@ -81,6 +84,8 @@ def test_a_clause_that_does_not_assert_marks_its_figure(text: str, modality: str
         "Japan agreed to raise ODA to Vietnam to US$2 billion in 2022.",  # a commitment is a fact
         "Japan remained Vietnam's largest ODA provider in 2022.",
         "Two-way trade was estimated to reach US$47.6 billion in 2022.",  # a past estimate
+        # "projects" is a noun here, not a verb of forecasting
+        "Japan had 5,198 valid projects as of September 20, with US$71.3 billion of FDI.",
         # the hope is in a relative clause that ends before the figure
         "Vietnam, which hopes for closer ties, saw two-way trade hit US$47.6 billion in 2022.",
     ],

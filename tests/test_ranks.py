@@ -109,6 +109,9 @@ def test_another_domain() -> None:
         ("No. 1 investor and number one partner", ["No. 1", "number one"]),
         ("ranking 3/143 countries", ["ranking 3/143"]),
         ("the fifth-largest", ["fifth-largest"]),
+        ("the No. 2 retailer, number 3 partner", ["No. 2", "number 3"]),
+        # a count or a decimal is no place
+        ("No. 10.5 and number 2,000 and No. 3/4", ["No. 3/4"]),
     ],
 )
 def test_rank_words(text: str, words: list[str]) -> None:
@@ -201,6 +204,7 @@ def test_a_hedge_also_stops_the_reach_of_a_superlative_before_it() -> None:
         ("Japan is Vietnam's 4th largest trade partner.", 4),
         ("Japan came third among Vietnam's biggest foreign investors.", 3),
         ("Japan is Vietnam's largest trade partner.", 1),
+        ("Japan is Vietnam's No. 2 trade partner.", 2),
     ],
 )
 def test_an_ordinal_gives_the_place(text: str, place: int) -> None:

@@ -10,9 +10,10 @@ The reading is per clause, not per sentence, so that "trade reached X, beating t
 Y" keeps X asserted and makes Y a forecast:
 - a *local* cue binds only the figure next to it: "the target of Y", "a forecast of Y",
   "the projected Y", "the Y target", "Y is expected";
-- a *clause* cue ("is expected to", "will", "aims to", "could") binds every figure after it in
-  its clause; clauses end at ";", a dash, ", which", ", while", ", but", a comma before an -ing
-  word ("..., exceeding"), and " and " before a new verb ("... and is expected to");
+- a *clause* cue ("is expected to", "expects revenue of", "will", "aims to", "could") binds
+  every figure after it in its clause; clauses end at ";", a dash, ", which", ", while", ", but",
+  a comma before an -ing word ("..., exceeding"), and " and " before a new verb ("... and is
+  expected to");
 - a sentence that opens with "If" or "Unless" is a condition throughout; one that ends with "?"
   is a question;
 - a figure of a period that starts after the publication date cannot be a fact yet: a target
@@ -51,6 +52,8 @@ _TO = r"\s+(?:[\w'-]+\s+){0,4}?to\b"  # "expects (two-way trade) to"
 _CLAUSE_CUE = regexes.compile(
     r"\b(?:"
     rf"(?P<forecast>(?:expect\w*|project(?:s|ed)|forecast(?:s|ed)?|predict\w*|anticipat\w*){_TO}"
+    r"|(?:expects?|expecting|projecting|forecast|forecasting|predicts?|predicting|"
+    r"anticipates?|anticipating)\s+(?:[\w'-]+\s+){1,4}?(?:of|at|around|near|between)\b"
     r"|(?:likely|set|on\s+track|poised|tipped)\s+to"
     r"|(?:will|would|shall)\s+(?:\w+\s+)?(?:reach|hit|exceed|top|surpass|rise|grow|increase|"
     r"climb|fall|drop|decline|double|triple|total|amount|stand|be|become|remain)\w*)"

@@ -1,5 +1,6 @@
 """An entity's place in a ranking: "the largest ODA provider", "fourth biggest trade partner",
-"ranks first among providers of ODA, second among ...", "ranking 3/143", "No. 1 investor".
+"ranks first among providers of ODA, second among ...", "ranking 3/143", "No. 1 investor",
+"the No. 2 retailer".
 
 A rank word (an ordinal, a superlative, "No. 1", "top") counts only when a ranking alias of the
 rulebook follows it closely, in the same clause: "his first foreign trip" ranks nothing. One
@@ -50,6 +51,7 @@ RANK_WORDS = regexes.compile(
     rf"(?i:\b(?:(?P<ord>{_ORD})[\s-]+)?(?P<sup>{_SUPER})(?![\w-])(?!\s*\d)"
     rf"|\b(?P<ord2>{_ORD})\s+(?:among|in|as|on)\b"
     r"|\b(?:rank\w*|No\.?|number|place[ds]?|position\w*)\s*(?P<r>\d{1,3})\s*/\s*(?P<of>\d{1,4})\b"
+    r"|(?<![\w.])(?:No\.|number)\s?(?P<no>[2-9]|[1-9]\d{1,2})(?![\w.,/]|\s*/)"
     r"|\b(?:rank\w*|plac\w*|position\w*|stand\w*|came|comes?)\s+(?P<ord3>" + _ORD + r")\b)"
 )
 """Every rank phrase; the `claims` command also uses it to count sentences with a rank word."""
@@ -221,6 +223,8 @@ def _place(hit: re.Match[str]) -> int | None:
     if hit.group("r"):
         r = int(hit.group("r"))
         return r if r >= 1 else None
+    if hit.group("no"):
+        return int(hit.group("no"))  # "the No. 2 retailer"
     word = hit.group("ord") or hit.group("ord2") or hit.group("ord3")
     if word:
         return _place_word(word)

@@ -311,10 +311,17 @@ metrics:
 
 "The marina has 40 berths" then gives no claim of this metric.
 
-A context alias also settles a word two metrics share. Where its context is named, it takes
-the place of every plain alias of the same words: with `sales` a plain alias of total revenue
-and a context alias of US sales (`context: [US stores]`), "the nine US stores had sales of
-US$62 million" is US sales, and "sales rose 6%" elsewhere is still total revenue.
+A context alias also settles a word two metrics share. Where its context is named, it comes
+before every plain alias of the same words: with `sales` a plain alias of total revenue and a
+context alias of US sales (`context: [US stores]`), "the nine US stores had sales of US$62
+million" is US sales, and "sales rose 6%" elsewhere is still total revenue. The plain alias
+still wins where only its metric fits the figure's time: with `stores` a context alias of a
+year's store openings (`context: [opened]`) and a plain alias of the store count (a count on a
+day), "ended the year with 104 stores, among them its 100th, which opened in May" is the count.
+The context is looked for in the whole sentence (or paragraph), not next to the figure, so a
+total and its part in one sentence ("sales of C$1.47 billion, including US$62 million from its
+US stores") both take the context alias: choose context phrases that only the part's sentences
+hold ("US stores had", "at its US stores").
 
 To see what was read and what
 was not, run `claimcheck claims ARTICLE --rules DIR --unparsed`: it lists each claim, and each
