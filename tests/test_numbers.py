@@ -72,6 +72,9 @@ SPELLINGS = [
     ("£ 40 million", "£ 40 million", 40e6, 39.5e6, 40.5e6, "GBP", "million"),
     ("€7.1bn", "€7.1bn", 7.1e9, 7.05e9, 7.15e9, "EUR", "bn"),
     ("US$16 Bln this year", "US$16 Bln", 16e9, 15.5e9, 16.5e9, "USD", "bln"),
+    # Canadian style: a hyphen before the scale word
+    ("C$1.47-billion", "C$1.47-billion", 1.47e9, 1.465e9, 1.475e9, "CAD", "billion"),
+    ("US$71.8-million profit", "US$71.8-million", 71.8e6, 71.75e6, 71.85e6, "USD", "million"),
 ]
 
 

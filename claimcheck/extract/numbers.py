@@ -180,7 +180,9 @@ _NUMBER = regexes.compile(
     rf"(?<![A-Za-z])(?:(?P<pre>{_PREFIX})[ \t\u00a0]?|(?<![\w.])(?<!\d,|[A-Za-z]-))"
     r"(?:(?P<num>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)"
     rf"|\b(?P<word>{_WORDNUM})\b)"
-    rf"(?:[ \t\u00a0]?(?i:(?P<scale>{_SCALE}))(?![A-Za-z]))?"
+    # "$1.47-billion" (Canadian style): a hyphen before a scale word written out
+    rf"(?:(?:[ \t\u00a0]|-(?=(?i:thousand|million|billion|trillion)\b))?"
+    rf"(?i:(?P<scale>{_SCALE}))(?![A-Za-z]))?"
     r"(?:[ \t\u00a0]?(?P<post>%|(?i:percent|per\s+cent|pct)\b"
     r"|(?i:[- ]?folds?\b|-?times?\b|x\b)))?"
 )
