@@ -136,7 +136,7 @@ def test_the_period_right_after_the_figure_wins_over_an_aside(ex: Extractor) -> 
         "The nine mills, all opened last year, had sales of US$62 million in fiscal 2024."
     )
     [q] = claims(ex, text, "quantity")
-    assert year(q) == "2024"
+    assert q.period is not None and str(q.period.end) == "2024-03-31"  # fiscal 2024
 
 
 def test_a_period_before_the_figure_in_its_own_clause_still_dates_it(ex: Extractor) -> None:
@@ -184,6 +184,22 @@ def test_one_day_is_a_time_for_a_count(ex: Extractor) -> None:
 def test_the_end_of_a_fiscal_year_is_its_last_day_for_a_count(ex: Extractor) -> None:
     [q] = claims(ex, "Larchmont had 104 mills at the end of fiscal 2024.", "quantity")
     assert q.period is not None and str(q.period.start) == str(q.period.end) == "2024-03-31"
+
+
+def test_a_metric_without_a_fiscal_year_reads_its_partys(ex: Extractor) -> None:
+    """mill-sales declares none; mill-count, of the same party, starts its year in April."""
+    [q] = claims(ex, "Larchmont had sales of US$62 million in fiscal 2024.", "quantity")
+    assert q.period is not None and (str(q.period.start), str(q.period.end)) == (
+        "2023-04-01",
+        "2024-03-31",
+    )
+    assert q.attr("inferred.period") == "party-fiscal-year"
+
+
+def test_a_name_is_not_dated_by_the_day_a_total_stands_on(ex: Extractor) -> None:
+    text = "Larchmont spent US$9 million under Riverbend 2030 by the end of fiscal 2024."
+    [term] = claims(ex, text, "term")
+    assert term.period is None
 
 
 # --- "the company" at the head of a ranking sentence --------------------------------------------

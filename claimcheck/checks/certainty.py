@@ -26,6 +26,10 @@ HOWS: dict[str, str] = {
     "death": "the person's date of death (a funeral, mourning, the late ...)",
     "earlier-party": "the party named last before the sentence, which says 'the company' or 'it'",
     "fiscal-year": "the months of the fiscal year named, as the metric's `fiscal_year` declares",
+    "party-fiscal-year": (
+        "the months of the fiscal year named, as the party's other metrics declare (this one "
+        "declares no `fiscal_year`)"
+    ),
 }
 # (claim kind, part, how): how many audited claims that inferred the part so had it right, of how
 # many (`benchmarks/real/audit.py reliability` over benchmarks/real/claims-audit.yaml, 2026-12-07,

@@ -276,7 +276,7 @@ def quantities(s: Sentence) -> Iterator[Claim]:
             target=metric.id,
             value=Quantity(n.low, n.high, _unit(s, n, metric, noun), n.digits, n.scale, n.hedge),
             period=period[0],
-            attrs=(*attrs, ("period", period[1]), *_inferred(period[1], found, metric)),
+            attrs=(*attrs, ("period", period[1]), *_inferred(s, period[1], found, metric)),
             sentence=(s.start, s.end),
         )
         f.claim = modality.mark(s, f.claim)  # the parts of arithmetic claims carry it too
@@ -318,8 +318,9 @@ _FISCAL_REACH = 12  # characters before a period phrase where "fiscal" may stand
 
 def _one_period(s: Sentence, found: FoundPeriod | None) -> bool:
     """Whether the figure's own period is one fiscal year ("300 billion yen for fiscal 2015"):
-    a budget's flow of that year, never a running total."""
-    if found is None or "since" in found.flags:
+    a budget's flow of that year, never a running total. "By the end of fiscal 2024" is a day
+    the running total stands on."""
+    if found is None or "since" in found.flags or "as-of" in found.flags:
         return False
     low = s.context.folded
     lo = max(s.start, found.start - _FISCAL_REACH)
@@ -740,7 +741,7 @@ def _year_back(p: Period) -> Period | None:
 def _period(found: FoundPeriod | None, s: Sentence, metric: Metric) -> tuple[Period | None, str]:
     if found is not None:
         period = _to_end(stated(s.doc.text, found), found, metric)
-        fy = metric.fiscal_year
+        fy = s.book.fiscal_year(metric)
         if fy is not None and "fiscal" in found.flags:  # "FY2024": the metric's fiscal year
             period = fiscal_year(period, fy.month, fy.named_for)
             if "as-of" in found.flags and metric.period != "span":  # "at the end of fiscal 2024"
@@ -752,11 +753,15 @@ def _period(found: FoundPeriod | None, s: Sentence, metric: Metric) -> tuple[Per
     return _kind(Period(date.first(), date.last(), "point"), metric), "document"
 
 
-def _inferred(how: str, found: FoundPeriod | None, metric: Metric) -> tuple[tuple[str, str], ...]:
+def _inferred(
+    s: Sentence, how: str, found: FoundPeriod | None, metric: Metric
+) -> tuple[tuple[str, str], ...]:
     """("inferred.period", ...) for a figure whose sentence states no time (claims.py), or
-    states a fiscal year its metric's `fiscal_year` reads as months."""
-    if found is not None and "fiscal" in found.flags and metric.fiscal_year is not None:
-        return (("inferred.period", "fiscal-year"),)
+    states a fiscal year its metric's `fiscal_year` reads as months (or, where the metric
+    declares none, its parties' other metrics)."""
+    if found is not None and "fiscal" in found.flags and s.book.fiscal_year(metric) is not None:
+        declared = metric.fiscal_year is not None
+        return (("inferred.period", "fiscal-year" if declared else "party-fiscal-year"),)
     if how == "document":
         return (("inferred.period", "publication-date"),)
     for where in _EARLIER_FLAGS:

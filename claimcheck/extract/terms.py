@@ -143,6 +143,9 @@ _UNTIL = regexes.compile(
 )
 
 
+_UNTIL_OPENS = regexes.compile(r"(?i:(?:by|as\s+of|until|till|through|up\s+to)\s)")
+
+
 def _time(s: Sentence, start: int, end: int) -> tuple[Period | None, str | None]:
     """The time a name with no year beside it is said of, and how it was inferred (None:
     stated): see the module docstring. The cheap tests first: most names are dated by nothing."""
@@ -158,6 +161,7 @@ def _time(s: Sentence, start: int, end: int) -> tuple[Period | None, str | None]
         if lo <= p.start and p.end <= hi and "same-period" not in p.flags
         and "weekday" not in p.flags
         and not _UNTIL.search(text, max(lo, p.start - 24), p.start)
+        and not _UNTIL_OPENS.match(text, p.start, p.end)
         and not any(a <= p.start < b for a, b in asides)
     ]  # fmt: skip
     before = [p for p in found if p.end <= start]

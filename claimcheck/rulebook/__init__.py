@@ -21,6 +21,7 @@ from claimcheck.rulebook.schema import (
     Event,
     Example,
     Fact,
+    FiscalYear,
     Metric,
     Office,
     Person,
@@ -86,6 +87,22 @@ class Rulebook:
                 got.setdefault(units.key(c.written), c.code)
             self.derived["currencies"] = got
         return got
+
+    def fiscal_year(self, metric: Metric) -> FiscalYear | None:
+        """The metric's `fiscal_year`, else the one every other metric of its parties declares
+        (a company keeps one fiscal year: "members at the end of fiscal 2024" is read by its
+        revenue's); None when they declare none or disagree."""
+        if metric.fiscal_year is not None or not metric.subject:
+            return metric.fiscal_year
+        known: dict[tuple[str, ...], FiscalYear | None] | None = self.derived.get("fiscal_years")
+        if known is None:
+            years: dict[tuple[str, ...], set[FiscalYear]] = {}
+            for m in self.metrics.values():
+                if m.fiscal_year is not None and m.subject:
+                    years.setdefault(tuple(m.subject), set()).add(m.fiscal_year)
+            known = {k: next(iter(v)) if len(v) == 1 else None for k, v in years.items()}
+            self.derived["fiscal_years"] = known
+        return known.get(tuple(metric.subject))
 
     def noted(self) -> Iterator[object]:
         """Every entry `load` notes an origin of, in a fixed order (the examples last): the

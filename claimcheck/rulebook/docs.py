@@ -424,8 +424,11 @@ What an article writes, and what it is read as for this metric:
 
 A finding on such a figure says so under "inferred" ("period: the months of the fiscal year
 named, as the metric's `fiscal_year` declares"); the reading is declared by the rule writer, so it
-does not lower an error to a warning. A metric with no `fiscal_year` reads `FY2024` as the
-calendar year 2024, and a two-year label as both calendar years (which no one-year fact matches).
+does not lower an error to a warning. A metric with no `fiscal_year` reads a fiscal year by
+the one its parties' other metrics declare, when they all declare the same (a company keeps one
+fiscal year); that is shown as inferred ("as the party's other metrics declare"), so it gives a
+warning at most. Otherwise it reads `FY2024` as the calendar year 2024, and a two-year label as
+both calendar years (which no one-year fact matches).
 A rate (`rates`) converts a figure only when its `period` holds the figure's whole period: a
 calendar year's rate does not convert a fiscal year's figure, which is then reported as in
 another currency than its fact.
