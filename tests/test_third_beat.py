@@ -25,8 +25,8 @@ ANSWERS = yamlpos.read(BEAT / "answers.yaml")
 PLANTED: list[dict[str, Any]] = [dict(e) for e in ANSWERS["planted"]]
 TRAPS: list[dict[str, Any]] = [dict(e) for e in ANSWERS["traps"]]
 # The scores reached (strict: the key's own rule on the planted line); raise them when they rise.
-FLOOR_CAUGHT = 15
-CEILING_FALSE = 2
+FLOOR_CAUGHT = 19
+CEILING_FALSE = 1
 
 
 def _scorer() -> Any:
