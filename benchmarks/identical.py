@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import argparse
 import filecmp
+import hashlib
 import shutil
 import subprocess
 import sys
@@ -30,8 +31,10 @@ def _run(args: list[str], out: Path) -> None:
 
 def _outputs(folder: Path, extra: list[Path]) -> None:
     folder.mkdir(parents=True, exist_ok=True)
-    # A fixed place: the claims name their article's path, so a random folder would differ.
-    generated = Path(tempfile.gettempdir()) / "claimcheck-identical-150"
+    # A fixed place per checkout: the claims name their article's path, so a random folder
+    # would differ, and two checkouts must not share one.
+    tag = hashlib.blake2b(str(ROOT).encode(), digest_size=4).hexdigest()
+    generated = Path(tempfile.gettempdir()) / f"claimcheck-identical-150-{tag}"
     shutil.rmtree(generated, ignore_errors=True)
     try:
         subprocess.run(
