@@ -209,7 +209,7 @@ def _of(findings: list[dict[str, Any]], rule: str, art: Article) -> list[dict[st
 
 
 def _expect(case: Case, art: Article, found: list[dict[str, Any]]) -> None:
-    shown = [f"{f['line']}: {f['message']}" for f in found]
+    shown = [f"line {f['line'] - art.offset}: {f['message']}" for f in found]
     if not art.fails:
         assert not found, f"{art.name} must not give {case.rule}, gave {shown}"
         return
