@@ -153,9 +153,7 @@ def read_cases(path: Path) -> list[Case]:
     rule = str(top.get("rule", ""))
     cases = top.get("cases") or {}
     assert isinstance(cases, dict), f"{path.name}: cases is a mapping of names to cases"
-    return [
-        _case(rule, str(name), raw, top, f"{path.name}:{name}") for name, raw in cases.items()
-    ]
+    return [_case(rule, str(name), raw, top, f"{path.name}:{name}") for name, raw in cases.items()]
 
 
 def case_files() -> list[Path]:
