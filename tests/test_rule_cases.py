@@ -174,7 +174,8 @@ def _params() -> Iterator[Any]:
 # --- running a case ----------------------------------------------------------------------------
 
 
-def _write(root: Path, case: Case) -> None:
+def write_case(root: Path, case: Case) -> None:
+    """The case's rulebook, a config naming it, and its articles under news/."""
     (root / "rules").mkdir()
     (root / "rules" / "book.yaml").write_text(case.rulebook or "{}\n", encoding="utf-8")
     (root / ".claimcheck.yaml").write_text("rules: [rules]\n", encoding="utf-8")
@@ -243,7 +244,7 @@ def test_rule_case(
         pytest.fail(problem)
     monkeypatch.chdir(tmp_path)
     monkeypatch.delenv("CLAIMCHECK_DEBUG", raising=False)
-    _write(tmp_path, case)
+    write_case(tmp_path, case)
     findings = _check(capsys)
     for art in case.articles:
         _expect(case, art, _of(findings, case.rule, art))
