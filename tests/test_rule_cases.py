@@ -43,7 +43,7 @@ from typing import Any
 
 import pytest
 from conftest import REPO_ROOT
-from ruamel.yaml import YAML
+from ruamel.yaml import YAML, YAMLError
 
 from claimcheck import checks
 from claimcheck.cli import main
@@ -52,8 +52,10 @@ CASES_DIR = REPO_ROOT / "tests" / "rules"
 FRONT = "---\ndate: {date}\n---\n"
 FILE_KEYS = {"rule", "date", "rulebook", "cases"}
 CASE_KEYS = {"date", "rulebook", "articles"}
-ARTICLE_KEYS = {"pass", "fail", "date", "name", "raw", "encoding", "link", "files", "line"}
-ARTICLE_KEYS |= {"message", "fix"}
+ARTICLE_KEYS = {
+    *("pass", "fail", "date", "name", "raw", "encoding", "link", "files"),
+    *("line", "message", "fix"),
+}
 
 
 @dataclass
@@ -164,8 +166,8 @@ def _params() -> Iterator[Any]:
     for path in case_files():
         try:
             cases = read_cases(path)
-        except AssertionError as exc:
-            yield pytest.param(None, str(exc), id=path.stem)
+        except (AssertionError, YAMLError) as exc:  # the file's own test says what is wrong
+            yield pytest.param(None, f"{path.name}: {exc}", id=path.stem)
             continue
         for case in cases:
             yield pytest.param(case, "", id=f"{case.rule}:{case.name}")
