@@ -18,9 +18,9 @@ from pathlib import Path
 from typing import Annotated, Any
 
 from claimcheck import yamlpos, yamlsimple
-from claimcheck.documents import DEFAULT_INCLUDE
 from claimcheck.findings import Severity
 from claimcheck.records import conforms, doc
+from claimcheck.run.articles import DEFAULT_INCLUDE
 from claimcheck.values import value
 
 CONFIG_NAME = ".claimcheck.yaml"

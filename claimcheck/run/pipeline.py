@@ -6,50 +6,22 @@ raise JobError; every problem with an article becomes a finding and the run goes
 
 from __future__ import annotations
 
-import functools
 import os
 import time
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass, field
 from pathlib import Path
 
-from claimcheck import checks, config, documents, rulebook, suppress
+from claimcheck import checks, rulebook
 from claimcheck.claims import Claim
-from claimcheck.documents import Document
+from claimcheck.document import Document
 from claimcheck.errors import JobError
 from claimcheck.findings import SEVERITY_RANK, Finding
+from claimcheck.paths import key
 from claimcheck.rulebook import store
+from claimcheck.run import articles, config, executor, filters
+from claimcheck.run.options import Options, Statuses
+from claimcheck.run.result import Result
 from claimcheck.yamlpos import YamlProblems
-
-
-@dataclass
-class Result:
-    """What a run found, for the reports: documents, claims, findings, the rulebook."""
-
-    documents: list[Document]
-    # claims by document path: the kinds the corpus engines read, or all when asked for
-    claims: dict[str, list[Claim]]
-    findings: list[Finding]
-    book: rulebook.Rulebook
-    targets: list[str] = field(default_factory=list)
-    claim_count: int = -1  # every claim of the documents (default: those in `claims`)
-    notes: list[str] = field(default_factory=list)  # named files skipped, and why
-    hidden: dict[str, int] = field(default_factory=dict)  # findings hidden, by what hid them
-    settings: config.Settings = field(default_factory=config.Settings)  # e.g. the publisher
-
-    def __post_init__(self) -> None:
-        if self.claim_count < 0:
-            self.claim_count = sum(len(c) for c in self.claims.values())
-
-
-def key(path: str) -> str:
-    """One spelling per file, however it was named (`./a.md`, `a.md`, `/abs/a.md`)."""
-    return _key(os.getcwd(), path)
-
-
-@functools.cache
-def _key(cwd: str, path: str) -> str:
-    return os.path.normpath(os.path.join(cwd, path))
 
 
 def load_rules(dirs: Sequence[str], cache_dir: Path | None = None) -> rulebook.Rulebook:
@@ -73,92 +45,73 @@ def run(
 ) -> Result:
     """Check the articles under `paths` (against the corpus, when one is configured).
 
-    `cache_dir` holds the claim cache (None: no cache); `jobs` > 1 works in a process pool;
+    `cache_dir` holds the claim store (None: no store); `jobs` > 1 works in a process pool;
     `all_claims` keeps every claim of the articles in the result (a report that quotes them);
     `texts`: articles given as bytes under the name to check them by (an editor's buffer on
     standard input), in place of what is on disk, which need not exist.
     """
+    options = Options(cache_dir, jobs, progress, all_claims, texts or {})
     book = load_rules(settings.rules, cache_dir)
-    stats: dict[str, os.stat_result] = {}
-    stats_ns = time.time_ns()  # no later than any status taken below
-    texts = texts or {}
+    statuses = Statuses(time.time_ns())  # no later than any status taken below
+    named = _named(paths, settings, options.texts, statuses)
+    targets = named.files
+    target_keys = frozenset(key(p) for p in targets)
+    corpus = _corpus(targets, target_keys, settings, statuses)
+    loaded = executor.load(targets, book, options, corpus, statuses)
+    found = list(loaded.findings)
+    found.extend(
+        checks.corpus_findings(
+            checks.CorpusContext(loaded.documents, loaded.claims, book, target_keys)
+        )
+    )
+    docs = [d for d in loaded.documents if key(d.path) in target_keys]
+    wanted = [f for f in found if key(f.path) in target_keys]
+    findings, hidden = filters.settle(wanted, docs, settings)
+    kept = {d.path: loaded.claims[d.path] for d in docs}
+    notes = [
+        f"skipped {p}: excluded by exclude: {settings.exclude_written.get(g, g)}{_in(settings)}"
+        for p, g in named.skipped
+    ]
+    return Result(docs, kept, findings, book, targets, loaded.claim_count, notes, hidden, settings)
+
+
+def _named(
+    paths: Sequence[str], settings: config.Settings, texts: Mapping[str, bytes], seen: Statuses
+) -> articles.Expanded:
+    """The files the paths name, and the articles given as bytes; a JobError when a path gives
+    nothing to check."""
     on_disk = [p for p in paths if p not in texts]
-    named = documents.expand(on_disk, settings.include, settings.exclude, stats)
+    named = articles.expand(on_disk, settings.include, settings.exclude, seen.of)
     for name in texts:
-        if (pattern := documents.excluded_by(name, settings.exclude)) is not None:
+        if (pattern := articles.excluded_by(name, settings.exclude)) is not None:
             named.skipped.append((name, pattern))
         else:
             named.files.append(name)
     if named.missing or named.empty:
         raise JobError("\n".join(_unread(paths, named, settings)))
-    targets = named.files
-    target_keys = {key(p) for p in targets}
-    corpus: list[str] = []
-    if settings.corpus and targets:  # with no target, no finding to report: the hook case
-        globbed = config.expand_corpus(settings.corpus, settings.include)
-        walked, _ = documents.collect(globbed, settings.include, settings.exclude, stats)
-        names = {os.path.basename(p) for p in targets}  # a cheap test first: 100k files
-        corpus = [
-            p for p in walked if os.path.basename(p) not in names or key(p) not in target_keys
-        ]
-    from claimcheck import batch
-
-    loaded = batch.load(
-        [*targets, *corpus],
-        book,
-        cache_dir,
-        jobs,
-        progress,
-        partial=set(corpus).__contains__,
-        kinds=checks.corpus_kinds(),
-        joins=checks.corpus_joins(book),
-        keep_all=all_claims,
-        stats=stats,
-        stats_ns=stats_ns,
-        texts=texts,
-    )
-    claims = loaded.claims
-    found = list(loaded.findings)
-    found.extend(
-        checks.corpus_findings(
-            checks.CorpusContext(loaded.documents, claims, book, frozenset(target_keys))
-        )
-    )
-    wanted = [f for f in found if key(f.path) in target_keys]
-    wanted = _configure(wanted, settings)
-    shown_docs = [d for d in loaded.documents if key(d.path) in target_keys]
-    # findings are on these only; a comment naming an unknown rule is one of them
-    sups = {d.path: suppress.scan(d, checks.RULES) for d in shown_docs}
-    wanted.extend(_configure([f for s in sups.values() for f in s.findings], settings))
-    hidden: dict[str, int] = {}
-    shown = [f for f in wanted if f.path not in sups or not sups[f.path].hides(f)]
-    hidden["suppression"], wanted = len(wanted) - len(shown), shown
-    if settings.baseline and Path(settings.baseline).exists():
-        try:
-            known = suppress.read_baseline(Path(settings.baseline))
-        except suppress.BaselineError as exc:
-            raise JobError(str(exc)) from None
-        shown = suppress.apply_baseline(sorted(wanted, key=Finding.sort_key), known)
-        hidden["baseline"], wanted = len(wanted) - len(shown), shown
-    wanted.sort(key=Finding.sort_key)
-    kept = {d.path: claims[d.path] for d in shown_docs}
-    notes = [
-        f"skipped {p}: excluded by exclude: {settings.exclude_written.get(g, g)}{_in(settings)}"
-        for p, g in named.skipped
-    ]
-    hidden = {k: n for k, n in hidden.items() if n}
-    return Result(
-        shown_docs, kept, wanted, book, targets, loaded.claim_count, notes, hidden, settings
-    )
+    return named
 
 
-def _unread(paths: Sequence[str], named: documents.Expanded, s: config.Settings) -> list[str]:
+def _corpus(
+    targets: list[str], target_keys: frozenset[str], settings: config.Settings, seen: Statuses
+) -> list[str]:
+    """The configured corpus, less the articles checked. With no article checked there is no
+    finding to report: no corpus either (the hook case)."""
+    if not (settings.corpus and targets):
+        return []
+    globbed = config.expand_corpus(settings.corpus, settings.include)
+    walked, _ = articles.collect(globbed, settings.include, settings.exclude, seen.of)
+    names = {os.path.basename(p) for p in targets}  # a cheap test first: 100k files
+    return [p for p in walked if os.path.basename(p) not in names or key(p) not in target_keys]
+
+
+def _unread(paths: Sequence[str], named: articles.Expanded, s: config.Settings) -> list[str]:
     """A line for each path that gave nothing to check, in the order given: a path mistyped in
     CI must not be a green run of no article."""
     missing, empty = set(named.missing), dict(named.empty)
     lines = []
     for p in dict.fromkeys(paths):
-        if p in missing and documents.is_glob(p):
+        if p in missing and articles.is_glob(p):
             lines.append(f"{p}: no path matches this glob")
         elif p in missing:
             lines.append(f"{p}: no such file or folder")
@@ -188,18 +141,6 @@ def evaluate(
         if key(doc.path) in targets:
             out.extend(checks.document_findings(doc, claims[doc.path], book))
     out.extend(checks.corpus_findings(checks.CorpusContext(docs, claims, book, targets)))
-    return out
-
-
-def _configure(found: list[Finding], settings: config.Settings) -> list[Finding]:
-    from dataclasses import replace
-
-    out = []
-    for f in found:
-        if f.rule in settings.disable:
-            continue
-        sev = settings.severity.get(f.rule)
-        out.append(replace(f, severity=sev) if sev else f)
     return out
 
 
