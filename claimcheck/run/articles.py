@@ -355,13 +355,8 @@ def _front_matter(doc: Document) -> list[Finding]:
     assert start is not None
     end = _FRONT_END.search(doc.text, start.end())
     if end is None:
-        return [
-            _problem(
-                doc.path,
-                "document-front-matter",
-                "front matter starts with --- but never ends (no closing --- line)",
-            )
-        ]
+        never = "front matter starts with --- but never ends (no closing --- line)"
+        return [_problem(doc.path, "document-front-matter", never)]
     block = doc.text[start.end() : end.start()]
     doc.body_start = min(len(doc.text), end.end() + 1)
     meta = yamlpos.quick(block)
@@ -394,22 +389,26 @@ def _front_matter(doc: Document) -> list[Finding]:
     if (big := _oversized(meta)) is not None:
         return [_big_front_matter(doc.path, block, big)]
     doc.meta = {str(k): v for k, v in meta.items()}
-    if "date" in meta:
-        try:
-            doc.date = meta_date(meta["date"])
-            doc.date_source = "front matter"
-        except ValueError as exc:
-            line, col = yamlpos.position(meta, ["date"])
-            line, col = _as_written(doc, line + 1, col)
-            return [
-                _problem(
-                    doc.path,
-                    "document-date",
-                    f"front matter date: {exc}",
-                    line=line,
-                    column=col,
-                )
-            ]
+    return _front_date(doc, meta) if "date" in meta else []
+
+
+def _front_date(doc: Document, meta: dict[Any, Any]) -> list[Finding]:
+    """Date the document by its front matter's `date:` (a problem at it when it is no date)."""
+    try:
+        doc.date = meta_date(meta["date"])
+        doc.date_source = "front matter"
+    except ValueError as exc:
+        line, col = yamlpos.position(meta, ["date"])
+        line, col = _as_written(doc, line + 1, col)
+        return [
+            _problem(
+                doc.path,
+                "document-date",
+                f"front matter date: {exc}",
+                line=line,
+                column=col,
+            )
+        ]
     return []
 
 

@@ -96,7 +96,14 @@ def _claim_fits(row: Any) -> bool:
         (v is None or _quantity_fits(v))
         and (p is None or (len(p) == 3 and all(type(x) is str for x in p)))  # fromisoformat
         and (d is None or _date_fits(d))  # checks the dates of a period, not of a date
-        and all(type(x) is str for x in mods)
+        and _lists_fit(mods, attrs, parts, sent)
+    )
+
+
+def _lists_fit(mods: list[Any], attrs: list[Any], parts: list[Any], sent: list[Any]) -> bool:
+    """A claim's modifiers, attributes, parts (claims themselves) and sentence span."""
+    return (
+        all(type(x) is str for x in mods)
         and all(
             type(a) is list and len(a) == 2 and type(a[0]) is str and type(a[1]) is str
             for a in attrs

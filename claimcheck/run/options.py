@@ -8,8 +8,10 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from claimcheck.values import value
 
-@dataclass(frozen=True)
+
+@value(slots=False)
 class Options:
     """The run's options; the defaults are a run of one process with no store."""
 

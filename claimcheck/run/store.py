@@ -532,27 +532,26 @@ class _Run:
     def serve(self, every: list[File], keep_all: bool, joins: BoundJoins | None) -> list[File]:
         """Serve what the store has, process the rest; returns the files the run keeps."""
         targets = [f for f in every if f.checked]
-        around = [f for f in every if not f.checked]
-        parts = ("meta", "findings", "corpus", *(("rest",) if keep_all else ()))
-        self.fetch([f for f in targets if f.key], parts)
-        self.fetch([f for f in around if f.key and not f.indexed], ("meta", "corpus"))
-        self.process([f for f in every if f.result is None and not f.indexed])
-        indexed = [f for f in around if f.indexed]
+        self.serve_read(every, targets, keep_all)
+        indexed = [f for f in every if f.indexed]  # of the corpus only
         if not indexed:
             return every
         if joins is None:
             self.fetch(indexed, ("meta", "corpus"))
         else:  # only the articles, and only the claims, that meet a checked article's
-            wanted = {k for f in targets if f.result is not None for k, _ in joins(f.result.claims)}
-            met = self.meet(indexed, wanted)
+            met = self.meet(indexed, _join_keys(targets, joins))
             every = [f for f in every if not f.indexed or f.key in met]
             indexed = [f for f in indexed if f.key in met]
-        for f in indexed:  # an index row without its entry: read it like a new file
-            if f.result is None:
-                f.indexed = False
-                self.read(f)
-        self.process([f for f in indexed if f.result is None])
+        self.reread([f for f in indexed if f.result is None])
         return every
+
+    def serve_read(self, every: list[File], targets: list[File], keep_all: bool) -> None:
+        """The files keyed by their bytes: served where the store has them, else processed."""
+        parts = ("meta", "findings", "corpus", *(("rest",) if keep_all else ()))
+        self.fetch([f for f in targets if f.key], parts)
+        around = [f for f in every if not f.checked and f.key and not f.indexed]
+        self.fetch(around, ("meta", "corpus"))
+        self.process([f for f in every if f.result is None and not f.indexed])
 
     def fetch(self, group: list[File], parts: Sequence[str]) -> None:
         """Serve the group from the store, where it has them."""
@@ -587,6 +586,14 @@ class _Run:
             f.result = Outcome(doc, [], claims=claims)
         return set(met)
 
+    def reread(self, group: list[File]) -> None:
+        """Read, key and process files the stat index knew but the store could not serve (an
+        index row without its entry, or one found unusable), like new files."""
+        for f in group:
+            f.indexed = False
+            self.read(f)
+        self.process(group)
+
     def process(self, group: list[File]) -> None:
         """The step over the files of the group, in order."""
         results = self.process_items([(f.shown, f.raw, f.checked) for f in group])
@@ -600,6 +607,12 @@ class _Run:
         self.cache.remember(
             (f.where, f.stat, f.key) for f in every if f.key and not (f.indexed or f.given)
         )
+
+
+def _join_keys(targets: list[File], joins: BoundJoins) -> set[str]:
+    """The join keys of the checked articles' claims: what a corpus article must share to
+    matter."""
+    return {k for f in targets if f.result is not None for k, _ in joins(f.result.claims)}
 
 
 def _status(shown: str, statuses: Statuses) -> os.stat_result | None:
