@@ -181,7 +181,7 @@ def nfc(text: str) -> tuple[str, Breaks]:
 def _run(text: str, a: int, b: int, at: list[int]) -> str:
     """A run in NFC, letter by letter with their marks; letters that compose with each other
     (Hangul jamo, some Indic vowel signs) as one. `at` gets where each character comes from."""
-    import unicodedata
+    import unicodedata  # here, for start-up time (only text that is not NFC comes here)
 
     combining = unicodedata.combining
 

@@ -380,6 +380,29 @@ def test_the_code_digest_changes_with_any_extraction_file(tmp_path: Path) -> Non
     assert caching.digest_of_code(package) == added
 
 
+@pytest.mark.parametrize("moved", ["document.py", "run/articles.py", "claims.py"])
+def test_the_code_digest_follows_a_model_file_into_the_folders_it_names(
+    tmp_path: Path, moved: str
+) -> None:
+    """The document reader and the model are part of what keys cached claims wherever they sit:
+    an edit to one changes the digest, and so does one after it moves into model/ (the digest
+    names that folder before it exists)."""
+    package = tmp_path / "claimcheck"
+    shutil.copytree(Path(caching.__file__).parent, package)
+    assert (package / moved).is_file()
+    before = caching.digest_of_code(package)
+    with (package / moved).open("a", encoding="utf-8") as fh:
+        fh.write("\n")
+    edited = caching.digest_of_code(package)
+    assert edited != before
+    (package / "model").mkdir()
+    (package / moved).rename(package / "model" / Path(moved).name)
+    moved_digest = caching.digest_of_code(package)
+    with (package / "model" / Path(moved).name).open("a", encoding="utf-8") as fh:
+        fh.write("\n")
+    assert caching.digest_of_code(package) not in (moved_digest, edited, before)
+
+
 def _table_sizes(root: Path) -> tuple[int, int, int]:
     db = sqlite3.connect(root / ".claimcheck_cache" / "claims.sqlite")
     try:

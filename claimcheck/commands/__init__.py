@@ -61,7 +61,7 @@ def cache_dir(s: Settings) -> Path:
 
 
 def speed(args: argparse.Namespace, s: Settings) -> dict[str, Any]:
-    """pipeline.run keyword arguments from --jobs and --no-cache."""
+    """The run Options (claimcheck.run.options) that --jobs and --no-cache set."""
     from claimcheck.run.executor import default_jobs, want_progress
 
     if args.jobs < 0:

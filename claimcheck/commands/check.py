@@ -119,6 +119,7 @@ def run(args: argparse.Namespace) -> int:
     from claimcheck import reports
     from claimcheck.run import filters as suppress
     from claimcheck.run import pipeline
+    from claimcheck.run.options import Options
     from claimcheck.run.result import Result
 
     if args.diff and args.format != "text":
@@ -142,7 +143,8 @@ def run(args: argparse.Namespace) -> int:
     quotes = args.format in reports.QUOTES_CLAIMS
 
     def check() -> Result:
-        result = pipeline.run(args.paths, s, **speed(args, s), all_claims=quotes, texts=texts)
+        options = Options(**speed(args, s), all_claims=quotes, texts=texts)
+        result = pipeline.run(args.paths, s, options)
         result.findings = [f for f in result.findings if wanted(f.rule)]
         return result
 

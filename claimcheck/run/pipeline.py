@@ -34,24 +34,11 @@ def load_rules(dirs: Sequence[str], cache_dir: Path | None = None) -> rulebook.R
         raise JobError("\n".join(map(str, exc.problems))) from None
 
 
-def run(
-    paths: Sequence[str],
-    settings: config.Settings,
-    cache_dir: Path | None = None,
-    jobs: int = 1,
-    progress: bool = False,
-    all_claims: bool = False,
-    texts: Mapping[str, bytes] | None = None,
-) -> Result:
-    """Check the articles under `paths` (against the corpus, when one is configured).
-
-    `cache_dir` holds the claim store (None: no store); `jobs` > 1 works in a process pool;
-    `all_claims` keeps every claim of the articles in the result (a report that quotes them);
-    `texts`: articles given as bytes under the name to check them by (an editor's buffer on
-    standard input), in place of what is on disk, which need not exist.
-    """
-    options = Options(cache_dir, jobs, progress, all_claims, texts or {})
-    book = load_rules(settings.rules, cache_dir)
+def run(paths: Sequence[str], settings: config.Settings, options: Options | None = None) -> Result:
+    """Check the articles under `paths` (against the corpus, when one is configured), as the
+    options say (by default: in one process, with no store)."""
+    options = options or Options()
+    book = load_rules(settings.rules, options.cache_dir)
     statuses = Statuses(time.time_ns())  # no later than any status taken below
     named = _named(paths, settings, options.texts, statuses)
     targets = named.files

@@ -1,4 +1,6 @@
-"""The claim cache: each document's metadata and claims, keyed by content, rulebook and version.
+"""The claim store: each document's metadata and claims, keyed by content, rulebook and code; the
+stat index (a file's content key while its status is unchanged); the join rows (the claims by
+which a corpus article can meet a checked one); and a run's work through all three (`load`).
 
 A hook run checks one new article against a corpus of thousands; every unchanged article's claims
 come from here instead of being extracted again. SQLite in WAL mode with a busy timeout lets two
