@@ -11,11 +11,13 @@ from __future__ import annotations
 from collections.abc import Iterable, Iterator, Sequence
 from typing import Literal
 
-from claimcheck import checks, pipeline
-from claimcheck.documents import Document
+from claimcheck import checks
+from claimcheck.document import Document
 from claimcheck.findings import Finding
+from claimcheck.paths import key
 from claimcheck.rulebook import Origin, Rulebook
 from claimcheck.rulebook.schema import Example, Sourced
+from claimcheck.run import pipeline
 from claimcheck.values import value
 
 Status = Literal["PASS", "FAIL", "PENDING"]
@@ -89,7 +91,7 @@ class Runner:
     def run(self, example: Example, origin: Origin) -> Outcome:
         doc = self.document(example, origin)
         claims = {doc.path: self.extractor.extract(doc)}
-        found = pipeline.evaluate([doc], claims, self.book, frozenset({pipeline.key(doc.path)}))
+        found = pipeline.evaluate([doc], claims, self.book, frozenset({key(doc.path)}))
         found.sort(key=Finding.sort_key)
         expected = sorted({r for r in example.expect if r in checks.RULES})
         pending = sorted({r for r in example.expect if r not in checks.RULES})

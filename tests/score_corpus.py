@@ -108,7 +108,7 @@ def _entry(key: Path, raw: Any, is_error: bool) -> Expected:
 
 def run_claimcheck(corpus: Path, rules: Sequence[str]) -> list[Found]:
     """Check every article of the corpus (each one a target, as in CI) and keep scored findings."""
-    from claimcheck import config, pipeline
+    from claimcheck.run import config, pipeline
 
     settings = config.Settings(rules=list(rules))
     result = pipeline.run([str(corpus)], settings)
@@ -190,7 +190,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     args = parser.parse_args(argv)
     corpus = Path(args.corpus)
     key = Path(args.key) if args.key else corpus / "expected.yaml"
-    from claimcheck.pipeline import JobError
+    from claimcheck.run.pipeline import JobError
 
     try:
         expected, traps = read_key(key)

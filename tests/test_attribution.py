@@ -14,9 +14,9 @@ from claimcheck import rulebook
 from claimcheck.checks.corpus import quantity_key
 from claimcheck.checks.quantities import judge, other_source
 from claimcheck.claims import Claim
-from claimcheck.documents import read
 from claimcheck.extract import Extractor
 from claimcheck.rulebook import Rulebook
+from claimcheck.run.articles import read
 from claimcheck.yamlpos import YamlProblems
 
 ROOT = Path(__file__).resolve().parents[1]

@@ -26,7 +26,7 @@ from typing import Any
 import pytest
 from conftest import WRONG, Newsroom, article
 
-from claimcheck import documents
+from claimcheck.run import articles as documents
 
 GOOD = "good.md"
 GOOD_FINDING = ("good.md", 4, "term-wrong-variant")
@@ -519,7 +519,7 @@ def test_a_cache_file_of_random_bytes(room: Path) -> None:
 
 def _ours(path: Path, sql: Sequence[str]) -> None:
     """An SQLite file that says it is claimcheck's cache of this version, holding `sql`."""
-    from claimcheck.cache import _APP_ID, SCHEMA
+    from claimcheck.run.store import _APP_ID, SCHEMA
 
     path.unlink()
     db = sqlite3.connect(path, isolation_level=None)

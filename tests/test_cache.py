@@ -12,9 +12,10 @@ from pathlib import Path
 
 import pytest
 
-from claimcheck import batch, cache
+from claimcheck import caching
 from claimcheck.cli import main
 from claimcheck.extract import Extractor
+from claimcheck.run import entries, executor, store
 
 RULES = """\
 entities:
@@ -134,7 +135,7 @@ def test_cache_rows_that_do_not_decode_are_rebuilt(
 
 
 def test_parallel_output_equals_serial(corpus: Path, capsys: pytest.CaptureFixture[str]) -> None:
-    assert batch.POOL_MIN_DOCS <= 90
+    assert executor.POOL_MIN_DOCS <= 90
     assert main(["check", "articles", "--format", "json", "--no-cache", "-j", "1"]) == 1
     serial = capsys.readouterr().out
     assert main(["check", "articles", "--format", "json", "--no-cache", "-j", "2"]) == 1
@@ -222,7 +223,7 @@ def figures(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     article contradicting the 2016 figure, and no rulebook fact: the corpus engine judges."""
     monkeypatch.chdir(tmp_path)
     newsroom(tmp_path, [2015 + i % 3 for i in range(6)])
-    monkeypatch.setattr(batch, "RACY_NS", -(10**12))  # trust files written a moment ago
+    monkeypatch.setattr(store, "RACY_NS", -(10**12))  # trust files written a moment ago
     return tmp_path
 
 
@@ -266,7 +267,7 @@ def test_hook_reads_only_the_corpus_articles_that_meet_the_checked_one(
     capsys: pytest.CaptureFixture[str],
     scan_over: int,
 ) -> None:
-    monkeypatch.setattr(cache, "_SCAN_OVER", scan_over)
+    monkeypatch.setattr(store, "_SCAN_OVER", scan_over)
     assert main(["check", "new.md", "--format", "json", "--no-cache"]) == 1
     cold = capsys.readouterr().out
     assert cold.count('"quantity-contradicts-article"') == 1
@@ -288,7 +289,7 @@ def test_a_changed_corpus_article_is_read_again(
     capsys: pytest.CaptureFixture[str],
     scan_over: int,
 ) -> None:
-    monkeypatch.setattr(cache, "_SCAN_OVER", scan_over)
+    monkeypatch.setattr(store, "_SCAN_OVER", scan_over)
     assert main(["check", "new.md", "--format", "json"]) == 1
     capsys.readouterr()
     for i in (1, 4):  # the 2016 articles now agree with the new one
@@ -362,21 +363,44 @@ def test_the_code_digest_changes_with_any_extraction_file(tmp_path: Path) -> Non
     """Claims cached by other extraction code are never served: an edit, even one that keeps
     the size, or a file added, changes the digest that keys them; another folder does not."""
     package = tmp_path / "claimcheck"
-    shutil.copytree(Path(cache.__file__).parent, package)
-    before = cache.digest_of_code(package)
-    assert cache.digest_of_code(package) == before
+    shutil.copytree(Path(caching.__file__).parent, package)
+    before = caching.digest_of_code(package)
+    assert caching.digest_of_code(package) == before
     numbers = package / "extract" / "numbers.py"
     st = numbers.stat()
     numbers.write_bytes(numbers.read_bytes().replace(b"million", b"millian", 1))
     os.utime(numbers, ns=(st.st_atime_ns, st.st_mtime_ns + 1_000_000))
     assert numbers.stat().st_size == st.st_size
-    edited = cache.digest_of_code(package)
+    edited = caching.digest_of_code(package)
     assert edited != before
     (package / "checks" / "extra.py").write_text("", encoding="utf-8")
-    added = cache.digest_of_code(package)
+    added = caching.digest_of_code(package)
     assert added not in (before, edited)
     (package / "reports" / "extra.py").write_text("", encoding="utf-8")
-    assert cache.digest_of_code(package) == added
+    assert caching.digest_of_code(package) == added
+
+
+@pytest.mark.parametrize("moved", ["document.py", "run/articles.py", "claims.py"])
+def test_the_code_digest_follows_a_model_file_into_the_folders_it_names(
+    tmp_path: Path, moved: str
+) -> None:
+    """The document reader and the model are part of what keys cached claims wherever they sit:
+    an edit to one changes the digest, and so does one after it moves into model/ (the digest
+    names that folder before it exists)."""
+    package = tmp_path / "claimcheck"
+    shutil.copytree(Path(caching.__file__).parent, package)
+    assert (package / moved).is_file()
+    before = caching.digest_of_code(package)
+    with (package / moved).open("a", encoding="utf-8") as fh:
+        fh.write("\n")
+    edited = caching.digest_of_code(package)
+    assert edited != before
+    (package / "model").mkdir()
+    (package / moved).rename(package / "model" / Path(moved).name)
+    moved_digest = caching.digest_of_code(package)
+    with (package / "model" / Path(moved).name).open("a", encoding="utf-8") as fh:
+        fh.write("\n")
+    assert caching.digest_of_code(package) not in (moved_digest, edited, before)
 
 
 def _table_sizes(root: Path) -> tuple[int, int, int]:
@@ -401,7 +425,7 @@ def test_an_edited_article_replaces_its_cache_entry(
     rows per article, not one per draft, whether or not the draft's status could be trusted;
     the findings are those of a run without the cache."""
     if racy:
-        monkeypatch.setattr(batch, "RACY_NS", 10**15)  # no status trusted: keyed by content
+        monkeypatch.setattr(store, "RACY_NS", 10**15)  # no status trusted: keyed by content
     assert main(["check", "new.md", "--format", "json"]) == 1
     sizes = _table_sizes(figures)
     assert sizes[0] == 7  # six corpus articles and new.md
@@ -452,14 +476,14 @@ def test_a_new_cache_file_appears_with_its_tables(
     """Made under another name and linked into place: whoever opens it finds the tables, and
     nothing of the making is left behind."""
     folder = tmp_path / ".claimcheck_cache"
-    cache.ClaimCache(folder).close()
+    store.ClaimCache(folder).close()
     assert sorted(p.name for p in folder.iterdir() if ".new" in p.name) == []
-    db = sqlite3.connect(folder / cache.CACHE_FILE)
+    db = sqlite3.connect(folder / store.CACHE_FILE)
     tables = {r[0] for r in db.execute("SELECT name FROM sqlite_master WHERE type='table'")}
     assert {"entries", "joins", "files"} <= tables
-    assert db.execute("PRAGMA user_version").fetchone()[0] == cache.SCHEMA
+    assert db.execute("PRAGMA user_version").fetchone()[0] == store.SCHEMA
     db.close()
-    cache.ClaimCache(folder).close()
+    store.ClaimCache(folder).close()
     assert capsys.readouterr().err == ""
 
 
@@ -487,13 +511,13 @@ def test_joined_hands_on_each_claim_row_decoded_and_a_crafted_one_as_no_claim(
     from claimcheck.claims import Claim
 
     good = Claim("term", 3, 9, "a pact", "land", "pact", sentence=(0, 9))
-    text = batch._json(good.to_row())
+    text = entries.json_text(good.to_row())
     crafted = '["term", 3, 9, "a pact", null, null, null, null, null, null, [], [], [], [0]]'
-    db = cache.ClaimCache(tmp_path / "c")
+    db = store.ClaimCache(tmp_path / "c")
     assert db.key is not None
-    entry = {p: "[]" for p in cache.PARTS}
+    entry = {p: "[]" for p in store.PARTS}
     db.put_many([("k1", entry, [("j", text, "2020-01-01", "front matter")])])
-    other = cache.seal(b"k" * cache.KEY_BYTES, crafted.encode())[:16]
+    other = caching.seal(b"k" * caching.KEY_BYTES, crafted.encode())[:16]
     for k, seal in (("k2", None), ("k3", other), ("k4", b"")):
         db.put_many([(k, entry, [])])
         assert db.db is not None
@@ -510,7 +534,7 @@ def test_joined_hands_on_each_claim_row_decoded_and_a_crafted_one_as_no_claim(
     assert Claim.from_row(found["k1"][2][0]) == good
     assert found["k5"] == found["k1"]
     for k in ("k2", "k3", "k4"):
-        assert found[k] == ("", "", [cache.UNUSABLE])
+        assert found[k] == ("", "", [store.UNUSABLE])
     with pytest.raises(TypeError):
         Claim.from_row(found["k2"][2][0])
 
@@ -521,13 +545,13 @@ def test_a_sealed_row_is_trusted_only_with_the_key_that_sealed_it(
     """The same file read by another account (another key): every row is checked, none used
     unchecked; a row with a wrong shape sealed by the first account is still caught."""
     crafted = '["term", 3, 9, "a pact", null, null, null, null, null, null, [], [], [], [0]]'
-    db = cache.ClaimCache(tmp_path / "c")
-    db.put_many([("k1", {p: "[]" for p in cache.PARTS}, [("j", crafted, "2020", "x")])])
-    assert db.joined(["j"])["k1"][2] != [cache.UNUSABLE]  # sealed by us: trusted as written
+    db = store.ClaimCache(tmp_path / "c")
+    db.put_many([("k1", {p: "[]" for p in store.PARTS}, [("j", crafted, "2020", "x")])])
+    assert db.joined(["j"])["k1"][2] != [store.UNUSABLE]  # sealed by us: trusted as written
     db.key = b"another key, another account!!!!"
-    assert db.joined(["j"])["k1"] == ("", "", [cache.UNUSABLE])
+    assert db.joined(["j"])["k1"] == ("", "", [store.UNUSABLE])
     db.key = None  # no key at all (a home that cannot be written): checked too
-    assert db.joined(["j"])["k1"] == ("", "", [cache.UNUSABLE])
+    assert db.joined(["j"])["k1"] == ("", "", [store.UNUSABLE])
     db.close()
 
 
@@ -538,7 +562,7 @@ def home(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     home.mkdir()
     monkeypatch.setenv("HOME", str(home))
     monkeypatch.delenv("XDG_CACHE_HOME", raising=False)
-    monkeypatch.setattr(cache, "_KEYS", {})
+    monkeypatch.setattr(caching, "_KEYS", {})
     return home
 
 
@@ -546,15 +570,15 @@ def test_the_key_is_made_once_in_the_users_cache_folder_for_them_alone(
     home: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     project = tmp_path / "newsroom"
-    key = cache.mac_key(project / cache.CACHE_DIR)
+    key = caching.mac_key(project / store.CACHE_DIR)
     path = home / ".cache" / "claimcheck" / "key"
-    assert key is not None and len(key) == cache.KEY_BYTES and path.read_bytes() == key
+    assert key is not None and len(key) == caching.KEY_BYTES and path.read_bytes() == key
     assert path.stat().st_mode & 0o777 == 0o600
     assert not project.exists()  # nothing written in the project
-    monkeypatch.setattr(cache, "_KEYS", {})
-    assert cache.mac_key(project / cache.CACHE_DIR) == key  # read back, not made again
+    monkeypatch.setattr(caching, "_KEYS", {})
+    assert caching.mac_key(project / store.CACHE_DIR) == key  # read back, not made again
     monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "xdg"))
-    other = cache.mac_key(project / cache.CACHE_DIR)
+    other = caching.mac_key(project / store.CACHE_DIR)
     assert other is not None and (tmp_path / "xdg" / "claimcheck" / "key").read_bytes() == other
 
 
@@ -564,12 +588,12 @@ def test_no_key_inside_the_project(
     """A key where the project's files are (a configuration at ~/.claimcheck.yaml, or a cache
     folder set inside the project) could be committed with them: there is none, and every file
     is checked in full."""
-    assert cache.mac_key(home / cache.CACHE_DIR) is None
+    assert caching.mac_key(home / store.CACHE_DIR) is None
     project = tmp_path / "newsroom"
     monkeypatch.setenv("XDG_CACHE_HOME", str(project / "tmp" / "cache"))
-    assert cache.mac_key(project / cache.CACHE_DIR) is None
+    assert caching.mac_key(project / store.CACHE_DIR) is None
     assert not (home / ".cache").exists() and not project.exists()
-    assert cache.mac_key(tmp_path / "elsewhere" / cache.CACHE_DIR) is not None
+    assert caching.mac_key(tmp_path / "elsewhere" / store.CACHE_DIR) is not None
 
 
 @pytest.mark.parametrize(
@@ -584,13 +608,13 @@ def test_no_key_inside_the_project(
 def test_a_key_file_not_as_claimcheck_makes_it_is_no_key(
     home: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, spoil: object
 ) -> None:
-    folder = tmp_path / "newsroom" / cache.CACHE_DIR
-    assert cache.mac_key(folder) is not None
+    folder = tmp_path / "newsroom" / store.CACHE_DIR
+    assert caching.mac_key(folder) is not None
     path = home / ".cache" / "claimcheck" / "key"
-    path.with_name("elsewhere").write_bytes(b"k" * cache.KEY_BYTES)
+    path.with_name("elsewhere").write_bytes(b"k" * caching.KEY_BYTES)
     spoil(path)  # type: ignore[operator]
-    monkeypatch.setattr(cache, "_KEYS", {})
-    assert cache.mac_key(folder) is None
+    monkeypatch.setattr(caching, "_KEYS", {})
+    assert caching.mac_key(folder) is None
 
 
 def test_a_home_that_cannot_be_written_checks_everything_and_still_works(
@@ -606,13 +630,13 @@ def test_a_home_that_cannot_be_written_checks_everything_and_still_works(
     blocked.write_text("", encoding="utf-8")
     monkeypatch.setenv("HOME", str(blocked))
     monkeypatch.delenv("XDG_CACHE_HOME", raising=False)
-    monkeypatch.setattr(cache, "_KEYS", {})
-    shutil.rmtree(corpus / cache.CACHE_DIR)
+    monkeypatch.setattr(caching, "_KEYS", {})
+    shutil.rmtree(corpus / store.CACHE_DIR)
     for _ in range(2):  # filling the cache, then served from it
         got = main(["check", "articles", "--format", "json", "-j", "1"]), capsys.readouterr()
         assert (got[0], got[1].out) == want and got[1].err == ""
-    assert cache.mac_key(corpus / cache.CACHE_DIR) is None
-    assert not list((corpus / cache.CACHE_DIR).glob("*.sealed"))
-    db = sqlite3.connect(corpus / cache.CACHE_DIR / cache.CACHE_FILE)
+    assert caching.mac_key(corpus / store.CACHE_DIR) is None
+    assert not list((corpus / store.CACHE_DIR).glob("*.sealed"))
+    db = sqlite3.connect(corpus / store.CACHE_DIR / store.CACHE_FILE)
     assert db.execute("SELECT count(*) FROM joins WHERE seal IS NOT NULL").fetchone() == (0,)
     db.close()

@@ -20,10 +20,11 @@ import pytest
 from conftest import REPO_ROOT, claimcheck_process, deadline
 from test_cache import newsroom
 
-from claimcheck import batch, cache
+from claimcheck import caching
 from claimcheck.cli import main
 from claimcheck.rulebook import load, store
 from claimcheck.rulebook.schema import Entity, Fact, Holder, Office, RankFact, Ranking
+from claimcheck.run import store as claim_store
 
 CACHE = Path(".claimcheck_cache")
 HOOK = ["check", "seeds/000_a5f1f925979e4ba6.txt", "--format", "json"]
@@ -51,7 +52,7 @@ def room(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
         "rules: [rules]\ncorpus: ['seeds/*.txt']\n", encoding="utf-8"
     )
     monkeypatch.chdir(root)
-    monkeypatch.setattr(batch, "RACY_NS", -(10**12))  # trust files written a moment ago
+    monkeypatch.setattr(claim_store, "RACY_NS", -(10**12))  # trust files written a moment ago
     return root
 
 
@@ -213,7 +214,7 @@ STORED_CHANGES: dict[str, Callable[[dict[str, object]], None]] = {
 def _forge_seal(top: dict[str, object]) -> None:
     """The sealed copy holding `top`, under a digest made with another key."""
     body = marshal.dumps(top)
-    _sealed_copy().write_bytes(cache.seal(b"k" * cache.KEY_BYTES, store.SEAL_KIND, body) + body)
+    _sealed_copy().write_bytes(caching.seal(b"k" * caching.KEY_BYTES, store.SEAL_KIND, body) + body)
 
 
 SEALS: dict[str, Callable[[dict[str, object]], None]] = {
@@ -306,7 +307,7 @@ def test_a_stored_rulebook_over_the_size_cap_is_not_read(
 
 
 def _db() -> sqlite3.Connection:
-    return sqlite3.connect(CACHE / cache.CACHE_FILE, isolation_level=None)
+    return sqlite3.connect(CACHE / claim_store.CACHE_FILE, isolation_level=None)
 
 
 HUGE = "x" * (2 << 20)
@@ -341,7 +342,7 @@ def test_hostile_rows_in_a_claim_cache_of_ours_change_nothing(
     room: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch, sql: str
 ) -> None:
     want = _baseline(capsys)
-    monkeypatch.setattr(cache, "MAX_VALUE", 1 << 20)  # "huge": over the cap
+    monkeypatch.setattr(claim_store, "MAX_VALUE", 1 << 20)  # "huge": over the cap
     db = _db()
     db.executescript(sql)
     db.close()
@@ -435,7 +436,7 @@ def test_a_trigger_in_a_claim_cache_of_ours_never_fires(
     db.close()
     (said,) = _same(capsys, want)
     assert "rebuilding" in said
-    db = sqlite3.connect(CACHE / f"{cache.CACHE_FILE}.corrupt")  # moved aside, as it was
+    db = sqlite3.connect(CACHE / f"{claim_store.CACHE_FILE}.corrupt")  # moved aside, as it was
     assert db.execute("SELECT count(*) FROM fired").fetchone() == (0,)
     db.close()
     assert _same(capsys, want) == []
@@ -554,7 +555,7 @@ def test_a_corpus_article_whose_joining_claims_are_unusable_is_read_again(
     """The corpus engine judges a new article by the figures of the corpus articles it meets,
     found by join key: one whose joining claims are unusable still counts, read again."""
     monkeypatch.chdir(tmp_path)
-    monkeypatch.setattr(batch, "RACY_NS", -(10**12))  # trust files written a moment ago
+    monkeypatch.setattr(claim_store, "RACY_NS", -(10**12))  # trust files written a moment ago
     newsroom(tmp_path, [2016] * 3)
     argv = ["check", "new.md", "--format", "json"]
     code, want, _ = _run(capsys, [*argv, "--no-cache"])

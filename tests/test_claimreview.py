@@ -26,9 +26,9 @@ from test_html_report import REPO_ROOT, Built, build
 
 from claimcheck.cli import main
 from claimcheck.findings import Finding
-from claimcheck.pipeline import Result
 from claimcheck.reports import get
 from claimcheck.reports.claimreview import RATINGS, render
+from claimcheck.run.result import Result
 
 ISO_DATE = r"^\d{4}(-\d{2}(-\d{2})?)?$"
 NAMED = {
@@ -147,7 +147,7 @@ def test_only_absolute_urls(built: Built) -> None:
 
 
 def test_publisher_from_the_configuration_is_the_author(built: Built) -> None:
-    from claimcheck.config import Publisher, Settings
+    from claimcheck.run.config import Publisher, Settings
 
     desk = Publisher("The Fact Desk", "https://desk.example.org/")
     result = replace(built.result, settings=Settings(publisher=desk))

@@ -143,7 +143,7 @@ def test_nothing_is_written_when_python_writes_no_bytecode(
 
 def test_a_library_import_leaves_dataclasses_alone() -> None:
     probe = (
-        "import dataclasses, claimcheck.cli, claimcheck.pipeline; "
+        "import dataclasses, claimcheck.cli, claimcheck.run.pipeline; "
         "print('exec' in vars(dataclasses))"
     )
     run = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, timeout=60)

@@ -11,9 +11,10 @@ from conftest import WRONG, Newsroom, article
 from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
-from claimcheck import documents
+from claimcheck import paths
 from claimcheck.dates import PartialDate
-from claimcheck.documents import Document
+from claimcheck.document import Document
+from claimcheck.run import articles as documents
 
 
 def read(path: Path) -> tuple[Document, list[tuple[str, str, int, int, str]]]:
@@ -258,4 +259,4 @@ def test_seeds_are_the_shared_seed_articles_byte_for_byte(
 @example("a/b", "/w")
 def test_absolute_is_the_normalised_join(shown: str, here: str) -> None:
     """The fast path for clean absolute paths gives what normpath(join()) gives, any path."""
-    assert documents.absolute(here, shown) == os.path.normpath(os.path.join(here, shown))
+    assert paths.absolute(here, shown) == os.path.normpath(os.path.join(here, shown))

@@ -13,8 +13,8 @@ from pathlib import Path
 import pytest
 from conftest import TEST_RULES, WRONG, Newsroom, article
 
-from claimcheck import config, pipeline
 from claimcheck.reports import text
+from claimcheck.run import config, pipeline
 
 RIGHT = "Vietnam and Japan upgraded their ties to an Extensive Strategic Partnership in 2014."
 CONCISE = re.compile(

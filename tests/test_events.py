@@ -13,7 +13,7 @@ from claimcheck.checks import RULES, DocContext
 from claimcheck.checks.events import agrees, check_events
 from claimcheck.claims import Claim
 from claimcheck.dates import PartialDate
-from claimcheck.documents import Document
+from claimcheck.document import Document
 from claimcheck.extract import Extractor
 from claimcheck.findings import Finding
 

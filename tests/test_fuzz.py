@@ -25,10 +25,15 @@ from conftest import REPO_ROOT
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from claimcheck import checks, documents, pipeline, reports, rulebook
+from claimcheck import checks, reports, rulebook
 from claimcheck.cli import main
+from claimcheck.document import Document
 from claimcheck.extract import Extractor
 from claimcheck.findings import Finding
+from claimcheck.paths import key
+from claimcheck.run import articles as documents
+from claimcheck.run import pipeline
+from claimcheck.run.result import Result
 from claimcheck.yamlpos import YamlProblems
 
 RULES = REPO_ROOT / "rules"
@@ -304,9 +309,9 @@ raw_articles = st.one_of(
 )
 
 
-def analyse(raws: list[bytes]) -> pipeline.Result:
+def analyse(raws: list[bytes]) -> Result:
     """The pipeline in-process on articles given as bytes (read, extract, check, corpus)."""
-    docs: list[documents.Document] = []
+    docs: list[Document] = []
     claims: dict[str, list[Any]] = {}
     found: list[Finding] = []
     for i, raw in enumerate(raws):
@@ -315,13 +320,13 @@ def analyse(raws: list[bytes]) -> pipeline.Result:
         if doc is not None:
             docs.append(doc)
             claims[doc.path] = extractor().extract(doc)
-    targets = frozenset(pipeline.key(d.path) for d in docs)
+    targets = frozenset(key(d.path) for d in docs)
     found.extend(pipeline.evaluate(docs, claims, book(), targets))
     found.sort(key=Finding.sort_key)
-    return pipeline.Result(docs, claims, found, book(), [d.path for d in docs])
+    return Result(docs, claims, found, book(), [d.path for d in docs])
 
 
-def assert_report_sound(result: pipeline.Result) -> None:
+def assert_report_sound(result: Result) -> None:
     """JSON is valid and each finding lies inside its document; every format renders."""
     data = json.loads(reports.get("json")(result))
     texts = {d.path: d for d in result.documents}

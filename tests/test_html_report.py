@@ -23,11 +23,11 @@ from claimcheck import rulebook
 from claimcheck.claims import Claim, Quantity
 from claimcheck.cli import main
 from claimcheck.dates import PartialDate, Period
-from claimcheck.documents import Document
+from claimcheck.document import Document
 from claimcheck.findings import Finding, Related
-from claimcheck.pipeline import Result
 from claimcheck.reports import get
 from claimcheck.reports.html import render
+from claimcheck.run.result import Result
 
 REPO_ROOT = Path(__file__).resolve().parents[1]
 

@@ -80,9 +80,9 @@ def test_check_json_of_bad_input_and_inferred_parts(
     assert {f["category"] for f in data["findings"]} >= {"document", "term"}
     assert any("fix" in f for f in data["findings"])
     # a finding with inferred parts, through the same formatter
-    from claimcheck.pipeline import Result
     from claimcheck.reports import get
     from claimcheck.rulebook import Rulebook
+    from claimcheck.run.result import Result
 
     f = Finding(
         "rank-contradicts-fact",

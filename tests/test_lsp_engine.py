@@ -12,9 +12,9 @@ import pytest
 from conftest import RIGHT, TEST_RULES, WRONG, article
 from test_lsp import CORPUS_FIGURE, FIGURES, NEW_FIGURE
 
-from claimcheck import batch
 from claimcheck.cli import main
 from claimcheck.lsp.engine import Checker
+from claimcheck.run import store
 
 
 @pytest.fixture
@@ -32,7 +32,7 @@ def desk(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
         "rules: [rules]\ncorpus: ['archive/*.md']\nseverity: {term-wrong-variant: warning}\n",
         encoding="utf-8",
     )
-    monkeypatch.setattr(batch, "RACY_NS", -(10**12))  # trust files written a moment ago
+    monkeypatch.setattr(store, "RACY_NS", -(10**12))  # trust files written a moment ago
     monkeypatch.chdir(tmp_path)
     return root
 

@@ -14,7 +14,7 @@ from claimcheck.checks import asserted
 from claimcheck.claims import Claim
 from claimcheck.cli import main
 from claimcheck.dates import PartialDate
-from claimcheck.documents import Document
+from claimcheck.document import Document
 from claimcheck.extract import DocContext, Extractor, Sentence, modality
 from claimcheck.vocab import fold, longest
 

@@ -16,7 +16,7 @@ from claimcheck.checks import DocContext
 from claimcheck.checks.people import check_people
 from claimcheck.claims import Claim
 from claimcheck.dates import PartialDate
-from claimcheck.documents import Document
+from claimcheck.document import Document
 from claimcheck.extract import Extractor
 from claimcheck.extract import people as people_module
 from claimcheck.namematch import close, distance, romanized

@@ -12,7 +12,7 @@ import pytest
 
 from claimcheck import rulebook
 from claimcheck.dates import PartialDate
-from claimcheck.documents import Document
+from claimcheck.document import Document
 from claimcheck.extract import Extractor
 from claimcheck.yamlpos import YamlProblems
 

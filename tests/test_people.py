@@ -17,7 +17,7 @@ from claimcheck.checks import RULES, DocContext
 from claimcheck.checks.people import check_people
 from claimcheck.claims import Claim
 from claimcheck.dates import PartialDate
-from claimcheck.documents import Document
+from claimcheck.document import Document
 from claimcheck.extract import Extractor
 from claimcheck.findings import Finding
 

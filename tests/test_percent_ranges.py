@@ -48,7 +48,7 @@ def test_a_percent_range_is_never_an_amount_nor_a_change_of_one_percent() -> Non
 
     from claimcheck import rulebook
     from claimcheck.dates import PartialDate
-    from claimcheck.documents import Document
+    from claimcheck.document import Document
     from claimcheck.extract import Extractor
 
     ex = Extractor(rulebook.load([Path(__file__).parent / "fixtures" / "rules" / "vn-jp"]))

@@ -10,7 +10,7 @@ import pytest
 
 from claimcheck import rulebook
 from claimcheck.dates import PartialDate, Period
-from claimcheck.documents import Document
+from claimcheck.document import Document
 from claimcheck.extract import Extractor
 from claimcheck.extract.periods import find
 

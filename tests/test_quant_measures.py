@@ -12,8 +12,8 @@ import pytest
 
 from claimcheck import rulebook
 from claimcheck.claims import Claim
-from claimcheck.documents import read
 from claimcheck.extract import Extractor
+from claimcheck.run.articles import read
 
 ROOT = Path(__file__).resolve().parents[1]
 

@@ -15,7 +15,7 @@ from hypothesis import strategies as st
 from claimcheck import rulebook
 from claimcheck.claims import Claim
 from claimcheck.dates import PartialDate
-from claimcheck.documents import Document
+from claimcheck.document import Document
 from claimcheck.extract import Extractor
 
 RULES = Path(__file__).parent / "fixtures" / "rules"

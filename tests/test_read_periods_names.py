@@ -21,7 +21,7 @@ from fixtures.figure_rules.build import Doc, book, qty, run_corpus, year
 from claimcheck import rulebook
 from claimcheck.claims import Claim
 from claimcheck.dates import PartialDate, Period
-from claimcheck.documents import Document
+from claimcheck.document import Document
 from claimcheck.extract import Extractor
 from claimcheck.extract.periods import find
 

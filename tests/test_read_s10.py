@@ -18,7 +18,7 @@ from claimcheck.checks.events import check_events
 from claimcheck.claims import Claim
 from claimcheck.cli import main
 from claimcheck.dates import PartialDate
-from claimcheck.documents import Document
+from claimcheck.document import Document
 from claimcheck.extract import Extractor
 from claimcheck.findings import Finding
 

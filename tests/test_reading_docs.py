@@ -15,7 +15,7 @@ from conftest import REPO_ROOT
 from claimcheck import rulebook
 from claimcheck.claims import Claim
 from claimcheck.dates import PartialDate
-from claimcheck.documents import Document
+from claimcheck.document import Document
 from claimcheck.extract import Extractor
 
 DOCS = REPO_ROOT / "docs" / "rules.md"

@@ -21,8 +21,10 @@ from functools import cache
 import pytest
 from conftest import REPO_ROOT
 
-from claimcheck import checks, documents, rulebook
+from claimcheck import checks, rulebook
+from claimcheck.document import Document
 from claimcheck.extract import Extractor
+from claimcheck.run import articles as documents
 
 N = 20_000  # characters of the adversarial run at n (4n: 80,000)
 RATIO = 8.0
@@ -121,7 +123,7 @@ def families() -> dict[str, Callable[[dict[str, str]], str]]:
     }
 
 
-def document(unit: str, size: int) -> documents.Document:
+def document(unit: str, size: int) -> Document:
     """An article whose one sentence holds `size` characters of `unit` amid what extractors
     look for."""
     w = words()
@@ -140,7 +142,7 @@ def document(unit: str, size: int) -> documents.Document:
     return doc
 
 
-def extract_time(doc: documents.Document) -> float:
+def extract_time(doc: Document) -> float:
     """The best of two: the extractor and the document engines on one article. CPU time of this
     process, not wall time: other work on a shared machine does not count."""
     best = float("inf")

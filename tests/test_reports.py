@@ -27,11 +27,11 @@ import claimcheck
 from claimcheck import checks, reports
 from claimcheck.claims import Claim
 from claimcheck.cli import main
-from claimcheck.documents import Document
+from claimcheck.document import Document
 from claimcheck.findings import Finding, Related
-from claimcheck.pipeline import Result
 from claimcheck.reports import markdown, sarif, text
 from claimcheck.rulebook import Rulebook
+from claimcheck.run.result import Result
 
 REPO_ROOT = Path(__file__).resolve().parents[1]
 SHARED = REPO_ROOT.parent / "shared"

@@ -11,10 +11,10 @@ from conftest import REPO_ROOT, Newsroom
 from pydantic import BaseModel
 
 from claimcheck import checks, rulebook
-from claimcheck.config import ConfigFile
 from claimcheck.models import model as model_of
 from claimcheck.rulebook import docs, schema
 from claimcheck.ruletest import Runner
+from claimcheck.run.config import ConfigFile
 
 DOCS = REPO_ROOT / "docs" / "rules.md"
 REGENERATE = "regenerate it: .venv/bin/python -m claimcheck.rulebook.docs > docs/rules.md"

@@ -14,11 +14,12 @@ from pathlib import Path
 
 import pytest
 
-from claimcheck import checks, documents, rulebook
+from claimcheck import checks, rulebook
 from claimcheck.checks import RULES, DocContext
 from claimcheck.claims import Claim
 from claimcheck.extract import Extractor
 from claimcheck.findings import Finding
+from claimcheck.run import articles as documents
 
 ROOT = Path(__file__).resolve().parents[1]
 SEEDS = ROOT / "seeds"

@@ -12,8 +12,8 @@ import pytest
 from conftest import RIGHT, TEST_RULES, WRONG, article
 
 from claimcheck import models
-from claimcheck.config import ConfigFile
 from claimcheck.records import conforms
+from claimcheck.run.config import ConfigFile
 
 PROBE = """\
 import sys

@@ -15,7 +15,7 @@ from claimcheck.checks.ranks import check_ranks
 from claimcheck.checks.terms import check_terms
 from claimcheck.claims import Claim
 from claimcheck.dates import PartialDate
-from claimcheck.documents import Document
+from claimcheck.document import Document
 from claimcheck.extract import Extractor
 from claimcheck.findings import Finding
 from claimcheck.yamlpos import YamlProblems

@@ -19,11 +19,12 @@ from conftest import WRONG, Newsroom, article
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from claimcheck import documents, rulebook
+from claimcheck import document, rulebook
 from claimcheck.claims import Claim
 from claimcheck.dates import PartialDate
-from claimcheck.documents import Document
+from claimcheck.document import Document
 from claimcheck.extract import Extractor, sentences
+from claimcheck.run import articles as documents
 
 ROOT = Path(__file__).resolve().parents[1]
 FIXTURE = ROOT / "tests" / "fixtures" / "rules" / "vn-jp"
@@ -259,10 +260,10 @@ def test_positions_of_nfc_text_are_those_of_the_file(written: str) -> None:
 
 
 def test_the_characters_nfc_is_not_asked_about_never_change_or_compose() -> None:
-    """documents._MAY_CHANGE leaves out ASCII, Latin to U+02FF and general punctuation: each is
+    """document._MAY_CHANGE leaves out ASCII, Latin to U+02FF and general punctuation: each is
     its own NFC, no mark, never the second of a composition, and never the first of one whose
     second is not a mark (so only a run starting with a mark reaches back to the letter)."""
-    left_out = [cp for cp in range(0x3000) if not documents._MAY_CHANGE.fullmatch(chr(cp))]
+    left_out = [cp for cp in range(0x3000) if not document._MAY_CHANGE.fullmatch(chr(cp))]
     assert len(left_out) == 0x300 + 0x205F - 0x2010
     pairs = []
     for cp in range(0x110000):

@@ -14,7 +14,8 @@ from hypothesis import example, given, settings
 from hypothesis import strategies as st
 from ruamel.yaml import YAML
 
-from claimcheck import documents, yamlpos, yamlsimple
+from claimcheck import yamlpos, yamlsimple
+from claimcheck.run import articles as documents
 
 SCALARS = [
     "2008-09-07",

@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 
 from claimcheck.checks import certainty
 from claimcheck.claims import Claim
-from claimcheck.documents import Document
+from claimcheck.document import Document
 from claimcheck.findings import Finding, Related, Severity
 from claimcheck.rulebook import Rulebook
 from claimcheck.values import value

@@ -53,9 +53,9 @@ from claimcheck.checks.quantities import (
 from claimcheck.checks.ranks import MEASURES, judging_rank_facts, place, resolve
 from claimcheck.claims import Claim, Quantity
 from claimcheck.dates import Period
-from claimcheck.documents import Document
+from claimcheck.document import Document
 from claimcheck.findings import Finding, Related, Severity
-from claimcheck.pipeline import key as path_key
+from claimcheck.paths import key as path_key
 from claimcheck.rulebook import Rulebook
 from claimcheck.rulebook.schema import Metric
 from claimcheck.values import value

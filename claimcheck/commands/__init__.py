@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING, Any
 from claimcheck.errors import JobError, Usage
 
 if TYPE_CHECKING:
-    from claimcheck.config import Settings
+    from claimcheck.run.config import Settings
 
 EXIT_CLEAN, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
 
@@ -54,15 +54,15 @@ def add_speed_options(p: argparse.ArgumentParser) -> None:
 
 def cache_dir(s: Settings) -> Path:
     """The claim cache lives beside the config file, else in the working directory."""
-    from claimcheck.cache import CACHE_DIR
+    from claimcheck.run.store import CACHE_DIR
 
     base = Path(s.source).parent if s.source else Path()
     return base / CACHE_DIR
 
 
 def speed(args: argparse.Namespace, s: Settings) -> dict[str, Any]:
-    """pipeline.run keyword arguments from --jobs and --no-cache."""
-    from claimcheck.batch import default_jobs, want_progress
+    """The run Options (claimcheck.run.options) that --jobs and --no-cache set."""
+    from claimcheck.run.executor import default_jobs, want_progress
 
     if args.jobs < 0:
         raise Usage("--jobs must be 0 (all cores) or more")
@@ -77,7 +77,7 @@ def settings(args: argparse.Namespace, rule_ids: bool = False) -> Settings:
     """The config file (given, or found from the paths checked upwards) with the command line
     laid over it. Every problem in the file is reported at once, with its position: with
     `rule_ids`, the rule ids it names are checked against the registered checks too."""
-    from claimcheck import config
+    from claimcheck.run import config
     from claimcheck.yamlpos import YamlProblems
 
     path: Path | None
@@ -108,7 +108,7 @@ def settings(args: argparse.Namespace, rule_ids: bool = False) -> Settings:
 def _config_of(paths: list[str]) -> Path | None:
     """The one configuration the paths fall under (else the working directory's); JobError
     when they fall under two: one run has one rulebook and one set of settings."""
-    from claimcheck import config
+    from claimcheck.run import config
 
     found = config.find_for(paths)
     if len(found) > 1:

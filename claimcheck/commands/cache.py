@@ -28,7 +28,7 @@ def register(sub: Any) -> argparse.ArgumentParser:
 def run(args: argparse.Namespace) -> int:
     if args.action is None:
         raise Usage("claimcheck cache: error: name an action (clear)")
-    from claimcheck.cache import clear
+    from claimcheck.run.store import clear
 
     folder = cache_dir(settings(args))
     n = clear(folder)

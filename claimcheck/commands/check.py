@@ -116,7 +116,11 @@ def register(sub: Any) -> argparse.ArgumentParser:
 
 
 def run(args: argparse.Namespace) -> int:
-    from claimcheck import pipeline, reports, suppress
+    from claimcheck import reports
+    from claimcheck.run import filters as suppress
+    from claimcheck.run import pipeline
+    from claimcheck.run.options import Options
+    from claimcheck.run.result import Result
 
     if args.diff and args.format != "text":
         raise Usage(
@@ -138,8 +142,9 @@ def run(args: argparse.Namespace) -> int:
         raise JobError(f"{s.baseline}: no such baseline file{named}")
     quotes = args.format in reports.QUOTES_CLAIMS
 
-    def check() -> pipeline.Result:
-        result = pipeline.run(args.paths, s, **speed(args, s), all_claims=quotes, texts=texts)
+    def check() -> Result:
+        options = Options(**speed(args, s), all_claims=quotes, texts=texts)
+        result = pipeline.run(args.paths, s, options)
         result.findings = [f for f in result.findings if wanted(f.rule)]
         return result
 
@@ -149,7 +154,7 @@ def run(args: argparse.Namespace) -> int:
     if texts and args.fix:
         return _fix_stdin(result, s.fail_on, args.exit_zero)
     if args.fix or args.diff:
-        from claimcheck import fixes
+        from claimcheck.run import fixes
 
         diff, n = fixes.apply(result.documents, result.findings, write=args.fix)
         if args.diff:
@@ -189,7 +194,7 @@ def _stdin(args: argparse.Namespace) -> dict[str, bytes]:
 def _fix_stdin(result: Any, fail_on: str, exit_zero: bool) -> int:
     """With --fix, an editor's buffer comes back fixed on standard output, as ruff does; the
     file on disk is not touched. Exit 1 when findings at the fail level remain."""
-    from claimcheck import fixes, pipeline
+    from claimcheck.run import fixes, pipeline
 
     (doc,) = result.documents or [None]
     if doc is None:  # unreadable (binary, not UTF-8): nothing to fix; say why

@@ -20,7 +20,7 @@ from claimcheck.commands import EXIT_CLEAN, JobError, add_rules_options, setting
 
 if TYPE_CHECKING:
     from claimcheck.claims import Claim
-    from claimcheck.documents import Document
+    from claimcheck.document import Document
     from claimcheck.extract import Extractor
     from claimcheck.rulebook import Rulebook
 
@@ -47,7 +47,8 @@ def register(sub: Any) -> argparse.ArgumentParser:
 
 
 def run(args: argparse.Namespace) -> int:
-    from claimcheck import documents, pipeline
+    from claimcheck.run import articles as documents
+    from claimcheck.run import pipeline
 
     s = settings(args)
     book = pipeline.load_rules(s.rules)

@@ -192,7 +192,7 @@ def _docs(rule_id: str) -> list[str]:
 
 
 def _examples(args: argparse.Namespace) -> dict[str, tuple[list[str], list[str]]]:
-    from claimcheck import pipeline
+    from claimcheck.run import pipeline
 
     dirs = settings(args).rules
     return examples(pipeline.load_rules(dirs)) if dirs else {}

@@ -47,8 +47,8 @@ def register(sub: Any) -> argparse.ArgumentParser:
 
 def run(args: argparse.Namespace) -> int:
 
-    from claimcheck import pipeline
     from claimcheck.checks.corpus import build_groups
+    from claimcheck.run import pipeline
 
     s = settings(args)
     s.corpus = []  # the report covers the paths given, all of them

@@ -70,7 +70,7 @@ def run(args: argparse.Namespace) -> int:
         raise Usage(f"claimcheck rules: error: name an action ({', '.join(ACTIONS)})")
     if args.action == "docs":
         return _docs(args)
-    from claimcheck import pipeline
+    from claimcheck.run import pipeline
 
     dirs = list(args.dirs) or settings(args).rules
     book = pipeline.load_rules(dirs)

@@ -18,7 +18,7 @@ from typing import Any, Literal
 from claimcheck import regexes
 from claimcheck.claims import Claim
 from claimcheck.dates import PartialDate
-from claimcheck.documents import Document
+from claimcheck.document import Document
 from claimcheck.extract import numbers as _numbers
 from claimcheck.extract import periods as _periods
 from claimcheck.extract import sentences

@@ -20,13 +20,17 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from claimcheck import checks, config, documents, pipeline, suppress
+from claimcheck import checks
 from claimcheck.claims import Claim
 from claimcheck.commands import cache_dir
-from claimcheck.documents import Document
+from claimcheck.document import Document
 from claimcheck.errors import JobError
 from claimcheck.findings import Finding
+from claimcheck.paths import key
 from claimcheck.rulebook import Rulebook, digest_of
+from claimcheck.run import articles as documents
+from claimcheck.run import config, pipeline
+from claimcheck.run import filters as suppress
 from claimcheck.yamlpos import YamlProblems
 
 WALK_EVERY = 30.0  # seconds a corpus walk stands for checks that ask for none
@@ -69,7 +73,7 @@ class _Corpus:
     docs: dict[str, Document] = field(default_factory=dict)
     claims: dict[str, list[Claim]] = field(default_factory=dict)
     joins: dict[str, list[tuple[str, Claim]]] = field(default_factory=dict)  # path → its joins
-    keys: dict[str, str] = field(default_factory=dict)  # path → pipeline.key(path)
+    keys: dict[str, str] = field(default_factory=dict)  # path → key(path)
     _index: dict[str, list[tuple[str, Claim]]] | None = None  # join key → (path, claim)
 
     def meeting(self, keys: set[str]) -> dict[str, list[Claim]]:
@@ -232,18 +236,18 @@ def _load(corpus: _Corpus, files: list[str], book: Rulebook, cache: Path) -> Non
     """Read `files` into the corpus. Each is loaded as a checked file (read and keyed by its
     bytes), so that a file new to the cache gets its join rows stored for the hook runs that
     read them."""
-    from claimcheck import batch
+    from claimcheck.run import executor
+    from claimcheck.run.options import Options
 
     joins = checks.corpus_joins(book)
     for path in files:
         _forget(corpus, path)
-    jobs = batch.default_jobs()
-    loaded = batch.load(files, book, cache, jobs, kinds=checks.corpus_kinds(), joins=joins)
+    loaded = executor.load(files, book, Options(cache, executor.default_jobs()))
     for doc in loaded.documents:
         claims = loaded.claims.get(doc.path, [])
         corpus.docs[doc.path] = doc
         corpus.claims[doc.path] = claims
-        corpus.keys[doc.path] = pipeline.key(doc.path)
+        corpus.keys[doc.path] = key(doc.path)
         if joins is not None:
             corpus.joins[doc.path] = joins(claims)
     corpus._index = None
@@ -258,7 +262,7 @@ def _extract(doc: Document, book: Rulebook) -> list[Claim]:
 def _judge(doc: Document, claims: list[Claim], book: Rulebook, corpus: _Corpus) -> list[Finding]:
     """The document engines on the article, and the corpus engines over it and the claims of
     the corpus that meet its claims by a join key (no other claim can change a finding on it)."""
-    me = pipeline.key(doc.path)
+    me = key(doc.path)
     joins = checks.corpus_joins(book)
     if joins is None:  # some engine reads every claim
         meeting = dict(corpus.claims)
@@ -268,7 +272,7 @@ def _judge(doc: Document, claims: list[Claim], book: Rulebook, corpus: _Corpus) 
     every = {d.path: meeting[d.path] for d in others}
     every[doc.path] = claims
     found = pipeline.evaluate([*others, doc], every, book, frozenset({me}))
-    return [f for f in found if pipeline.key(f.path) == me]
+    return [f for f in found if key(f.path) == me]
 
 
 def _settle(found: list[Finding], doc: Document, s: config.Settings) -> list[Finding]:

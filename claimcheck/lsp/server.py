@@ -152,7 +152,7 @@ class ClaimServer(LanguageServer):
 
 
 def _fixable(f: Finding) -> bool:
-    from claimcheck.fixes import fixable
+    from claimcheck.run.fixes import fixable
 
     return bool(fixable([f]))
 

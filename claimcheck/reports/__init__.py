@@ -11,7 +11,7 @@ from importlib import import_module
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
-    from claimcheck.pipeline import Result
+    from claimcheck.run.result import Result
 
 # text, or UTF-8 bytes where a formatter has them already (JSON, SARIF: tens of MB for an archive)
 Formatter = Callable[["Result"], str | bytes]

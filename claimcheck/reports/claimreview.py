@@ -31,13 +31,13 @@ import sys
 from typing import Any
 from urllib.parse import urldefrag
 
-from claimcheck.config import Publisher, absolute_url
-from claimcheck.documents import Document
+from claimcheck.document import Document
 from claimcheck.findings import Finding
-from claimcheck.pipeline import Result
 from claimcheck.reports import formatter
 from claimcheck.reports.common import one_line, plural, where
 from claimcheck.reports.html import Index
+from claimcheck.run.config import Publisher, absolute_url
+from claimcheck.run.result import Result
 
 CONTEXT = "https://schema.org"
 AUTHOR = "claimcheck"

@@ -11,7 +11,7 @@ from collections.abc import Iterable, Iterator, Sequence
 from itertools import groupby
 
 from claimcheck.findings import SEVERITIES, Finding, Related, Severity
-from claimcheck.pipeline import Result
+from claimcheck.run.result import Result
 
 # Human-facing reports (text, markdown) cut a longer message: a 100,000-digit claim quoted in a
 # message must not flood a terminal or eat a pull-request comment. Machine formats keep it whole.

@@ -9,9 +9,9 @@ column after the span, as in every claimcheck report.
 from __future__ import annotations
 
 from claimcheck.findings import Finding
-from claimcheck.pipeline import Result
 from claimcheck.reports import formatter
 from claimcheck.reports.common import fix_phrase, lines, ordered, summary, where
+from claimcheck.run.result import Result
 
 COMMANDS = {"error": "error", "warning": "warning", "info": "notice"}
 NL = "\n"

@@ -13,10 +13,10 @@ import hashlib
 from typing import Any
 
 from claimcheck.findings import Finding
-from claimcheck.pipeline import Result
 from claimcheck.reports import formatter
 from claimcheck.reports.common import fix_phrase, json_bytes, one_line, ordered, where
 from claimcheck.reports.sarif import Locator, repository_root
+from claimcheck.run.result import Result
 
 SEVERITIES = {"error": "major", "warning": "minor", "info": "info"}
 

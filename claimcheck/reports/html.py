@@ -30,10 +30,9 @@ from claimcheck.checks.quantities import fact_interval, fact_period
 from claimcheck.checks.ranks import place
 from claimcheck.claims import Claim
 from claimcheck.dates import Period
-from claimcheck.documents import Document
+from claimcheck.document import Document
 from claimcheck.extract.sentences import split as split_sentences
 from claimcheck.findings import SEVERITIES, Finding, Related
-from claimcheck.pipeline import Result
 from claimcheck.reports import formatter
 from claimcheck.reports.common import (
     counts,
@@ -46,6 +45,7 @@ from claimcheck.reports.common import (
     where,
 )
 from claimcheck.rulebook import RULE_SUFFIXES, Rulebook
+from claimcheck.run.result import Result
 from claimcheck.values import value
 
 # How much of a sentence is quoted around a finding's span (a paragraph can be one long line).

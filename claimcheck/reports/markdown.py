@@ -9,7 +9,6 @@ in a last line.
 from __future__ import annotations
 
 from claimcheck.findings import Finding
-from claimcheck.pipeline import Result
 from claimcheck.reports import formatter
 from claimcheck.reports.common import (
     fix_phrase,
@@ -20,6 +19,7 @@ from claimcheck.reports.common import (
     summary,
     where,
 )
+from claimcheck.run.result import Result
 
 LIMIT = 65_536  # GitHub's limit on a comment body
 RESERVE = 200  # room kept for the "not shown" line

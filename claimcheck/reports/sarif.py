@@ -21,9 +21,9 @@ from urllib.parse import quote
 
 from claimcheck import __version__
 from claimcheck.findings import Finding, Related
-from claimcheck.pipeline import Result
 from claimcheck.reports import formatter
 from claimcheck.reports.common import fix_phrase, json_bytes, ordered
+from claimcheck.run.result import Result
 
 SCHEMA = (
     "https://docs.oasis-open.org/sarif/sarif/v2.1.0/errata01/os/schemas/sarif-schema-2.1.0.json"

@@ -12,7 +12,6 @@ import textwrap
 from collections.abc import Iterable, Sequence
 
 from claimcheck.findings import Finding
-from claimcheck.pipeline import Result
 from claimcheck.reports import formatter
 from claimcheck.reports.common import (
     by_file,
@@ -23,6 +22,7 @@ from claimcheck.reports.common import (
     summary,
     where,
 )
+from claimcheck.run.result import Result
 
 WIDTH = 100  # but on a terminal, which gets its own width: the same input, the same bytes
 INDENT = "  "

@@ -711,7 +711,7 @@ def rules_table() -> list[str]:
 
 
 def config_table() -> list[str]:
-    from claimcheck.config import CONFIG_NAME, ConfigFile
+    from claimcheck.run.config import CONFIG_NAME, ConfigFile
 
     return [
         f"## Configuration: `{CONFIG_NAME}`",

@@ -12,7 +12,7 @@ afresh.
 msgspec decodes the same way in C, but importing it took 8 to 14 ms of each hook run here, more
 than all of reading this file (4 to 7 ms); the stdlib's json is imported by a run anyway.
 
-Beside the JSON, when the user has a key (cache.mac_key), a sealed copy: the same data in
+Beside the JSON, when the user has a key (caching.mac_key), a sealed copy: the same data in
 marshal's format behind a keyed digest of it. A copy whose digest verifies was written here, by
 claimcheck, on this account; a run reads it instead of the JSON and makes the records without
 their checks (`_decode_trusted`: 720M to 684M instructions of a hook run with the claim
@@ -41,6 +41,7 @@ from pathlib import Path
 from typing import Annotated, Any, Literal
 
 from claimcheck import regexes
+from claimcheck.caching import code_digest, mac_key, make_folder, one_line, same_digest, seal
 from claimcheck.dates import PartialDate
 from claimcheck.records import Spec
 from claimcheck.rulebook import Origin, Rulebook, _cross_check, digest_of, load
@@ -109,8 +110,6 @@ def load_cached(dirs: Sequence[Path], cache_dir: Path | None) -> Rulebook:
     Parsing YAML with positions is the slow part of a run (seconds for a full rulebook); a hook
     runs with the same rules every time.
     """
-    from claimcheck.cache import code_digest, mac_key
-
     if cache_dir is None or not all(d.exists() for d in dirs):
         return load(dirs)
     try:
@@ -157,8 +156,6 @@ def _unsealed(path: Path, key: bytes | None) -> Any:
     none: it reads only bytes whose keyed digest proves claimcheck wrote them, on this account,
     with marshal.dumps of lists, texts and numbers (marshal makes no other objects, and runs
     nothing)."""
-    from claimcheck.cache import same_digest, seal
-
     if key is None:
         return None
     try:
@@ -315,8 +312,6 @@ def write(book: Rulebook, path: Path, code: str, key: bytes | None = None) -> No
     """Store the rulebook at `path` (with its seal, given the user's key), replacing any stored
     before; nothing when it would not read back the same (test_cache_security makes sure the
     rules it knows do) or the folder cannot be written."""
-    from claimcheck.cache import make_folder, seal
-
     try:
         data = encode(book, code)
         same = encode(decode(data, code, book.digest), code) == data
@@ -588,8 +583,6 @@ def _bad(v: Any) -> typing.NoReturn:
 
 
 def _warn(path: Path, exc: BaseException) -> None:
-    from claimcheck.cache import one_line
-
     reason = str(exc) or type(exc).__name__
     if isinstance(exc, OSError) and exc.strerror:
         reason = exc.strerror

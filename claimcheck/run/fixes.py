@@ -17,7 +17,7 @@ from itertools import groupby
 from pathlib import Path
 
 from claimcheck.checks import RULES
-from claimcheck.documents import Document
+from claimcheck.document import Document
 from claimcheck.findings import Finding
 from claimcheck.values import value
 

@@ -18,9 +18,9 @@ from pathlib import Path
 from typing import Annotated, Any
 
 from claimcheck import yamlpos, yamlsimple
-from claimcheck.documents import DEFAULT_INCLUDE
 from claimcheck.findings import Severity
 from claimcheck.records import conforms, doc
+from claimcheck.run.articles import DEFAULT_INCLUDE
 from claimcheck.values import value
 
 CONFIG_NAME = ".claimcheck.yaml"
@@ -152,7 +152,7 @@ def load(
     if conforms(ConfigFile, data):  # the usual case, and a hook's: no validator to import
         cfg = ConfigFile(**data)
     else:
-        from claimcheck import models
+        from claimcheck import models  # here, for start-up time: pydantic, only when needed
 
         if not positioned:  # again, with the positions of its problems
             data, positioned = yamlpos.parse(text, shown) or {}, True
@@ -239,7 +239,7 @@ def _publisher_problems(publisher: Any) -> Iterator[tuple[str, Loc]]:
 
 def absolute_url(text: str) -> bool:
     """An absolute http(s) URL with a host: what structured data published on the web needs."""
-    from urllib.parse import urlsplit
+    from urllib.parse import urlsplit  # here, for start-up time: only with a publisher
 
     try:
         parts = urlsplit(text.strip())

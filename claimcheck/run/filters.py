@@ -1,4 +1,5 @@
-"""Inline suppressions in articles and the baseline file of known findings.
+"""The filters between the engines' findings and the report: the configuration's disables and
+severities, inline suppressions in articles, and the baseline file of known findings.
 
 Inline: `<!-- claimcheck-disable-next-line [RULE ...] -->` hides findings on the next non-blank
 line; `<!-- claimcheck-disable [RULE ...] -->` hides them until `<!-- claimcheck-enable -->` or the
@@ -15,13 +16,52 @@ import json
 import posixpath
 import re
 from collections import Counter
-from collections.abc import Collection, Iterable
-from dataclasses import dataclass, field
+from collections.abc import Collection, Iterable, Sequence
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
-from claimcheck import regexes, yamlpos
-from claimcheck.documents import Document
+from claimcheck import checks, regexes, yamlpos
+from claimcheck.document import Document
+from claimcheck.errors import JobError
 from claimcheck.findings import Finding
+from claimcheck.run.config import Settings
+
+
+def settle(
+    found: list[Finding], docs: Sequence[Document], settings: Settings
+) -> tuple[list[Finding], dict[str, int]]:
+    """The findings on the documents a run reports, sorted: the configuration's disables and
+    severities applied, then the suppression comments and the baseline; and how many findings
+    each of those two hid (when any)."""
+    wanted = configure(found, settings)
+    # findings are on these only; a comment naming an unknown rule is one of them
+    sups = {d.path: scan(d, checks.RULES) for d in docs}
+    wanted.extend(configure([f for s in sups.values() for f in s.findings], settings))
+    hidden: dict[str, int] = {}
+    shown = [f for f in wanted if f.path not in sups or not sups[f.path].hides(f)]
+    hidden["suppression"], wanted = len(wanted) - len(shown), shown
+    if settings.baseline and Path(settings.baseline).exists():
+        try:
+            known = read_baseline(Path(settings.baseline))
+        except BaselineError as exc:
+            raise JobError(str(exc)) from None
+        shown = apply_baseline(sorted(wanted, key=Finding.sort_key), known)
+        hidden["baseline"], wanted = len(wanted) - len(shown), shown
+    wanted.sort(key=Finding.sort_key)
+    return wanted, {k: n for k, n in hidden.items() if n}
+
+
+def configure(found: list[Finding], settings: Settings) -> list[Finding]:
+    """The findings of rules not disabled, each at the severity the configuration gives its
+    rule."""
+    out = []
+    for f in found:
+        if f.rule in settings.disable:
+            continue
+        sev = settings.severity.get(f.rule)
+        out.append(replace(f, severity=sev) if sev else f)
+    return out
+
 
 _COMMENT = regexes.compile(
     r"<!--\s*claimcheck-(disable-next-line|disable|enable)\b([^>]*?)-->", re.I

@@ -1,4 +1,6 @@
-"""The claim cache: each document's metadata and claims, keyed by content, rulebook and version.
+"""The claim store: each document's metadata and claims, keyed by content, rulebook and code; the
+stat index (a file's content key while its status is unchanged); the join rows (the claims by
+which a corpus article can meet a checked one); and a run's work through all three (`load`).
 
 A hook run checks one new article against a corpus of thousands; every unchanged article's claims
 come from here instead of being extracted again. SQLite in WAL mode with a busy timeout lets two
@@ -8,34 +10,42 @@ never a crash, because a cache must never cost the user their run.
 
 from __future__ import annotations
 
-import _operator
-import calendar
 import contextlib
 import json
 import os
 import sqlite3
-import stat
 import sys
-from collections.abc import Callable, Iterable, Sequence
+import time
+from collections.abc import Callable, Iterable, Mapping, Sequence
+from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from claimcheck import __version__
-from claimcheck.findings import SEVERITIES
+from claimcheck import paths
+from claimcheck.caching import (
+    GITIGNORE,
+    code_digest,
+    keyed_hasher,
+    mac_key,
+    make_folder,
+    one_line,
+    same_digest,
+)
+from claimcheck.checks import BoundJoins
 from claimcheck.hashing import hasher
+from claimcheck.rulebook import Rulebook
+from claimcheck.rulebook.store import NAME
+from claimcheck.run import articles, entries
+from claimcheck.run.entries import PARTS
+from claimcheck.run.options import Options, Statuses
+from claimcheck.run.step import Item, Outcome, Want
 
-try:
-    from _blake2 import blake2b
-except ImportError:  # another Python implementation
+if TYPE_CHECKING:
     from hashlib import blake2b
 
 CACHE_DIR = ".claimcheck_cache"
 CACHE_FILE = "claims.sqlite"
 SCHEMA = 11
-# An entry's parts, stored apart so that a hook run reads only what it needs of the corpus:
-# meta (document metadata and problems), findings (the document engines'), corpus (claims the
-# corpus engines read), rest (the other claims).
-PARTS = ("meta", "findings", "corpus", "rest")
 # Over this many files, the stat index is read whole rather than looked up path by path.
 _SCAN_OVER = 2000
 _APP_ID = 0x636C6D63  # "clmc": marks the file as ours
@@ -57,41 +67,12 @@ _TABLES = {
 # a crafted file holding more costs a warning, not the memory.
 MAX_VALUE = 64 << 20
 UNUSABLE = None  # a claim row that is no claim: Claim.from_row raises TypeError (see joined)
-GITIGNORE = "# Created by claimcheck: nothing here belongs in the repository.\n*\n"
-
-
-def code_digest() -> str:
-    """A hash of the code that reads documents and extracts claims, so that a changed extractor
-    (a new release, or a developer's edit) never serves claims the old code extracted."""
-    global _CODE
-    if _CODE is None:
-        _CODE = digest_of_code(Path(__file__).parent)
-    return _CODE
-
-
-def digest_of_code(package: Path) -> str:
-    """The files' names, sizes and modification times, as Python keys bytecode (reading the
-    files took 2 ms of a hook run)."""
-    h = hasher(f"{__version__}\0{SCHEMA}".encode())
-    parts = [
-        *sorted((package / "extract").glob("*.py")),
-        *sorted((package / "checks").glob("*.py")),  # join keys are the corpus engines'
-        *sorted((package / "rulebook").glob("*.py")),  # the compiled rulebook's classes
-        *(package / n for n in ("claims.py", "dates.py", "documents.py", "vocab.py")),
-    ]
-    for p in parts:
-        st = p.stat()
-        h.update(f"{p.relative_to(package)}\0{st.st_size}\0{st.st_mtime_ns}\0".encode())
-    return h.hexdigest()
-
-
-_CODE: str | None = None
 
 
 def content_key(raw: bytes, context: bytes, rulebook_digest: str) -> str:
     """A document's key: its bytes, what else decides how it reads (its folder's manifest), the
     rulebook and the extraction code. The path is not part of it: a renamed file hits."""
-    h = hasher(f"{code_digest()}\0{rulebook_digest}\0".encode())
+    h = hasher(f"{code_digest()}\0{SCHEMA}\0{rulebook_digest}\0".encode())
     h.update(hasher(context).digest())
     h.update(raw)
     return h.hexdigest()
@@ -100,7 +81,7 @@ def content_key(raw: bytes, context: bytes, rulebook_digest: str) -> str:
 def stat_salt(context: bytes, rulebook_digest: str) -> str:
     """What besides its status a stat key holds: the code, the rulebook and the file's context
     (computed once per folder, not per file)."""
-    h = hasher(f"{code_digest()}\0{rulebook_digest}\0".encode())
+    h = hasher(f"{code_digest()}\0{SCHEMA}\0{rulebook_digest}\0".encode())
     h.update(context)
     return h.hexdigest()[:32]
 
@@ -222,7 +203,7 @@ class ClaimCache:
             except (TypeError, ValueError) as exc:  # not text, or not JSON
                 self.unusable(exc)
                 continue
-            bad = next((name for name, part in entry.items() if not _PART_FITS[name](part)), None)
+            bad = entries.misfit(entry)
             if bad is None:
                 found[key] = entry
             else:
@@ -332,7 +313,7 @@ class ClaimCache:
                     sealed.append(claim)
                     owners.append(k)
                     continue
-            row = _joined_row(claim, date, source)
+            row = entries.joined_row(claim, date, source)
             if row is None:
                 unfit.add(k)
             else:
@@ -384,88 +365,8 @@ class ClaimCache:
             self.db = None
 
 
-KEY_BYTES = 32
-_KEYS: dict[str, bytes | None] = {}
-
-
-def mac_key(cache_dir: Path) -> bytes | None:
-    """The user's own random key, which marks the cache files claimcheck wrote on this account.
-
-    A file of the cache folder whose keyed digest (seal) verifies was written by claimcheck, and
-    what it holds is used without checking each value again; the key lives in the user's cache
-    folder ($XDG_CACHE_HOME/claimcheck/key or ~/.cache/claimcheck/key), never in the project, so
-    a file committed to the repository cannot carry a seal that verifies. None when it cannot be
-    read or made, or would fall inside the project: every file is then checked in full."""
-    path = _key_path()
-    if path is None:
-        return None
-    project = os.path.abspath(cache_dir.parent)
-    try:
-        if os.path.commonpath([project, path]) == project:
-            return None
-    except ValueError:  # on another drive: not inside
-        pass
-    if path not in _KEYS:
-        _KEYS[path] = _read_key(path) or _make_key(path)
-    return _KEYS[path]
-
-
-def _key_path() -> str | None:
-    base = os.environ.get("XDG_CACHE_HOME", "")
-    if not os.path.isabs(base):  # unset, or relative: the XDG specification ignores it
-        home = os.environ.get("HOME", "")
-        if not os.path.isabs(home):
-            return None
-        base = os.path.join(home, ".cache")
-    return os.path.join(os.path.abspath(base), "claimcheck", "key")
-
-
-def _read_key(path: str) -> bytes | None:
-    """The key, when it is a regular file of this user's that nobody else may read or write."""
-    try:
-        fd = os.open(path, os.O_RDONLY | getattr(os, "O_NOFOLLOW", 0) | os.O_NONBLOCK)
-    except OSError:
-        return None
-    try:
-        st = os.fstat(fd)
-        ok = stat.S_ISREG(st.st_mode) and not st.st_mode & 0o077
-        if ok and hasattr(os, "getuid"):
-            ok = st.st_uid == os.getuid()
-        key = os.read(fd, KEY_BYTES + 1) if ok else b""
-    except OSError:
-        key = b""
-    finally:
-        os.close(fd)
-    return key if len(key) == KEY_BYTES else None
-
-
-def _make_key(path: str) -> bytes | None:
-    """A new key, written in one call to a file only this user may read (O_EXCL: a run making
-    it at the same moment keeps its own, and this run checks in full)."""
-    key = os.urandom(KEY_BYTES)
-    try:
-        os.makedirs(os.path.dirname(path), mode=0o700, exist_ok=True)
-        fd = os.open(
-            path, os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_NOFOLLOW", 0), 0o600
-        )
-    except OSError:
-        return _read_key(path)  # made by another run in the meantime, or not at all
-    try:
-        written = os.write(fd, key)
-    except OSError:
-        written = 0
-    finally:
-        os.close(fd)
-    return key if written == KEY_BYTES else None
-
-
-# hmac.compare_digest (in constant time), without hmac's import of OpenSSL; a plain alias, as
-# `joined` calls it for every claim a hook run meets.
-same_digest: Callable[[bytes, bytes], bool] = _operator._compare_digest
-
-
 def _row_hasher(key: bytes) -> blake2b:
-    return blake2b(key=key, digest_size=16)
+    return keyed_hasher(key, 16)
 
 
 def _row_seal(key: bytes, claim: str) -> bytes:
@@ -478,40 +379,9 @@ def _row_seal(key: bytes, claim: str) -> bytes:
     return h.digest()
 
 
-def seal(key: bytes, *parts: bytes) -> bytes:
-    """The keyed digest of the parts: BLAKE2b in its keyed mode, a MAC by design (RFC 7693), in
-    C from the built-in module, where hmac would import OpenSSL."""
-    h = blake2b(key=key, digest_size=32)
-    for part in parts:
-        h.update(len(part).to_bytes(8, "little"))
-        h.update(part)
-    return h.digest()
-
-
-def one_line(text: str, limit: int = 300) -> str:
-    """A message that may quote what a cache file held (SQLite's errors name its objects): one
-    line, no control characters (a terminal obeys escapes), and not a page of it."""
-    text = "".join(c if c.isprintable() else " " for c in text)
-    return text if len(text) <= limit else text[: limit - 3] + "..."
-
-
-def make_folder(folder: Path) -> None:
-    """Make the cache folder if there is none, with a .gitignore that keeps all of it out of
-    the repository (as pytest and ruff do with theirs)."""
-    if folder.is_dir():
-        return
-    try:
-        folder.mkdir(parents=True)
-    except FileExistsError:
-        return  # made by another run in the meantime (or a file: opening in it fails)
-    (folder / ".gitignore").write_text(GITIGNORE, encoding="utf-8")
-
-
 def clear(folder: Path) -> int:
     """Delete every file claimcheck made in the cache folder, and the folder when that leaves it
     empty; a file of anyone else's stays. Return how many were removed."""
-    from claimcheck.rulebook.store import NAME
-
     n = 0
     if not folder.is_dir():
         return n
@@ -535,166 +405,6 @@ def _read_small(path: Path) -> str:
         return ""
 
 
-# What an entry's parts hold, checked before any of it is used: a value of another type would
-# crash a check or change a finding. The shapes are those batch.encode writes (claims as
-# Claim.to_row, findings as Finding.to_record, the document as documents.to_record), in checks
-# of JSON types alone, fast enough for every claim of a warm run over an archive.
-
-
-def _claim_fits(row: Any) -> bool:
-    """A Claim.to_row: the types of its 14 fields at once, then what the lists hold."""
-    if type(row) is not list or len(row) != 14 or tuple(map(type, row)) not in _CLAIM_TYPES:
-        return False
-    _, _, _, _, _, _, v, _, p, d, mods, attrs, parts, sent = row
-    return (
-        (v is None or _quantity_fits(v))
-        and (p is None or (len(p) == 3 and all(type(x) is str for x in p)))  # fromisoformat
-        and (d is None or _date_fits(d))  # checks the dates of a period, not of a date
-        and all(type(x) is str for x in mods)
-        and all(
-            type(a) is list and len(a) == 2 and type(a[0]) is str and type(a[1]) is str
-            for a in attrs
-        )
-        and all(map(_claim_fits, parts))
-        and len(sent) == 2
-        and type(sent[0]) is int
-        and type(sent[1]) is int
-    )
-
-
-def _quantity_fits(v: Any) -> bool:
-    if type(v) is not list or len(v) != 6:
-        return False
-    low, high, unit, digits, scale, hedge = v
-    return (
-        type(low) in _NUMBER
-        and type(high) in _NUMBER
-        and type(unit) in _TEXT_OR_NONE
-        and type(digits) is str
-        and type(scale) in _TEXT_OR_NONE
-        and type(hedge) in _TEXT_OR_NONE
-    )
-
-
-def _date_fits(d: Any) -> bool:
-    """[year, month, day] of a PartialDate, month and day possibly null."""
-    if type(d) is not list or len(d) != 3:
-        return False
-    year, month, day = d
-    if type(year) is not int or not 1 <= year <= 9999:
-        return False
-    if month is None:
-        return day is None
-    if type(month) is not int or not 1 <= month <= 12:
-        return False
-    return day is None or (type(day) is int and 1 <= day <= calendar.monthrange(year, month)[1])
-
-
-def _texts(v: Any) -> bool:
-    return type(v) is list and all(type(x) is str for x in v)
-
-
-def _finding_fits(f: Any) -> bool:
-    return (
-        type(f) is dict
-        and f.keys() == _FINDING_KEYS
-        and type(f["rule"]) is str
-        and type(f["category"]) is str
-        and f["severity"] in SEVERITIES
-        and type(f["at"]) is list
-        and len(f["at"]) == 4
-        and all(type(n) is int for n in f["at"])
-        and type(f["message"]) is str
-        and type(f["related"]) is list
-        and all(map(_related_fits, f["related"]))
-        and type(f["fix"]) in _TEXT_OR_NONE
-        and type(f["anchor"]) is str
-        and type(f["inferred"]) is list
-        and all(_texts(p) and len(p) == 2 for p in f["inferred"])
-    )
-
-
-def _related_fits(r: Any) -> bool:
-    return (
-        type(r) is dict
-        and r.keys() == _RELATED_KEYS
-        and type(r["path"]) is str
-        and type(r["line"]) is int
-        and type(r["column"]) is int
-        and type(r["message"]) is str
-    )
-
-
-def _meta_fits(m: Any) -> bool:
-    if type(m) is not dict or m.keys() != {"doc", "problems", "count"}:
-        return False
-    doc = m["doc"]
-    return (
-        (doc is None or _doc_fits(doc))
-        and type(m["problems"]) is list
-        and all(map(_finding_fits, m["problems"]))
-        and type(m["count"]) is int
-    )
-
-
-def _doc_fits(d: Any) -> bool:
-    return (
-        type(d) is dict
-        and d.keys() == {"body_start", "meta", "date", "date_source"}
-        and type(d["body_start"]) is int
-        and type(d["meta"]) is dict
-        and type(d["date"]) in _TEXT_OR_NONE  # PartialDate.parse checks it
-        and type(d["date_source"]) is str
-    )
-
-
-def _joined_row(claim: Any, date: Any, source: Any) -> list[Any] | None:
-    """The claim row a join row holds, None unless it fits Claim.to_row's shape."""
-    if type(claim) is not str or type(date) is not str or type(source) is not str:
-        return None
-    try:
-        row = json.loads(claim)
-    except (ValueError, RecursionError):
-        return None
-    return row if _claim_fits(row) else None
-
-
-def _list_of(fits: Callable[[Any], bool]) -> Callable[[Any], bool]:
-    return lambda v: type(v) is list and all(map(fits, v))
-
-
-_TEXT_OR_NONE = (str, type(None))
-_CLAIM_TYPES = {
-    (str, int, int, str, subject, target, value, rank, period, date, list, list, list, list)
-    for subject in _TEXT_OR_NONE
-    for target in _TEXT_OR_NONE
-    for value in (list, type(None))
-    for rank in (int, type(None))
-    for period in (list, type(None))
-    for date in (list, type(None))
-}
-_INT_OR_NONE = (int, type(None))
-_NUMBER = (int, float)
-_FINDING_KEYS = {
-    "rule",
-    "category",
-    "severity",
-    "at",
-    "message",
-    "related",
-    "fix",
-    "anchor",
-    "inferred",
-}
-_RELATED_KEYS = {"path", "line", "column", "message"}
-_PART_FITS: dict[str, Callable[[Any], bool]] = {
-    "meta": _meta_fits,
-    "findings": _list_of(_finding_fits),
-    "corpus": _list_of(_claim_fits),
-    "rest": _list_of(_claim_fits),
-}
-
-
 def _storable(path: str) -> bool:
     """Whether SQLite can hold the path (UTF-8 text): a file name with an undecodable byte is
     kept out of the stat index, and read and keyed by its content every run."""
@@ -705,3 +415,214 @@ def _storable(path: str) -> bool:
     except UnicodeEncodeError:
         return False
     return True
+
+
+# A run through the store.
+#
+# A hook run checks one new article against thousands. The checked articles are read and keyed by
+# content. A corpus article is known by its file status alone (size, times, inode) while the stat
+# index says it is unchanged, and is fetched and decoded only when it holds a claim that shares a
+# join key with a claim of a checked article: the corpus engines define the keys, and no other
+# article can change a finding.
+
+# A file changed this recently could change again within one tick of its timestamps: its status
+# is not trusted to stand for its content (git's "racy" entries), so it is read next time too.
+RACY_NS = 2_000_000_000
+Process = Callable[[list[Item]], list[Outcome]]
+
+
+@dataclass
+class File:
+    """One file of the run as the store works through it: keyed, then served or processed."""
+
+    shown: str
+    context: bytes  # what besides its bytes decides how it reads (its folder's manifest)
+    checked: bool  # an article checked, not only the corpus around it
+    where: str = ""  # absolute path: the stat index's key
+    raw: bytes | None = None
+    given: bool = False  # raw given by the caller (an editor's buffer), not the file on disk
+    key: str = ""  # content key; "" when unreadable
+    stat: str = ""  # status key; "" when unknown or too fresh to trust
+    indexed: bool = False  # keyed by the stat index, not read
+    result: Outcome | None = None  # served from the store or processed in this run
+
+
+def load(
+    files: Sequence[tuple[str, bool]],
+    book: Rulebook,
+    want: Want,
+    joins: BoundJoins | None,
+    options: Options,
+    statuses: Statuses,
+    process: Process,
+) -> list[tuple[bool, Outcome]]:
+    """Each file (shown path, whether checked) with its outcome: served from the store where it
+    has one, else from `process`; of the corpus known by its status, only the files whose claims
+    meet a checked article's (all of them without `joins`). The store learns what was processed."""
+    assert options.cache_dir is not None
+    run = _Run(ClaimCache(options.cache_dir), book.digest, process)
+    try:
+        every = run.files(files, want.kinds, options.texts)
+        run.key(every, statuses)
+        every = run.serve(every, want.keep_all, joins)
+        run.save(every)
+    finally:
+        run.cache.close()
+    return [(f.checked, f.result) for f in every if f.result is not None]
+
+
+class _Run:
+    """One run's work through the store."""
+
+    def __init__(self, cache: ClaimCache, rulebook_digest: str, process: Process) -> None:
+        self.cache = cache
+        self.digest = rulebook_digest
+        self.process_items = process
+
+    def files(
+        self,
+        files: Sequence[tuple[str, bool]],
+        kinds: frozenset[str] | None,
+        texts: Mapping[str, bytes],
+    ) -> list[File]:
+        """The run's files, each with its context: its folder's manifest and the claim kinds
+        kept of it (an entry holds those apart from the rest)."""
+        split = ",".join(sorted(kinds)).encode() if kinds is not None else b"*"
+        contexts: dict[str, bytes] = {}
+        every: list[File] = []
+        here = os.getcwd()
+        for shown, checked in files:
+            folder = os.path.dirname(shown)
+            if folder not in contexts:
+                contexts[folder] = articles.manifest_bytes(Path(folder)) + b"\0" + split
+            f = File(shown, contexts[folder], checked, paths.absolute(here, shown))
+            if shown in texts:
+                f.raw, f.given = texts[shown], True
+            every.append(f)
+        return every
+
+    def key(self, every: list[File], statuses: Statuses) -> None:
+        """Key each file. A corpus file the stat index knows unchanged is not read; every other
+        file is read and keyed by its bytes (a checked file's text is needed anyway)."""
+        now = statuses.since_ns or time.time_ns()  # when the statuses were taken
+        salts: dict[bytes, str] = {}
+        for f in every:
+            st = None if f.given else _status(f.shown, statuses)  # given: no status stands for it
+            if st is not None and now - max(st.st_mtime_ns, st.st_ctime_ns) > RACY_NS:
+                if f.context not in salts:
+                    salts[f.context] = stat_salt(f.context, self.digest)
+                f.stat = stat_key(st, salts[f.context])
+        known = self.cache.index((f.where, f.stat) for f in every if f.stat)
+        for f in every:
+            if not f.checked and f.stat:
+                f.key = known.get(f.where, "")
+                f.indexed = bool(f.key)
+            if not f.indexed:
+                self.read(f)
+
+    def read(self, f: File) -> None:
+        """Read the file and key it by its bytes ("" when unreadable: the step reports it)."""
+        if not f.given:
+            try:
+                f.raw = articles.read_bytes(Path(f.shown))
+            except OSError:
+                f.key = ""
+                return
+        assert f.raw is not None
+        f.key = content_key(f.raw, f.context, self.digest)
+
+    def serve(self, every: list[File], keep_all: bool, joins: BoundJoins | None) -> list[File]:
+        """Serve what the store has, process the rest; returns the files the run keeps."""
+        targets = [f for f in every if f.checked]
+        self.serve_read(every, targets, keep_all)
+        indexed = [f for f in every if f.indexed]  # of the corpus only
+        if not indexed:
+            return every
+        if joins is None:
+            self.fetch(indexed, ("meta", "corpus"))
+        else:  # only the articles, and only the claims, that meet a checked article's
+            met = self.meet(indexed, _join_keys(targets, joins))
+            every = [f for f in every if not f.indexed or f.key in met]
+            indexed = [f for f in indexed if f.key in met]
+        self.reread([f for f in indexed if f.result is None])
+        return every
+
+    def serve_read(self, every: list[File], targets: list[File], keep_all: bool) -> None:
+        """The files keyed by their bytes: served where the store has them, else processed."""
+        parts = ("meta", "findings", "corpus", *(("rest",) if keep_all else ()))
+        self.fetch([f for f in targets if f.key], parts)
+        around = [f for f in every if not f.checked and f.key and not f.indexed]
+        self.fetch(around, ("meta", "corpus"))
+        self.process([f for f in every if f.result is None and not f.indexed])
+
+    def fetch(self, group: list[File], parts: Sequence[str]) -> None:
+        """Serve the group from the store, where it has them."""
+        got = self.cache.get_many((f.key for f in group), parts)
+        for f in group:
+            data = got.get(f.key)
+            if data is None:
+                continue
+            try:
+                f.result = Outcome(*entries.decode(f.shown, f.raw, f.checked, data))
+            except OSError:  # gone since it was keyed: read (and reported) like any other file
+                pass
+            except (KeyError, TypeError, ValueError) as exc:
+                self.cache.unusable(exc)
+
+    def meet(self, indexed: list[File], wanted: set[str]) -> set[str]:
+        """Serve the indexed files' claims with one of the `wanted` join keys, each file known
+        by path and date (its text read if a line is cited); returns the keys of the files met."""
+        met = self.cache.joined(wanted)
+        for f in indexed:
+            if f.key not in met:
+                continue
+            date, source, rows = met[f.key]
+            record = {"body_start": 0, "meta": {}, "date": date, "date_source": source}
+            try:
+                claims = entries.claims_in_order(rows)
+                doc = articles.from_record(f.shown, "", record, articles.reader(f.shown))
+            except (KeyError, TypeError, ValueError) as exc:
+                self.cache.unusable(exc)  # read, extracted and stored again
+                self.cache.forget(f.key)
+                continue
+            f.result = Outcome(doc, [], claims=claims)
+        return set(met)
+
+    def reread(self, group: list[File]) -> None:
+        """Read, key and process files the stat index knew but the store could not serve (an
+        index row without its entry, or one found unusable), like new files."""
+        for f in group:
+            f.indexed = False
+            self.read(f)
+        self.process(group)
+
+    def process(self, group: list[File]) -> None:
+        """The step over the files of the group, in order."""
+        results = self.process_items([(f.shown, f.raw, f.checked) for f in group])
+        for f, r in zip(group, results, strict=True):
+            f.result = r
+
+    def save(self, every: list[File]) -> None:
+        """Store the entries of the files processed, and the statuses of the files read."""
+        fresh = [(f.key, f.result) for f in every if f.key and f.result is not None]
+        self.cache.put_many((k, r.entry, r.joins) for k, r in fresh if r.entry)
+        self.cache.remember(
+            (f.where, f.stat, f.key) for f in every if f.key and not (f.indexed or f.given)
+        )
+
+
+def _join_keys(targets: list[File], joins: BoundJoins) -> set[str]:
+    """The join keys of the checked articles' claims: what a corpus article must share to
+    matter."""
+    return {k for f in targets if f.result is not None for k, _ in joins(f.result.claims)}
+
+
+def _status(shown: str, statuses: Statuses) -> os.stat_result | None:
+    """The file's status as the caller took it, else now (None: unreadable; the step says so)."""
+    st = statuses.of.get(shown)
+    if st is None:
+        try:
+            st = os.stat(shown)
+        except OSError:
+            return None
+    return st
