@@ -1,14 +1,20 @@
-"""HTML report for a person: summary, contradictions, a timeline per metric, findings by article.
+"""HTML report for a fact desk: summary, contradictions, findings by article, a timeline per metric.
 
 One self-contained file: inline CSS and inline SVG, no script, no external asset, so that it opens
 offline, reads without JavaScript and prints (`@media print`). Everything quoted from articles and
-rule files goes through html.escape; only http(s) addresses become links.
+rule files goes through html.escape; only http(s) addresses become links (a rule's source, an
+article's published `url`).
 
-A contradiction group gathers the findings whose evidence is another article, keyed by what the
-claim at the finding's span is about (metric or ranking, subject for a ranking, period), and lists
-every claim of the report with that key. A timeline is drawn for each metric (and unit) with
-quantity claims: time across, value up, one box per claim over its period and value interval,
-the rulebook's facts beside them, the claims with findings in a distinct colour.
+A contradiction group gathers the findings that cite evidence (another article or the rulebook),
+keyed by what the claim at the finding's span is about (kind, metric, ranking, office or term,
+subject unless a figure's, period), and lists every claim of the report with that key and the
+rule entries cited. Findings go by severity, the worst article first; the severity filter is
+CSS `:target` on empty anchors, so a click and a shared address both filter without script. A
+timeline is drawn for each metric (and unit) with quantity claims: time across, value up, one bar
+per claim over its period and value interval (an open-ended value is a bar at its bound and an
+arrow, the axis spans the values, not zero), the rulebook's facts beside them, the claims with
+findings in a distinct colour; a timeline without findings is folded (`<details>`). The footer
+names the rulebook by its digest.
 
 Deterministic bytes: sorted iteration, ids numbered in that order, fixed number formats, no dates
 of the run.
@@ -21,10 +27,11 @@ import math
 import os
 import re
 from collections import defaultdict
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from html import escape
 
+from claimcheck import __version__
 from claimcheck.checks import units as U
 from claimcheck.checks.quantities import fact_interval, fact_period
 from claimcheck.checks.ranks import place
@@ -47,6 +54,7 @@ from claimcheck.reports.common import (
 )
 from claimcheck.rulebook import RULE_SUFFIXES, Rulebook
 from claimcheck.values import value
+from claimcheck.vocab import full_names
 
 # How much of a sentence is quoted around a finding's span (a paragraph can be one long line).
 CONTEXT = 240
@@ -56,6 +64,7 @@ WIDTH, HEIGHT = 900, 340
 LEFT, RIGHT, TOP, BOTTOM = 78, 16, 40, 46
 MIN_W = 6.0  # a one-day period or a crowded year still gets a visible box
 MIN_H = 3.0  # an exact value still gets a visible box
+ARROW = 24.0  # length of the arrow that says a value is open-ended ("more than")
 LABEL_MAX = 40  # marks numbered on the chart up to this many (the table below always is)
 YEAR_STEPS = (1, 2, 5, 10, 20, 50, 100, 200, 500, 1000, 2000, 5000)
 COLOURS = {"claim": "#3b6ea8", "conflict": "#c62828", "fact": "#2e7d32"}
@@ -79,7 +88,7 @@ th, td { border: 1px solid #d0d0d0; padding: .25rem .5rem; text-align: left; ver
   overflow-wrap: anywhere; }
 th { background: #f3f3f3; }
 td.num, th.num { text-align: right; font-variant-numeric: tabular-nums; white-space: nowrap; }
-td.nowrap { white-space: nowrap; }
+td.nowrap, td.status, td.date { white-space: nowrap; }
 table.counts { width: auto; min-width: 22rem; }
 nav ul { list-style: none; padding: 0; display: flex; gap: 1.2rem; flex-wrap: wrap; }
 .totals { font-size: 1.1rem; font-weight: 600; }
@@ -104,7 +113,28 @@ mark { background: #ffe066; color: inherit; padding: 0 .1em; }
 .meta, .note { color: #555; font-size: .9rem; }
 figure.timeline { margin-left: 0; margin-right: 0; }
 figure.timeline svg { width: 100%; height: auto; max-width: 900px; display: block; }
-figcaption { font-weight: 600; margin: .6rem 0 .3rem; }
+figure.timeline summary { font-weight: 600; margin: .6rem 0 .3rem; cursor: pointer; }
+figure.timeline details:not([open]) summary { font-weight: 400; color: #444; }
+.filter-target { display: block; position: relative; top: -.5rem; }
+.filters a { display: inline-block; padding: .1rem .6rem; margin-right: .3rem;
+  border: 1px solid #ccc; border-radius: 3px; text-decoration: none; }
+.filters a.all, #only-error:target ~ .filters a.only-error,
+#only-warning:target ~ .filters a.only-warning, #only-info:target ~ .filters a.only-info {
+  font-weight: 700; background: #e8eef7; border-color: #1f5fa8; }
+.filter-target:target ~ .filters a.all { font-weight: 400; background: none; border-color: #ccc; }
+#only-error:target ~ article.doc:not(.has-error),
+#only-warning:target ~ article.doc:not(.has-warning),
+#only-info:target ~ article.doc:not(.has-info),
+#only-error:target ~ article.doc li.finding:not(.error),
+#only-warning:target ~ article.doc li.finding:not(.warning),
+#only-info:target ~ article.doc li.finding:not(.info),
+.filter-target:target ~ article.doc .cited, .filter-target:target ~ article.doc h4 {
+  display: none; }
+h3 a.published { font-size: .85rem; font-weight: 400; margin-left: .6rem; }
+tr.rulebook td { background: #eef7ee; }
+tr.rulebook td.status { color: #1b5e20; }
+footer { margin-top: 2.5rem; border-top: 1px solid #ddd; padding-top: .6rem; color: #555;
+  font-size: .85rem; }
 svg text { font: 11px system-ui, -apple-system, "Segoe UI", Roboto, Arial, sans-serif;
   fill: #333; }
 svg .axis { stroke: #555; stroke-width: 1; }
@@ -116,6 +146,8 @@ svg .fact { stroke-dasharray: 4 2; }
   nav { display: none; }
   a { color: inherit; text-decoration: none; }
   .group, .doc, figure.timeline, .finding, tr { break-inside: avoid; }
+  details::details-content { content-visibility: visible; }  /* folded timelines print */
+  .filters { display: none; }
   h2, h3 { break-after: avoid; }
 }
 """.strip()
@@ -134,6 +166,7 @@ def render(result: Result) -> str:
         _contradictions(idx, groups, charts),
         _articles(idx),
         _timelines(idx, charts),
+        _footer(result),
     ]
     head = (
         '<!DOCTYPE html>\n<html lang="en">\n<head>\n<meta charset="utf-8">\n'
@@ -141,6 +174,20 @@ def render(result: Result) -> str:
         f"<title>{title}</title>\n<style>\n{CSS}\n</style>\n</head>\n<body>\n"
     )
     return head + "\n".join(b for b in body if b) + "\n</body>\n</html>\n"
+
+
+def _footer(result: Result) -> str:
+    """Which rules judged: the rulebook's digest (its version: it changes with any rule file's
+    name or bytes) and the claimcheck version that read them."""
+    book = result.book
+    digest = book.digest or "not computed"
+    short = book.digest[:12] if book.digest else "unknown"
+    return (
+        f'<footer><p>Rulebook version <code class="rulebook-version">{escape(short)}</code> '
+        f"({plural(len(book.files), 'rule file')}; BLAKE2b digest "
+        f'<code class="rulebook-digest">{escape(digest)}</code>), '
+        f"checked by claimcheck {escape(__version__)}.</p></footer>"
+    )
 
 
 # ---------------------------------------------------------------- what the report points at
@@ -360,36 +407,53 @@ class Group:
 def _claim_key(c: Claim) -> tuple[str, ...]:
     p = c.period
     when = (p.start.isoformat(), p.end.isoformat(), p.kind) if p is not None else ("", "", "")
-    subject = (c.subject or "") if c.kind == "rank" else ""
+    # a figure's subject is part of its metric; anything else is about its subject
+    subject = (c.subject or "") if c.kind != "quantity" else ""
     return (c.kind, c.target or "", subject, *when)
 
 
 def _about(c: Claim, book: Rulebook) -> str:
-    """What a claim is about, for a person: the metric's or ranking's name."""
+    """What a claim is about, for a person: the metric's, ranking's, office's or term's name,
+    and who it is about."""
     if c.kind == "quantity" and c.target in book.metrics:
         return book.metrics[c.target].name
+    who = _who(c.subject, book)
     if c.kind == "rank" and c.target in book.rankings:
-        who = book.entities[c.subject].names[0] if c.subject in book.entities else c.subject
         name = book.rankings[c.target].name
         return f"{who} in {name}" if who else name
-    return c.target or c.kind
+    if c.target in book.offices:
+        name = book.offices[c.target].title
+        return f"{who} as {name}" if who else name
+    if c.kind == "term" and c.target in book.terms:
+        return book.terms[c.target].name
+    what = c.target or f"{c.kind} claims"
+    return f"{who}: {what}" if who else what
+
+
+def _who(subject: str | None, book: Rulebook) -> str:
+    if subject in book.entities:
+        return book.entities[subject].names[0]
+    if subject in book.people:
+        return full_names(book.people[subject])[0]
+    return subject or ""
 
 
 def contradiction_groups(idx: Index) -> list[Group]:
     groups: dict[tuple[str, ...], Group] = {}
     for f in idx.findings:
-        if not any(idx.is_article(r) for r in f.related):
+        if not f.related:  # nothing cited: no disagreement with another text to show
             continue
         claim = idx.claim_at(f.path, f.line, f.column)
         if claim is not None:
             key = _claim_key(claim)
-            title = f"{_about(claim, idx.result.book)} · {_period_text(claim.period)}"
+            when = f" · {claim.period}" if claim.period is not None else ""
+            title = f"{_about(claim, idx.result.book)}{when}"
         else:
             key = ("", f.rule, "", "", "", "")
-            title = f"{f.rule} · claim not found at the finding's place"
+            title = f"{f.rule} (no claim read at the finding's place)"
         group = groups.setdefault(key, Group(key, title, claim=claim))
         group.findings.append(f)
-    return [groups[k] for k in sorted(groups)]
+    return sorted(groups.values(), key=lambda g: (_worst(g.findings), g.key))
 
 
 @value(slots=False)
@@ -401,7 +465,7 @@ class Row:
     column: int
     doc: Document | None
     claim: Claim | None
-    status: str  # conflict | cited | agrees
+    status: str  # conflict | cited | rulebook | agrees
     note: str = ""  # the evidence message, when the claim itself is not in the report
 
 
@@ -411,62 +475,78 @@ def _group_rows(idx: Index, group: Group) -> list[Row]:
     def add(path: str, line: int, column: int, status: str, note: str = "") -> None:
         k = (_norm(path), line, column)
         old = rows.get(k)
-        rank = {"conflict": 0, "cited": 1, "agrees": 2}
+        rank = {"conflict": 0, "cited": 1, "rulebook": 1, "agrees": 2}
         if old is not None and rank[old.status] <= rank[status]:
             return
-        claim = idx.claim_at(path, line, column)
+        claim = idx.claim_at(path, line, column) if status != "rulebook" else None
         rows[k] = Row(path, line, column, idx.doc(path), claim, status, note)
 
     for f in group.findings:
         add(f.path, f.line, f.column, "conflict")
         for r in f.related:
-            if idx.is_article(r):
-                add(r.path, r.line, r.column, "cited", r.message)
+            add(r.path, r.line, r.column, "cited" if idx.is_article(r) else "rulebook", r.message)
     if group.claim is not None:
         for path, line, col in idx.by_key.get(group.key, ()):
             add(idx.docs[path].path, line, col, "agrees")
     return sorted(rows.values(), key=_row_order)
 
 
-def _row_order(row: Row) -> tuple[dt.date, str, int, int]:
+def _row_order(row: Row) -> tuple[bool, dt.date, str, int, int]:
+    """Articles oldest first, the rulebook's entries after them."""
     date = row.doc.date.first() if row.doc is not None and row.doc.date else dt.date.max
-    return date, row.path, row.line, row.column
+    return row.status == "rulebook", date, row.path, row.line, row.column
+
+
+def _against(idx: Index, group: Group) -> list[str]:
+    """What a group's findings disagree with: other articles, the rulebook, or both."""
+    kinds = {idx.is_article(r) for f in group.findings for r in f.related}
+    return [name for flag, name in ((True, "articles"), (False, "rulebook")) if flag in kinds]
 
 
 def _contradictions(idx: Index, groups: list[Group], charts: Sequence[Chart]) -> str:
     if not groups:
         return (
             '<section id="contradictions"><h2>Contradictions</h2>'
-            '<p class="note">No finding cites another article.</p></section>'
+            '<p class="note">No finding cites another article or the rulebook.</p></section>'
         )
     drawn: dict[str, list[str]] = defaultdict(list)
     for n, chart in enumerate(charts, start=1):
         drawn[chart.metric].append(f"timeline-{n}")
     out = [f'<section id="contradictions"><h2>Contradictions ({len(groups)})</h2>']
     for n, group in enumerate(groups, start=1):
-        errors = sum(f.severity == "error" for f in group.findings)
+        tally = counts(group.findings)
+        severities = ", ".join(plural(tally[s], s) for s in SEVERITIES if tally[s])
         c = group.claim
+        valued = c is not None and c.kind in ("quantity", "rank")  # else no Value column
         seen = drawn.get(c.target or "", []) if c is not None and c.kind == "quantity" else []
         links = "".join(f' · <a href="#{a}">timeline</a>' for a in seen)
+        against = _against(idx, group)
+        words = " and ".join(_AGAINST[a] for a in against)
         out.append(
-            f'<article class="group" id="group-{n}" data-findings="{len(group.findings)}">'
-            f"<h3>{escape(group.title)}</h3>"
+            f'<article class="group" id="group-{n}" data-findings="{len(group.findings)}" '
+            f'data-against="{" ".join(against)}"><h3>{escape(group.title)}</h3>'
             f'<p class="meta">{plural(len(group.findings), "finding")} '
-            f"({plural(errors, 'error')}){links}</p>"
+            f"({severities}) against {words}{links}</p>"
             "<table><thead><tr><th>Status</th><th>Article</th><th>Date</th><th>Claim</th>"
-            "<th>Value</th></tr></thead><tbody>"
+            f"{'<th>Value</th>' if valued else ''}</tr></thead><tbody>"
         )
         for row in _group_rows(idx, group):
-            out.append(_group_row(idx, row))
+            out.append(_group_row(idx, row, valued))
         out.append("</tbody></table></article>")
     out.append("</section>")
     return "\n".join(out)
 
 
-_STATUS = {"conflict": "flagged", "cited": "cited as evidence", "agrees": "no finding"}
+_STATUS = {
+    "conflict": "flagged",
+    "cited": "cited as evidence",
+    "rulebook": "rulebook entry",
+    "agrees": "no finding",
+}
+_AGAINST = {"articles": "other articles", "rulebook": "the rulebook"}
 
 
-def _group_row(idx: Index, row: Row) -> str:
+def _group_row(idx: Index, row: Row, valued: bool) -> str:
     if row.status == "conflict":
         f = idx.flagged.get((_norm(row.path), row.line, row.column), [])
         where_html = (
@@ -475,8 +555,11 @@ def _group_row(idx: Index, row: Row) -> str:
             if f
             else f"<code>{escape(f'{row.path}:{row.line}')}</code>"
         )
+    elif row.status == "rulebook":
+        where_html = f"<code>{escape(f'{row.path}:{row.line}')}</code>"
     else:
         where_html = _place_text(row.path, row.line, idx)
+    date = "rulebook" if row.status == "rulebook" else _doc_date(row.doc)
     if row.claim is not None:
         said = _text(row.claim.text)
         value = escape(_claim_value(row.claim, idx.result.book))
@@ -485,8 +568,9 @@ def _group_row(idx: Index, row: Row) -> str:
         value = "—"
     return (
         f'<tr class="{row.status}"><td class="status">{_STATUS[row.status]}</td>'
-        f"<td>{where_html}</td><td>{escape(_doc_date(row.doc))}</td><td>{said}</td>"
-        f"<td>{value}</td></tr>"
+        f'<td>{where_html}</td><td class="date">{escape(date)}</td><td>{said}</td>'
+        + (f"<td>{value}</td>" if valued else "")
+        + "</tr>"
     )
 
 
@@ -689,11 +773,7 @@ def _unit_label(unit: str) -> str:
 
 def svg(chart: Chart, caption_id: str) -> str:
     marks = chart.marks
-    finite = [v for m in marks for v in (m.low, m.high) if math.isfinite(v)]
-    lo, hi = min([0.0, *finite]), max([0.0, *finite])
-    if any(m.high == math.inf for m in marks):
-        hi += (hi - lo) * 0.15  # room above for the open-ended boxes to show as such
-    ticks, divisor, word = _value_axis(lo, hi, chart.unit)
+    ticks, divisor, word = _value_axis(*_value_range(marks), chart.unit)
     v0, v1 = ticks[0], ticks[-1]
     t_first = min(m.start for m in marks)
     t_last = max(m.end for m in marks)
@@ -767,13 +847,35 @@ def svg(chart: Chart, caption_id: str) -> str:
             m = marks[i]
             bx = origin + lane * width + (0.5 if width > 3 else 0)
             bw = max(width - 1, 2.0)
-            top, bottom = y(m.high), y(m.low)
-            if bottom - top < MIN_H:
-                mid = (top + bottom) / 2
-                top, bottom = mid - MIN_H / 2, mid + MIN_H / 2
+            top, bottom = _extent(m, y)
             out.append(_mark(m, i + 1, bx, top, bw, bottom - top, numbered))
     out.append("</svg>")
     return "".join(out)
+
+
+def _value_range(marks: Sequence[Mark]) -> tuple[float, float]:
+    """The values the axis spans: the marks' finite bounds, not zero (marks are bounds, not
+    bars), with room for the open-ended arrows; never below zero when no value is."""
+    finite = [v for m in marks for v in (m.low, m.high) if math.isfinite(v)]
+    lo, hi = min(finite), max(finite)
+    span = hi - lo or abs(hi) * 0.2 or 1.0
+    lo, hi = lo - span * 0.05, hi + span * 0.05
+    if any(m.high == math.inf for m in marks):
+        hi += span * 0.25
+    if any(m.low == -math.inf for m in marks):
+        lo -= span * 0.25
+    return (max(lo, 0.0) if min(finite) >= 0 else lo), hi
+
+
+def _extent(m: Mark, y: Callable[[float], float]) -> tuple[float, float]:
+    """Top and bottom of a mark's bar: its interval, or a thin bar at its one finite bound."""
+    low = m.low if math.isfinite(m.low) else m.high
+    high = m.high if math.isfinite(m.high) else m.low
+    top, bottom = y(high), y(low)
+    if bottom - top < MIN_H:
+        mid = (top + bottom) / 2
+        top, bottom = mid - MIN_H / 2, mid + MIN_H / 2
+    return top, bottom
 
 
 def _legend() -> str:
@@ -794,7 +896,8 @@ def _legend() -> str:
             f'<text x="{x + 19}" y="22">{text}</text>'
         )
         x += 24 + 7 * len(text)
-    out.append("</g>")
+    text = "open-ended: more than"
+    out.append(f'{_arrow(x + 7, 25, 10, "#333")}<text x="{x + 19}" y="22">{text}</text></g>')
     return "".join(out)
 
 
@@ -807,18 +910,18 @@ def _mark(m: Mark, n: int, x: float, y: float, w: float, h: float, numbered: boo
     else:
         style = f'fill="{colour}" fill-opacity="0.85" stroke="#1d3f66" stroke-width="1"'
     open_ends = ""
-    arrows = []
+    arrow = ""
     cx = x + w / 2
-    if m.high == math.inf:  # "more than": an arrow up from the box's open top
+    label_y = y
+    if m.high == math.inf:  # "more than": an arrow up from the bound, open-ended
         open_ends += " open-high"
-        arrows.append(f"{_n(cx - 4)},{_n(y + 9)} {_n(cx + 4)},{_n(y + 9)} {_n(cx)},{_n(y + 2)}")
-    if m.low == -math.inf:
+        label_y = max(y - ARROW, TOP)
+        arrow += _arrow(cx, y, label_y, colour)
+    if m.low == -math.inf:  # "less than": an arrow down
         open_ends += " open-low"
-        b = y + h
-        arrows.append(f"{_n(cx - 4)},{_n(b - 9)} {_n(cx + 4)},{_n(b - 9)} {_n(cx)},{_n(b - 2)}")
-    arrow = "".join(f'<polygon class="open" points="{p}" fill="#222"/>' for p in arrows)
+        arrow += _arrow(cx, y + h, min(y + h + ARROW, HEIGHT - BOTTOM), colour)
     label = (
-        f'<text class="mark-label" x="{_n(x + w / 2)}" y="{_n(max(y - 3, TOP - 2))}" '
+        f'<text class="mark-label" x="{_n(cx)}" y="{_n(max(label_y - 3, TOP - 2))}" '
         f'text-anchor="middle">{n}</text>'
         if numbered
         else ""
@@ -827,6 +930,17 @@ def _mark(m: Mark, n: int, x: float, y: float, w: float, h: float, numbered: boo
         f'<g class="mark {m.kind}{open_ends}" data-n="{n}"><rect x="{_n(x)}" y="{_n(y)}" '
         f'width="{_n(w)}" height="{_n(h)}" {style}><title>{escape(f"{n}. {m.label}")}</title>'
         f"</rect>{arrow}{label}</g>"
+    )
+
+
+def _arrow(x: float, start: float, tip: float, colour: str) -> str:
+    """A shaft from a bound to a tip and its head: the values go on beyond the bound."""
+    head = 5.0 if tip < start else -5.0
+    return (
+        f'<line class="open" x1="{_n(x)}" x2="{_n(x)}" y1="{_n(start)}" y2="{_n(tip)}" '
+        f'stroke="{colour}" stroke-width="2"/>'
+        f'<polygon class="open" points="{_n(x - 4)},{_n(tip + head)} {_n(x + 4)},{_n(tip + head)} '
+        f'{_n(x)},{_n(tip)}" fill="{colour}"/>'
     )
 
 
@@ -843,12 +957,14 @@ def _timelines(idx: Index, charts: list[Chart]) -> str:
         conflicts = chart.conflicts
         facts = sum(m.kind == "fact" for m in chart.marks)
         claims = len(chart.marks) - facts
+        # a timeline without findings is folded: open by a click on its caption
+        fold = " open" if conflicts else ""
         out.append(
             f'<figure class="timeline" id="timeline-{n}" data-metric="{escape(chart.metric)}" '
-            f'data-unit="{escape(chart.unit)}">'
-            f'<figcaption id="{cap}">{escape(chart.name)}{escape(unit)}: '
+            f'data-unit="{escape(chart.unit)}"><details{fold}>'
+            f'<summary id="{cap}">{escape(chart.name)}{escape(unit)}: '
             f"{plural(claims, 'claim')} ({conflicts} with findings), "
-            f"{plural(facts, 'rulebook fact')}</figcaption>"
+            f"{plural(facts, 'rulebook fact')}</summary>"
         )
         if chart.marks:
             out.append(svg(chart, cap))
@@ -858,7 +974,7 @@ def _timelines(idx: Index, charts: list[Chart]) -> str:
                 f'<p class="note">{plural(chart.unplotted, "claim")} without a period or a '
                 "finite value not drawn.</p>"
             )
-        out.append("</figure>")
+        out.append("</details></figure>")
     out.append("</section>")
     return "\n".join(out)
 
@@ -938,7 +1054,7 @@ def _summary(idx: Index, groups: Sequence[Group], charts: Sequence[Chart]) -> st
         )
         out.append(
             f"<tr><td>{link}</td><td>{escape(_doc_date(doc))}</td>"
-            f"<td>{_text(str(title)) if title else ''}</td>"
+            f"<td>{_title_cell(doc, str(title) if title else '')}</td>"
             + "".join(f'<td class="num">{n[sev]}</td>' for sev in SEVERITIES)
             + "</tr>"
         )
@@ -946,21 +1062,61 @@ def _summary(idx: Index, groups: Sequence[Group], charts: Sequence[Chart]) -> st
     return "\n".join(out)
 
 
+_RANK = {sev: i for i, sev in enumerate(SEVERITIES)}
+
+
+def _worst(findings: Sequence[Finding]) -> int:
+    return min((_RANK[f.severity] for f in findings), default=len(SEVERITIES))
+
+
+def _filters(idx: Index) -> str:
+    """Severity filter links: each targets an empty anchor that CSS `:target` reads (no script)."""
+    c = counts(idx.findings)
+    anchors = "".join(f'<span class="filter-target" id="only-{s}"></span>' for s in SEVERITIES)
+    links = "".join(
+        f' <a class="filter only-{s}" href="#only-{s}">{escape(_sev_name(s))} ({c[s]})</a>'
+        for s in SEVERITIES
+    )
+    return (
+        f'{anchors}<p class="filters">Show: <a class="filter all" href="#articles">all '
+        f"({len(idx.findings)})</a>{links}</p>"
+    )
+
+
+def _sev_name(sev: str) -> str:
+    return "info" if sev == "info" else f"{sev}s"
+
+
+def _title_cell(doc: Document | None, title: str) -> str:
+    """The title, linked to where the article was published (the address itself if untitled)."""
+    url = published(doc)
+    if url is None:
+        return _text(title) if title else ""
+    shown = _text(title) if title else escape(url)
+    return f'<a class="published" href="{escape(url)}">{shown}</a>'
+
+
 def _articles(idx: Index) -> str:
+    """Articles with their worst finding first, each one's findings by severity, then place."""
     by_path: dict[str, list[Finding]] = defaultdict(list)
     for f in idx.findings:
         by_path[_norm(f.path)].append(f)
-    paths = sorted(idx.sections)
+    for found in by_path.values():
+        found.sort(key=lambda f: _RANK[f.severity])  # stable: place order within a severity
+    paths = sorted(idx.sections, key=lambda p: (_worst(by_path.get(p, [])), p))
     out = ['<section id="articles"><h2>Findings by article</h2>']
     if not paths:
         out.append('<p class="note">No findings.</p>')
+    else:
+        out.append(_filters(idx))
     for path in paths:
         doc = idx.docs.get(path)
         findings = by_path.get(path, [])
         shown = doc.path if doc is not None else (findings[0].path if findings else path)
+        has = "".join(f" has-{s}" for s in sorted({f.severity for f in findings}))
         out.append(
-            f'<article class="doc" id="{idx.doc_ids[path]}" data-findings="{len(findings)}">'
-            f"<h3><code>{escape(shown)}</code></h3>{_doc_meta(doc)}"
+            f'<article class="doc{has}" id="{idx.doc_ids[path]}" data-findings="{len(findings)}">'
+            f"<h3><code>{escape(shown)}</code>{_published_link(doc)}</h3>{_doc_meta(doc)}"
         )
         if findings:
             out.append('<ol class="findings">')
@@ -976,6 +1132,22 @@ def _articles(idx: Index) -> str:
     return "\n".join(out)
 
 
+_PUBLISHED = re.compile(r"https?://[^\s<>\"']+")
+
+
+def published(doc: Document | None) -> str | None:
+    """The article's published address (front matter or manifest `url`), when it is http(s)."""
+    url = doc.meta.get("url") if doc is not None else None
+    return url if isinstance(url, str) and _PUBLISHED.fullmatch(url) else None
+
+
+def _published_link(doc: Document | None) -> str:
+    url = published(doc)
+    if url is None:
+        return ""
+    return f' <a class="published" href="{escape(url)}">published article ↗</a>'
+
+
 def _doc_meta(doc: Document | None) -> str:
     if doc is None:
         return '<p class="meta">not read</p>'
@@ -987,8 +1159,8 @@ def _doc_meta(doc: Document | None) -> str:
         if value:
             bits.append(f"{key}: {_text(str(value))}")
     url = doc.meta.get("url")
-    if url:
-        bits.append(f"url: {linkify(str(url))}")
+    if url and published(doc) is None:  # not a link: shown as text
+        bits.append(f"url: {_text(str(url))}")
     return f'<p class="meta">{" · ".join(bits)}</p>'
 
 
