@@ -144,9 +144,8 @@ def _where(doc: Document, claim: Claim, message: str) -> Related:
 
 def build(tmp: Path) -> Built:
     """Three articles: three contradiction groups (trade 2020 against articles and the rulebook,
-    Japan's rank 2020 against an article, a term warning against the rulebook), an info note
-    citing nothing, a term finding with a fix and a source link, and timelines for two
-    metrics."""
+    Japan's rank 2020 against an article, a term finding with a fix and a source link against
+    the rulebook), a warning and an info note citing nothing, and timelines for two metrics."""
     rules = tmp / "rules"
     rules.mkdir(exist_ok=True)
     (rules / "facts.yaml").write_text(RULES, encoding="utf-8")
@@ -200,9 +199,11 @@ def build(tmp: Path) -> Built:
         _at(c, term_claim, "term-wrong-variant", "not the official name", (
             Related(rule_file, 3, 5, "source: https://example.org/terms javascript:alert(1)"),
             Related(rule_file, 9, 7, "rule entry"),
-        ), category="term", fix="Extensive Strategic Partnership", severity="warning"),
+        ), category="term", fix="Extensive Strategic Partnership"),
         # before b's errors in the text, after them in the report: findings go by severity
         Finding("style-note", "style", "info", "news/b.md", 5, 1, 5, 6, "an info note"),
+        # a.md, first by path, comes after the articles with errors
+        Finding("style-warning", "style", "warning", "news/a.md", 6, 1, 6, 4, "a warning"),
     ]  # fmt: skip
     built.result = Result(list(docs.values()), claims, list(built.findings), book)
     return built
@@ -310,15 +311,15 @@ def test_summary_counts(built: Built) -> None:
     root = parse(render(built.result))
     assert count(root, "documents") == 3
     assert count(root, "claims") == 9
-    assert count(root, "errors") == 3
+    assert count(root, "errors") == 4
     assert count(root, "warnings") == 1
     assert count(root, "info") == 1
     assert count(root, "contradiction-groups") == 3
     assert count(root, "timelines") == 2
     rows = root.find("table", "documents").find("tbody").find_all("tr")
     assert [r.find_all("td")[0].text for r in rows] == ["news/a.md", "news/b.md", "news/c.md"]
-    assert [r.find_all("td")[3].text for r in rows] == ["0", "3", "0"]  # errors per article
-    assert [r.find_all("td")[4].text for r in rows] == ["0", "0", "1"]  # warnings
+    assert [r.find_all("td")[3].text for r in rows] == ["0", "3", "1"]  # errors per article
+    assert [r.find_all("td")[4].text for r in rows] == ["1", "0", "0"]  # warnings
 
 
 def test_one_block_per_contradiction_group(built: Built) -> None:
@@ -326,8 +327,8 @@ def test_one_block_per_contradiction_group(built: Built) -> None:
     groups = root.find_all("article", "group")
     titles = [g.find("h3").text for g in groups]
     # trade 2020 (b against a and c, and against the rulebook's fact), Japan's rank 2020 (b
-    # against a), then the term warning against the rulebook (its claim is not in the result);
-    # the info note cites nothing: no group
+    # against a), then the term finding against the rulebook (its claim is not in the result:
+    # last); the warning and the info note cite nothing: no group
     assert titles == [
         "Two-way trade <goods> · 2020",
         "Japan in foreign investors in Vietnam · 2020",
@@ -421,7 +422,7 @@ def test_findings_by_article_quote_the_sentence_and_link_the_evidence(built: Bui
     root = parse(page)
     ids = by_id(root)
     items = root.find_all("li", "finding")
-    assert len(items) == 5
+    assert len(items) == 6
     first = next(i for i in items if i.attrs["data-rule"] == "quantity-contradicts-article")
     quote = first.find("blockquote")
     assert quote.find("mark").text == "US$55 billion"
@@ -455,9 +456,10 @@ def test_findings_by_severity_with_a_filter_that_needs_no_script(built: Built) -
     root = parse(render(built.result))
     section = next(s for s in root.find_all("section") if s.attrs.get("id") == "articles")
     docs = section.find_all("article", "doc")
-    # the article with errors first, then the one with a warning, then the one only cited
+    # the articles with errors first, then the one with a warning only
     assert [d.find("h3").find("code").text for d in docs] == ["news/b.md", "news/c.md", "news/a.md"]
-    assert [d.attrs["class"] for d in docs] == ["doc has-error has-info", "doc has-warning", "doc"]
+    classes = ["doc has-error has-info", "doc has-error", "doc has-warning"]
+    assert [d.attrs["class"] for d in docs] == classes
     # within an article: by severity, the info note last though it comes first in the text
     b = [li.attrs["class"] for li in docs[0].find_all("li", "finding")]
     assert b == ["finding error", "finding error", "finding error", "finding info"]
@@ -465,8 +467,8 @@ def test_findings_by_severity_with_a_filter_that_needs_no_script(built: Built) -
     # rules read to hide the other severities
     links = {a.text: a.attrs["href"] for a in section.find("p", "filters").find_all("a")}
     assert links == {
-        "all (5)": "#articles",
-        "errors (3)": "#only-error",
+        "all (6)": "#articles",
+        "errors (4)": "#only-error",
         "warnings (1)": "#only-warning",
         "info (1)": "#only-info",
     }

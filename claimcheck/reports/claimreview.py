@@ -37,7 +37,7 @@ from claimcheck.findings import Finding
 from claimcheck.pipeline import Result
 from claimcheck.reports import formatter
 from claimcheck.reports.common import one_line, plural, where
-from claimcheck.reports.html import Index
+from claimcheck.reports.html.data import Index
 
 CONTEXT = "https://schema.org"
 AUTHOR = "claimcheck"
