@@ -12,6 +12,7 @@ import time
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from claimcheck import checks, config, documents, rulebook, suppress
 from claimcheck.claims import Claim
@@ -20,6 +21,9 @@ from claimcheck.errors import JobError
 from claimcheck.findings import SEVERITY_RANK, Finding
 from claimcheck.rulebook import store
 from claimcheck.yamlpos import YamlProblems
+
+if TYPE_CHECKING:
+    from claimcheck.checks.corpus import Group
 
 
 @dataclass
@@ -36,6 +40,8 @@ class Result:
     notes: list[str] = field(default_factory=list)  # named files skipped, and why
     hidden: dict[str, int] = field(default_factory=dict)  # findings hidden, by what hid them
     settings: config.Settings = field(default_factory=config.Settings)  # e.g. the publisher
+    # the corpus engine's contradiction groups (every group with `all_groups`), for the reports
+    groups: list[Group] = field(default_factory=list)
 
     def __post_init__(self) -> None:
         if self.claim_count < 0:
@@ -70,13 +76,15 @@ def run(
     progress: bool = False,
     all_claims: bool = False,
     texts: Mapping[str, bytes] | None = None,
+    all_groups: bool = False,
 ) -> Result:
     """Check the articles under `paths` (against the corpus, when one is configured).
 
     `cache_dir` holds the claim cache (None: no cache); `jobs` > 1 works in a process pool;
     `all_claims` keeps every claim of the articles in the result (a report that quotes them);
     `texts`: articles given as bytes under the name to check them by (an editor's buffer on
-    standard input), in place of what is on disk, which need not exist.
+    standard input), in place of what is on disk, which need not exist; `all_groups` keeps
+    every claim group of the corpus engine in the result, not only those that disagree.
     """
     book = load_rules(settings.rules, cache_dir)
     stats: dict[str, os.stat_result] = {}
@@ -119,11 +127,8 @@ def run(
     )
     claims = loaded.claims
     found = list(loaded.findings)
-    found.extend(
-        checks.corpus_findings(
-            checks.CorpusContext(loaded.documents, claims, book, frozenset(target_keys))
-        )
-    )
+    whole = checks.CorpusContext(loaded.documents, claims, book, frozenset(target_keys), all_groups)
+    found.extend(checks.corpus_findings(whole))
     wanted = [f for f in found if key(f.path) in target_keys]
     wanted = _configure(wanted, settings)
     shown_docs = [d for d in loaded.documents if key(d.path) in target_keys]
@@ -148,8 +153,9 @@ def run(
     ]
     hidden = {k: n for k, n in hidden.items() if n}
     return Result(
-        shown_docs, kept, wanted, book, targets, loaded.claim_count, notes, hidden, settings
-    )
+        shown_docs, kept, wanted, book, targets, loaded.claim_count, notes, hidden, settings,
+        whole.groups,
+    )  # fmt: skip
 
 
 def _unread(paths: Sequence[str], named: documents.Expanded, s: config.Settings) -> list[str]:

@@ -20,6 +20,7 @@ from pathlib import Path
 import pytest
 
 from claimcheck import __version__, rulebook
+from claimcheck.checks.corpus import build_groups
 from claimcheck.claims import Claim, Quantity
 from claimcheck.cli import main
 from claimcheck.dates import PartialDate, Period
@@ -205,7 +206,12 @@ def build(tmp: Path) -> Built:
         # a.md, first by path, comes after the articles with errors
         Finding("style-warning", "style", "warning", "news/a.md", 6, 1, 6, 4, "a warning"),
     ]  # fmt: skip
-    built.result = Result(list(docs.values()), claims, list(built.findings), book)
+    # the corpus engine's groups with a disagreement, as a run carries them (Result.groups)
+    groups = build_groups(list(docs.values()), claims, book, articles_only=True)
+    built.result = Result(
+        list(docs.values()), claims, list(built.findings), book,
+        groups=[g for g in groups if g.offending],
+    )  # fmt: skip
     return built
 
 
@@ -314,7 +320,7 @@ def test_summary_counts(built: Built) -> None:
     assert count(root, "errors") == 4
     assert count(root, "warnings") == 1
     assert count(root, "info") == 1
-    assert count(root, "contradiction-groups") == 3
+    assert count(root, "contradiction-groups") == 4
     assert count(root, "timelines") == 2
     rows = root.find("table", "documents").find("tbody").find_all("tr")
     assert [r.find_all("td")[0].text for r in rows] == ["news/a.md", "news/b.md", "news/c.md"]
@@ -326,20 +332,24 @@ def test_one_block_per_contradiction_group(built: Built) -> None:
     root = parse(render(built.result))
     groups = root.find_all("article", "group")
     titles = [g.find("h3").text for g in groups]
-    # trade 2020 (b against a and c, and against the rulebook's fact), Japan's rank 2020 (b
-    # against a), then the term finding against the rulebook (its claim is not in the result:
-    # last); the warning and the info note cite nothing: no group
+    # trade 2020: b against a and c (no engine group holds it: a block for its place) and b
+    # against the rulebook's fact (a block for the fact it contradicts); Japan's rank 2020 (the
+    # corpus engine's group); then the term finding against the rulebook (its claim is not in
+    # the result: last). The engine's visitors group has no finding in the report: no block.
+    # The warning and the info note cite nothing: no block.
     assert titles == [
+        "Two-way trade <goods> · 2020",
         "Two-way trade <goods> · 2020",
         "Japan in foreign investors in Vietnam · 2020",
         "term-wrong-variant (no claim read at the finding's place)",
     ]
-    trade, rank, term = groups
-    assert [g.attrs["data-findings"] for g in groups] == ["2", "1", "1"]
+    trade, trade_fact, rank, term = groups
+    assert [g.attrs["data-findings"] for g in groups] == ["1", "1", "1", "1"]
     assert [g.attrs["data-against"] for g in groups] == [
-        "articles rulebook", "articles", "rulebook"
+        "articles", "rulebook", "articles", "rulebook"
     ]  # fmt: skip
-    assert "against other articles and the rulebook" in trade.find("p", "meta").text
+    assert "against other articles" in trade.find("p", "meta").text
+    assert "against the rulebook" in trade_fact.find("p", "meta").text
 
     def rows(group: Node) -> list[tuple[str, str, str]]:
         return [
@@ -347,25 +357,52 @@ def test_one_block_per_contradiction_group(built: Built) -> None:
             for r in group.find("tbody").find_all("tr")
         ]
 
-    # one row per claim with the key, oldest article first; the one with the finding flagged;
-    # the rulebook's entry after the articles
-    *articles, fact = rows(trade)
-    assert articles == [
+    # the flagged claim and what its finding cites, oldest article first; the rulebook's entry
+    # after the articles
+    assert rows(trade) == [
         ("cited", "news/a.md:6", "US$40 billion"),
         ("conflict", "news/b.md:6", "US$55 billion"),
         ("cited", "news/c.md:4", "about US$41 billion"),
     ]
+    flagged, fact = rows(trade_fact)
+    assert flagged == ("conflict", "news/b.md:6", "US$55 billion")
     assert fact[0] == "rulebook" and re.fullmatch(r".*facts\.yaml:\d+", fact[1])
     assert fact[2] == "source: https://example.org/customs-2020?a=1&b=2 (table <3>)"
     assert [r[0] for r in rows(term)] == ["conflict", "rulebook", "rulebook"]
     assert "Value" not in term.find("thead").text and "Value" in trade.find("thead").text
-    # c's rank claim has the key but is not cited: listed as agreeing
+    # the rank block is the corpus engine's group: its claims, b's flagged, and the ones the
+    # engine found b contradicts (a and c) cited, though the finding names a only
     assert rows(rank) == [
         ("cited", "news/a.md:7", "second largest foreign investor"),
         ("conflict", "news/b.md:6", "top foreign investor"),
-        ("agrees", "news/c.md:6", "second largest foreign investor"),
+        ("cited", "news/c.md:6", "second largest foreign investor"),
     ]
     assert "timeline" in trade.find("p", "meta").text and "timeline" not in rank.text
+
+
+def test_rows_of_an_engine_group_follow_the_engine(built: Built) -> None:
+    """The claims of the rank group are the engine's: the ones the engine found the flagged one
+    contradicts are cited, the others agree; a group without a finding in the report is not
+    shown (the engine's visitors group: c's figure has no finding here)."""
+    rank = next(g for g in built.result.groups if g.kind == "rank")
+    assert [g.kind for g in built.result.groups] == ["quantity", "rank"]
+    flagged, shown, _ = rank.offending[0]
+    rank.offending = [(flagged, shown[:1], 1)]  # as if the engine had cited a only
+    blocks = parse(render(built.result)).find_all("article", "group")
+    block = next(g for g in blocks if "foreign investors" in g.find("h3").text)
+    statuses = [r.attrs["class"] for r in block.find("tbody").find_all("tr")]
+    assert statuses == ["cited", "conflict", "agrees"]
+    assert "no finding" in block.find("tbody").text
+
+
+def test_findings_against_one_rule_entry_share_a_block(built: Built) -> None:
+    term = next(f for f in built.result.findings if f.rule == "term-wrong-variant")
+    again = replace(term, line=term.line + 1)  # another place, the same rule entries
+    result = replace(built.result, findings=[*built.result.findings, again])
+    block = parse(render(result)).find_all("article", "group")[-1]
+    assert block.attrs["data-findings"] == "2"
+    statuses = [r.attrs["class"] for r in block.find("tbody").find_all("tr")]
+    assert statuses == ["conflict", "conflict", "rulebook", "rulebook"]
 
 
 def test_one_timeline_per_metric_with_facts_and_conflicts_marked(built: Built) -> None:
@@ -569,6 +606,7 @@ def test_same_bytes_whatever_the_order(built: Built) -> None:
             {p: rng.sample(cs, len(cs)) for p, cs in rng.sample(list(r.claims.items()), 3)},
             rng.sample(r.findings, len(r.findings)),
             r.book,
+            groups=r.groups,
         )
         assert render(shuffled) == first
     assert get("html") is render

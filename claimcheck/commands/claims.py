@@ -17,14 +17,13 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
 from claimcheck.commands import EXIT_CLEAN, JobError, add_rules_options, settings, write
+from claimcheck.reports import names
 
 if TYPE_CHECKING:
     from claimcheck.claims import Claim
     from claimcheck.documents import Document
     from claimcheck.extract import Extractor
     from claimcheck.rulebook import Rulebook
-
-FORMATS = ("text", "json")
 
 
 def register(sub: Any) -> argparse.ArgumentParser:
@@ -37,7 +36,7 @@ def register(sub: Any) -> argparse.ArgumentParser:
     )
     p.add_argument("paths", nargs="+", metavar="PATH", help="articles or folders")
     add_rules_options(p)
-    p.add_argument("--format", choices=FORMATS, default="text", help="output format (text)")
+    p.add_argument("--format", choices=names("claims"), default="text", help="output format (text)")
     p.add_argument(
         "--unparsed",
         action="store_true",
@@ -57,10 +56,9 @@ def run(args: argparse.Namespace) -> int:
     loaded = documents.load(targets)
     reports = [read(doc, book) for doc in loaded.documents]
     problems = [f"{f.path}:{f.line}:{f.column}: {f.message}" for f in loaded.findings]
-    if args.format == "json":
-        write(to_json(reports, problems, args.unparsed))
-    else:
-        write(to_text(reports, problems, args.unparsed))
+    from claimcheck.reports import renderer
+
+    write(renderer(args.format, "claims")(reports, problems, args.unparsed))
     return EXIT_CLEAN
 
 

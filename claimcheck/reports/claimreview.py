@@ -35,7 +35,6 @@ from claimcheck.config import Publisher, absolute_url
 from claimcheck.documents import Document
 from claimcheck.findings import Finding
 from claimcheck.pipeline import Result
-from claimcheck.reports import formatter
 from claimcheck.reports.common import one_line, plural, where
 from claimcheck.reports.html.data import Index
 
@@ -57,7 +56,6 @@ FALLBACK = ("Incorrect", 1)  # a category added later still gets a verdict
 _SCRIPT_SAFE = {ord(c): f"\\u{ord(c):04x}" for c in "<>&"}
 
 
-@formatter("claimreview")
 def render(result: Result) -> str:
     idx = Index(result)
     author = _author(result.settings.publisher)

@@ -6,11 +6,9 @@ from __future__ import annotations
 
 from claimcheck.findings import Finding
 from claimcheck.pipeline import Result
-from claimcheck.reports import formatter
 from claimcheck.reports.common import lines, one_line, ordered
 
 
-@formatter("concise")
 def render(result: Result) -> str:
     return lines([_line(f) for f in ordered(result.findings)])
 

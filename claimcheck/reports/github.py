@@ -10,7 +10,6 @@ from __future__ import annotations
 
 from claimcheck.findings import Finding
 from claimcheck.pipeline import Result
-from claimcheck.reports import formatter
 from claimcheck.reports.common import fix_phrase, lines, ordered, summary, where
 
 COMMANDS = {"error": "error", "warning": "warning", "info": "notice"}
@@ -27,7 +26,6 @@ def prop(text: str) -> str:
     return text.translate(_PROPERTY)
 
 
-@formatter("github")
 def render(result: Result) -> str:
     out = [_command(f) for f in ordered(result.findings)]
     out.append(f"claimcheck: {summary(result)}")

@@ -14,14 +14,12 @@ from typing import Any
 
 from claimcheck.findings import Finding
 from claimcheck.pipeline import Result
-from claimcheck.reports import formatter
 from claimcheck.reports.common import fix_phrase, json_bytes, one_line, ordered, where
 from claimcheck.reports.sarif import Locator, repository_root
 
 SEVERITIES = {"error": "major", "warning": "minor", "info": "info"}
 
 
-@formatter("gitlab")
 def render(result: Result) -> bytes:
     locate = Locator(repository_root())
     seen: dict[str, int] = {}

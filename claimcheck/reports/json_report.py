@@ -9,11 +9,9 @@ docs/schema/findings.schema.json describes the whole document. The bytes are tho
 from __future__ import annotations
 
 from claimcheck.pipeline import Result
-from claimcheck.reports import formatter
 from claimcheck.reports.common import json_bytes, ordered
 
 
-@formatter("json")
 def render(result: Result) -> bytes:
     return json_bytes(
         {

@@ -10,7 +10,6 @@ from __future__ import annotations
 
 from claimcheck.findings import Finding
 from claimcheck.pipeline import Result
-from claimcheck.reports import formatter
 from claimcheck.reports.common import (
     fix_phrase,
     inferred_phrase,
@@ -46,7 +45,6 @@ def code(text: str) -> str:
     return f"<code>{esc(text)}</code>"
 
 
-@formatter("markdown")
 def render(result: Result) -> str:
     head = f"## claimcheck\n\n**{esc(summary(result))}**\n"
     if not result.findings:

@@ -22,7 +22,6 @@ from urllib.parse import quote
 from claimcheck import __version__
 from claimcheck.findings import Finding, Related
 from claimcheck.pipeline import Result
-from claimcheck.reports import formatter
 from claimcheck.reports.common import fix_phrase, json_bytes, ordered
 
 SCHEMA = (
@@ -47,7 +46,6 @@ def uri(path: str) -> str:
     return quote(posixpath.normpath(p), safe="/", errors="surrogateescape")
 
 
-@formatter("sarif")
 def render(result: Result) -> bytes:
     findings = ordered(result.findings)
     rules = _rules(result, findings)

@@ -14,6 +14,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 
 from claimcheck.checks import units as U
+from claimcheck.checks.corpus import Entry, Group
 from claimcheck.checks.quantities import fact_interval, fact_period
 from claimcheck.checks.ranks import place
 from claimcheck.claims import Claim
@@ -23,6 +24,9 @@ from claimcheck.extract.sentences import split as split_sentences
 from claimcheck.findings import SEVERITIES, Finding, Related
 from claimcheck.pipeline import Result
 from claimcheck.reports.common import one_line, ordered
+from claimcheck.reports.groups import name as group_name
+from claimcheck.reports.groups import period as group_period
+from claimcheck.reports.groups import subject as group_subject
 from claimcheck.rulebook import RULE_SUFFIXES, Rulebook
 from claimcheck.values import value
 from claimcheck.vocab import full_names
@@ -40,8 +44,6 @@ class Index:
     findings: list[Finding] = field(default_factory=list)
     docs: dict[str, Document] = field(default_factory=dict)  # normalised path → document
     claims_at: dict[tuple[str, int, int], Claim] = field(default_factory=dict)
-    on_line: dict[tuple[str, int], list[Claim]] = field(default_factory=dict)
-    by_key: dict[tuple[str, ...], list[tuple[str, int, int]]] = field(default_factory=dict)
     flagged: dict[tuple[str, int, int], list[Finding]] = field(default_factory=dict)
     finding_ids: dict[int, str] = field(default_factory=dict)  # id(finding) → anchor
     doc_ids: dict[str, str] = field(default_factory=dict)  # normalised path → anchor
@@ -65,8 +67,6 @@ class Index:
                 if here in self.claims_at:
                     continue
                 self.claims_at[here] = c
-                self.on_line.setdefault((here[0], line), []).append(c)
-                self.by_key.setdefault(_claim_key(c), []).append(here)
         for i, f in enumerate(self.findings, start=1):
             self.finding_ids[id(f)] = f"f-{i}"
             self.flagged.setdefault((norm(f.path), f.line, f.column), []).append(f)
@@ -172,21 +172,147 @@ def doc_date(doc: Document | None) -> str:
 
 
 @dataclass
-class Group:
-    """Findings against other articles about one metric or ranking and period."""
+class Contradiction:
+    """One block of the Contradictions section: a group the corpus engine built (its claims,
+    the ones that disagree flagged), or the place of a finding whose evidence no such group
+    holds (a disagreement with the rulebook, mostly) with what the finding cites."""
 
-    key: tuple[str, ...]
     title: str
     findings: list[Finding] = field(default_factory=list)
-    claim: Claim | None = None  # the claim at the first finding's span, for the key
+    rows: list[Row] = field(default_factory=list)
+    metric: str | None = None  # a figure's metric: the block links to its timelines
+    valued: bool = False  # figures or ranks: a Value column
+    first: tuple[str, int, int] = ("", 0, 0)  # the first flagged place, for the order
 
 
-def _claim_key(c: Claim) -> tuple[str, ...]:
-    p = c.period
-    when = (p.start.isoformat(), p.end.isoformat(), p.kind) if p is not None else ("", "", "")
-    # a figure's subject is part of its metric; anything else is about its subject
-    subject = (c.subject or "") if c.kind != "quantity" else ""
-    return (c.kind, c.target or "", subject, *when)
+@value(slots=False)
+class Row:
+    """One claim in a block's table, or one rule entry a finding cites."""
+
+    path: str
+    line: int
+    column: int
+    doc: Document | None
+    claim: Claim | None
+    status: str  # conflict | cited | rulebook | agrees
+    note: str = ""  # the evidence message, when the claim itself is not in the report
+
+
+_STATUS_RANK = {"conflict": 0, "cited": 1, "rulebook": 1, "agrees": 2}
+
+
+def contradictions(idx: Index) -> list[Contradiction]:
+    """The corpus engine's groups whose disagreement has a finding in the report, then every
+    other finding that cites evidence, one block per place; the worst first."""
+    used: set[int] = set()  # id() of the findings a group shows
+    out = [c for g in idx.result.groups if (c := _from_group(idx, g, used)) is not None]
+    against: dict[tuple[str, str, int, int], list[Finding]] = {}
+    for f in idx.findings:
+        if f.related and id(f) not in used:
+            against.setdefault(_cites(idx, f), []).append(f)
+    out.extend(_at_place(idx, found) for _, found in sorted(against.items()))
+    return sorted(out, key=lambda c: (worst(c.findings), not c.valued, c.first, c.title))
+
+
+def _from_group(idx: Index, group: Group, used: set[int]) -> Contradiction | None:
+    """A block for an engine group, when a finding of the report flags one of its claims."""
+    flagged: set[int] = set()
+    cited: set[int] = set()
+    findings: list[Finding] = []
+    for entry, shown, _ in group.offending:
+        found = [f for f in idx.flagged.get(_place(entry), []) if f.related]
+        if found:
+            flagged.add(id(entry))
+            cited.update(id(e) for e in shown)
+            findings.extend(found)
+    if not findings:
+        return None
+    used.update(id(f) for f in findings)
+    rows = _Rows(idx)
+    for e in group.entries:
+        status = "conflict" if id(e) in flagged else "cited" if id(e) in cited else "agrees"
+        rows.add(e.doc.path, *e.doc.position(e.claim.start), status, doc=e.doc, claim=e.claim)
+    rows.evidence(findings)
+    first = min(_place_of(f) for f in findings)
+    who = group_subject(group, idx.result.book)
+    about = group_name(group, idx.result.book)
+    title = f"{who} in {about}" if group.kind == "rank" and who != "—" else about
+    metric = group.target if group.kind == "quantity" else None
+    return Contradiction(
+        f"{title} · {group_period(group)}", findings, rows.done(), metric, True, first
+    )
+
+
+def _cites(idx: Index, f: Finding) -> tuple[str, str, int, int]:
+    """What a finding outside the engine's groups disagrees with: the first rule entry it cites
+    (the findings against one entry share a block), else its own place."""
+    for r in f.related:
+        if not idx.is_article(r):
+            return ("rule", norm(r.path), r.line, r.column)
+    return ("place", *_place_of(f))
+
+
+def _at_place(idx: Index, found: list[Finding]) -> Contradiction:
+    """A block for findings that cite evidence outside the engine's groups: one place, or one
+    rule entry they all disagree with."""
+    f = found[0]
+    place = min(_place_of(g) for g in found)
+    claim = idx.claim_at(f.path, f.line, f.column)
+    rows = _Rows(idx)
+    rows.evidence(found)
+    if claim is None:
+        title = f"{f.rule} (no claim read at the finding's place)"
+        return Contradiction(title, found, rows.done(), first=place)
+    when = f" · {claim.period}" if claim.period is not None else ""
+    metric = claim.target if claim.kind == "quantity" else None
+    valued = claim.kind in ("quantity", "rank")
+    title = f"{_about(claim, idx.result.book)}{when}"
+    return Contradiction(title, found, rows.done(), metric, valued, place)
+
+
+class _Rows:
+    """A block's rows, one per place: the strongest status wins (flagged, cited, agrees)."""
+
+    def __init__(self, idx: Index) -> None:
+        self.idx = idx
+        self.rows: dict[tuple[str, int, int], Row] = {}
+
+    def add(
+        self,
+        path: str,
+        line: int,
+        column: int,
+        status: str,
+        note: str = "",
+        doc: Document | None = None,
+        claim: Claim | None = None,
+    ) -> None:
+        k = (norm(path), line, column)
+        old = self.rows.get(k)
+        if old is not None and _STATUS_RANK[old.status] <= _STATUS_RANK[status]:
+            return
+        if claim is None and status != "rulebook":
+            claim = self.idx.claim_at(path, line, column)
+        self.rows[k] = Row(path, line, column, doc or self.idx.doc(path), claim, status, note)
+
+    def evidence(self, findings: Sequence[Finding]) -> None:
+        """The findings' places flagged, and what they cite: articles and rule entries."""
+        for f in findings:
+            self.add(f.path, f.line, f.column, "conflict")
+            for r in f.related:
+                kind = "cited" if self.idx.is_article(r) else "rulebook"
+                self.add(r.path, r.line, r.column, kind, r.message)
+
+    def done(self) -> list[Row]:
+        return sorted(self.rows.values(), key=_row_order)
+
+
+def _place(entry: Entry) -> tuple[str, int, int]:
+    return (norm(entry.doc.path), *entry.doc.position(entry.claim.start))
+
+
+def _place_of(f: Finding) -> tuple[str, int, int]:
+    return norm(f.path), f.line, f.column
 
 
 def _about(c: Claim, book: Rulebook) -> str:
@@ -215,69 +341,15 @@ def _who(subject: str | None, book: Rulebook) -> str:
     return subject or ""
 
 
-def contradiction_groups(idx: Index) -> list[Group]:
-    groups: dict[tuple[str, ...], Group] = {}
-    for f in idx.findings:
-        if not f.related:  # nothing cited: no disagreement with another text to show
-            continue
-        claim = idx.claim_at(f.path, f.line, f.column)
-        if claim is not None:
-            key = _claim_key(claim)
-            when = f" · {claim.period}" if claim.period is not None else ""
-            title = f"{_about(claim, idx.result.book)}{when}"
-        else:
-            key = ("", f.rule, "", "", "", "")
-            title = f"{f.rule} (no claim read at the finding's place)"
-        group = groups.setdefault(key, Group(key, title, claim=claim))
-        group.findings.append(f)
-    # the worst first; those without a claim after those with one
-    return sorted(groups.values(), key=lambda g: (worst(g.findings), g.claim is None, g.key))
-
-
-@value(slots=False)
-class Row:
-    """One claim in a group's table."""
-
-    path: str
-    line: int
-    column: int
-    doc: Document | None
-    claim: Claim | None
-    status: str  # conflict | cited | rulebook | agrees
-    note: str = ""  # the evidence message, when the claim itself is not in the report
-
-
-def group_rows(idx: Index, group: Group) -> list[Row]:
-    rows: dict[tuple[str, int, int], Row] = {}
-
-    def add(path: str, line: int, column: int, status: str, note: str = "") -> None:
-        k = (norm(path), line, column)
-        old = rows.get(k)
-        rank = {"conflict": 0, "cited": 1, "rulebook": 1, "agrees": 2}
-        if old is not None and rank[old.status] <= rank[status]:
-            return
-        claim = idx.claim_at(path, line, column) if status != "rulebook" else None
-        rows[k] = Row(path, line, column, idx.doc(path), claim, status, note)
-
-    for f in group.findings:
-        add(f.path, f.line, f.column, "conflict")
-        for r in f.related:
-            add(r.path, r.line, r.column, "cited" if idx.is_article(r) else "rulebook", r.message)
-    if group.claim is not None:
-        for path, line, col in idx.by_key.get(group.key, ()):
-            add(idx.docs[path].path, line, col, "agrees")
-    return sorted(rows.values(), key=_row_order)
-
-
 def _row_order(row: Row) -> tuple[bool, dt.date, str, int, int]:
     """Articles oldest first, the rulebook's entries after them."""
     date = row.doc.date.first() if row.doc is not None and row.doc.date else dt.date.max
     return row.status == "rulebook", date, row.path, row.line, row.column
 
 
-def against(idx: Index, group: Group) -> list[str]:
-    """What a group's findings disagree with: other articles, the rulebook, or both."""
-    kinds = {idx.is_article(r) for f in group.findings for r in f.related}
+def against(idx: Index, block: Contradiction) -> list[str]:
+    """What a block's findings disagree with: other articles, the rulebook, or both."""
+    kinds = {idx.is_article(r) for f in block.findings for r in f.related}
     return [name for flag, name in ((True, "articles"), (False, "rulebook")) if flag in kinds]
 
 

@@ -5,11 +5,13 @@ offline, reads without JavaScript and prints (`@media print`). Everything quoted
 rule files goes through html.escape; only http(s) addresses become links (a rule's source, an
 article's published `url`).
 
-A contradiction group gathers the findings that cite evidence (another article or the rulebook),
-keyed by what the claim at the finding's span is about (kind, metric, ranking, office or term,
-subject unless a figure's, period), and lists every claim of the report with that key and the
-rule entries cited. Findings go by severity, the worst article first; the severity filter is
-CSS `:target` on empty anchors, so a click and a shared address both filter without script. A
+The Contradictions section shows the corpus engine's groups (Result.groups: one model of a
+group, one definition of its key) whose disagreement has a finding in the report, each with all
+its claims; then the findings that cite evidence no such group holds, one block per rule entry
+they contradict (or per place, for another article cited): data.contradictions.
+
+Findings go by severity, the worst article first; the severity filter is CSS `:target` on empty
+anchors, so a click and a shared address both filter without script. A
 timeline is drawn for each metric (and unit) with quantity claims: time across, value up, one bar
 per claim over its period and value interval (an open-ended value is a bar at its bound and an
 arrow, the axis spans the values, not zero), the rulebook's facts beside them, the claims with
@@ -31,7 +33,6 @@ from claimcheck import __version__
 from claimcheck.documents import Document
 from claimcheck.findings import SEVERITIES, Finding, Related
 from claimcheck.pipeline import Result
-from claimcheck.reports import formatter
 from claimcheck.reports.common import (
     counts,
     fix_phrase,
@@ -45,15 +46,14 @@ from claimcheck.reports.html.charts import svg, unit_label
 from claimcheck.reports.html.data import (
     RANK,
     Chart,
-    Group,
+    Contradiction,
     Index,
     Row,
     Spot,
     against,
     claim_value,
-    contradiction_groups,
+    contradictions,
     doc_date,
-    group_rows,
     norm,
     published,
     timelines,
@@ -148,10 +148,9 @@ svg .fact { stroke-dasharray: 4 2; }
 """.strip()
 
 
-@formatter("html")
 def render(result: Result) -> str:
     idx = Index(result)
-    groups = contradiction_groups(idx)
+    groups = contradictions(idx)
     charts = timelines(idx)
     title = "claimcheck report"
     body = [
@@ -237,7 +236,7 @@ def _place_text(path: str, line: int, idx: Index) -> str:
     return f'<a href="#{anchor}">{label}</a>' if anchor else label
 
 
-def _contradictions(idx: Index, groups: list[Group], charts: Sequence[Chart]) -> str:
+def _contradictions(idx: Index, groups: list[Contradiction], charts: Sequence[Chart]) -> str:
     if not groups:
         return (
             '<section id="contradictions"><h2>Contradictions</h2>'
@@ -250,9 +249,8 @@ def _contradictions(idx: Index, groups: list[Group], charts: Sequence[Chart]) ->
     for n, group in enumerate(groups, start=1):
         tally = counts(group.findings)
         severities = ", ".join(plural(tally[s], s) for s in SEVERITIES if tally[s])
-        c = group.claim
-        valued = c is not None and c.kind in ("quantity", "rank")  # else no Value column
-        seen = drawn.get(c.target or "", []) if c is not None and c.kind == "quantity" else []
+        valued = group.valued  # figures and ranks: a Value column
+        seen = drawn.get(group.metric, []) if group.metric else []
         links = "".join(f' · <a href="#{a}">timeline</a>' for a in seen)
         parties = against(idx, group)
         words = " and ".join(_AGAINST[a] for a in parties)
@@ -264,7 +262,7 @@ def _contradictions(idx: Index, groups: list[Group], charts: Sequence[Chart]) ->
             "<table><thead><tr><th>Status</th><th>Article</th><th>Date</th><th>Claim</th>"
             f"{'<th>Value</th>' if valued else ''}</tr></thead><tbody>"
         )
-        for row in group_rows(idx, group):
+        for row in group.rows:
             out.append(_group_row(idx, row, valued))
         out.append("</tbody></table></article>")
     out.append("</section>")
@@ -366,7 +364,7 @@ def _chart_table(chart: Chart) -> str:
     return "".join(out)
 
 
-def _nav(groups: Sequence[Group], charts: Sequence[Chart]) -> str:
+def _nav(groups: Sequence[Contradiction], charts: Sequence[Chart]) -> str:
     return (
         '<nav><ul><li><a href="#summary">Summary</a></li>'
         f'<li><a href="#contradictions">Contradictions ({len(groups)})</a></li>'
@@ -375,7 +373,7 @@ def _nav(groups: Sequence[Group], charts: Sequence[Chart]) -> str:
     )
 
 
-def _summary(idx: Index, groups: Sequence[Group], charts: Sequence[Chart]) -> str:
+def _summary(idx: Index, groups: Sequence[Contradiction], charts: Sequence[Chart]) -> str:
     r = idx.result
     c = counts(r.findings)
     rows = [
