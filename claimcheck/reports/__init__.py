@@ -8,7 +8,7 @@ commands' `--format` choices and help, the lazy import and the claims a run keep
 --help and in the README.
 
 A `check` or `report` formatter takes the run's Result (`report`'s carries the corpus engine's
-groups); a `claims` formatter takes what `claimcheck claims` read (commands/claims.py).
+groups); a `claims` formatter takes what `claimcheck claims` read (reports/claims_list.DocClaims).
 """
 
 from __future__ import annotations
@@ -56,8 +56,10 @@ FORMATS: tuple[Format, ...] = (
     Format("report", "text", "claimcheck.reports.groups:text", "a table (default)"),
     Format("report", "json", "claimcheck.reports.groups:as_json", "the groups as JSON"),
     Format("report", "markdown", "claimcheck.reports.groups:markdown", "a Markdown table"),
-    Format("claims", "text", "claimcheck.commands.claims:to_text", "a list per article (default)"),
-    Format("claims", "json", "claimcheck.commands.claims:to_json", "the claims as JSON"),
+    Format(
+        "claims", "text", "claimcheck.reports.claims_list:to_text", "a list per article (default)"
+    ),
+    Format("claims", "json", "claimcheck.reports.claims_list:to_json", "the claims as JSON"),
 )
 
 
