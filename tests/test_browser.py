@@ -84,7 +84,9 @@ MEASURE = """
 (() => {
   const box = e => { const r = e.getBoundingClientRect();
                      return {x: r.x, y: r.y, w: r.width, h: r.height}; };
-  const shown = e => getComputedStyle(e).display !== 'none' && box(e).h > 0;
+  // checkVisibility: false under display none and inside a closed <details> (whose content
+  // Chromium lays out but does not paint, so a box alone would not tell)
+  const shown = e => e.checkVisibility() && box(e).h > 0;
   return {
     url: location.href,
     scripts: document.scripts.length,
@@ -99,6 +101,7 @@ MEASURE = """
     charts: [...document.querySelectorAll('figure.timeline')].map(f => {
       const svg = f.querySelector('svg');
       return {metric: f.dataset.metric, svg: svg ? box(svg) : null,
+        open: f.querySelector('details').open, drawn: svg ? shown(svg) : false,
         marks: [...f.querySelectorAll('g.mark')].map(g => {
           const r = g.querySelector('rect');
           return {kind: g.classList[1], box: box(r), fill: getComputedStyle(r).fill,
@@ -106,6 +109,10 @@ MEASURE = """
         })};
     }),
     findings: document.querySelectorAll('li.finding').length,
+    shown: [...document.querySelectorAll('li.finding')].filter(shown)
+      .map(li => li.classList[1]),
+    articles: [...document.querySelectorAll('article.doc')].filter(shown).length,
+    published: [...document.querySelectorAll('a.published')].map(a => a.href),
     page: {scroll: document.documentElement.scrollWidth,
            client: document.documentElement.clientWidth},
   };
@@ -275,6 +282,10 @@ def test_report_renders_groups_and_charts(report: Path, browser: DevTools) -> No
     conflicts = 0
     for chart, figure in zip(page["charts"], figures, strict=True):
         assert chart["metric"] == figure.attrs["data-metric"]
+        if not chart["open"]:  # folded: drawn only when opened (test_folded_timelines_open)
+            assert not chart["drawn"]
+            continue
+        assert chart["drawn"]
         svg = chart["svg"]
         assert svg is not None and svg["w"] >= 300 and svg["h"] >= 100, chart["metric"]
         assert len(chart["marks"]) == len(figure.find_all("g", "mark")) >= 1
@@ -288,6 +299,64 @@ def test_report_renders_groups_and_charts(report: Path, browser: DevTools) -> No
             assert fills["conflict"] not in (fills.get("claim"), fills.get("fact"))
     assert conflicts >= 1  # c.md's figure is marked on the trade timeline
     assert page["page"]["scroll"] <= page["page"]["client"] + 1  # nothing wider than the window
+
+
+def click(browser: DevTools, session: str, selector: str) -> None:
+    """A real mouse click in the middle of the element (scrolled into view first)."""
+    x, y = browser.evaluate(
+        session,
+        f"(() => {{ const e = document.querySelector({json.dumps(selector)}); "
+        "e.scrollIntoView({block: 'center'}); const r = e.getBoundingClientRect(); "
+        "return [r.x + r.width / 2, r.y + r.height / 2]; })()",
+    )
+    for kind in ("mousePressed", "mouseReleased"):
+        browser.call(
+            "Input.dispatchMouseEvent", session, type=kind, x=x, y=y, button="left", clickCount=1
+        )
+
+
+def settle(browser: DevTools, session: str, expression: str) -> Any:
+    """The expression's value once it is truthy (a click's effects land asynchronously)."""
+    deadline = time.monotonic() + TIMEOUT
+    while not (value := browser.evaluate(session, expression)):
+        if time.monotonic() > deadline:
+            raise TimeoutError(expression)
+        time.sleep(0.05)
+    return value
+
+
+def test_severity_filter_by_fragment_and_by_click(report: Path, browser: DevTools) -> None:
+    """No script: the filter is CSS `:target`, so a link click and a shared address both work."""
+    everything = browser.evaluate(browser.open(report.as_uri()), MEASURE)
+    assert sorted(everything["shown"]) == ["error"] * 4 + ["warning"]  # the seeds' 4, and c.md's
+    assert everything["shown"][0] == "error"  # the worst first
+    # by fragment: an address that opens on the warnings
+    only = browser.evaluate(browser.open(report.as_uri() + "#only-warning"), MEASURE)
+    assert only["shown"] == ["warning"] and only["articles"] == 1
+    # by click, on the page as opened
+    session = browser.open(report.as_uri())
+    click(browser, session, "a.filter.only-error")
+    settle(browser, session, "location.hash === '#only-error'")
+    errors = browser.evaluate(session, MEASURE)
+    assert errors["shown"] == ["error"] * 4 and errors["articles"] == 3
+    click(browser, session, "a.filter.all")
+    settle(browser, session, "location.hash === '#articles'")
+    assert browser.evaluate(session, MEASURE)["shown"] == everything["shown"]
+
+
+def test_folded_timelines_open_and_articles_link_out(report: Path, browser: DevTools) -> None:
+    session = browser.open(report.as_uri())
+    page = browser.evaluate(session, MEASURE)
+    folded = [i for i, c in enumerate(page["charts"]) if not c["open"]]
+    assert folded and len(folded) < len(page["charts"])  # the trade timeline has a finding
+    n = folded[0] + 1
+    click(browser, session, f"#timeline-{n} summary")
+    settle(browser, session, f"document.querySelector('#timeline-{n} details').open")
+    chart = browser.evaluate(session, MEASURE)["charts"][n - 1]
+    assert chart["drawn"] and chart["svg"]["w"] >= 300 and chart["svg"]["h"] >= 100
+    assert all(m["box"]["h"] > 0 and inside(m["box"], chart["svg"]) for m in chart["marks"])
+    # a.md's front matter gives its address: its section and its title link there
+    assert page["published"] == ["https://example.org/news/trade-record"] * 2
 
 
 def test_screenshot_and_print(report: Path, browser: DevTools) -> None:
@@ -304,6 +373,6 @@ def test_screenshot_and_print(report: Path, browser: DevTools) -> None:
     browser.call("Emulation.setEmulatedMedia", session, media="print")
     printed = browser.evaluate(session, MEASURE)
     assert not printed["nav"]
-    assert all(c["svg"] and c["svg"]["h"] > 50 for c in printed["charts"])
+    assert all(c["drawn"] and c["svg"]["h"] > 50 for c in printed["charts"])  # folded ones too
     pdf = base64.b64decode(browser.call("Page.printToPDF", session)["data"])
     assert pdf.startswith(b"%PDF-") and len(pdf) > 10_000

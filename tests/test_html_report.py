@@ -19,12 +19,13 @@ from pathlib import Path
 
 import pytest
 
-from claimcheck import rulebook
+from claimcheck import __version__, rulebook
+from claimcheck.checks.corpus import build_groups
 from claimcheck.claims import Claim, Quantity
 from claimcheck.cli import main
 from claimcheck.dates import PartialDate, Period
 from claimcheck.document import Document
-from claimcheck.findings import Finding, Related
+from claimcheck.findings import Finding, Related, Severity
 from claimcheck.reports import get
 from claimcheck.reports.html import render
 from claimcheck.run.result import Result
@@ -128,11 +129,12 @@ def _rank(doc: Document, text: str, rank: int, year: int) -> Claim:
 
 
 def _at(doc: Document, claim: Claim, rule: str, message: str, related: tuple[Related, ...],
-        category: str = "quantity", fix: str | None = None) -> Finding:  # fmt: skip
+        category: str = "quantity", fix: str | None = None,
+        severity: Severity = "error") -> Finding:  # fmt: skip
     line, col = doc.position(claim.start)
     end_line, end_col = doc.position(claim.end)
     return Finding(
-        rule, category, "error", doc.path, line, col, end_line, end_col, message, related, fix,
+        rule, category, severity, doc.path, line, col, end_line, end_col, message, related, fix,
         anchor=claim.text,
     )  # fmt: skip
 
@@ -142,8 +144,9 @@ def _where(doc: Document, claim: Claim, message: str) -> Related:
 
 
 def build(tmp: Path) -> Built:
-    """Three articles: two contradiction groups (trade 2020, Japan's rank 2020), a fact finding,
-    a term finding with a fix and a source link, and timelines for two metrics."""
+    """Three articles: three contradiction groups (trade 2020 against articles and the rulebook,
+    Japan's rank 2020 against an article, a term finding with a fix and a source link against
+    the rulebook), a warning and an info note citing nothing, and timelines for two metrics."""
     rules = tmp / "rules"
     rules.mkdir(exist_ok=True)
     (rules / "facts.yaml").write_text(RULES, encoding="utf-8")
@@ -198,8 +201,17 @@ def build(tmp: Path) -> Built:
             Related(rule_file, 3, 5, "source: https://example.org/terms javascript:alert(1)"),
             Related(rule_file, 9, 7, "rule entry"),
         ), category="term", fix="Extensive Strategic Partnership"),
+        # before b's errors in the text, after them in the report: findings go by severity
+        Finding("style-note", "style", "info", "news/b.md", 5, 1, 5, 6, "an info note"),
+        # a.md, first by path, comes after the articles with errors
+        Finding("style-warning", "style", "warning", "news/a.md", 6, 1, 6, 4, "a warning"),
     ]  # fmt: skip
-    built.result = Result(list(docs.values()), claims, list(built.findings), book)
+    # the corpus engine's groups with a disagreement, as a run carries them (Result.groups)
+    groups = build_groups(list(docs.values()), claims, book, articles_only=True)
+    built.result = Result(
+        list(docs.values()), claims, list(built.findings), book,
+        groups=[g for g in groups if g.offending],
+    )  # fmt: skip
     return built
 
 
@@ -306,26 +318,38 @@ def test_summary_counts(built: Built) -> None:
     assert count(root, "documents") == 3
     assert count(root, "claims") == 9
     assert count(root, "errors") == 4
-    assert count(root, "warnings") == 0
-    assert count(root, "contradiction-groups") == 2
+    assert count(root, "warnings") == 1
+    assert count(root, "info") == 1
+    assert count(root, "contradiction-groups") == 4
     assert count(root, "timelines") == 2
     rows = root.find("table", "documents").find("tbody").find_all("tr")
     assert [r.find_all("td")[0].text for r in rows] == ["news/a.md", "news/b.md", "news/c.md"]
     assert [r.find_all("td")[3].text for r in rows] == ["0", "3", "1"]  # errors per article
+    assert [r.find_all("td")[4].text for r in rows] == ["1", "0", "0"]  # warnings
 
 
 def test_one_block_per_contradiction_group(built: Built) -> None:
     root = parse(render(built.result))
     groups = root.find_all("article", "group")
     titles = [g.find("h3").text for g in groups]
-    # trade 2020 (b against a and c) and Japan's rank 2020 (b against a); the fact and term
-    # findings cite rule files only: no group
+    # trade 2020: b against a and c (no engine group holds it: a block for its place) and b
+    # against the rulebook's fact (a block for the fact it contradicts); Japan's rank 2020 (the
+    # corpus engine's group); then the term finding against the rulebook (its claim is not in
+    # the result: last). The engine's visitors group has no finding in the report: no block.
+    # The warning and the info note cite nothing: no block.
     assert titles == [
         "Two-way trade <goods> · 2020",
+        "Two-way trade <goods> · 2020",
         "Japan in foreign investors in Vietnam · 2020",
+        "term-wrong-variant (no claim read at the finding's place)",
     ]
-    trade, rank = groups
-    assert trade.attrs["data-findings"] == rank.attrs["data-findings"] == "1"
+    trade, trade_fact, rank, term = groups
+    assert [g.attrs["data-findings"] for g in groups] == ["1", "1", "1", "1"]
+    assert [g.attrs["data-against"] for g in groups] == [
+        "articles", "rulebook", "articles", "rulebook"
+    ]  # fmt: skip
+    assert "against other articles" in trade.find("p", "meta").text
+    assert "against the rulebook" in trade_fact.find("p", "meta").text
 
     def rows(group: Node) -> list[tuple[str, str, str]]:
         return [
@@ -333,19 +357,52 @@ def test_one_block_per_contradiction_group(built: Built) -> None:
             for r in group.find("tbody").find_all("tr")
         ]
 
-    # one row per claim with the key, oldest article first; the one with the finding flagged
+    # the flagged claim and what its finding cites, oldest article first; the rulebook's entry
+    # after the articles
     assert rows(trade) == [
         ("cited", "news/a.md:6", "US$40 billion"),
         ("conflict", "news/b.md:6", "US$55 billion"),
         ("cited", "news/c.md:4", "about US$41 billion"),
     ]
-    # c's rank claim has the key but is not cited: listed as agreeing
+    flagged, fact = rows(trade_fact)
+    assert flagged == ("conflict", "news/b.md:6", "US$55 billion")
+    assert fact[0] == "rulebook" and re.fullmatch(r".*facts\.yaml:\d+", fact[1])
+    assert fact[2] == "source: https://example.org/customs-2020?a=1&b=2 (table <3>)"
+    assert [r[0] for r in rows(term)] == ["conflict", "rulebook", "rulebook"]
+    assert "Value" not in term.find("thead").text and "Value" in trade.find("thead").text
+    # the rank block is the corpus engine's group: its claims, b's flagged, and the ones the
+    # engine found b contradicts (a and c) cited, though the finding names a only
     assert rows(rank) == [
         ("cited", "news/a.md:7", "second largest foreign investor"),
         ("conflict", "news/b.md:6", "top foreign investor"),
-        ("agrees", "news/c.md:6", "second largest foreign investor"),
+        ("cited", "news/c.md:6", "second largest foreign investor"),
     ]
     assert "timeline" in trade.find("p", "meta").text and "timeline" not in rank.text
+
+
+def test_rows_of_an_engine_group_follow_the_engine(built: Built) -> None:
+    """The claims of the rank group are the engine's: the ones the engine found the flagged one
+    contradicts are cited, the others agree; a group without a finding in the report is not
+    shown (the engine's visitors group: c's figure has no finding here)."""
+    rank = next(g for g in built.result.groups if g.kind == "rank")
+    assert [g.kind for g in built.result.groups] == ["quantity", "rank"]
+    flagged, shown, _ = rank.offending[0]
+    rank.offending = [(flagged, shown[:1], 1)]  # as if the engine had cited a only
+    blocks = parse(render(built.result)).find_all("article", "group")
+    block = next(g for g in blocks if "foreign investors" in g.find("h3").text)
+    statuses = [r.attrs["class"] for r in block.find("tbody").find_all("tr")]
+    assert statuses == ["cited", "conflict", "agrees"]
+    assert "no finding" in block.find("tbody").text
+
+
+def test_findings_against_one_rule_entry_share_a_block(built: Built) -> None:
+    term = next(f for f in built.result.findings if f.rule == "term-wrong-variant")
+    again = replace(term, line=term.line + 1)  # another place, the same rule entries
+    result = replace(built.result, findings=[*built.result.findings, again])
+    block = parse(render(result)).find_all("article", "group")[-1]
+    assert block.attrs["data-findings"] == "2"
+    statuses = [r.attrs["class"] for r in block.find("tbody").find_all("tr")]
+    assert statuses == ["conflict", "conflict", "rulebook", "rulebook"]
 
 
 def test_one_timeline_per_metric_with_facts_and_conflicts_marked(built: Built) -> None:
@@ -402,7 +459,7 @@ def test_findings_by_article_quote_the_sentence_and_link_the_evidence(built: Bui
     root = parse(page)
     ids = by_id(root)
     items = root.find_all("li", "finding")
-    assert len(items) == 4
+    assert len(items) == 6
     first = next(i for i in items if i.attrs["data-rule"] == "quantity-contradicts-article")
     quote = first.find("blockquote")
     assert quote.find("mark").text == "US$55 billion"
@@ -430,6 +487,91 @@ def test_findings_by_article_quote_the_sentence_and_link_the_evidence(built: Bui
     for a in root.find_all("a"):
         if a.attrs["href"].startswith("#"):
             assert a.attrs["href"][1:] in ids, a.attrs["href"]
+
+
+def test_findings_by_severity_with_a_filter_that_needs_no_script(built: Built) -> None:
+    root = parse(render(built.result))
+    section = next(s for s in root.find_all("section") if s.attrs.get("id") == "articles")
+    docs = section.find_all("article", "doc")
+    # the articles with errors first, then the one with a warning only
+    assert [d.find("h3").find("code").text for d in docs] == ["news/b.md", "news/c.md", "news/a.md"]
+    classes = ["doc has-error has-info", "doc has-error", "doc has-warning"]
+    assert [d.attrs["class"] for d in docs] == classes
+    # within an article: by severity, the info note last though it comes first in the text
+    b = [li.attrs["class"] for li in docs[0].find_all("li", "finding")]
+    assert b == ["finding error", "finding error", "finding error", "finding info"]
+    # the filter: links to empty anchors before the articles, which the style sheet's `:target`
+    # rules read to hide the other severities
+    links = {a.text: a.attrs["href"] for a in section.find("p", "filters").find_all("a")}
+    assert links == {
+        "all (6)": "#articles",
+        "errors (4)": "#only-error",
+        "warnings (1)": "#only-warning",
+        "info (1)": "#only-info",
+    }
+    targets = [n.attrs["id"] for n in section.find_all("span", "filter-target")]
+    assert targets == ["only-error", "only-warning", "only-info"]
+    style = root.find("style").text
+    for sev in ("error", "warning", "info"):
+        assert f"#only-{sev}:target ~ article.doc:not(.has-{sev})" in style
+        assert f"#only-{sev}:target ~ article.doc li.finding:not(.{sev})" in style
+
+
+def test_timelines_without_findings_are_folded(built: Built) -> None:
+    root = parse(render(built.result))
+    figures = {f.attrs["data-metric"]: f for f in root.find_all("figure", "timeline")}
+    trade, visitors = figures["trade"].find("details"), figures["visitors"].find("details")
+    assert "open" in trade.attrs and "open" not in visitors.attrs  # visitors has no finding
+    for details in (trade, visitors):
+        summary = details.children[0]
+        assert isinstance(summary, Node) and summary.tag == "summary"
+        assert details.find("svg").attrs["aria-labelledby"] == summary.attrs["id"]
+    assert "content-visibility: visible" in root.find("style").text  # folded ones still print
+
+
+def test_articles_link_to_where_they_were_published(built: Built) -> None:
+    root = parse(render(built.result))
+    rows = root.find("table", "documents").find("tbody").find_all("tr")
+    title = rows[0].find_all("td")[2].find("a")
+    assert (title.text, title.attrs["href"]) == ("Trade grows", "https://example.org/a")
+    assert not rows[1].find_all("td")[2].find_all("a")  # b has no url
+    heads = {d.find("h3").find("code").text: d.find("h3") for d in root.find_all("article", "doc")}
+    assert heads["news/a.md"].find("a", "published").attrs["href"] == "https://example.org/a"
+    assert not heads["news/b.md"].find_all("a")
+    # an address that is not http(s) is shown as text, never linked
+    doc = replace(built.docs["news/a.md"], meta={"title": "T", "url": "javascript:alert(1)"})
+    odd = Finding("x-rule", "quantity", "warning", doc.path, 6, 1, 6, 2, "note")
+    page = parse(render(Result([doc], {}, [odd], built.result.book)))
+    assert not [a for a in page.find_all("a") if "javascript" in a.attrs["href"]]
+    assert "url: javascript:alert(1)" in page.find("article", "doc").text
+
+
+def test_bounded_values_drawn_as_bounds_not_bars_from_zero(built: Built) -> None:
+    figures = {f.attrs["data-metric"]: f for f in parse(render(built.result)).find_all("figure")}
+    svg = figures["visitors"].find("svg")
+    exact, more = svg.find_all("g", "mark")
+    assert more.attrs["class"] == "mark claim open-high"
+    # "1 million" and more: a thin bar at the bound and an arrow up from it, not a box to the top
+    bar = more.find("rect")
+    assert float(bar.attrs["height"]) <= 3.0
+    shaft = more.find("line", "open")
+    assert float(shaft.attrs["y1"]) == pytest.approx(float(bar.attrs["y"]) + 0, abs=2)
+    assert float(shaft.attrs["y2"]) < float(shaft.attrs["y1"])
+    assert not exact.find_all("line")  # 950,000 exactly: no arrow
+    # the value axis spans the figures, not zero: 950,000 and 1 million are far apart on it
+    labels = [t.text for t in svg.find_all("text") if t.attrs.get("text-anchor") == "end"]
+    assert labels[0] != "0"
+    gap = float(exact.find("rect").attrs["y"]) - float(bar.attrs["y"])
+    assert gap > 50  # 5% of the value, more than a fifth of the plot's height
+
+
+def test_footer_names_the_rulebook_version_and_digest(built: Built) -> None:
+    book = built.result.book
+    assert len(book.digest) == 64
+    footer = parse(render(built.result)).find("footer")
+    assert footer.find("code", "rulebook-digest").text == book.digest
+    assert footer.find("code", "rulebook-version").text == book.digest[:12]
+    assert "1 rule file" in footer.text and __version__ in footer.text
 
 
 def test_everything_from_articles_and_rules_is_escaped(built: Built) -> None:
@@ -464,6 +606,7 @@ def test_same_bytes_whatever_the_order(built: Built) -> None:
             {p: rng.sample(cs, len(cs)) for p, cs in rng.sample(list(r.claims.items()), 3)},
             rng.sample(r.findings, len(r.findings)),
             r.book,
+            groups=r.groups,
         )
         assert render(shuffled) == first
     assert get("html") is render

@@ -14,7 +14,7 @@ import pytest
 from claimcheck import rulebook
 from claimcheck.claims import Claim
 from claimcheck.dates import PartialDate
-from claimcheck.documents import Document
+from claimcheck.document import Document
 from claimcheck.extract import Extractor
 
 RULES = """\

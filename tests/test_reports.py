@@ -7,6 +7,7 @@ repository root and check that every format tells the same story as the JSON.
 
 from __future__ import annotations
 
+import contextlib
 import json
 import os
 import re
@@ -148,16 +149,46 @@ def flat(s: str) -> str:
 # ---------------------------------------------------------------- registry and determinism
 
 
-def test_every_format_is_registered_and_lazy() -> None:
-    assert set(reports.MODULES) == set(FORMATS)
+def test_every_format_is_declared_once_and_lazy() -> None:
+    declared = [(f.command, f.name) for f in reports.FORMATS]
+    assert len(declared) == len(set(declared))  # once each
+    assert reports.names("check") == FORMATS  # the default first
+    assert {f.command for f in reports.FORMATS} == {"check", "report", "claims"}
     code = (
         "import sys, claimcheck.reports; print(sorted(m for m in sys.modules if 'reports.' in m))"
     )
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert out.stdout.strip() == "[]"  # no formatter module is imported until asked for
-    for fmt in FORMATS:
-        assert callable(reports.get(fmt))
-        assert fmt in reports.FORMATTERS
+    for f in reports.FORMATS:
+        assert callable(reports.renderer(f.name, f.command)), f
+    assert [f.name for f in reports.FORMATS if f.quotes_claims] == ["html", "claimreview"]
+
+
+def _help(command: str, capsys: pytest.CaptureFixture[str]) -> str:
+    with contextlib.suppress(SystemExit):  # argparse exits after printing the help
+        main([command, "--help"])
+    return capsys.readouterr().out
+
+
+@pytest.mark.parametrize("fmt", reports.FORMATS, ids=lambda f: f"{f.command}-{f.name}")
+def test_every_declared_format_renders_and_is_documented(
+    fmt: reports.Format, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """The meta-test of the one registry: each format of each command renders the seeds through
+    its command, is a --format choice in that command's --help, and is in the README."""
+    monkeypatch.chdir(REPO_ROOT)
+    code = main([fmt.command, "seeds", "--format", fmt.name])
+    out, err = capsys.readouterr()
+    assert code in (0, 1), err
+    assert out.strip() and "Traceback" not in err
+    choices = re.search(r"--format \{([^}]*)\}", _help(fmt.command, capsys))
+    assert choices is not None and fmt.name in choices.group(1).split(",")
+    readme = (REPO_ROOT / "README.md").read_text(encoding="utf-8")
+    if fmt.command == "check":  # the table of output formats
+        assert f"| `{fmt.name}`" in readme
+    else:  # one line per command
+        line = next(x for x in readme.splitlines() if f"`claimcheck {fmt.command}` formats" in x)
+        assert f"`{fmt.name}`" in line
 
 
 @pytest.mark.parametrize("fmt", FORMATS)

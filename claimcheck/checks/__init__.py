@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
+from typing import Any
 
 from claimcheck.checks import certainty
 from claimcheck.claims import Claim
@@ -118,6 +119,11 @@ class CorpusContext:
     book: Rulebook
     # pipeline.key(path) of the files findings are wanted for (the newly checked ones in a hook)
     targets: frozenset[str] = field(default_factory=frozenset)
+    # every claim group the corpus engine builds, not only those that disagree (`report`)
+    all_groups: bool = False
+    # out: the contradiction groups the corpus engine built (checks.corpus.Group), which the
+    # run's result carries to the reports: one model of a group, one definition of its key
+    groups: list[Any] = field(default_factory=list)
 
 
 CorpusEngine = Callable[[CorpusContext], Iterable[Finding]]
@@ -191,7 +197,7 @@ def corpus_findings(ctx: CorpusContext) -> list[Finding]:
     """Every corpus engine's findings, over the asserted claims of each document."""
     load_engines()
     claims = {path: asserted(found) for path, found in ctx.claims.items()}
-    ctx = CorpusContext(ctx.docs, claims, ctx.book, ctx.targets)
+    ctx = CorpusContext(ctx.docs, claims, ctx.book, ctx.targets, ctx.all_groups, ctx.groups)
     return [f for fn in CORPUS_ENGINES.values() for f in fn(ctx)]
 
 

@@ -475,7 +475,12 @@ def check_corpus(ctx: CorpusContext) -> Iterator[Finding]:
     contexts: dict[str, DocContext] = {}
     memo: dict[int, Related] = {}  # by id(entry): the entries live as long as this run
     only_targets = bool(ctx.targets)
-    for group in build_groups(ctx.docs, ctx.claims, ctx.book, ctx.targets, only_targets, True):
+    groups = build_groups(ctx.docs, ctx.claims, ctx.book, ctx.targets, only_targets, True)
+    if ctx.all_groups:  # the groups a fact judges too, for `claimcheck report`
+        ctx.groups.extend(build_groups(ctx.docs, ctx.claims, ctx.book, ctx.targets, only_targets))
+    else:  # for the reports: the groups the findings below come from
+        ctx.groups.extend(g for g in groups if g.offending)
+    for group in groups:
         for entry, against, total in group.offending:
             if ctx.targets and path_key(entry.doc.path) not in ctx.targets:
                 continue

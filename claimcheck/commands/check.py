@@ -21,7 +21,7 @@ from claimcheck.commands import (
     speed,
     write,
 )
-from claimcheck.reports import MODULES as FORMATS
+from claimcheck.reports import names
 
 
 def register(sub: Any) -> argparse.ArgumentParser:
@@ -56,7 +56,7 @@ def register(sub: Any) -> argparse.ArgumentParser:
     add_rules_options(p)
     p.add_argument(
         "--format",
-        choices=tuple(FORMATS),
+        choices=names("check"),
         default="text",
         help="report format (default: text; concise: one `path:line:column: severity [rule] "
         "message` line per finding, for editors and grep)",
@@ -140,7 +140,7 @@ def run(args: argparse.Namespace) -> int:
     elif s.baseline and not Path(s.baseline).is_file():
         named = "" if args.baseline else f" (named by `baseline:` in {s.source})"
         raise JobError(f"{s.baseline}: no such baseline file{named}")
-    quotes = args.format in reports.QUOTES_CLAIMS
+    quotes = reports.quotes_claims(args.format)
 
     def check() -> Result:
         options = Options(**speed(args, s), all_claims=quotes, texts=texts)

@@ -8,18 +8,10 @@ when it speaks, else with the consensus of the articles: see claimcheck/checks/c
 from __future__ import annotations
 
 import argparse
-import json
-import math
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 from claimcheck.commands import EXIT_CLEAN, EXIT_FINDINGS, add_rules_options, settings, write
-
-if TYPE_CHECKING:
-    from claimcheck.checks.corpus import Entry, Group
-    from claimcheck.rulebook import Rulebook
-
-FORMATS = ("text", "json", "markdown")
-MARK = "≠"  # a value that disagrees
+from claimcheck.reports import names
 
 
 def register(sub: Any) -> argparse.ArgumentParser:
@@ -34,7 +26,7 @@ def register(sub: Any) -> argparse.ArgumentParser:
     p.add_argument("paths", nargs="+", metavar="PATH", help="articles or folders")
     add_rules_options(p)
     p.add_argument(
-        "--format", choices=FORMATS, default="text", help="report format (default: text)"
+        "--format", choices=names("report"), default="text", help="report format (default: text)"
     )
     p.add_argument(
         "--all",
@@ -46,172 +38,17 @@ def register(sub: Any) -> argparse.ArgumentParser:
 
 
 def run(args: argparse.Namespace) -> int:
+    from dataclasses import replace
 
-    from claimcheck.checks.corpus import build_groups
+    from claimcheck.reports import renderer
     from claimcheck.run import pipeline
+    from claimcheck.run.options import Options
 
     s = settings(args)
     s.corpus = []  # the report covers the paths given, all of them
-    result = pipeline.run(args.paths, s)
-    groups = build_groups(result.documents, result.claims, result.book)
-    shown = [g for g in groups if args.all or g.documents > 1 or g.offending]
-    render = {"text": text, "json": as_json, "markdown": markdown}[args.format]
-    write(render(shown, result.book, len(result.documents)), args.output)
+    # the corpus engine's groups, all of them
+    result = pipeline.run(args.paths, s, Options(all_groups=True))
+    shown = [g for g in result.groups if args.all or g.documents > 1 or g.offending]
+    out = renderer(args.format, "report")(replace(result, groups=shown))
+    write(out, args.output)
     return EXIT_FINDINGS if any(g.offending for g in shown) else EXIT_CLEAN
-
-
-def name(group: Group, book: Rulebook) -> str:
-    if group.kind == "quantity":
-        return book.metrics[group.target].name
-    return book.rankings[group.target].name
-
-
-def subject(group: Group, book: Rulebook) -> str:
-    if not group.subject:
-        return "—"
-    entity = book.entities.get(group.subject)
-    return entity.names[0] if entity else group.subject
-
-
-def period(group: Group) -> str:
-    from claimcheck.checks.quantities import when
-
-    text = when(group.period)
-    return f"{text}, {group.measure}" if group.measure else text
-
-
-def value(group: Group, e: Entry) -> str:
-    from claimcheck.checks.corpus import value_text
-
-    return value_text(group, e)
-
-
-def _offending(group: Group) -> set[int]:
-    return {id(e) for e, _, _ in group.offending}
-
-
-def _ordered(group: Group) -> list[Entry]:
-    return sorted(group.entries, key=lambda e: e.order[1:])
-
-
-def _line(e: Entry) -> int:
-    return e.doc.position(e.claim.start)[0]
-
-
-def _status(group: Group) -> str:
-    n = len(group.offending)
-    if not n:
-        return "agree"
-    against = "the rulebook" if group.reference == "rulebook" else "the other articles"
-    return f"{n} disagree{'s' if n == 1 else ''} with {against}"
-
-
-def text(groups: list[Group], book: Rulebook, documents: int) -> str:
-    from tabulate import tabulate
-
-    rows = []
-    for g in groups:
-        bad = _offending(g)
-        values = "\n".join(
-            f"{MARK if id(e) in bad else ' '} {e.doc.path}:{_line(e)} {e.claim.text!r}"
-            f" ({value(g, e)})"
-            for e in _ordered(g)
-        )
-        rows.append(
-            (name(g, book), subject(g, book), period(g), values, "\n".join(g.facts), _status(g))
-        )
-    head = ("metric or ranking", "subject", "period", "articles", "rulebook", "status")
-    widths = (30, 12, 18, 70, 18, 20)
-    cells = [[_wrap(c, w) for c, w in zip(row, widths, strict=True)] for row in rows]
-    out = [tabulate(cells, headers=head, tablefmt="simple")]
-    out.append("")
-    out.append(_summary(groups, documents))
-    return "\n".join(out) + "\n" if rows else _summary(groups, documents) + "\n"
-
-
-def _wrap(cell: str, width: int) -> str:
-    """Each line of a cell wrapped on its own (a line per article stays one)."""
-    import textwrap
-
-    return "\n".join(textwrap.fill(line, width) or line for line in cell.splitlines())
-
-
-def _summary(groups: list[Group], documents: int) -> str:
-    conflicting = sum(1 for g in groups if g.offending)
-    return (
-        f"{documents} document{'s' if documents != 1 else ''}, {len(groups)} claim "
-        f"key{'s' if len(groups) != 1 else ''}, {conflicting} with disagreement"
-    )
-
-
-def _bound(x: float) -> float | None:
-    return x if math.isfinite(x) else None
-
-
-def as_json(groups: list[Group], book: Rulebook, documents: int) -> str:
-    data: dict[str, Any] = {
-        "version": 1,
-        "documents": documents,
-        "groups": [],
-    }
-    for g in groups:
-        bad = _offending(g)
-        data["groups"].append(
-            {
-                "kind": g.kind,
-                "target": g.target,
-                "name": name(g, book),
-                "subject": g.subject or None,
-                "period": {
-                    "start": g.period.start.isoformat(),
-                    "end": g.period.end.isoformat(),
-                    "kind": g.period.kind,
-                },
-                "unit": g.unit or None,
-                "measure": g.measure or None,
-                "reference": g.reference,
-                "rulebook": list(g.facts),
-                "disagreeing": len(g.offending),
-                "values": [
-                    {
-                        "path": e.doc.path,
-                        "line": _line(e),
-                        "column": e.doc.position(e.claim.start)[1],
-                        "date": str(e.doc.date) if e.doc.date else None,
-                        "text": e.claim.text,
-                        "low": _bound(e.low),
-                        "high": _bound(e.high),
-                        "disagrees": id(e) in bad,
-                    }
-                    for e in _ordered(g)
-                ],
-            }
-        )
-    return json.dumps(data, indent=2, ensure_ascii=False) + "\n"
-
-
-def _md(cell: str) -> str:
-    return cell.replace("\\", "\\\\").replace("|", "\\|").replace("\n", " ")
-
-
-def markdown(groups: list[Group], book: Rulebook, documents: int) -> str:
-    out = ["# Contradiction report", "", _summary(groups, documents), ""]
-    if groups:
-        out.append("| metric or ranking | subject | period | articles | rulebook | status |")
-        out.append("|---|---|---|---|---|---|")
-    for g in groups:
-        bad = _offending(g)
-        values = "<br>".join(
-            ("**≠** " if id(e) in bad else "")
-            + _md(f"`{e.doc.path}:{_line(e)}` {e.claim.text!r} ({value(g, e)})")
-            for e in _ordered(g)
-        )
-        cells = [name(g, book), subject(g, book), period(g)]
-        out.append(
-            "| "
-            + " | ".join(
-                [*map(_md, cells), values, _md("; ".join(g.facts)) or "—", _md(_status(g))]
-            )
-            + " |"
-        )
-    return "\n".join(out) + "\n"

@@ -33,9 +33,8 @@ from urllib.parse import urldefrag
 
 from claimcheck.document import Document
 from claimcheck.findings import Finding
-from claimcheck.reports import formatter
 from claimcheck.reports.common import one_line, plural, where
-from claimcheck.reports.html import Index
+from claimcheck.reports.html.data import Index
 from claimcheck.run.config import Publisher, absolute_url
 from claimcheck.run.result import Result
 
@@ -57,7 +56,6 @@ FALLBACK = ("Incorrect", 1)  # a category added later still gets a verdict
 _SCRIPT_SAFE = {ord(c): f"\\u{ord(c):04x}" for c in "<>&"}
 
 
-@formatter("claimreview")
 def render(result: Result) -> str:
     idx = Index(result)
     author = _author(result.settings.publisher)

@@ -5,12 +5,10 @@ matchers, vim's errorformat and grep read. Nothing else is printed; the exit sta
 from __future__ import annotations
 
 from claimcheck.findings import Finding
-from claimcheck.reports import formatter
 from claimcheck.reports.common import lines, one_line, ordered
 from claimcheck.run.result import Result
 
 
-@formatter("concise")
 def render(result: Result) -> str:
     return lines([_line(f) for f in ordered(result.findings)])
 

@@ -9,7 +9,6 @@ column after the span, as in every claimcheck report.
 from __future__ import annotations
 
 from claimcheck.findings import Finding
-from claimcheck.reports import formatter
 from claimcheck.reports.common import fix_phrase, lines, ordered, summary, where
 from claimcheck.run.result import Result
 
@@ -27,7 +26,6 @@ def prop(text: str) -> str:
     return text.translate(_PROPERTY)
 
 
-@formatter("github")
 def render(result: Result) -> str:
     out = [_command(f) for f in ordered(result.findings)]
     out.append(f"claimcheck: {summary(result)}")

@@ -13,7 +13,6 @@ import hashlib
 from typing import Any
 
 from claimcheck.findings import Finding
-from claimcheck.reports import formatter
 from claimcheck.reports.common import fix_phrase, json_bytes, one_line, ordered, where
 from claimcheck.reports.sarif import Locator, repository_root
 from claimcheck.run.result import Result
@@ -21,7 +20,6 @@ from claimcheck.run.result import Result
 SEVERITIES = {"error": "major", "warning": "minor", "info": "info"}
 
 
-@formatter("gitlab")
 def render(result: Result) -> bytes:
     locate = Locator(repository_root())
     seen: dict[str, int] = {}

@@ -8,12 +8,10 @@ docs/schema/findings.schema.json describes the whole document. The bytes are tho
 
 from __future__ import annotations
 
-from claimcheck.reports import formatter
 from claimcheck.reports.common import json_bytes, ordered
 from claimcheck.run.result import Result
 
 
-@formatter("json")
 def render(result: Result) -> bytes:
     return json_bytes(
         {

@@ -9,7 +9,6 @@ in a last line.
 from __future__ import annotations
 
 from claimcheck.findings import Finding
-from claimcheck.reports import formatter
 from claimcheck.reports.common import (
     fix_phrase,
     inferred_phrase,
@@ -46,7 +45,6 @@ def code(text: str) -> str:
     return f"<code>{esc(text)}</code>"
 
 
-@formatter("markdown")
 def render(result: Result) -> str:
     head = f"## claimcheck\n\n**{esc(summary(result))}**\n"
     if not result.findings:

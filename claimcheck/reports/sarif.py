@@ -21,7 +21,6 @@ from urllib.parse import quote
 
 from claimcheck import __version__
 from claimcheck.findings import Finding, Related
-from claimcheck.reports import formatter
 from claimcheck.reports.common import fix_phrase, json_bytes, ordered
 from claimcheck.run.result import Result
 
@@ -47,7 +46,6 @@ def uri(path: str) -> str:
     return quote(posixpath.normpath(p), safe="/", errors="surrogateescape")
 
 
-@formatter("sarif")
 def render(result: Result) -> bytes:
     findings = ordered(result.findings)
     rules = _rules(result, findings)

@@ -12,7 +12,6 @@ import textwrap
 from collections.abc import Iterable, Sequence
 
 from claimcheck.findings import Finding
-from claimcheck.reports import formatter
 from claimcheck.reports.common import (
     by_file,
     fix_phrase,
@@ -36,7 +35,6 @@ _PLAIN = re.compile(r"\S(?:[ \S]*\S)?")  # one kind of whitespace (a space), non
 _HYPHEN = re.compile(r"[^\W\d]-|--")  # where textwrap's word splitter may break a word
 
 
-@formatter("text")
 def render(result: Result) -> str:
     return layout(result)
 

@@ -19,6 +19,7 @@ class Options:
     jobs: int = 1  # processes; > 1 makes a pool when there are many documents to extract
     progress: bool = False  # a progress line on standard error
     all_claims: bool = False  # keep every claim of the checked articles (a report quotes them)
+    all_groups: bool = False  # keep every claim group of the corpus engine, not only disagreeing
     # articles given as bytes under the name to check them by (an editor's buffer on standard
     # input), in place of what is on disk, which need not exist
     texts: Mapping[str, bytes] = field(default_factory=dict)

@@ -46,11 +46,10 @@ def run(paths: Sequence[str], settings: config.Settings, options: Options | None
     corpus = _corpus(targets, target_keys, settings, statuses)
     loaded = executor.load(targets, book, options, corpus, statuses)
     found = list(loaded.findings)
-    found.extend(
-        checks.corpus_findings(
-            checks.CorpusContext(loaded.documents, loaded.claims, book, target_keys)
-        )
+    whole = checks.CorpusContext(
+        loaded.documents, loaded.claims, book, target_keys, options.all_groups
     )
+    found.extend(checks.corpus_findings(whole))
     docs = [d for d in loaded.documents if key(d.path) in target_keys]
     wanted = [f for f in found if key(f.path) in target_keys]
     findings, hidden = filters.settle(wanted, docs, settings)
@@ -59,7 +58,10 @@ def run(paths: Sequence[str], settings: config.Settings, options: Options | None
         f"skipped {p}: excluded by exclude: {settings.exclude_written.get(g, g)}{_in(settings)}"
         for p, g in named.skipped
     ]
-    return Result(docs, kept, findings, book, targets, loaded.claim_count, notes, hidden, settings)
+    return Result(
+        docs, kept, findings, book, targets, loaded.claim_count, notes, hidden, settings,
+        whole.groups,
+    )  # fmt: skip
 
 
 def _named(

@@ -4,12 +4,16 @@ filters, and what was skipped or hidden."""
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
 
 from claimcheck.claims import Claim
 from claimcheck.document import Document
 from claimcheck.findings import Finding
 from claimcheck.rulebook import Rulebook
 from claimcheck.run.config import Settings
+
+if TYPE_CHECKING:
+    from claimcheck.checks.corpus import Group
 
 
 @dataclass
@@ -26,6 +30,8 @@ class Result:
     notes: list[str] = field(default_factory=list)  # named files skipped, and why
     hidden: dict[str, int] = field(default_factory=dict)  # findings hidden, by what hid them
     settings: Settings = field(default_factory=Settings)  # e.g. the publisher
+    # the corpus engine's contradiction groups (every group with `all_groups`), for the reports
+    groups: list[Group] = field(default_factory=list)
 
     def __post_init__(self) -> None:
         if self.claim_count < 0:
