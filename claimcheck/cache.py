@@ -76,6 +76,7 @@ def digest_of_code(package: Path) -> str:
     parts = [
         *sorted((package / "extract").glob("*.py")),
         *sorted((package / "checks").glob("*.py")),  # join keys are the corpus engines'
+        *sorted((package / "judge").glob("*.py")),  # ... made of the judge's readings
         *sorted((package / "rulebook").glob("*.py")),  # the compiled rulebook's classes
         *(package / n for n in ("claims.py", "dates.py", "documents.py", "vocab.py")),
     ]

@@ -12,10 +12,10 @@ import pytest
 
 from claimcheck import rulebook
 from claimcheck.checks.corpus import quantity_key
-from claimcheck.checks.quantities import judge, other_source
 from claimcheck.claims import Claim
 from claimcheck.documents import read
 from claimcheck.extract import Extractor
+from claimcheck.judge.facts import judge, other_source
 from claimcheck.rulebook import Rulebook
 from claimcheck.yamlpos import YamlProblems
 

@@ -11,10 +11,10 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 
-from claimcheck.checks import certainty
 from claimcheck.claims import Claim
 from claimcheck.documents import Document
 from claimcheck.findings import Finding, Related, Severity
+from claimcheck.judge import certainty
 from claimcheck.rulebook import Rulebook
 from claimcheck.values import value
 
@@ -62,7 +62,7 @@ class DocContext:
         """A finding at the claim's span, citing each rule entry in `evidence` with its source.
 
         A finding that rests on an unverified entry, or on a part of the claim inferred by a
-        rule not shown reliable (checks.certainty), is never more than a warning.
+        rule not shown reliable (judge.certainty), is never more than a warning.
         """
         rule = RULES[rule_id]
         sev: Severity = severity or rule.severity

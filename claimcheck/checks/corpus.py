@@ -37,24 +37,17 @@ import math
 from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 
-from claimcheck.checks import CorpusContext, DocContext, Rule, certainty, engine
-from claimcheck.checks import units as U
-from claimcheck.checks.arithmetic import unjudged_parts
-from claimcheck.checks.quantities import (
-    NEAR,
-    STOCK,
-    claim_interval,
-    judge,
-    judging_facts,
-    other_source,
-    subject_matches,
-    when,
-)
-from claimcheck.checks.ranks import MEASURES, judging_rank_facts, place, resolve
+from claimcheck.checks import CorpusContext, DocContext, Rule, engine
 from claimcheck.claims import Claim, Quantity
 from claimcheck.dates import Period
 from claimcheck.documents import Document
 from claimcheck.findings import Finding, Related, Severity
+from claimcheck.judge import amounts, certainty
+from claimcheck.judge.facts import judge, judging_facts, other_source, subject_matches
+from claimcheck.judge.intervals import claim_interval
+from claimcheck.judge.parts import unjudged_parts
+from claimcheck.judge.periods import NEAR, STOCK, when
+from claimcheck.judge.ranks import MEASURES, judging_rank_facts, place, resolve
 from claimcheck.pipeline import key as path_key
 from claimcheck.rulebook import Rulebook
 from claimcheck.rulebook.schema import Metric
@@ -122,14 +115,14 @@ def quantity_key(claim: Claim, book: Rulebook) -> tuple[str, str, str] | None:
     if claim.kind != "quantity" or claim.value is None or claim.period is None:
         return None
     metric = book.metrics.get(claim.target or "")
-    if metric is None or U.is_change(claim) or other_source(claim, metric):
+    if metric is None or amounts.is_change(claim) or other_source(claim, metric):
         return None
-    dim = U.dimension(claim.value.unit)
+    dim = amounts.dimension(claim.value.unit)
     if dim is not None and dim != metric.dimension:
         return None
     subject = "" if subject_matches(claim, metric.subject) else str(claim.subject)
     if metric.dimension == "currency":
-        unit = claim.value.unit or U.split_scale(metric.unit)[0] or ""
+        unit = claim.value.unit or amounts.split_scale(metric.unit)[0] or ""
     else:
         unit = metric.dimension
     return metric.id, subject, unit
@@ -447,7 +440,7 @@ def _cited(group: Group, e: Entry, memo: dict[int, Related]) -> Related:
 def value_text(group: Group, e: Entry) -> str:
     if group.kind == "rank":
         return place(int(e.low))
-    return U.interval(e.low, e.high, group.unit if group.unit not in ("count", "") else None)
+    return amounts.interval(e.low, e.high, group.unit if group.unit not in ("count", "") else None)
 
 
 @engine(
@@ -509,13 +502,13 @@ def _finding(
     # the finding rests on the claims it contradicts too: an inferred part of theirs caps it
     capped: Severity | None = "warning" if certainty.unreliable(e.claim for e in shown) else None
     if group.kind == "quantity":
-        scaled = U.rescale(entry.low, entry.high, [group.bounds])
+        scaled = amounts.rescale(entry.low, entry.high, [group.bounds])
         if scaled is not None:
             return ctx.finding(
                 "unit-scale-mismatch",
                 claim,
                 f"scale mismatch: {claim.text!r} ({what}, {period}) is "
-                f"{U.scale_word(scaled[0])} against {others}",
+                f"{amounts.scale_word(scaled[0])} against {others}",
                 related=related,
                 severity=capped,
             )

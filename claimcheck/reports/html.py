@@ -25,14 +25,15 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from html import escape
 
-from claimcheck.checks import units as U
-from claimcheck.checks.quantities import fact_interval, fact_period
-from claimcheck.checks.ranks import place
 from claimcheck.claims import Claim
 from claimcheck.dates import Period
 from claimcheck.documents import Document
 from claimcheck.extract.sentences import split as split_sentences
 from claimcheck.findings import SEVERITIES, Finding, Related
+from claimcheck.judge import amounts as U
+from claimcheck.judge.intervals import fact_interval
+from claimcheck.judge.periods import fact_period
+from claimcheck.judge.ranks import place
 from claimcheck.pipeline import Result
 from claimcheck.reports import formatter
 from claimcheck.reports.common import (
