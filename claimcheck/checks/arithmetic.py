@@ -30,7 +30,7 @@ from collections.abc import Iterator
 from dataclasses import replace
 
 from claimcheck import regexes
-from claimcheck.checks import DocContext, Rule, engine
+from claimcheck.checks.registry import DocContext, Rule, engine
 from claimcheck.claims import Claim, Quantity
 from claimcheck.dates import Period
 from claimcheck.extract import numbers
@@ -38,7 +38,6 @@ from claimcheck.findings import Finding
 from claimcheck.judge import amounts
 from claimcheck.judge.facts import judging_facts
 from claimcheck.judge.intervals import claim_interval, fact_interval, fact_text
-from claimcheck.judge.parts import components
 from claimcheck.judge.periods import when
 
 _NUMBER = regexes.compile(r"[-+\u2212]?\d[\d,]*(?:\.\d+)?")
@@ -248,6 +247,13 @@ def _rest(
         f"{' + '.join(repr(p.text) for i, p in enumerate(claim.parts[1:], 1) if i != n)} is "
         f"{amounts.interval(low, high, unit)}, not {claim.parts[n].text!r}",
     )
+
+
+def components(claim: Claim) -> bool:
+    """Whether the parts of a sum are named components: each its own metric, none the total's."""
+    targets = [p.target for p in claim.parts[1:]]
+    total = claim.parts[0].target
+    return None not in targets and total not in targets and len(set(targets)) == len(targets)
 
 
 def _change(

@@ -37,7 +37,7 @@ import math
 from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 
-from claimcheck.checks import CorpusContext, DocContext, Rule, engine
+from claimcheck.checks.registry import CorpusContext, DocContext, Rule, engine
 from claimcheck.claims import Claim, Quantity
 from claimcheck.dates import Period
 from claimcheck.documents import Document

@@ -31,7 +31,7 @@ from __future__ import annotations
 import math
 from collections.abc import Iterator
 
-from claimcheck.checks import DocContext, Rule, engine
+from claimcheck.checks.registry import DocContext, Rule, engine
 from claimcheck.claims import Claim
 from claimcheck.dates import Period
 from claimcheck.findings import Finding

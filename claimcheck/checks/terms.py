@@ -17,7 +17,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from claimcheck.checks import DocContext, Rule, engine
+from claimcheck.checks.registry import DocContext, Rule, engine
 from claimcheck.claims import Claim
 from claimcheck.findings import Finding
 from claimcheck.judge.periods import when

@@ -16,7 +16,7 @@ from __future__ import annotations
 from collections.abc import Iterator, Sequence
 
 from claimcheck import units
-from claimcheck.checks import DocContext, Rule, engine
+from claimcheck.checks.registry import DocContext, Rule, engine
 from claimcheck.claims import Claim
 from claimcheck.findings import Finding
 from claimcheck.judge.amounts import dimension, is_change, scale_word

@@ -1,6 +1,6 @@
-"""Parts: what the arithmetic a sentence states says about its figures, for the engines that judge
-figures one by one: whether the parts of a sum are named components (each its own metric), and
-which figures a sum or a change shows to be no value of the metric and period they were read as.
+"""Parts: what the arithmetic a sentence states says of its figures, for the engines that judge
+figures one by one (facts, units, the corpus): which figures a sum or a change shows to be no
+value of the metric and period they were read as.
 """
 
 from __future__ import annotations
@@ -8,13 +8,6 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from claimcheck.claims import Claim
-
-
-def components(claim: Claim) -> bool:
-    """Whether the parts of a sum are named components: each its own metric, none the total's."""
-    targets = [p.target for p in claim.parts[1:]]
-    total = claim.parts[0].target
-    return None not in targets and total not in targets and len(set(targets)) == len(targets)
 
 
 def unjudged_parts(claims: Sequence[Claim]) -> set[tuple[int, int]]:

@@ -1,10 +1,11 @@
 """Periods: which days a rulebook fact holds for, whether a fact speaks of the time a claim speaks
 of, and how a period reads in a message.
 
-A flow (span) is judged only by a fact of the same days; a stock (point or cumulative) by a fact
-whose time holds the claim's, lies within the month (or less) the claim names, or is within a
-month of the single day the claim names. The quantity and rank engines, the corpus engine's
-groups and the reports all read time this way.
+A flow (span) is judged only by a fact of the same days. A stock (point or cumulative) is judged
+by a fact whose days hold the claim's, by one within the month (or less) the claim names, by one
+within a month of the single day the claim names, and, when the claim states a span ("in 2020"),
+by one inside it (for a span over a year, "since 1992", by one at its end). The quantity and rank
+engines, the corpus engine's groups and the reports all read time this way.
 """
 
 from __future__ import annotations
