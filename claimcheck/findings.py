@@ -64,7 +64,7 @@ class Finding:
     # baseline keeps matching when lines move.
     anchor: str = field(default="", compare=False)
     # The parts of the claims it rests on that their sentences do not state, and how each was
-    # inferred: (part, how) pairs, e.g. ("period", "publication-date") (checks.certainty).
+    # inferred: (part, how) pairs, e.g. ("period", "publication-date") (judge.certainty).
     inferred: tuple[tuple[str, str], ...] = ()
 
     def __reduce__(self) -> tuple[type[Finding], tuple[Any, ...]]:

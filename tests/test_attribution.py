@@ -12,9 +12,9 @@ import pytest
 
 from claimcheck import rulebook
 from claimcheck.checks.corpus import quantity_key
-from claimcheck.checks.quantities import judge, other_source
 from claimcheck.claims import Claim
 from claimcheck.extract import Extractor
+from claimcheck.judge.facts import judge, other_source
 from claimcheck.rulebook import Rulebook
 from claimcheck.run.articles import read
 from claimcheck.yamlpos import YamlProblems

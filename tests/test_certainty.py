@@ -9,9 +9,9 @@ from pathlib import Path
 import pytest
 from fixtures.figure_rules.build import Doc, book, qty, run_doc, year
 
-from claimcheck.checks import certainty
 from claimcheck.claims import Claim
 from claimcheck.cli import main
+from claimcheck.judge import certainty
 from claimcheck.rulebook import Rulebook
 
 ROOT = Path(__file__).resolve().parents[1]

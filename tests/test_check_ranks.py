@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 from fixtures.figure_rules.build import Doc, book, days, run_doc, year
 
-from claimcheck.checks.ranks import place
+from claimcheck.judge.ranks import place
 from claimcheck.rulebook import Rulebook
 
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 from fixtures.figure_rules.build import Doc, book, days, qty, run_doc, year
 
-from claimcheck.checks import units as U
+from claimcheck.judge import amounts as U
 from claimcheck.rulebook import Rulebook
 
 

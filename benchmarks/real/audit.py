@@ -320,13 +320,13 @@ def score(args: argparse.Namespace) -> None:
 
 
 def inferences(claim: Claim) -> dict[str, str]:
-    """What claimcheck's certainty grading says the claim inferred (claimcheck.checks.certainty),
+    """What claimcheck's certainty grading says the claim inferred (claimcheck.judge.certainty),
     read from its JSON form."""
     import datetime as dt
 
-    from claimcheck.checks import certainty
     from claimcheck.claims import Claim as Read
     from claimcheck.dates import PartialDate, Period
+    from claimcheck.judge import certainty
 
     p, d = claim["period"], claim["date"]
     read = Read(

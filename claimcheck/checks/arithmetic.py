@@ -26,16 +26,19 @@ import calendar
 import datetime as dt
 import math
 import re
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterator
 from dataclasses import replace
 
 from claimcheck import regexes
-from claimcheck.checks import DocContext, Rule, engine
-from claimcheck.checks import units as U
+from claimcheck.checks.registry import DocContext, Rule, engine
 from claimcheck.claims import Claim, Quantity
 from claimcheck.dates import Period
 from claimcheck.extract import numbers
 from claimcheck.findings import Finding
+from claimcheck.judge import amounts
+from claimcheck.judge.facts import judging_facts
+from claimcheck.judge.intervals import claim_interval, fact_interval, fact_text
+from claimcheck.judge.periods import when
 
 _NUMBER = regexes.compile(r"[-+\u2212]?\d[\d,]*(?:\.\d+)?")
 _WORD = regexes.compile(r"[a-z]+(?:-[a-z]+)?")
@@ -100,9 +103,9 @@ def _values(claim: Claim) -> list[Quantity] | None:
         return None
     out = [v for v in values if v is not None]
     units = {v.unit for v in out if v.unit is not None}
-    if len(units) > 1 and not all(U.same_unit(a, b) for a in units for b in units):
+    if len(units) > 1 and not all(amounts.same_unit(a, b) for a in units for b in units):
         return None
-    if any(U.dimension(v.unit) == "percent" for v in out):
+    if any(amounts.dimension(v.unit) == "percent" for v in out):
         return None  # shares of a total, not amounts of it
     return out
 
@@ -200,7 +203,8 @@ def _sum(ctx: DocContext, claim: Claim, values: list[Quantity], unit: str | None
             "arithmetic-parts-total",
             claim,
             f"the parts {listed}, said to be all of the total {total_text} "
-            f"({U.interval(total.low, total.high, unit)}), add up to {U.interval(low, high, unit)}",
+            f"({amounts.interval(total.low, total.high, unit)}), add up to "
+            f"{amounts.interval(low, high, unit)}",
         )
     if claim.attr("breakdown") is not None and (len(parts) == 1 or not components(claim)):
         return None
@@ -211,17 +215,17 @@ def _sum(ctx: DocContext, claim: Claim, values: list[Quantity], unit: str | None
             "arithmetic-parts-total",
             claim,
             f"{'the parts' if len(parts) > 1 else 'the part'} {listed} "
-            f"({U.interval(low, high, unit)}) "
+            f"({amounts.interval(low, high, unit)}) "
             f"{'add up to more than' if len(parts) > 1 else 'is larger than'} the total "
-            f"{total_text} ({U.interval(total.low, total.high, unit)})",
+            f"{total_text} ({amounts.interval(total.low, total.high, unit)})",
         )
     if low <= total.high and total.low <= high:
         return None
     return ctx.finding(
         "arithmetic-parts-total",
         claim,
-        f"the parts {listed} add up to {U.interval(low, high, unit)}, not the total "
-        f"{total_text} ({U.interval(total.low, total.high, unit)})",
+        f"the parts {listed} add up to {amounts.interval(low, high, unit)}, not the total "
+        f"{total_text} ({amounts.interval(total.low, total.high, unit)})",
     )
 
 
@@ -241,7 +245,7 @@ def _rest(
         claim,
         f"the rest of {claim.parts[0].text!r} after "
         f"{' + '.join(repr(p.text) for i, p in enumerate(claim.parts[1:], 1) if i != n)} is "
-        f"{U.interval(low, high, unit)}, not {claim.parts[n].text!r}",
+        f"{amounts.interval(low, high, unit)}, not {claim.parts[n].text!r}",
     )
 
 
@@ -250,32 +254,6 @@ def components(claim: Claim) -> bool:
     targets = [p.target for p in claim.parts[1:]]
     total = claim.parts[0].target
     return None not in targets and total not in targets and len(set(targets)) == len(targets)
-
-
-def unjudged_parts(claims: Sequence[Claim]) -> set[tuple[int, int]]:
-    """Spans of figures whose metric or period the arithmetic around them shows to be wrong.
-
-    A part of a sum that carries its total's own metric ("US$71.3 billion, of which
-    manufacturing US$40 billion") was named by an item the rulebook does not know: it is not a
-    value of that metric. The base of a change dated like its new value ("up 13 percent from
-    432,934 a year earlier") lies at another time, which the sentence did not state plainly.
-    The fact and corpus engines leave such figures alone.
-    """
-    out: set[tuple[int, int]] = set()
-    for claim in claims:
-        if claim.kind != "arithmetic" or len(claim.parts) < 2:
-            continue
-        first, rest = claim.parts[0], claim.parts[1:]
-        relation = claim.attr("relation")
-        if relation == "sum":
-            out.update((p.start, p.end) for p in rest if p.target == first.target)
-        elif relation in ("change", "fold"):
-            out.update(
-                (p.start, p.end)
-                for p in rest
-                if (p.target, p.subject, p.period) == (first.target, first.subject, first.period)
-            )
-    return out
 
 
 def _change(
@@ -343,32 +321,25 @@ def _year_back(day: dt.date) -> dt.date:
 def _change_from_fact(ctx: DocContext, claim: Claim) -> Finding | None:
     """A flow's change stated with its new figure only ("reached US$24.3 billion, up 25%"): its
     base is the rulebook's fact for the base period, when the rulebook has one."""
-    from claimcheck.checks.quantities import (
-        claim_interval,
-        fact_interval,
-        fact_text,
-        judging_facts,
-        when,
-    )
-
     base = base_period(claim)
     if len(claim.parts) != 1 or base is None:
         return None
     new = claim.parts[0]
     metric = ctx.book.metrics.get(new.target or "")
-    if metric is None or metric.period != "span" or new.value is None or U.is_change(new):
+    if metric is None or metric.period != "span" or new.value is None or amounts.is_change(new):
         return None  # a stock "up 26% from 2017": which day of 2017 is not said
     fact = next(
         (
             f
             for f, _ in judging_facts(replace(new, period=base), ctx.book)
-            if f.value is not None and U.same_unit(new.value.unit, U.metric_unit(metric, f.unit)[0])
+            if f.value is not None
+            and amounts.same_unit(new.value.unit, amounts.metric_unit(metric, f.unit)[0])
         ),
         None,
     )
     if fact is None:
         return None
-    unit, factor = U.metric_unit(metric, fact.unit)
+    unit, factor = amounts.metric_unit(metric, fact.unit)
     low, high = claim_interval(new, metric)
     old = Quantity(*fact_interval(fact, factor), unit)
     said = written(claim.attr("percent") or "", claim.text)

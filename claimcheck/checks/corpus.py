@@ -37,24 +37,17 @@ import math
 from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 
-from claimcheck.checks import CorpusContext, DocContext, Rule, certainty, engine
-from claimcheck.checks import units as U
-from claimcheck.checks.arithmetic import unjudged_parts
-from claimcheck.checks.quantities import (
-    NEAR,
-    STOCK,
-    claim_interval,
-    judge,
-    judging_facts,
-    other_source,
-    subject_matches,
-    when,
-)
-from claimcheck.checks.ranks import MEASURES, judging_rank_facts, place, resolve
+from claimcheck.checks.registry import CorpusContext, DocContext, Rule, engine
 from claimcheck.claims import Claim, Quantity
 from claimcheck.dates import Period
 from claimcheck.document import Document
 from claimcheck.findings import Finding, Related, Severity
+from claimcheck.judge import amounts, certainty
+from claimcheck.judge.facts import judge, judging_facts, other_source, subject_matches
+from claimcheck.judge.intervals import claim_interval
+from claimcheck.judge.parts import unjudged_parts
+from claimcheck.judge.periods import NEAR, STOCK, when
+from claimcheck.judge.ranks import MEASURES, judging_rank_facts, place, resolve
 from claimcheck.paths import key as path_key
 from claimcheck.rulebook import Rulebook
 from claimcheck.rulebook.schema import Metric
@@ -122,14 +115,14 @@ def quantity_key(claim: Claim, book: Rulebook) -> tuple[str, str, str] | None:
     if claim.kind != "quantity" or claim.value is None or claim.period is None:
         return None
     metric = book.metrics.get(claim.target or "")
-    if metric is None or U.is_change(claim) or other_source(claim, metric):
+    if metric is None or amounts.is_change(claim) or other_source(claim, metric):
         return None
-    dim = U.dimension(claim.value.unit)
+    dim = amounts.dimension(claim.value.unit)
     if dim is not None and dim != metric.dimension:
         return None
     subject = "" if subject_matches(claim, metric.subject) else str(claim.subject)
     if metric.dimension == "currency":
-        unit = claim.value.unit or U.split_scale(metric.unit)[0] or ""
+        unit = claim.value.unit or amounts.split_scale(metric.unit)[0] or ""
     else:
         unit = metric.dimension
     return metric.id, subject, unit
@@ -161,47 +154,8 @@ def build_groups(
     `articles_only`, the groups a rulebook fact judges are left out (the engine reports nothing
     on them; the fact engines do): whether a fact judges a group is asked once per key.
     """
-    groups: dict[tuple[object, ...], Group] = {}
-    judged: dict[tuple[object, ...], bool] = {}
-    stocks: dict[tuple[object, ...], list[Entry]] = {}  # point figures by key, dated later
-    # A quantity's group key starts with its metric (claim.target): in a hook run, a figure of a
-    # metric the checked articles never mention cannot share their groups, so it is not keyed.
-    metrics: set[str | None] | None = None
-    if only_targets:
-        metrics = {
-            c.target
-            for doc in docs
-            if path_key(doc.path) in targets
-            for c in claims.get(doc.path, ())
-            if c.kind == "quantity"
-        }
-    for doc in docs:
-        mine = claims.get(doc.path, ())
-        items = unjudged_parts(mine)
-        speaker = _speaker(doc, targets, path_key(doc.path) in targets)
-        for claim in mine:
-            if (claim.start, claim.end) in items:
-                continue
-            if metrics is not None and claim.kind == "quantity" and claim.target not in metrics:
-                continue
-            made = _keyed(claim, book)
-            if made is None:
-                continue
-            key, low, high = made
-            asked = (*key, claim.period) if key[-1] == STOCK_KEY else key
-            if articles_only or key[-1] == STOCK_KEY:
-                if asked not in judged:
-                    judged[asked] = _rulebook_judges(claim, book)
-                if articles_only and judged[asked]:
-                    continue
-            if key[-1] == STOCK_KEY:  # grouped by date below; a judged one with judged ones
-                pool = stocks.setdefault((*key, judged[asked]), [])
-                pool.append(Entry(doc, claim, low, high, (*speaker, claim.start)))
-                continue
-            group = groups.get(key)
-            if group is None:
-                group = groups[key] = _group(key, claim)
-            group.entries.append(Entry(doc, claim, low, high, (*speaker, claim.start)))
+    metrics = _target_metrics(docs, claims, targets) if only_targets else None
+    groups, stocks = _gather(docs, claims, book, targets, metrics, articles_only)
     for key, pool in stocks.items():
         for n, cluster in enumerate(_clusters(pool, book)):
             group = _group(key, cluster[0].claim)
@@ -214,6 +168,73 @@ def build_groups(
     for group in out:
         _settle(group, book)
     return out
+
+
+def _target_metrics(
+    docs: Sequence[Document], claims: Mapping[str, Sequence[Claim]], targets: frozenset[str]
+) -> set[str | None]:
+    """The metrics the target documents' figures give. A quantity's group key starts with its
+    metric (claim.target): in a hook run, a figure of a metric the checked articles never
+    mention cannot share their groups, so it is not keyed."""
+    return {
+        c.target
+        for doc in docs
+        if path_key(doc.path) in targets
+        for c in claims.get(doc.path, ())
+        if c.kind == "quantity"
+    }
+
+
+def _gather(
+    docs: Sequence[Document],
+    claims: Mapping[str, Sequence[Claim]],
+    book: Rulebook,
+    targets: frozenset[str],
+    metrics: set[str | None] | None,
+    articles_only: bool,
+) -> tuple[dict[tuple[object, ...], Group], dict[tuple[object, ...], list[Entry]]]:
+    """Every keyed claim as an entry of its group; point figures pooled by key (and by whether
+    the rulebook judges them), to be grouped by date. With `articles_only`, the claims a fact
+    judges are left out; whether one does is asked once per key."""
+    groups: dict[tuple[object, ...], Group] = {}
+    judged: dict[tuple[object, ...], bool] = {}
+    stocks: dict[tuple[object, ...], list[Entry]] = {}  # point figures by key, dated later
+    for doc in docs:
+        speaker = _speaker(doc, targets, path_key(doc.path) in targets)
+        for claim, (key, low, high) in _keyed_claims(claims.get(doc.path, ()), book, metrics):
+            stock = key[-1] == STOCK_KEY
+            asked = (*key, claim.period) if stock else key
+            if articles_only or stock:
+                if asked not in judged:
+                    judged[asked] = _rulebook_judges(claim, book)
+                if articles_only and judged[asked]:
+                    continue
+            entry = Entry(doc, claim, low, high, (*speaker, claim.start))
+            if stock:  # grouped by date later; a judged one with judged ones
+                stocks.setdefault((*key, judged[asked]), []).append(entry)
+                continue
+            group = groups.get(key)
+            if group is None:
+                group = groups[key] = _group(key, claim)
+            group.entries.append(entry)
+    return groups, stocks
+
+
+def _keyed_claims(
+    claims: Sequence[Claim], book: Rulebook, metrics: set[str | None] | None = None
+) -> Iterator[tuple[Claim, tuple[tuple[object, ...], float, float]]]:
+    """A document's claims that join a group, each with its key and interval: not the figures a
+    sentence's arithmetic shows to be no value of their metric, nor those of a metric outside
+    `metrics` (when given)."""
+    items = unjudged_parts(claims)
+    for claim in claims:
+        if (claim.start, claim.end) in items:
+            continue
+        if metrics is not None and claim.kind == "quantity" and claim.target not in metrics:
+            continue
+        made = _keyed(claim, book)
+        if made is not None:
+            yield claim, made
 
 
 STOCK_KEY = "stock"  # the last part of a point figure's key: its date is not part of it
@@ -311,13 +332,9 @@ def joining(claims: Sequence[Claim], book: Rulebook) -> Iterator[tuple[str, Clai
     sum's arithmetic shows to be no value of the metric are not), but for the groups the
     rulebook judges: they yield no finding of this engine (whether a fact judges a claim depends
     on its group key alone: metric or ranking, subject, period)."""
-    items = unjudged_parts(claims)
-    for claim in claims:
-        if (claim.start, claim.end) in items:
-            continue
-        made = _keyed(claim, book)
-        if made is not None and not _rulebook_judges(claim, book):
-            yield "\t".join(map(str, made[0])), claim
+    for claim, (key, _, _) in _keyed_claims(claims, book):
+        if not _rulebook_judges(claim, book):
+            yield "\t".join(map(str, key)), claim
 
 
 def _rulebook_judges(claim: Claim, book: Rulebook) -> bool:
@@ -332,24 +349,42 @@ def _group_order(g: Group) -> tuple[object, ...]:
 
 
 def _settle(group: Group, book: Rulebook) -> None:
-    first = group.entries[0].claim
-    if group.kind == "quantity" and judging_facts(first, book):
-        group.reference = "rulebook"
-        for e in group.entries:
-            verdict = judge(e.claim, book)
-            if verdict is not None and verdict.fact_text not in group.facts:
-                group.facts.append(verdict.fact_text)
-            if verdict is not None and verdict.outcome != "agree":
-                group.offending.append((e, [], 0))
-        return
-    if group.kind == "rank":
-        found = judging_rank_facts(first, book)
-        if found:
-            group.reference = "rulebook"
-            ranks = {f.rank for f, _ in found}
-            group.facts = [place(r) for r in sorted(ranks)]
-            group.offending = [(e, [], 0) for e in group.entries if e.claim.rank not in ranks]
-            return
+    """Judge a group: against the rulebook's facts where they speak of it, else against the
+    consensus of its articles."""
+    if not (_by_facts(group, book) or _by_rank_facts(group, book)):
+        _by_consensus(group)
+
+
+def _by_facts(group: Group, book: Rulebook) -> bool:
+    """A figures' group a fact speaks of: every figure its verdict does not agree with offends
+    (the quantity and units engines report them)."""
+    if group.kind != "quantity" or not judging_facts(group.entries[0].claim, book):
+        return False
+    group.reference = "rulebook"
+    for e in group.entries:
+        verdict = judge(e.claim, book)
+        if verdict is not None and verdict.fact_text not in group.facts:
+            group.facts.append(verdict.fact_text)
+        if verdict is not None and verdict.outcome != "agree":
+            group.offending.append((e, [], 0))
+    return True
+
+
+def _by_rank_facts(group: Group, book: Rulebook) -> bool:
+    """A ranks' group rank facts speak of: every place none of them gives offends."""
+    found = judging_rank_facts(group.entries[0].claim, book) if group.kind == "rank" else []
+    if not found:
+        return False
+    group.reference = "rulebook"
+    ranks = {f.rank for f, _ in found}
+    group.facts = [place(r) for r in sorted(ranks)]
+    group.offending = [(e, [], 0) for e in group.entries if e.claim.rank not in ranks]
+    return True
+
+
+def _by_consensus(group: Group) -> None:
+    """The group's consensus, and each claim that cannot be true with it, with the consensus
+    claims it contradicts (but those of its own sentence) and how many."""
     group.consensus = consensus(group.entries)
     low = max(e.low for e in group.consensus)
     high = min(e.high for e in group.consensus)
@@ -361,13 +396,14 @@ def _settle(group: Group, book: Rulebook) -> None:
     for c in group.consensus:
         by_sentence.setdefault(_sentence(c), []).append(c)
     for e in group.entries:
+        mine = by_sentence.get(_sentence(e), ())
         if e.high < low:  # consensus claims entirely above this one
             total = len(lows) - bisect.bisect_right(lows, e.high)
-            total -= sum(c.low > e.high for c in by_sentence.get(_sentence(e), ()))
+            total -= sum(c.low > e.high for c in mine)
             against = _first(speaking, e, e.high, above=True)
         elif e.low > high:  # entirely below
             total = bisect.bisect_left(highs, e.low)
-            total -= sum(c.high < e.low for c in by_sentence.get(_sentence(e), ()))
+            total -= sum(c.high < e.low for c in mine)
             against = _first(speaking, e, e.low, above=False)
         else:
             continue
@@ -447,7 +483,7 @@ def _cited(group: Group, e: Entry, memo: dict[int, Related]) -> Related:
 def value_text(group: Group, e: Entry) -> str:
     if group.kind == "rank":
         return place(int(e.low))
-    return U.interval(e.low, e.high, group.unit if group.unit not in ("count", "") else None)
+    return amounts.interval(e.low, e.high, group.unit if group.unit not in ("count", "") else None)
 
 
 @engine(
@@ -514,13 +550,13 @@ def _finding(
     # the finding rests on the claims it contradicts too: an inferred part of theirs caps it
     capped: Severity | None = "warning" if certainty.unreliable(e.claim for e in shown) else None
     if group.kind == "quantity":
-        scaled = U.rescale(entry.low, entry.high, [group.bounds])
+        scaled = amounts.rescale(entry.low, entry.high, [group.bounds])
         if scaled is not None:
             return ctx.finding(
                 "unit-scale-mismatch",
                 claim,
                 f"scale mismatch: {claim.text!r} ({what}, {period}) is "
-                f"{U.scale_word(scaled[0])} against {others}",
+                f"{amounts.scale_word(scaled[0])} against {others}",
                 related=related,
                 severity=capped,
             )

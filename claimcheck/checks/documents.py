@@ -3,7 +3,7 @@ the suppression scan (suppress.py) the comments that name a rule no check has.""
 
 from __future__ import annotations
 
-from claimcheck.checks import Rule, register_rule
+from claimcheck.checks.registry import Rule, register_rule
 
 for _rule in (
     Rule("document-unreadable", "document", "error", "the file cannot be read"),

@@ -35,7 +35,7 @@ import datetime as dt
 from collections.abc import Iterator
 
 from claimcheck import regexes
-from claimcheck.checks import DocContext, Rule, engine
+from claimcheck.checks.registry import DocContext, Rule, engine
 from claimcheck.claims import Claim
 from claimcheck.dates import PartialDate, Period
 from claimcheck.findings import Finding

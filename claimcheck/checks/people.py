@@ -58,7 +58,7 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Iterator, Sequence
 
-from claimcheck.checks import DocContext, Rule, engine
+from claimcheck.checks.registry import DocContext, Rule, engine
 from claimcheck.claims import Claim
 from claimcheck.dates import PartialDate, Period
 from claimcheck.findings import Finding
@@ -123,46 +123,68 @@ def check_people(ctx: DocContext) -> Iterator[Finding]:
 
 
 def _title(ctx: DocContext, claim: Claim) -> Iterator[Finding]:
-    book = ctx.book
-    person = book.people[claim.subject or ""]
+    """A title against the holders of its office at the times the claim speaks of: a holder
+    named outside their terms, or someone who never held it named with it while others did."""
+    person = ctx.book.people[claim.subject or ""]
     if claim.target is None:
         yield from _no_such_office(ctx, claim, person)
         return
-    office = book.offices.get(claim.target)
+    office = ctx.book.offices.get(claim.target)
     if office is None:
         return
-    mods = set(claim.modifiers)
-    times = _times(ctx, claim, mods)
+    times = _times(ctx, claim, set(claim.modifiers))
     if not times:
         return
-    terms = _terms_by_holder(book, office).get(person.id, [])
-    if terms:
-        spans = [Period.of(t) for t in times]
-        if any(_right(t, terms, mods, person, dated=claim.date is not None) for t in spans):
-            return
-        if not all(_covered(office, t, mods) for t in spans):
-            return
-        yield ctx.finding(
-            "title-not-in-office",
-            claim,
-            f"{_name_of(person)} was not {_office_name(book, office)} {_when(times)}"
-            f"{_why(mods, person)}: {_terms(terms)}",
-            evidence=[*terms, *([person] if "late" in mods else [])],
-        )
-        return
+    if _terms_by_holder(ctx.book, office).get(person.id):
+        found = _not_in_office(ctx, claim, person, office, times)
+    else:
+        found = _wrong_person(ctx, claim, person, office, times)
+    if found is not None:
+        yield found
+
+
+def _not_in_office(
+    ctx: DocContext, claim: Claim, person: Person, office: Office, times: list[PartialDate]
+) -> Finding | None:
+    """A holder of the office, named with it (and its modifiers) at times none of their terms
+    makes right, while the holder list is complete then."""
+    book = ctx.book
+    mods = set(claim.modifiers)
+    terms = _terms_by_holder(book, office)[person.id]
+    spans = [Period.of(t) for t in times]
+    if any(_right(t, terms, mods, person, dated=claim.date is not None) for t in spans):
+        return None
+    if not all(_covered(office, t, mods) for t in spans):
+        return None
+    return ctx.finding(
+        "title-not-in-office",
+        claim,
+        f"{_name_of(person)} was not {_office_name(book, office)} {_when(times)}"
+        f"{_why(mods, person)}: {_terms(terms)}",
+        evidence=[*terms, *([person] if "late" in mods else [])],
+    )
+
+
+def _wrong_person(
+    ctx: DocContext, claim: Claim, person: Person, office: Office, times: list[PartialDate]
+) -> Finding | None:
+    """Someone who never held the office, named with it at times others held it (and the list
+    is complete then). A modifier that speaks of another time says nothing of who held it."""
+    book = ctx.book
+    mods = set(claim.modifiers)
     if mods & {"former", "ex", "late", "elect", "new"} or ("then" in mods and claim.date is None):
-        return
+        return None
     others: list[Holder] = []
     spans = [Period.of(t) for t in times]
     for t in spans:
         at = [h for h in office.holders if _overlaps(h, t)]
         if not at or not _covered(office, t, mods):
-            return
+            return None
         others.extend(h for h in at if h not in others)
     held = [h for o in _offices_of(book, office.jurisdiction) for h in o.holders]
     mine = [h for h in held if h.person == person.id and any(_overlaps(h, t) for t in spans)]
     also = f"; {_name_of(person)} was {_held(book, mine)}" if mine else ""
-    yield ctx.finding(
+    return ctx.finding(
         "title-wrong-person",
         claim,
         f"{_name_of(person)} was not {_office_name(book, office)} {_when(times)}: "

@@ -17,10 +17,10 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from claimcheck.checks import DocContext, Rule, engine
-from claimcheck.checks.quantities import when
+from claimcheck.checks.registry import DocContext, Rule, engine
 from claimcheck.claims import Claim
 from claimcheck.findings import Finding
+from claimcheck.judge.periods import when
 from claimcheck.rulebook.schema import Term
 
 

@@ -70,7 +70,7 @@ def run(args: argparse.Namespace) -> int:
 
 def _certainty() -> str:
     """Severity follows certainty: the inference rules and how reliable each measured."""
-    from claimcheck.checks import certainty as c
+    from claimcheck.judge import certainty as c
 
     rows = "".join(
         f"| {kind} | {part} | {c.HOWS[how]} | {ok}/{n} | "

@@ -1,7 +1,7 @@
 """Who a sentence attributes its figures to: "according to X", "X said", "added X", "data from
 X", "statistics of X showed". Two bodies may publish one topic in different measures (customs
 against a trade office's count), so a figure of a named body that is not one of its metric's
-`sources` is another measure (claimcheck/checks/quantities.py, `other_source`).
+`sources` is another measure (claimcheck/judge/facts.py, `other_source`).
 
 A source is a body: the phrase must hold an institution noun ("office", "ministry", "customs")
 or an acronym of three or more capitals; "data showed" or "according to the plan" name none and

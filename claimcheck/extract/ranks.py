@@ -135,7 +135,7 @@ def _claim(
     if measure:
         attrs.append(("measure", measure))
     attrs.append(("period", how))
-    if how == "document":  # no time of its own: the publication date's (checks/certainty.py)
+    if how == "document":  # no time of its own: the publication date's (judge/certainty.py)
         attrs.append(("inferred.period", "publication-date"))
     subject = _subject(s, start, ranking.of)
     if subject is None:

@@ -111,7 +111,7 @@ def inferred_phrase(f: Finding) -> str | None:
     """What the finding's claim took from outside its own sentence, for a person."""
     if not f.inferred:
         return None
-    from claimcheck.checks.certainty import describe
+    from claimcheck.judge.certainty import describe
 
     return describe(f.inferred)
 

@@ -34,7 +34,7 @@ def subject(group: Group, book: Rulebook) -> str:
 
 
 def period(group: Group) -> str:
-    from claimcheck.checks.quantities import when
+    from claimcheck.judge.periods import when
 
     text = when(group.period)
     return f"{text}, {group.measure}" if group.measure else text

@@ -13,7 +13,7 @@ from collections import defaultdict
 from collections.abc import Callable, Sequence
 from html import escape
 
-from claimcheck.checks import units as U
+from claimcheck.judge import amounts as U
 from claimcheck.reports.html.data import Chart, Mark
 
 # Chart geometry, in SVG user units (the SVG scales to the page width).

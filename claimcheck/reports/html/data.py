@@ -13,15 +13,16 @@ import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 
-from claimcheck.checks import units as U
 from claimcheck.checks.corpus import Entry, Group
-from claimcheck.checks.quantities import fact_interval, fact_period
-from claimcheck.checks.ranks import place
 from claimcheck.claims import Claim
 from claimcheck.dates import Period
 from claimcheck.document import Document
 from claimcheck.extract.sentences import split as split_sentences
 from claimcheck.findings import SEVERITIES, Finding, Related
+from claimcheck.judge import amounts as U
+from claimcheck.judge.intervals import fact_interval
+from claimcheck.judge.periods import fact_period
+from claimcheck.judge.ranks import place
 from claimcheck.reports.common import one_line, ordered
 from claimcheck.reports.groups import name as group_name
 from claimcheck.reports.groups import period as group_period
