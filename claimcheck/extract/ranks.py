@@ -35,7 +35,7 @@ from claimcheck.dates import Period
 from claimcheck.extract import ENTITY_KINDS, Sentence, extractor, modality
 from claimcheck.extract.mentions import Mention, every_starts, governed, loose, mentions, near
 from claimcheck.extract.numbers import ORDINALS
-from claimcheck.extract.quantities import stated
+from claimcheck.extract.periods import stated
 from claimcheck.rulebook.schema import Ranking
 
 _ORD = (

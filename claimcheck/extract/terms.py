@@ -35,7 +35,7 @@ from claimcheck.extract.events import (
 )
 from claimcheck.extract.mentions import Mention
 from claimcheck.extract.ownership import _CLAUSE_END
-from claimcheck.extract.quantities import stated
+from claimcheck.extract.periods import stated
 from claimcheck.rulebook.schema import Term
 from claimcheck.vocab import fold
 
