@@ -41,7 +41,7 @@ class Marks:
         self.low = low
         # in ASCII text a digit is one of ten, found by the same automaton as the words
         self.ascii = text.isascii()
-        self.auto = _automaton((*words, *"0123456789") if self.ascii else words)
+        self.auto = automaton((*words, *"0123456789") if self.ascii else words)
 
     def within(self, start: int, end: int) -> bool:
         """Whether one of the words lies wholly inside [start, end), or a digit does."""
@@ -52,7 +52,7 @@ class Marks:
 
 
 @cache
-def _automaton(words: tuple[str, ...]) -> Any:
+def automaton(words: tuple[str, ...]) -> Any:
     import ahocorasick
 
     auto = ahocorasick.Automaton()

@@ -42,7 +42,7 @@ import re
 from typing import Any, Protocol
 
 from claimcheck import regexes
-from claimcheck.extract import DocContext, Sentence, _automaton
+from claimcheck.extract import DocContext, Sentence, automaton
 from claimcheck.extract.mentions import Mention, entities, loose, named_in, named_within, near
 from claimcheck.extract.numbers import Number
 from claimcheck.rulebook import Rulebook
@@ -51,7 +51,7 @@ from claimcheck.rulebook.schema import Metric
 # --- parties ---------------------------------------------------------------------------------
 
 # Where a clause ends: what comes after is about something else ("..., while exports to China").
-_CLAUSE_END = regexes.compile(r";|,\s+(?:while|whereas|but|compared)\b|\s(?:while|whereas)\s")
+CLAUSE_END = regexes.compile(r";|,\s+(?:while|whereas|but|compared)\b|\s(?:while|whereas)\s")
 _NAME = r"[A-Z][\w.&'\u2019-]*(?:\s+(?:of\s+)?[A-Z][\w.&-]*){0,3}"
 # Two parties: "between Vietnam and the RoK", "Vietnam–Korea trade", "the Japan-U.S. alliance".
 _BETWEEN = regexes.compile(
@@ -82,9 +82,9 @@ def clause(s: Sentence, lo: int, hi: int) -> tuple[int, int]:
     the first one after it."""
     text = s.doc.text
     start = s.start
-    for m in _CLAUSE_END.finditer(text, s.start, lo):
+    for m in CLAUSE_END.finditer(text, s.start, lo):
         start = m.end()
-    after = _CLAUSE_END.search(text, hi, s.end)
+    after = CLAUSE_END.search(text, hi, s.end)
     return start, after.start() if after is not None else s.end
 
 
@@ -512,7 +512,7 @@ def _gate(pattern: re.Pattern[str]) -> Any:
     """The automaton of the words of _GATES[pattern], made on first use."""
     auto = _GATE_AUTOMATA.get(id(pattern))
     if auto is None:
-        auto = _GATE_AUTOMATA[id(pattern)] = _automaton(_GATES[pattern])
+        auto = _GATE_AUTOMATA[id(pattern)] = automaton(_GATES[pattern])
     return auto
 
 

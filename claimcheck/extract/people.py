@@ -20,7 +20,7 @@ from typing import Any
 from claimcheck import regexes
 from claimcheck.claims import Claim
 from claimcheck.dates import Period
-from claimcheck.extract import Sentence, _automaton, extractor
+from claimcheck.extract import Sentence, automaton, extractor
 from claimcheck.extract.caseless import caseless
 from claimcheck.extract.mentions import matches_of
 from claimcheck.extract.title_claims import (
@@ -732,7 +732,7 @@ def _bare_words() -> Any:
     """The automaton of the words a bare short form stands beside (made once)."""
     global _BARE_AUTOMATON
     if _BARE_AUTOMATON is None:
-        _BARE_AUTOMATON = _automaton(_BARE_WORDS)
+        _BARE_AUTOMATON = automaton(_BARE_WORDS)
     return _BARE_AUTOMATON
 
 
