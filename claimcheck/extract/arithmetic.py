@@ -26,9 +26,10 @@ from dataclasses import dataclass
 
 from claimcheck import regexes, units
 from claimcheck.claims import Claim
-from claimcheck.extract import DocContext, Sentence, ownership
+from claimcheck.extract import ownership
 from claimcheck.extract.borrowed_periods import paragraph_period
 from claimcheck.extract.caseless import plain, search_ending
+from claimcheck.extract.context import DocContext, Sentence
 from claimcheck.extract.mentions import Mention, span_ends, span_starts
 from claimcheck.extract.numbers import Number, searchable, small
 from claimcheck.extract.periods import FoundPeriod, stock_or_flow

@@ -11,7 +11,7 @@ import bisect
 from dataclasses import replace
 
 from claimcheck import regexes
-from claimcheck.extract import Sentence
+from claimcheck.extract.context import Sentence
 from claimcheck.extract.periods import FoundPeriod
 from claimcheck.extract.periods import find as find_periods
 

@@ -19,9 +19,10 @@ from dataclasses import dataclass
 from claimcheck import regexes
 from claimcheck.claims import Claim
 from claimcheck.dates import PartialDate, Period
-from claimcheck.extract import ENTITY_KINDS, DocContext, Sentence, extractor
+from claimcheck.extract.context import ENTITY_KINDS, DocContext, Sentence
 from claimcheck.extract.mentions import mentions
 from claimcheck.extract.numbers import ordinal, small
+from claimcheck.extract.registry import extractor
 from claimcheck.rulebook import Rulebook
 from claimcheck.vocab import Match
 

@@ -13,7 +13,7 @@ from __future__ import annotations
 import bisect
 
 from claimcheck import regexes
-from claimcheck.extract import ENTITY_KINDS, DocContext, Sentence
+from claimcheck.extract.context import ENTITY_KINDS, DocContext, Sentence
 from claimcheck.extract.periods import FoundPeriod
 from claimcheck.rulebook import Rulebook
 from claimcheck.values import value

@@ -32,7 +32,7 @@ from typing import Any
 from claimcheck import regexes
 from claimcheck.claims import Claim
 from claimcheck.dates import Period
-from claimcheck.extract import Sentence, automaton
+from claimcheck.extract.context import Sentence, automaton
 
 MODALITIES = ("forecast", "target", "plan", "hope", "condition", "question")
 

@@ -42,7 +42,7 @@ import re
 from typing import Any, Protocol
 
 from claimcheck import regexes
-from claimcheck.extract import DocContext, Sentence, automaton
+from claimcheck.extract.context import DocContext, Sentence, automaton
 from claimcheck.extract.mentions import Mention, entities, loose, named_in, named_within, near
 from claimcheck.extract.numbers import Number
 from claimcheck.rulebook import Rulebook

@@ -20,9 +20,10 @@ from typing import Any
 from claimcheck import regexes
 from claimcheck.claims import Claim
 from claimcheck.dates import Period
-from claimcheck.extract import Sentence, automaton, extractor
 from claimcheck.extract.caseless import caseless
+from claimcheck.extract.context import Sentence, automaton
 from claimcheck.extract.mentions import matches_of
+from claimcheck.extract.registry import extractor
 from claimcheck.extract.title_claims import (
     NOT_ADJECTIVE,
     Title,

@@ -38,7 +38,7 @@ from dataclasses import replace
 from claimcheck import regexes, units
 from claimcheck.claims import Claim, Quantity
 from claimcheck.dates import Period, fiscal_year
-from claimcheck.extract import Sentence, attribution, extractor, modality, ownership
+from claimcheck.extract import attribution, modality, ownership
 from claimcheck.extract.arithmetic import (
     Figure,
     arithmetic_claims,
@@ -59,9 +59,11 @@ from claimcheck.extract.borrowed_periods import (
     pointed_back,
     so_far,
 )
+from claimcheck.extract.context import Sentence
 from claimcheck.extract.mentions import Mention, in_context, mentions, near, span_ends, span_starts
 from claimcheck.extract.numbers import Number
 from claimcheck.extract.periods import MONTHS, FoundPeriod, stated, stock_or_flow
+from claimcheck.extract.registry import extractor
 from claimcheck.rulebook.schema import Metric
 
 _METRIC = frozenset({"metric"})

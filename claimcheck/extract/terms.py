@@ -24,7 +24,8 @@ from functools import cache
 from claimcheck import regexes
 from claimcheck.claims import Claim
 from claimcheck.dates import Period
-from claimcheck.extract import Sentence, automaton, extractor, ownership
+from claimcheck.extract import ownership
+from claimcheck.extract.context import Sentence, automaton
 from claimcheck.extract.events import (
     ANNIVERSARY,
     YEARS,
@@ -36,6 +37,7 @@ from claimcheck.extract.events import (
 from claimcheck.extract.mentions import Mention
 from claimcheck.extract.ownership import CLAUSE_END
 from claimcheck.extract.periods import stated
+from claimcheck.extract.registry import extractor
 from claimcheck.rulebook.schema import Term
 from claimcheck.vocab import fold
 

@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 from claimcheck import regexes
 from claimcheck.claims import Claim
 from claimcheck.dates import PartialDate, Period
-from claimcheck.extract import Sentence
+from claimcheck.extract.context import Sentence
 from claimcheck.extract.events import partial, sentence_dates
 from claimcheck.extract.periods import find as find_periods
 from claimcheck.rulebook import Rulebook

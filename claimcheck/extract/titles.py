@@ -14,7 +14,7 @@ from collections.abc import Iterator
 from claimcheck import regexes
 from claimcheck.claims import Claim
 from claimcheck.dates import Period
-from claimcheck.extract import Sentence
+from claimcheck.extract.context import Sentence
 from claimcheck.extract.title_claims import (
     NOT_ADJECTIVE,
     Title,
