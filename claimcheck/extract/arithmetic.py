@@ -26,6 +26,7 @@ from dataclasses import dataclass
 
 from claimcheck import regexes, units
 from claimcheck.claims import Claim
+from claimcheck.dates import Period
 from claimcheck.extract import ownership
 from claimcheck.extract.borrowed_periods import paragraph_period
 from claimcheck.extract.caseless import plain, search_ending
@@ -342,12 +343,19 @@ def arithmetic_claims(
     dating: list[FoundPeriod],
     mentions: list[Mention],
 ) -> Iterator[Claim]:
-    text = s.doc.text
+    """The sentence's sums (a total, then its parts; parts, then their total) and its changes
+    (in percent, x-fold, a fold verb), from the figures quantities.py has read."""
     levels = [f for f in figures if f.claim is not None and f.change is None]
-    starts = [f.num.start for f in levels]
-    # A total and its parts: "US$32.9 billion, of which exports ... US$17.2 billion and ...";
-    # a breakdown: "Of the $1.42 billion budget, $900 million ...", "$1.42 billion: ...",
-    # "$1.42 billion split between ..."
+    yield from _total_then_parts(s, levels)
+    yield from _parts_then_total(s, levels)
+    yield from _changes(s, figures, levels, (base, dating), mentions)
+
+
+def _total_then_parts(s: Sentence, levels: list[Figure]) -> Iterator[Claim]:
+    """A total and its parts: "US$32.9 billion, of which exports ... US$17.2 billion and ...";
+    a breakdown: "Of the $1.42 billion budget, $900 million ...", "$1.42 billion: ...",
+    "$1.42 billion split between ..." (the first total only)."""
+    text = s.doc.text
     shapes = len(levels) > 1 and _may_break_down(s)  # most write no word of one
     for k, total in enumerate(levels):
         assert total.claim is not None
@@ -371,8 +379,13 @@ def arithmetic_claims(
             yield _sum(
                 s, total.claim, parts, total.claim.start, parts[-1].end, _whole(s, shape, parts)
             )
-        break
-    # Named parts, then their total: "exports ... and imports ..., bringing two-way trade to ..."
+        return
+
+
+def _parts_then_total(s: Sentence, levels: list[Figure]) -> Iterator[Claim]:
+    """Named parts, then their total: "exports ... and imports ..., bringing two-way trade to
+    ..." (the first total so introduced only)."""
+    text = s.doc.text
     for k in range(1, len(levels)):
         total = levels[k]
         assert total.claim is not None
@@ -387,8 +400,21 @@ def arithmetic_claims(
         targets = [p.target for p in parts]
         if parts and total.claim.target not in targets and len(set(targets)) == len(targets):
             yield _sum(s, total.claim, parts, parts[0].start, total.claim.end)
-        break
-    # Changes in percent and x-fold changes.
+        return
+
+
+def _changes(
+    s: Sentence,
+    figures: list[Figure],
+    levels: list[Figure],
+    periods: tuple[list[FoundPeriod], list[FoundPeriod]],
+    mentions: list[Mention],
+) -> Iterator[Claim]:
+    """Changes in percent and x-fold changes, then the fold verbs ("doubled"); `periods`: the
+    base periods and the dating ones."""
+    text = s.doc.text
+    base, dating = periods
+    read = (levels, [f.num.start for f in levels])
     for i, f in enumerate(figures):
         n = f.num
         if not (n.unit == units.PERCENT and f.change) and not (
@@ -399,21 +425,12 @@ def arithmetic_claims(
         if _of_unread(figures, i):  # no figure and no metric of its own: an inert change
             yield _change(s, f, relation, n.digits, ([], []), base, dating, [])
             continue
-        yield _change(s, f, relation, n.digits, (levels, starts), base, dating, mentions)
+        yield _change(s, f, relation, n.digits, read, base, dating, mentions)
     for m in fold_verbs(s, s.start, s.end):
         fake = Number(m.start(), m.end(), 0, 0, 0, m.group(0), None, None, None, True, m.start())
         verb = plain(m.group("v"))
         f = Figure(fake, change="decrease" if verb == "halved" else "increase")
-        yield _change(
-            s,
-            f,
-            "fold",
-            _FOLD_VERBS[verb],
-            (levels, starts),
-            base,
-            dating,
-            mentions,
-        )
+        yield _change(s, f, "fold", _FOLD_VERBS[verb], read, base, dating, mentions)
 
 
 def _of_unread(figures: list[Figure], i: int) -> bool:
@@ -437,8 +454,47 @@ def _change(
     dating: list[FoundPeriod],
     mentions: list[Mention],
 ) -> Claim:
+    """The claim of a change (`relation` "change" or "fold", `written` its percent or factor):
+    its parts are the new value and the old one when the text gives them, else it names the
+    metric it changes."""
     text = s.doc.text
     n = f.num
+    new, old = _new_and_old(text, n, figures)
+    start, end = n.start, n.end
+    lead = _CHANGE_BEFORE.search(text, max(s.start, n.start - 30), n.start)
+    if lead is not None and relation == "change":
+        start = lead.start()  # "an increase of 50%", "up 50%"
+        art = re.search(r"(?i:\b(?:an?|the)\s+)$", text[max(s.start, start - 4) : start])
+        start -= len(art.group(0)) if art else 0
+    base_p = _base_of(s, base, n, end)
+    if base_p is not None and base_p.start - end < 60:
+        end = base_p.end
+    parts = tuple(g.claim for g in (new, old) if g is not None and g.claim is not None)
+    attrs = _change_attrs(f, relation, written, base_p)
+    head = parts[0] if parts else None
+    if head is None:  # "increased 3 folds from 2014": the metric and period, no figure
+        target, subject, period = _changed_metric(s, n, dating, mentions, attrs)
+    else:
+        target, subject, period = head.target, head.subject, head.period
+    return Claim(
+        "arithmetic",
+        start,
+        end,
+        text[start:end],
+        subject=subject,
+        target=target,
+        period=period,
+        attrs=tuple(attrs),
+        parts=parts,
+        sentence=(s.start, s.end),
+    )
+
+
+def _new_and_old(
+    text: str, n: Number, figures: tuple[list[Figure], list[int]]
+) -> tuple[Figure | None, Figure | None]:
+    """The new value and the old one of a change: the nearest figure before it is its new value,
+    unless the text goes on "from <old> (to <new>)" right after it."""
     levels, starts = figures
     k = bisect.bisect_left(starts, n.end)
     new = levels[k - 1] if k else None  # the nearest figure before the change is its new value
@@ -454,21 +510,24 @@ def _change(
         else:
             break
         at = g.num.end
-    start, end = n.start, n.end
-    lead = _CHANGE_BEFORE.search(text, max(s.start, n.start - 30), n.start)
-    if lead is not None and relation == "change":
-        start = lead.start()  # "an increase of 50%", "up 50%"
-        art = re.search(r"(?i:\b(?:an?|the)\s+)$", text[max(s.start, start - 4) : start])
-        start -= len(art.group(0)) if art else 0
+    return new, old
+
+
+def _base_of(s: Sentence, base: list[FoundPeriod], n: Number, end: int) -> FoundPeriod | None:
+    """The period the change is measured against: the first base period after it, unless
+    another percentage stands between them (then that one's)."""
     b = bisect.bisect_left(span_starts(s, base), n.end)
     base_p = base[b] if b < len(base) else None
     if base_p is not None and any(
         m.unit == units.PERCENT and end <= m.start < base_p.start for m in s.numbers
     ):
-        base_p = None  # "up 3.5%, while imports ... down 0.3% from the previous year": not its base
-    if base_p is not None and base_p.start - end < 60:
-        end = base_p.end
-    parts = tuple(g.claim for g in (new, old) if g is not None and g.claim is not None)
+        return None  # "up 3.5%, while imports ... down 0.3% from the previous year": not its base
+    return base_p
+
+
+def _change_attrs(
+    f: Figure, relation: str, written: str, base_p: FoundPeriod | None
+) -> list[tuple[str, str]]:
     attrs: list[tuple[str, str]] = [("relation", relation)]
     attrs.append(("factor" if relation == "fold" else "percent", _plain(written)))
     if relation == "change" or f.change:
@@ -480,47 +539,45 @@ def _change(
             ("base_start", base_p.period.start.isoformat()),
             ("base_end", base_p.period.end.isoformat()),
         ]
-    head = parts[0] if parts else None
-    target = head.target if head else None
-    subject = head.subject if head else None
-    period = head.period if head else None
-    if head is None:  # "increased 3 folds from 2014": the metric and period, no figure
-        k = bisect.bisect_right(span_ends(s, dating), n.start)  # the nearest before, else after
-        found = dating[k - 1] if k else dating[k] if k < len(dating) else None
-        if found is None:  # "... a yearly rise of 6.3%": the time of the sentence before
-            found = paragraph_period(s)
-            if found is not None:
-                attrs.append(("inferred.period", "paragraph"))
-        period = found.period if found else None
-        j = bisect.bisect_right(span_ends(s, mentions), n.start)  # ends increase too
-        if j:
-            last = mentions[j - 1]
-            group = [last]
-            while j - len(group) > 0 and mentions[j - len(group) - 1].end > last.start:
-                group.append(mentions[j - len(group) - 1])
-            pairs = [
-                (s.book.metrics[e.id], m)
-                for m in group
-                for e in m.entries
-                if e.kind == "metric" and e.id in s.book.metrics
-                if s.book.metrics[e.id].dimension != "percent"
-            ]
-            want = stock_or_flow(found)
-            pairs.sort(key=lambda c: (c[0].period == "span") != (want == "span"))
-            if pairs:
-                target, subject = pairs[0][0].id, ownership.subject(s, pairs[0][1], pairs[0][0])
-    return Claim(
-        "arithmetic",
-        start,
-        end,
-        text[start:end],
-        subject=subject,
-        target=target,
-        period=period,
-        attrs=tuple(attrs),
-        parts=parts,
-        sentence=(s.start, s.end),
-    )
+    return attrs
+
+
+def _changed_metric(
+    s: Sentence,
+    n: Number,
+    dating: list[FoundPeriod],
+    mentions: list[Mention],
+    attrs: list[tuple[str, str]],
+) -> tuple[str | None, str | None, Period | None]:
+    """For a change with no figure: the metric (target), subject and period it speaks of, from
+    the nearest metric alias and period before it (else after it); adds to `attrs` the
+    inferred period."""
+    k = bisect.bisect_right(span_ends(s, dating), n.start)  # the nearest before, else after
+    found = dating[k - 1] if k else dating[k] if k < len(dating) else None
+    if found is None:  # "... a yearly rise of 6.3%": the time of the sentence before
+        found = paragraph_period(s)
+        if found is not None:
+            attrs.append(("inferred.period", "paragraph"))
+    period = found.period if found else None
+    j = bisect.bisect_right(span_ends(s, mentions), n.start)  # ends increase too
+    if not j:
+        return None, None, period
+    last = mentions[j - 1]
+    group = [last]
+    while j - len(group) > 0 and mentions[j - len(group) - 1].end > last.start:
+        group.append(mentions[j - len(group) - 1])
+    pairs = [
+        (s.book.metrics[e.id], m)
+        for m in group
+        for e in m.entries
+        if e.kind == "metric" and e.id in s.book.metrics
+        if s.book.metrics[e.id].dimension != "percent"
+    ]
+    want = stock_or_flow(found)
+    pairs.sort(key=lambda c: (c[0].period == "span") != (want == "span"))
+    if not pairs:
+        return None, None, period
+    return pairs[0][0].id, ownership.subject(s, pairs[0][1], pairs[0][0]), period
 
 
 def _plain(written: str) -> str:

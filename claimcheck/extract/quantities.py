@@ -129,6 +129,17 @@ def quantities(s: Sentence) -> Iterator[Claim]:
         if n.unit == units.PERCENT and not n.ranged and is_change(text, s.start, s.end, n):
             f.change = direction(text, s.start, s.end, n)
     base = base_periods(s, periods, figures)
+    dating = _dating(s, periods, base)
+    _read_levels(s, figures, dating, metric_mentions)
+    sums = list(arithmetic_claims(s, figures, base, dating, metric_mentions))
+    parts = items(sums)
+    yield from (f.claim for f in figures if f.claim is not None and id(f.claim) not in parts)
+    yield from sums
+
+
+def _dating(s: Sentence, periods: list[FoundPeriod], base: list[FoundPeriod]) -> list[FoundPeriod]:
+    """The periods that may date the sentence's figures: not a base of a change, a weekday or
+    a year inside an official name; else the period the sentence points back to."""
     based = {id(p) for p in base}
     names = _term_spans(s) if periods else []
     dating = [
@@ -139,6 +150,15 @@ def quantities(s: Sentence) -> Iterator[Claim]:
     dating = dating or pointed_back(s)
     if any("year-to-date" in p.flags for p in dating):
         dating = [so_far(s, p) if "year-to-date" in p.flags else p for p in dating]
+    return dating
+
+
+def _read_levels(
+    s: Sentence, figures: list[Figure], dating: list[FoundPeriod], metric_mentions: list[Mention]
+) -> None:
+    """Sets the claim of each figure that is a level (not a change) of a metric."""
+    text = s.doc.text
+    nums = s.numbers
     dating_ends = [p.end for p in dating]
     taken: FoundPeriod | None = None  # the period the previous figure took from after it
     before: FoundPeriod | None = None  # the period of the previous figure
@@ -175,34 +195,45 @@ def quantities(s: Sentence) -> Iterator[Claim]:
                 dated.add(metric.id)
             elif metric.id in dated:
                 period = (None, "unknown")
-        noun = _noun(text, n, s.end)
-        attrs: list[tuple[str, str]] = [("alias", text[mention.start : mention.end])]
-        if inferred is not None:
-            attrs.append(("inferred.subject", inferred))
-        source = attribution.attributed(s)
-        if source is not None:
-            attrs.append(("attributed", source))
-        delta = written_change(s, n) if n.unit != units.PERCENT else None
-        if delta is not None:
-            f.change = delta
-            attrs.append(("change", delta))
-        f.claim = Claim(
-            "quantity",
-            n.start,
-            n.end,
-            text[n.start : n.end],
-            subject=ownership.subject(s, mention, metric),
-            target=metric.id,
-            value=Quantity(n.low, n.high, _unit(s, n, metric, noun), n.digits, n.scale, n.hedge),
-            period=period[0],
-            attrs=(*attrs, ("period", period[1]), *_inferred(period[1], found, metric)),
-            sentence=(s.start, s.end),
-        )
-        f.claim = modality.mark(s, f.claim)  # the parts of arithmetic claims carry it too
-    sums = list(arithmetic_claims(s, figures, base, dating, metric_mentions))
-    parts = items(sums)
-    yield from (f.claim for f in figures if f.claim is not None and id(f.claim) not in parts)
-    yield from sums
+        f.claim = _quantity(s, f, (mention, metric), (found, period), inferred)
+
+
+def _quantity(
+    s: Sentence,
+    f: Figure,
+    named: tuple[Mention, Metric],
+    when: tuple[FoundPeriod | None, tuple[Period | None, str]],
+    inferred: str | None,
+) -> Claim:
+    """The quantity claim of a figure: `named` by the alias of a metric, dated by `when` (the
+    period phrase found, and the period with how it was found)."""
+    text, n = s.doc.text, f.num
+    mention, metric = named
+    found, period = when
+    noun = _noun(text, n, s.end)
+    attrs: list[tuple[str, str]] = [("alias", text[mention.start : mention.end])]
+    if inferred is not None:
+        attrs.append(("inferred.subject", inferred))
+    source = attribution.attributed(s)
+    if source is not None:
+        attrs.append(("attributed", source))
+    delta = written_change(s, n) if n.unit != units.PERCENT else None
+    if delta is not None:
+        f.change = delta
+        attrs.append(("change", delta))
+    claim = Claim(
+        "quantity",
+        n.start,
+        n.end,
+        text[n.start : n.end],
+        subject=ownership.subject(s, mention, metric),
+        target=metric.id,
+        value=Quantity(n.low, n.high, _unit(s, n, metric, noun), n.digits, n.scale, n.hedge),
+        period=period[0],
+        attrs=(*attrs, ("period", period[1]), *_inferred(period[1], found, metric)),
+        sentence=(s.start, s.end),
+    )
+    return modality.mark(s, claim)  # the parts of arithmetic claims carry it too
 
 
 def _term_spans(s: Sentence) -> list[tuple[int, int]]:
