@@ -554,6 +554,7 @@ def _romanized_match(book: Rulebook, text: str, start: int, end: int) -> Match |
     index, doubled = _romanized_index(book)
     if not index:
         return None
+    # imported here for start-up time: only where a name is looked up by its romanization
     from claimcheck.namematch import romanized, words
 
     written = words(text[start:end])
@@ -577,6 +578,7 @@ def _romanized_index(book: Rulebook) -> RomanizedIndex:
     got = book.derived.get("romanized_names")
     if isinstance(got, tuple):
         return got
+    # imported here for start-up time: only where a name is looked up by its romanization
     from claimcheck.namematch import romanized, words
 
     index: dict[str, dict[str, list[Entry]]] = {}
