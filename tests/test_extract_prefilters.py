@@ -102,9 +102,9 @@ def test_document_marks_hold_every_sentence_a_scan_needs(text: str, a: int, b: i
 def test_text_without_change_words_holds_no_percent_or_factor(text: str) -> None:
     """A sentence naming no metric is scanned for numbers only when its lower case holds a
     word a percent or a factor needs: the only claim it can make is a change."""
-    from claimcheck.extract import quantities
+    from claimcheck.extract import arithmetic
 
-    if numbers.searchable(text) is None or quantities._CHANGE_WORD.search(fold(text)):
+    if numbers.searchable(text) is None or arithmetic._CHANGE_WORD.search(fold(text)):
         return
     for a in range(len(text)):
         m = numbers._NUMBER.match(text, a)
@@ -290,7 +290,7 @@ def test_the_change_word_quick_test_never_hides_a_change(
 ) -> None:
     """The text before a figure is searched for "up", "an increase of", "rose by about" ... only
     where it ends with one of their words and whitespace: never where the search would find one."""
-    from claimcheck.extract import quantities as q
+    from claimcheck.extract import arithmetic as q
     from claimcheck.extract.caseless import search_ending
 
     assert callable(case)

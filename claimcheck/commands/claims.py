@@ -106,9 +106,9 @@ def read(doc: Document, book: Rulebook) -> DocClaims:
 
 
 def _has_digit(text: str, start: int, end: int) -> bool:
-    from claimcheck.extract import _DIGIT
+    from claimcheck.extract.context import DIGIT
 
-    return _DIGIT.search(text, start, end) is not None
+    return DIGIT.search(text, start, end) is not None
 
 
 _CACHE: dict[int, tuple[Rulebook, Extractor]] = {}

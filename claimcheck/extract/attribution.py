@@ -14,7 +14,8 @@ is in the rule files.
 from __future__ import annotations
 
 from claimcheck import regexes, units
-from claimcheck.extract import Sentence, numbers
+from claimcheck.extract import numbers
+from claimcheck.extract.context import Sentence
 
 # Words every attribution holds (lower case); a sentence with none of them is not scanned.
 _GATE = (

@@ -19,9 +19,10 @@ from dataclasses import dataclass
 from claimcheck import regexes
 from claimcheck.claims import Claim
 from claimcheck.dates import PartialDate, Period
-from claimcheck.extract import ENTITY_KINDS, DocContext, Sentence, extractor
+from claimcheck.extract.context import ENTITY_KINDS, DocContext, Sentence
 from claimcheck.extract.mentions import mentions
 from claimcheck.extract.numbers import ordinal, small
+from claimcheck.extract.registry import extractor
 from claimcheck.rulebook import Rulebook
 from claimcheck.vocab import Match
 
@@ -58,12 +59,12 @@ def _ordinal(word: str) -> int | None:
 
 # "50th anniversary of", "fiftieth anniversary of", "the 45th year of (since) ...": an ordinal
 # year counts like an anniversary ("2018 marks the 45th year of diplomatic ties")
-_ANNIVERSARY = regexes.compile(
+ANNIVERSARY = regexes.compile(
     r"\b(?P<word>\d{1,3}(?:st|nd|rd|th)|[a-z]+(?:-[a-z]+)?|one hundredth)\s+"
     r"(?:anniversary\s+of|year\s+(?:of|since))\b"
 )
 # "40 years since", "over 50 years of", "half a century of", "five decades after"
-_YEARS = regexes.compile(
+YEARS = regexes.compile(
     r"\b(?:(?P<hedge>over|more than|nearly|almost|about|around|some|at least|less than)\s+)?"
     r"(?:(?P<half>half)\s+a|(?P<word>a hundred|[a-z0-9]+(?:-[a-z]+)?))"
     r"(?:\s+|-)(?P<unit>years?|decades?|century)\s+(?P<rel>since|of|after)\b"
@@ -124,7 +125,7 @@ _BRIDGE_MAX = 80
 
 
 @dataclass
-class _Scan:
+class EventScan:
     """What the sentence offers, indexed once (long sentences stay linear)."""
 
     s: Sentence
@@ -137,12 +138,12 @@ class _Scan:
     match_starts: list[int]
 
 
-def _scan(s: Sentence) -> _Scan:
+def scan_events(s: Sentence) -> EventScan:
     dates = sentence_dates(s, exact=False)
     ents = mentions(s, ENTITY_KINDS)
     evs = [(m, [e.id for e in m.entries if e.kind == "event" and not e.detail]) for m in s.matches]
     evs = [(m, ids) for m, ids in evs if ids]
-    return _Scan(
+    return EventScan(
         s,
         dates,
         {d[0]: d for d in dates},
@@ -163,7 +164,7 @@ def events(s: Sentence) -> Iterator[Claim]:
         s.folded.startswith("after", s.start) and _AFTER_LEAD.match(s.folded, s.start, s.end)
     ):
         return  # no event named, no "After 50 years, ..." lead: nothing to date or count
-    sc = _scan(s)
+    sc = scan_events(s)
     elapsed = list(_elapsed_claims(sc))
     # an alias counted from ("In 2018, the 45th anniversary of the establishment of ...") is
     # not dated by the time of the count
@@ -173,7 +174,7 @@ def events(s: Sentence) -> Iterator[Claim]:
     yield from elapsed
 
 
-def _event_claims(sc: _Scan, counted: Collection[int] = ()) -> Iterator[Claim]:
+def _event_claims(sc: EventScan, counted: Collection[int] = ()) -> Iterator[Claim]:
     s = sc.s
     text, low = s.doc.text, s.folded
     lead = _DATE_LEAD.match(low, s.start, s.end)
@@ -212,7 +213,7 @@ def _event_claims(sc: _Scan, counted: Collection[int] = ()) -> Iterator[Claim]:
         )
 
 
-def _verb_after(sc: _Scan, ids: list[str], pos: int) -> re.Match[str] | None:
+def _verb_after(sc: EventScan, ids: list[str], pos: int) -> re.Match[str] | None:
     """A verb of happening right after an alias: a common one ("were established"), or one
     the rulebook gives the event ("was incorporated")."""
     low, end = sc.s.folded, sc.s.end
@@ -271,7 +272,7 @@ def _stem(verb: str) -> str:
     return stem
 
 
-def _verb_before(sc: _Scan, m: Match, ids: list[str]) -> bool:
+def _verb_before(sc: EventScan, m: Match, ids: list[str]) -> bool:
     """One of the event's own verbs just before its alias: "incorporated the company"."""
     i = bisect.bisect_left(sc.match_starts, m.start) - 1
     if i < 0:
@@ -282,7 +283,7 @@ def _verb_before(sc: _Scan, m: Match, ids: list[str]) -> bool:
     return any(e.kind == "event" and e.detail == "verb" and e.id in ids for e in prev.entries)
 
 
-def _verb_claims(sc: _Scan) -> Iterator[Claim]:
+def _verb_claims(sc: EventScan) -> Iterator[Claim]:
     """An event the rulebook gives verbs, said of its subject: "Tamarack Outfitters was
     incorporated on March 14, 1887" (an entity of the event's subject, "was"/"were", the verb)
     or "the founders incorporated Tamarack in 1887" (the verb, then the entity)."""
@@ -314,7 +315,7 @@ def _verb_claims(sc: _Scan) -> Iterator[Claim]:
         )
 
 
-def _verb_subject(sc: _Scan, m: Match) -> tuple[int, set[str]]:
+def _verb_subject(sc: EventScan, m: Match) -> tuple[int, set[str]]:
     """Where the claim starts, and the entities the verb is said of: the subject before
     "was", else the object right after the verb."""
     s = sc.s
@@ -434,12 +435,12 @@ def _held(book: Rulebook, office: str, person: str) -> bool:
     return any(h.person == person for h in book.offices[office].holders)
 
 
-def _next_date(sc: _Scan, pos: int) -> int:
+def _next_date(sc: EventScan, pos: int) -> int:
     i = bisect.bisect_right([d[0] for d in sc.dates], pos)
     return sc.dates[i][0] if i < len(sc.dates) else sc.s.end
 
 
-def _skip_parties(sc: _Scan, pos: int) -> int:
+def _skip_parties(sc: EventScan, pos: int) -> int:
     """Past "with Vietnam", "between the two countries" after an event."""
     s = sc.s
     while True:
@@ -455,11 +456,11 @@ def _skip_parties(sc: _Scan, pos: int) -> int:
         pos = sc.entity_end[q]
 
 
-def _elapsed_claims(sc: _Scan) -> Iterator[Claim]:
+def _elapsed_claims(sc: EventScan) -> Iterator[Claim]:
     s = sc.s
     low = s.folded
     made: list[int] = []
-    for pat, form in ((_ANNIVERSARY, "ordinal"), (_YEARS, "cardinal")):
+    for pat, form in ((ANNIVERSARY, "ordinal"), (YEARS, "cardinal")):
         for found in pat.finditer(low, s.start, s.end):
             attrs = count_attrs(found, form)
             if attrs is None:
@@ -480,7 +481,7 @@ def _elapsed_claims(sc: _Scan) -> Iterator[Claim]:
 
 
 def count_attrs(found: re.Match[str], form: str) -> list[tuple[str, str]] | None:
-    """An elapsed claim's attributes for a count of years (`_ANNIVERSARY` or `_YEARS` found);
+    """An elapsed claim's attributes for a count of years (`ANNIVERSARY` or `YEARS` found);
     None when the number is none that counts years."""
     years, rounding = _years(found, form)
     if years is None:
@@ -495,9 +496,11 @@ def count_attrs(found: re.Match[str], form: str) -> list[tuple[str, str]] | None
     return attrs
 
 
-def _elapsed(sc: _Scan, start: int, end: int, event: str, attrs: list[tuple[str, str]]) -> Claim:
+def _elapsed(
+    sc: EventScan, start: int, end: int, event: str, attrs: list[tuple[str, str]]
+) -> Claim:
     s = sc.s
-    period, at = _count_time(sc, s.book.events[event].date)
+    period, at = count_time(sc, s.book.events[event].date)
     return Claim(
         "elapsed",
         start,
@@ -528,19 +531,19 @@ def _years(found: re.Match[str], form: str) -> tuple[int | None, int]:
     return n, 10 if n % 10 == 0 else 5 if n % 5 == 0 else 1
 
 
-def _bound_event(sc: _Scan, pos: int) -> tuple[Match, str] | None:
+def _bound_event(sc: EventScan, pos: int) -> tuple[Match, str] | None:
     """The event alias that a counting phrase ending at `pos` refers to."""
     i = bisect.bisect_left(sc.event_starts, pos)
     if i == len(sc.events) or sc.event_starts[i] - pos > _BRIDGE_MAX:
         return None
     m, ids = sc.events[i]
-    if not _bridged(sc, pos, m.start):
+    if not bridged(sc, pos, m.start):
         return None
     event = choose_event(sc, ids)
     return (m, event) if event else None
 
 
-def _bridged(sc: _Scan, a: int, b: int) -> bool:
+def bridged(sc: EventScan, a: int, b: int) -> bool:
     """Only connecting words and entity names lie between a and b."""
     s = sc.s
     pos = a
@@ -574,7 +577,7 @@ def in_event_context(s: Sentence, m: Match) -> bool:
     return _OCCUR.search(window) is not None
 
 
-def choose_event(sc: _Scan, ids: list[str]) -> str | None:
+def choose_event(sc: EventScan, ids: list[str]) -> str | None:
     """One event among those sharing an alias: the one whose subjects include every entity the
     sentence names ("Vietnam and the US established diplomatic relations" is not Vietnam-Japan's
     event when the rulebook knows the US)."""
@@ -595,11 +598,11 @@ def _previous_event(s: Sentence) -> str | None:
         return None
     start, end = ctx.sentences[i]
     prev = Sentence(s.doc, start, end, s.folded, ctx.within(start, end), s.book, ctx)
-    found = [c.target for c in _event_claims(_scan(prev)) if c.target]
+    found = [c.target for c in _event_claims(scan_events(prev)) if c.target]
     return found[0] if len(set(found)) == 1 else None
 
 
-def _count_time(sc: _Scan, event: PartialDate) -> tuple[Period | None, str]:
+def count_time(sc: EventScan, event: PartialDate) -> tuple[Period | None, str]:
     """When years are counted, and whence that time comes ("sentence" or "document"): a date
     the sentence gives after the event ("this year", "in 2013"), else the document's date."""
     later = [d for d in sc.dates if d[2].year > event.year]

@@ -13,7 +13,8 @@ from __future__ import annotations
 import bisect
 
 from claimcheck import regexes
-from claimcheck.extract import ENTITY_KINDS, DocContext, Sentence
+from claimcheck.extract.context import ENTITY_KINDS, DocContext, Sentence
+from claimcheck.extract.periods import FoundPeriod
 from claimcheck.rulebook import Rulebook
 from claimcheck.values import value
 from claimcheck.vocab import Entry, Match
@@ -228,3 +229,22 @@ _ENTITY_IDS: dict[int, tuple[tuple[Entry, ...], Rulebook, frozenset[str]]] = {}
 
 def _entity_ids(entries: tuple[Entry, ...], book: Rulebook) -> frozenset[str]:
     return frozenset(e.id for e in entries if e.kind in ENTITY_KINDS and e.id in book.entities)
+
+
+def span_ends(s: Sentence, spans: list[Mention] | list[FoundPeriod]) -> list[int]:
+    """The ends of a sentence's mentions or periods, listed once per list (each figure of the
+    sentence bisects them)."""
+    cache: dict[int, list[int]] = vars(s).setdefault("_span_ends", {})
+    got = cache.get(id(spans))
+    if got is None:
+        got = cache[id(spans)] = [m.end for m in spans]
+    return got
+
+
+def span_starts(s: Sentence, spans: list[Mention] | list[FoundPeriod]) -> list[int]:
+    """The starts of a sentence's mentions or periods, listed once per list (see span_ends)."""
+    cache: dict[int, list[int]] = vars(s).setdefault("_span_starts", {})
+    got = cache.get(id(spans))
+    if got is None:
+        got = cache[id(spans)] = [m.start for m in spans]
+    return got

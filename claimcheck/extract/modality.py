@@ -33,7 +33,7 @@ from typing import Any
 from claimcheck import regexes
 from claimcheck.claims import Claim
 from claimcheck.dates import Period
-from claimcheck.extract import Sentence, _automaton
+from claimcheck.extract.context import Sentence, automaton
 
 MODALITIES = ("forecast", "target", "plan", "hope", "condition", "question")
 
@@ -159,7 +159,7 @@ _AUTOMATON: list[Any] = []
 def _stems() -> Any:
     """The automaton of the cue stems, made on first use."""
     if not _AUTOMATON:
-        _AUTOMATON.append(_automaton(_STEMS))
+        _AUTOMATON.append(automaton(_STEMS))
     return _AUTOMATON[0]
 
 

@@ -42,8 +42,8 @@ import re
 from typing import Any, Protocol
 
 from claimcheck import regexes
-from claimcheck.extract import DocContext, Sentence, _automaton
-from claimcheck.extract.mentions import Mention, entities, named_in, named_within
+from claimcheck.extract.context import DocContext, Sentence, automaton
+from claimcheck.extract.mentions import Mention, entities, loose, named_in, named_within, near
 from claimcheck.extract.numbers import Number
 from claimcheck.rulebook import Rulebook
 from claimcheck.rulebook.schema import Metric
@@ -51,7 +51,7 @@ from claimcheck.rulebook.schema import Metric
 # --- parties ---------------------------------------------------------------------------------
 
 # Where a clause ends: what comes after is about something else ("..., while exports to China").
-_CLAUSE_END = regexes.compile(r";|,\s+(?:while|whereas|but|compared)\b|\s(?:while|whereas)\s")
+CLAUSE_END = regexes.compile(r";|,\s+(?:while|whereas|but|compared)\b|\s(?:while|whereas)\s")
 _NAME = r"[A-Z][\w.&'\u2019-]*(?:\s+(?:of\s+)?[A-Z][\w.&-]*){0,3}"
 # Two parties: "between Vietnam and the RoK", "Vietnam–Korea trade", "the Japan-U.S. alliance".
 _BETWEEN = regexes.compile(
@@ -82,9 +82,9 @@ def clause(s: Sentence, lo: int, hi: int) -> tuple[int, int]:
     the first one after it."""
     text = s.doc.text
     start = s.start
-    for m in _CLAUSE_END.finditer(text, s.start, lo):
+    for m in CLAUSE_END.finditer(text, s.start, lo):
         start = m.end()
-    after = _CLAUSE_END.search(text, hi, s.end)
+    after = CLAUSE_END.search(text, hi, s.end)
     return start, after.start() if after is not None else s.end
 
 
@@ -512,7 +512,7 @@ def _gate(pattern: re.Pattern[str]) -> Any:
     """The automaton of the words of _GATES[pattern], made on first use."""
     auto = _GATE_AUTOMATA.get(id(pattern))
     if auto is None:
-        auto = _GATE_AUTOMATA[id(pattern)] = _automaton(_GATES[pattern])
+        auto = _GATE_AUTOMATA[id(pattern)] = automaton(_GATES[pattern])
     return auto
 
 
@@ -592,3 +592,40 @@ def _alias_words(s: Sentence, metric: Metric) -> frozenset[str]:
 
 
 _WORDS = regexes.compile(r"[a-z][\w-]*")
+
+
+# --- whose figure: the subject of a claim -------------------------------------------------------
+
+# "Japanese FDI", "Japan's total FDI": an entity just before the alias; "FDI from Japan" after it.
+_JUST_BEFORE = regexes.compile(r"['\u2019]s(?:\s+[\w-]+){0,2}\s+|['\u2019]s?\s*|\s+")
+_PARTY_INSIDE = regexes.compile(r"(?i:\b(?:of|from|by)\s+(?:the\s+)?$)")
+_PARTY_AFTER = regexes.compile(r"\s+(?:of|from|by)\s+(?:the\s+)?")
+
+
+def subject(s: Sentence, mention: Mention, metric: Metric) -> str | None:
+    """The entity a figure is about, restricted to the metric's subjects when it lists them:
+    named at the head of the alias or just before it ("Japanese FDI", "Japan's total FDI"), or
+    after of/from/by ("turnover of Vietnam"); else the first entity of the sentence that is not
+    the object of a preposition ("Vietnam has 106 projects in Japan")."""
+    order = _parties(s, mention)
+    if metric.subject:
+        order = [e for e in order if e in metric.subject]
+    return order[0] if order else None
+
+
+def _parties(s: Sentence, mention: Mention) -> list[str]:
+    """The entities a figure of the alias may be about, the likeliest first (see subject)."""
+    text = s.doc.text
+    close: list[str] = []
+    for m, eid in near(s, mention.start - 40, mention.end + 30):
+        if mention.start <= m.start and m.end <= mention.end:
+            head = text[mention.start : m.start]
+            if not head.strip() or _PARTY_INSIDE.search(head):
+                close.append(eid)
+        elif m.end <= mention.start:
+            gap = text[m.end : mention.start]
+            if len(gap) <= 30 and _JUST_BEFORE.fullmatch(gap):
+                close.append(eid)
+        elif m.start >= mention.end and _PARTY_AFTER.fullmatch(text[mention.end : m.start]):
+            close.append(eid)
+    return [*close, *loose(s)]  # an entity only named after "in", "to" ... is not a subject

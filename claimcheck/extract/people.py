@@ -15,19 +15,25 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Iterable, Iterator
-from dataclasses import dataclass, field
 from typing import Any
 
 from claimcheck import regexes
 from claimcheck.claims import Claim
-from claimcheck.dates import PartialDate, Period
-from claimcheck.extract import Sentence, _automaton, extractor
+from claimcheck.dates import Period
 from claimcheck.extract.caseless import caseless
-from claimcheck.extract.events import partial, sentence_dates
+from claimcheck.extract.context import Sentence, automaton
 from claimcheck.extract.mentions import matches_of
-from claimcheck.extract.periods import find as find_periods
+from claimcheck.extract.registry import extractor
+from claimcheck.extract.title_claims import (
+    NOT_ADJECTIVE,
+    Title,
+    closed_people,
+    event_date,
+    holds,
+    title_claim,
+)
 from claimcheck.rulebook import Rulebook
-from claimcheck.rulebook.schema import Holder, Person
+from claimcheck.rulebook.schema import Person
 from claimcheck.vocab import Entry, Match, fold, full_names
 
 _MODIFIER = regexes.compile(
@@ -44,18 +50,9 @@ _HONORIFIC = regexes.compile(r"(?:^|[^a-z])((?:mr|mrs|ms|madam|mme|dr|prof)\b\.?
 # "Prime Minister and Mrs. Phuc", "Mr. and Mrs. Abe": a couple; the name is the spouse's too.
 _COUPLE_AND = regexes.compile(r"(?:(?<![a-z])(mr\.?))?\s+and\s+$")
 _SPOUSE_HONORIFICS = ("mrs", "madam", "mme")
-# Words that introduce what someone said: a date after them dates the words, not the event.
-_REPORTING = regexes.compile(
-    r"\b(?:said|says|say|told|tells|noted|notes|stressed|stresses|added|adds|affirmed|affirms|"
-    r"highlighted|highlights|emphasi[sz]ed|emphasi[sz]es|stated|states|announced|announces|"
-    r"expressed|expresses|believes|believed|hoped|hopes|according to|underlined|underscored|"
-    r"pointed out|remarked|shared|explained|confirmed|asserted|urged|suggested|proposed|"
-    r"revealed|recalled|wrote|writes)\b"
-)
 # A modifier with a word between it and a title written in lower case, as a description ("a
 # former popular prime minister, Junichiro Koizumi"); a capitalised title is a name's prefix.
 _SEPARATED = regexes.compile(r"(?:^|[^a-z])(former|late|ex|then)[\s-]+([a-z]+)\s*$")
-_NOT_ADJECTIVE = frozenset("and or of the a an to for in on at with by his her their its".split())
 # An organisation word before a title governs it ("Constitutional Democratic Party of Japan
 # President", "the party chairman", "Bank of Japan Governor"): the title is the organisation's.
 _ORG_WORDS = (
@@ -68,14 +65,6 @@ _ORG_BEFORE = regexes.compile(
     r"(?:\s+(?:of|for)(?:\s+the)?(?:\s+[A-Z][\w&.'\u2019-]*){0,5})?(?:\s*\([A-Z][\w&.-]{1,9}\))?"
     r"\s+$"
 )
-# A title governed by a death ("the funeral of General Secretary ...", "... passed away") is
-# the one the person held when they died.
-_DEATH_BEFORE = regexes.compile(
-    r"\b(?:funeral|funerals|memorial|mourning|death|passing|burial|obituary|commemoration)"
-    r"(?:\s+(?:service|ceremony|rites?|services|ceremonies))?\s+(?:of|for)\s+(?:the\s+)?(?:late\s+)?$"
-)
-_DEATH_AFTER = regexes.compile(r"(?:\s*,\s*who)?\s+(?:has\s+|had\s+)?(?:passed\s+away|died)\b")
-_CREDIT = regexes.compile(r"\s*\(?\s*(?i:(?:file\s+|archive\s+)?photo)\b")
 _LIST_AFTER = regexes.compile(r",?\s+and\s+(?:the\s+)?[A-Z]")
 _KINDS = frozenset({"office", "person", "entity", "demonym"})
 _CANONICAL = {"incoming": "elect", "designate": "elect"}  # "new", "newly appointed": "new"
@@ -83,21 +72,9 @@ _WINDOW = 24
 Attr = tuple[str, str]
 
 
-@dataclass
-class _Title:
-    """A title as found, before the name is attached."""
-
-    offices: list[str]
-    title: str
-    start: int  # of the modifiers and jurisdiction before the title
-    end: int  # of the title and what follows it ("of Japan", "-elect")
-    modifiers: list[str] = field(default_factory=list)
-    jurisdiction: str | None = None
-
-
 @extractor("people", needs=("office", "person"))
 def people(s: Sentence) -> Iterator[Claim]:
-    closed = _closed_people(s.book)
+    closed = closed_people(s.book)
     named = _titled_or_short(s.every_match, closed)
     if named != _TITLED:
         # a claim needs a title or a short name ("Mr. Abe"), or a title of no office before the
@@ -210,7 +187,7 @@ def _titled_or_short(matches: list[Match], closed: dict[str, frozenset[str]]) ->
     return found
 
 
-def _own_offices(s: Sentence, t: _Title) -> bool:
+def _own_offices(s: Sentence, t: Title) -> bool:
     """Keep the offices an organisation word before the title names as their own ("Party
     General Secretary": the party's office is in the rulebook); False when none is left."""
     window = s.doc.text[max(s.start, t.start - 80) : t.start]
@@ -228,7 +205,7 @@ def _office_words(book: Rulebook, office: str) -> str:
 
 
 def _coordinated_name(
-    s: Sentence, t: _Title, by_start: dict[int, Match], by_end: dict[int, Match]
+    s: Sentence, t: Title, by_start: dict[int, Match], by_end: dict[int, Match]
 ) -> Match | None:
     """The name after a second title joined to this one by "and", if any."""
     joint = _AND.match(s.folded, t.end, s.end)
@@ -246,9 +223,9 @@ def _coordinated_name(
 
 def _title(
     s: Sentence, m: Match, offices: list[str], by_end: dict[int, Match], by_start: dict[int, Match]
-) -> _Title:
+) -> Title:
     """The title at m with the modifiers and jurisdiction written before and after it."""
-    t = _Title(offices, s.doc.text[m.start : m.end], m.start, m.end)
+    t = Title(offices, s.doc.text[m.start : m.end], m.start, m.end)
     lower = t.title[:1].islower()  # a description: "a former popular prime minister"
     t.modifiers, t.start, t.jurisdiction = _before(s, m.start, by_end, True, loose=lower)
     elect = _ELECT.match(s.folded, m.end, s.end)
@@ -268,7 +245,7 @@ def _separated(s: Sentence, pos: int) -> tuple[int, str] | None:
         return None
     at, word = found
     middle = s.doc.text[at + len(word) : pos].strip(" -")
-    if not middle.islower() or middle in _NOT_ADJECTIVE:
+    if not middle.islower() or middle in NOT_ADJECTIVE:
         return None
     return found
 
@@ -348,7 +325,7 @@ def _closes(s: Sentence, pos: int) -> bool:
     return pos >= s.end or s.folded[pos] in ",;:)."
 
 
-def _title_before_name(s: Sentence, t: _Title, m: Match, pm: Match) -> list[Claim] | None:
+def _title_before_name(s: Sentence, t: Title, m: Match, pm: Match) -> list[Claim] | None:
     full = sorted({e.id for e in pm.entries if e.kind == "person" and e.detail == "full"})
     if len(full) == 1:
         pid, form = full[0], "full"
@@ -359,7 +336,7 @@ def _title_before_name(s: Sentence, t: _Title, m: Match, pm: Match) -> list[Clai
         if found is None:
             return None
         pid, form = found
-    claim = _title_claim(s, t, t.start, pm.end, pid, form)
+    claim = title_claim(s, t, t.start, pm.end, pid, form)
     if claim is None:
         return None
     out = [claim]
@@ -377,7 +354,7 @@ def _listed(s: Sentence, pos: int, by_start: dict[int, Match]) -> bool:
 
 
 def _appositive(
-    s: Sentence, t: _Title, by: tuple[dict[int, Match], dict[int, Match]], name_at: int
+    s: Sentence, t: Title, by: tuple[dict[int, Match], dict[int, Match]], name_at: int
 ) -> Iterator[Claim]:
     """ "Shinzo Abe, Japan's prime minister": a full name, a comma, then the title."""
     low = s.folded
@@ -404,71 +381,9 @@ def _appositive(
         return
     mods, start, _ = _before(s, pm.start, by_end, jurisdiction=False)
     t.modifiers = [*mods, *t.modifiers]
-    claim = _title_claim(s, t, start if mods else pm.start, t.end, full[0], "full")
+    claim = title_claim(s, t, start if mods else pm.start, t.end, full[0], "full")
     if claim is not None:
         yield claim
-
-
-def _title_claim(s: Sentence, t: _Title, start: int, end: int, pid: str, form: str) -> Claim | None:
-    target = choose_office(s.book, t.offices, pid, t.jurisdiction)
-    if target is False:
-        return None
-    attrs = [("title", t.title)]
-    if t.jurisdiction:
-        attrs.append(("jurisdiction", t.jurisdiction))
-    attrs.append(("form", form))
-    mods = tuple(dict.fromkeys(t.modifiers))
-    date = _event_date(s, start, end)
-    if date is None:
-        date = _caption_date(s)
-        if date is not None:
-            attrs.append(("inferred.period", "paragraph"))
-    if _at_death(s, start, end):
-        died = s.book.people[pid].died if pid in s.book.people else None
-        if died is None:
-            mods = (*mods, "late") if "late" not in mods else mods
-        else:
-            date = died
-            attrs.append(("inferred.period", "death"))
-    when = date or s.doc.date
-    return Claim(
-        "title",
-        start,
-        end,
-        s.doc.text[start:end],
-        subject=pid,
-        target=target if isinstance(target, str) else None,
-        period=Period.of(when) if when else None,
-        date=date,
-        modifiers=mods,
-        attrs=tuple(attrs),
-        sentence=(s.start, s.end),
-    )
-
-
-def _caption_date(s: Sentence) -> PartialDate | None:
-    """The date a photo credit after the sentence gives the picture ("... in Hanoi. (Photo taken
-    on January 16, 2013)", "File photo: VNA, January 2013"): a caption's own time."""
-    text = s.doc.text
-    stop = text.find("\n", s.end)
-    stop = len(text) if stop < 0 else stop
-    credit = _CREDIT.match(text, s.end, stop)
-    if credit is None:
-        return None
-    for found in find_periods(text, credit.end(), stop, s.doc.date):
-        date = partial(found.period, exact=False)
-        if date is not None:
-            return date
-    return None
-
-
-def _at_death(s: Sentence, start: int, end: int) -> bool:
-    """The title is governed by the person's death ("the funeral of", "... passed away")."""
-    low = s.folded
-    return (
-        _DEATH_BEFORE.search(low, max(s.start, start - 60), start) is not None
-        or _DEATH_AFTER.match(low, end, s.end) is not None
-    )
 
 
 def _name_claim(
@@ -484,42 +399,6 @@ def _name_claim(
         attrs=(*attrs, *more),
         sentence=(s.start, s.end),
     )
-
-
-def choose_office(
-    book: Rulebook, offices: list[str], pid: str, jurisdiction: str | None
-) -> str | bool:
-    """The office a title means for this person: an office id; True when the jurisdiction has no
-    office of that title (the claim's target is None); False when it cannot be told which."""
-    cands = list(dict.fromkeys(offices))
-    if jurisdiction is not None:
-        cands = [o for o in cands if book.offices[o].jurisdiction == jurisdiction]
-        if not cands:
-            return True
-    holders = _holders(book)
-    held = [o for o in cands if pid in holders[o]]
-    if len(held) == 1:
-        return held[0]
-    if held:
-        return False
-    if jurisdiction is None:
-        # Whose office is not said: the person's own jurisdiction decides ("Prime Minister
-        # Nguyen Phu Trong" means Vietnam's); an office of another one may be one the rulebook
-        # does not list ("President Shinzo Abe": of his party), so nothing is claimed.
-        own = {book.offices[o].jurisdiction for o, ids in holders.items() if pid in ids}
-        if own:
-            cands = [o for o in cands if book.offices[o].jurisdiction in own]
-    return cands[0] if len(cands) == 1 else False
-
-
-def _holders(book: Rulebook) -> dict[str, frozenset[str]]:
-    """The people who held each office, found once per rulebook (asked for every title)."""
-    got = book.derived.get("office_holders")
-    if not isinstance(got, dict):
-        got = book.derived["office_holders"] = {
-            o.id: frozenset(h.person for h in o.holders) for o in book.offices.values()
-        }
-    return got
 
 
 def resolve_part(
@@ -542,57 +421,17 @@ def resolve_part(
         ]
         found = [p for p in parts if any(h.person == p[0] for h in terms)]
         if len({p[0] for p in found}) > 1:
-            times = [Period.of(d) for d in (_event_date(s, pm.start, pm.end), s.doc.date) if d]
-            now = {h.person for h in terms for t in times if _holds(h, t)}
+            times = [Period.of(d) for d in (event_date(s, pm.start, pm.end), s.doc.date) if d]
+            now = {h.person for h in terms for t in times if holds(h, t)}
             found = [p for p in found if p[0] in now]
     if len({p[0] for p in found}) != 1:
         return None
     return found[0]
 
 
-def _holds(h: Holder, t: Period) -> bool:
-    end = h.end.last() if h.end is not None else t.end
-    return h.start.first() <= t.end and t.start <= end
-
-
 def named_before(s: Sentence, pos: int) -> set[str]:
     """People named in full in the document before pos."""
     return {p for p, at in s.context.first_named.items() if at < pos}
-
-
-def _event_date(s: Sentence, start: int, end: int) -> PartialDate | None:
-    """The date of the sentence's own event nearest the claim, not one inside reported words."""
-    low = s.folded
-    lead = low.rfind("according to", max(s.start, start - 20), start) >= 0
-    best: tuple[int, PartialDate] | None = None
-    for a, b, date in sentence_dates(s, exact=False):
-        if a >= end:
-            if lead or _REPORTING.search(low, end, a) or _aside(s, a, b, start):
-                continue
-            gap = a - end
-        elif b <= start:
-            if _REPORTING.search(low, b, start) or _aside(s, a, b, start):
-                continue
-            gap = start - b
-        else:
-            continue
-        if best is None or gap < best[0]:
-            best = (gap, date)
-    return best[1] if best else None
-
-
-def _aside(s: Sentence, a: int, b: int, start: int) -> bool:
-    """Whether the date at [a, b) sits in a parenthesis that holds more than that one date and
-    that the claim starting at `start` is outside of: "the 50th anniversary (September 21, 1973 -
-    2023)" dates the anniversary, while a caption's "(September 6, 2023)" dates the event."""
-    low = s.folded
-    opened = low.rfind("(", s.start, a)
-    if opened < 0 or low.rfind(")", opened, a) >= 0:
-        return False
-    closed = low.find(")", b, s.end)
-    if closed < 0 or opened < start < closed:
-        return False
-    return low[opened + 1 : closed].strip(" ,.") != low[a:b]
 
 
 def _preceded(s: Sentence, pos: int, pattern: re.Pattern[str]) -> tuple[int, str] | None:
@@ -664,7 +503,7 @@ _OPEN_MODS = frozenset({"now", "current", "acting", "new"})
 
 
 def _slip_after_title(
-    s: Sentence, t: _Title, m: Match, at: int, pm: Match | None
+    s: Sentence, t: Title, m: Match, at: int, pm: Match | None
 ) -> list[Claim] | None:
     """A name after a title that is another romanization of a person's name ("Oohira" for
     Ōhira): the claims of the name as the rulebook writes it. Or a name that is not the name of
@@ -715,6 +554,7 @@ def _romanized_match(book: Rulebook, text: str, start: int, end: int) -> Match |
     index, doubled = _romanized_index(book)
     if not index:
         return None
+    # imported here for start-up time: only where a name is looked up by its romanization
     from claimcheck.namematch import romanized, words
 
     written = words(text[start:end])
@@ -738,6 +578,7 @@ def _romanized_index(book: Rulebook) -> RomanizedIndex:
     got = book.derived.get("romanized_names")
     if isinstance(got, tuple):
         return got
+    # imported here for start-up time: only where a name is looked up by its romanization
     from claimcheck.namematch import romanized, words
 
     index: dict[str, dict[str, list[Entry]]] = {}
@@ -776,7 +617,7 @@ def _holders_initial(book: Rulebook, offices: list[str], letter: str) -> bool:
     return any(low in got.get(o, ()) for o in offices)
 
 
-def _resolves(s: Sentence, pm: Match, t: _Title) -> bool:
+def _resolves(s: Sentence, pm: Match, t: Title) -> bool:
     return resolve_part(s, pm, t.offices, t.jurisdiction) is not None
 
 
@@ -796,17 +637,17 @@ def _name_words(s: Sentence, at: int) -> list[tuple[int, int]]:
     return out
 
 
-def _holders_then(s: Sentence, t: _Title, at: int) -> list[str]:
+def _holders_then(s: Sentence, t: Title, at: int) -> list[str]:
     """The people holding one of the title's offices when the sentence speaks (its event date,
     else the document's date)."""
-    times = [Period.of(d) for d in dict.fromkeys((_event_date(s, at, at), s.doc.date)) if d]
+    times = [Period.of(d) for d in dict.fromkeys((event_date(s, at, at), s.doc.date)) if d]
     out: list[str] = []
     for oid in dict.fromkeys(t.offices):
         office = s.book.offices[oid]
         if t.jurisdiction is not None and office.jurisdiction != t.jurisdiction:
             continue
         for h in office.holders:
-            if h.person not in out and any(_holds(h, p) for p in times):
+            if h.person not in out and any(holds(h, p) for p in times):
                 out.append(h.person)
     return out
 
@@ -894,7 +735,7 @@ def _bare_words() -> Any:
     """The automaton of the words a bare short form stands beside (made once)."""
     global _BARE_AUTOMATON
     if _BARE_AUTOMATON is None:
-        _BARE_AUTOMATON = _automaton(_BARE_WORDS)
+        _BARE_AUTOMATON = automaton(_BARE_WORDS)
     return _BARE_AUTOMATON
 
 
@@ -1044,21 +885,6 @@ def _misspelt_full(
 # --- titles a closed jurisdiction does not have (claimcheck/extract/titles.py) -------------------
 
 
-def _closed_people(book: Rulebook) -> dict[str, frozenset[str]]:
-    """Person id → the closed jurisdictions of the offices they held (found once per
-    rulebook); people who held none are not in it."""
-    got: dict[str, frozenset[str]] | None = book.derived.get("closed_people")
-    if not isinstance(got, dict):
-        out: dict[str, set[str]] = {}
-        for o in book.offices.values():
-            entity = book.entities.get(o.jurisdiction)
-            if entity is not None and entity.closed_offices:
-                for h in o.holders:
-                    out.setdefault(h.person, set()).add(o.jurisdiction)
-        got = book.derived["closed_people"] = {p: frozenset(js) for p, js in out.items()}
-    return got
-
-
 def _closed_full(matches: list[Match], closed: dict[str, frozenset[str]]) -> list[Match]:
     """The matches that name in full someone who held an office of a closed jurisdiction."""
     out: list[Match] = []
@@ -1088,6 +914,7 @@ def _titled_people(s: Sentence, full: list[Match], used: set[int]) -> list[Match
 def _unknown_titles(
     s: Sentence, names: list[Match], by_end: dict[int, Match], used: set[int]
 ) -> Iterator[Claim]:
+    # imported here for start-up time: most runs never need titles.py or compile its patterns
     from claimcheck.extract import titles
 
     return titles.unknown_titles(s, names, by_end, used)

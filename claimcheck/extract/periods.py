@@ -709,3 +709,34 @@ def _prefixed(text: str, lo: int, found: FoundPeriod, doc: PartialDate | None) -
             flags=(*found.flags, "since"),
         )
     return found
+
+
+def stock_or_flow(found: FoundPeriod | None) -> str:
+    """ "span" when the figure's period is a stated range; else "stock" (as of, now, no date,
+    one day: "at March 31, 2024")."""
+    if found is None or found.period.kind == "point" or "since" in found.flags:
+        return "stock"
+    if found.period.start == found.period.end:
+        return "stock"
+    return "span"
+
+
+_DAY_WRITTEN = regexes.compile(r"(?<![\d.,])\d{1,2}(?:st|nd|rd|th)?(?!\d|[.,]\d)")
+_END_OF = regexes.compile(r"(?i:\bend\b)")
+_WORD = regexes.compile(r"[A-Z][a-z]+")
+
+
+def stated(text: str, found: FoundPeriod) -> Period:
+    """The time a period phrase names, to the precision written: "as of September 2023" is the
+    month of September (a stock fact of any day in it speaks of it), while "as of September 20"
+    and "by the end of September" name a day. (The phrase finder reads every "as of" as the last
+    day of what follows it.)"""
+    p = found.period
+    if "as-of" not in found.flags or p.start != p.end:
+        return p
+    phrase = text[found.start : found.end]
+    if _END_OF.search(phrase) or _DAY_WRITTEN.search(phrase):
+        return p
+    if not any(w.lower() in MONTHS for w in _WORD.findall(phrase)):
+        return p  # "as of 2023": the year's last day
+    return Period(p.end.replace(day=1), p.end, p.kind)

@@ -33,10 +33,12 @@ from collections.abc import Iterator
 from claimcheck import regexes
 from claimcheck.claims import Claim
 from claimcheck.dates import Period
-from claimcheck.extract import ENTITY_KINDS, Sentence, extractor, modality
+from claimcheck.extract import modality
+from claimcheck.extract.context import ENTITY_KINDS, Sentence
 from claimcheck.extract.mentions import Mention, every_starts, governed, loose, mentions, near
 from claimcheck.extract.numbers import ORDINALS
-from claimcheck.extract.quantities import stated
+from claimcheck.extract.periods import stated
+from claimcheck.extract.registry import extractor
 from claimcheck.rulebook.schema import Ranking
 
 _ORD = (

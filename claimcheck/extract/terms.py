@@ -24,18 +24,20 @@ from functools import cache
 from claimcheck import regexes
 from claimcheck.claims import Claim
 from claimcheck.dates import Period
-from claimcheck.extract import Sentence, _automaton, extractor, ownership
+from claimcheck.extract import ownership
+from claimcheck.extract.context import Sentence, automaton
 from claimcheck.extract.events import (
-    _ANNIVERSARY,
-    _YEARS,
-    _bridged,
-    _count_time,
-    _scan,
+    ANNIVERSARY,
+    YEARS,
+    bridged,
     count_attrs,
+    count_time,
+    scan_events,
 )
 from claimcheck.extract.mentions import Mention
-from claimcheck.extract.ownership import _CLAUSE_END
-from claimcheck.extract.quantities import stated
+from claimcheck.extract.ownership import CLAUSE_END
+from claimcheck.extract.periods import stated
+from claimcheck.extract.registry import extractor
 from claimcheck.rulebook.schema import Term
 from claimcheck.vocab import fold
 
@@ -195,7 +197,7 @@ class _Reading:
 
     def __init__(self, s: Sentence) -> None:
         text = s.doc.text
-        breaks = list(_CLAUSE_END.finditer(text, s.start, s.end))
+        breaks = list(CLAUSE_END.finditer(text, s.start, s.end))
         self.break_starts = [b.start() for b in breaks]
         self.break_ends = [b.end() for b in breaks]
         self.quote_at: list[int] = []
@@ -297,7 +299,7 @@ def _history(
 def _says(low: str, words: tuple[str, ...], whole: bool) -> bool:
     """Whether lower-case text holds one of the words at the start of a word (and, `whole`,
     ending one)."""
-    for last, n in _automaton(words).iter(low):
+    for last, n in automaton(words).iter(low):
         first = last - n + 1
         if first > 0 and low[first - 1].isalnum():
             continue
@@ -314,13 +316,13 @@ def _elapsed(s: Sentence, at: int, end: int, term: Term) -> Claim | None:
     lo = max(s.start, at - _REACH)
     if _COUNT_WORD.search(low, lo, at) is None:
         return None  # the quick test: no count of years before the name
-    for pat, form in ((_ANNIVERSARY, "ordinal"), (_YEARS, "cardinal")):
+    for pat, form in ((ANNIVERSARY, "ordinal"), (YEARS, "cardinal")):
         for found in pat.finditer(low, lo, at):
             attrs = count_attrs(found, form)
-            sc = _scan(s) if attrs is not None else None
-            if attrs is None or sc is None or not _bridged(sc, found.end(), at):
+            sc = scan_events(s) if attrs is not None else None
+            if attrs is None or sc is None or not bridged(sc, found.end(), at):
                 continue
-            period, when = _count_time(sc, term.since)
+            period, when = count_time(sc, term.since)
             return Claim(
                 "elapsed",
                 found.start(),

@@ -14,14 +14,14 @@ from collections.abc import Iterator
 from claimcheck import regexes
 from claimcheck.claims import Claim
 from claimcheck.dates import Period
-from claimcheck.extract import Sentence
-from claimcheck.extract.people import (
-    _NOT_ADJECTIVE,
-    _closed_people,
-    _event_date,
-    _holds,
-    _Title,
-    _title_claim,
+from claimcheck.extract.context import Sentence
+from claimcheck.extract.title_claims import (
+    NOT_ADJECTIVE,
+    Title,
+    closed_people,
+    event_date,
+    holds,
+    title_claim,
 )
 from claimcheck.rulebook import Rulebook
 from claimcheck.vocab import Match, fold
@@ -58,7 +58,7 @@ _RUN_MODIFIERS = {
     "new": "new",
 }  # fmt: skip
 # A capitalised word of grammar before a run leaves it a title ("When City President ...").
-_RUN_OPENERS = _NOT_ADJECTIVE | frozenset("when after before while as but then".split())
+_RUN_OPENERS = NOT_ADJECTIVE | frozenset("when after before while as but then".split())
 _RUN_WORDS = regexes.compile(r"(?:[A-Z][\w.'\u2019]*[ -])+$")
 
 
@@ -91,7 +91,7 @@ def unknown_titles(
     ("Halvoran Chancellor ..."), by a word for its kind of body ("City", "Town", "Company"), or
     as a deputy of one of its offices ("Deputy Mayor" where the person held an office of the
     city at the time); else it may be a party's or a club's, which no rule file lists."""
-    closed = _closed_people(s.book)
+    closed = closed_people(s.book)
     for m in names:
         full = {e.id for e in m.entries if e.kind == "person" and e.detail == "full"}
         if len(full) != 1:
@@ -122,8 +122,8 @@ def _unknown_title(
     book = s.book
     if jur is None or has_title(book, jur, title) or not book.entities[jur].closed_offices:
         return None
-    t = _Title([], title, start, m.start, mods, jur)
-    return _title_claim(s, t, start, m.end, pid, "full")
+    t = Title([], title, start, m.start, mods, jur)
+    return title_claim(s, t, start, m.end, pid, "full")
 
 
 def _title_run(
@@ -186,9 +186,9 @@ def _tied(s: Sentence, m: Match, pid: str, own: frozenset[str], words: list[str]
     ]
     if len(bodies) != 1:
         return None
-    times = [Period.of(d) for d in (_event_date(s, m.start, m.end), s.doc.date) if d]
+    times = [Period.of(d) for d in (event_date(s, m.start, m.end), s.doc.date) if d]
     held = any(
-        h.person == pid and _holds(h, t)
+        h.person == pid and holds(h, t)
         for o in book.offices.values()
         if o.jurisdiction == bodies[0]
         for h in o.holders
