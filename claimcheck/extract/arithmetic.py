@@ -518,9 +518,7 @@ def _base_of(s: Sentence, base: list[FoundPeriod], n: Number, end: int) -> Found
     another percentage stands between them (then that one's)."""
     b = bisect.bisect_left(span_starts(s, base), n.end)
     base_p = base[b] if b < len(base) else None
-    if base_p is not None and any(
-        m.unit == units.PERCENT and end <= m.start < base_p.start for m in s.numbers
-    ):
+    if base_p is not None and _percent_between(s, end, base_p.start):
         return None  # "up 3.5%, while imports ... down 0.3% from the previous year": not its base
     return base_p
 
@@ -592,3 +590,18 @@ def _same_dimension(a: Claim, b: Claim) -> bool:
         return False
     da, db = units.dimension(a.value.unit), units.dimension(b.value.unit)
     return da == db or da is None or db is None
+
+
+def _percent_between(s: Sentence, lo: int, hi: int) -> bool:
+    """Whether a percentage starts in [lo, hi) (the numbers bisected: a long sentence stays
+    linear)."""
+    cache = vars(s)
+    starts: list[int] | None = cache.get("_number_starts")
+    if starts is None:
+        starts = cache["_number_starts"] = [m.start for m in s.numbers]
+    k = bisect.bisect_left(starts, lo)
+    while k < len(starts) and starts[k] < hi:
+        if s.numbers[k].unit == units.PERCENT:
+            return True
+        k += 1
+    return False

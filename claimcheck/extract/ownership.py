@@ -37,6 +37,7 @@ English words only: which products, countries or offices there are is never list
 
 from __future__ import annotations
 
+import bisect
 import functools
 import re
 from typing import Any, Protocol
@@ -79,13 +80,16 @@ _NOT_PARTY = frozenset(
 
 def clause(s: Sentence, lo: int, hi: int) -> tuple[int, int]:
     """The clause of the sentence that holds [lo, hi): from the last clause break before it to
-    the first one after it."""
-    text = s.doc.text
-    start = s.start
-    for m in CLAUSE_END.finditer(text, s.start, lo):
-        start = m.end()
-    after = CLAUSE_END.search(text, hi, s.end)
-    return start, after.start() if after is not None else s.end
+    the first one after it (the breaks found once per sentence: a long one stays linear)."""
+    cache = vars(s)
+    breaks: tuple[list[int], list[int]] | None = cache.get("_clause_breaks")
+    if breaks is None:
+        found = list(CLAUSE_END.finditer(s.doc.text, s.start, s.end))
+        breaks = cache["_clause_breaks"] = ([m.start() for m in found], [m.end() for m in found])
+    starts, ends = breaks
+    k = bisect.bisect_right(ends, lo)  # breaks that end by lo
+    j = bisect.bisect_left(starts, hi)  # the first break that starts at hi or after
+    return ends[k - 1] if k else s.start, starts[j] if j < len(starts) else s.end
 
 
 def read(s: Sentence, mention: Mention, n: Number, metric: Metric) -> tuple[bool, str | None]:
@@ -137,7 +141,7 @@ def owner(
         return False, None
     wanted = set(metric.subject)
     ents = entities(s)
-    named = {eid for m, eid in ents if lo <= m.start and m.end <= hi}
+    named = {eid for m, eid in near(s, lo, hi) if m.end <= hi}
     if _organisation_owns(s, mention, wanted, named):
         return False, None
     if wanted <= named:

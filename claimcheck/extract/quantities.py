@@ -463,11 +463,8 @@ def _found_period(
     prev_end = nums[i - 1].end if i else s.start
     next_start = nums[i + 1].start if i + 1 < len(nums) else s.end
     text = s.doc.text
-    asides = [(a, b) for a, b in _asides(s) if b <= n.start]
-    if asides:  # "The stores, all opened last year, had sales of ...": not the sales' year
-        dating = [p for p in dating if not any(a <= p.start < b for a, b in asides)]
-        ends = [p.end for p in dating]
     k = bisect.bisect_right(ends, n.start)  # dating[:k] end before the number
+    k = _before_asides(s, dating, k, n)
     if k and dating[k - 1].start >= prev_end and dating[k - 1] is not taken:
         return dating[k - 1], None, True  # between the previous number and this one
     j = k
@@ -497,29 +494,55 @@ _ASIDE_OPEN = regexes.compile(
 )
 
 
-def _asides(s: Sentence) -> list[tuple[int, int]]:
-    """The spans of the asides of the sentence (found once)."""
+_ASIDE_STEPS = 4  # periods of asides passed over before a figure, at most (bounded work)
+
+
+def _before_asides(s: Sentence, dating: list[FoundPeriod], k: int, n: Number) -> int:
+    """`k` (the periods that end before the figure), less the last ones that an aside closed
+    before the figure holds: "The stores, all opened last year, had sales of ..." is not the
+    sales' year."""
+    held = _aside_periods(s)
+    steps = 0
+    while k and held and steps < _ASIDE_STEPS:
+        close = held.get((dating[k - 1].start, dating[k - 1].end))
+        if close is None or close > n.start:
+            break
+        k -= 1
+        steps += 1
+    return k
+
+
+def _aside_periods(s: Sentence) -> dict[tuple[int, int], int]:
+    """The periods of the sentence's asides, each with where its aside closes (found once, in
+    one pass: the asides are apart, and periods and numbers are in order)."""
     cache = vars(s)
-    found: list[tuple[int, int]] | None = cache.get("_figure_asides")
-    if found is None:
-        found = cache["_figure_asides"] = []
-        text = s.doc.text
-        if s.periods and text.count(",", s.start, s.end) >= 2:
+    held: dict[tuple[int, int], int] | None = cache.get("_aside_periods")
+    if held is None:
+        held = cache["_aside_periods"] = {}
+        text, periods = s.doc.text, s.periods
+        if periods and text.count(",", s.start, s.end) >= 2:
+            starts = [p.start for p in periods]
+            numbers = [x.start for x in s.numbers]
             for m in _ASIDE_OPEN.finditer(text, s.start, s.end):
                 close = text.find(",", m.end(), s.end)
                 if close < 0:
                     break
-                dated = any(m.end() <= p.start and p.end <= close for p in s.periods)
-                counted = any(
-                    m.end() <= x.start < close and not _in_period(s, x) for x in s.numbers
-                )
-                if dated and not counted:
-                    found.append((m.start(), close))
-    return found
+                lo, hi = bisect.bisect_left(starts, m.end()), bisect.bisect_left(starts, close)
+                inside = [p for p in periods[lo:hi] if p.end <= close]
+                if inside and not _counts(periods, starts, numbers, m.end(), close):
+                    held.update(((p.start, p.end), close) for p in inside)
+    return held
 
 
-def _in_period(s: Sentence, x: Number) -> bool:
-    return any(p.start <= x.start < p.end for p in s.periods)
+def _counts(
+    periods: list[FoundPeriod], starts: list[int], numbers: list[int], lo: int, hi: int
+) -> bool:
+    """Whether a number outside every period stands in [lo, hi): a figure of the aside's own."""
+    for at in numbers[bisect.bisect_left(numbers, lo) : bisect.bisect_left(numbers, hi)]:
+        k = bisect.bisect_right(starts, at) - 1
+        if k < 0 or not periods[k].start <= at < periods[k].end:
+            return True
+    return False
 
 
 # A relative clause dates its own noun: "104 stores, among them its 100th, which opened last

@@ -156,7 +156,7 @@ def _time(s: Sentence, start: int, end: int) -> tuple[Period | None, str | None]
     text, date = s.doc.text, s.doc.date
     r = _reading(s)
     lo, hi = r.clause(s, start, end)
-    asides = r.asides(s, start)
+    own = r.aside_at(s, start)  # the aside the name is in, if any (-1)
     found = [
         p
         for p in s.periods
@@ -164,7 +164,7 @@ def _time(s: Sentence, start: int, end: int) -> tuple[Period | None, str | None]
         and "weekday" not in p.flags
         and not _UNTIL.search(text, max(lo, p.start - 24), p.start)
         and not _UNTIL_OPENS.match(text, p.start, p.end)
-        and not any(a <= p.start < b for a, b in asides)
+        and r.aside_at(s, p.start) in (-1, own)
     ]  # fmt: skip
     before = [p for p in found if p.end <= start]
     pick = before[-1] if before else next((p for p in found if p.start >= end), None)
@@ -174,7 +174,7 @@ def _time(s: Sentence, start: int, end: int) -> tuple[Period | None, str | None]
         period = stated(text, pick)
     elif date is not None and r.present(s.folded, lo, hi):
         period, how = Period(date.first(), date.last(), "span"), "publication-date"
-    if period is None or r.quoted(start) or _history(s, r, lo, hi, asides):
+    if period is None or r.quoted(start) or _history(s, r, lo, hi, own):
         return None, None
     return period, how
 
@@ -192,7 +192,8 @@ class _Reading:
     linear. Clause breaks are ownership's; quotation marks with whether one is open after each."""
 
     __slots__ = (
-        "aside_spans", "break_ends", "break_starts", "history", "open_after", "quote_at", "tenses"
+        "aside_spans", "aside_starts", "break_ends", "break_starts", "history", "open_after",
+        "quote_at", "tenses",
     )  # fmt: skip
 
     def __init__(self, s: Sentence) -> None:
@@ -203,8 +204,9 @@ class _Reading:
         self.quote_at: list[int] = []
         self.open_after: list[bool] = []
         self.tenses: dict[tuple[int, int], bool] = {}
-        self.history: dict[tuple[int, int, tuple[tuple[int, int], ...]], bool] = {}
-        self.aside_spans: tuple[tuple[int, int], ...] | None = None
+        self.history: dict[tuple[int, int, int], bool] = {}
+        self.aside_spans: list[tuple[int, int]] | None = None
+        self.aside_starts: list[int] = []
         curly, straight = 0, False
         for q in _QUOTE.finditer(text, s.start, s.end):
             if q.group() == '"':
@@ -221,12 +223,27 @@ class _Reading:
         lo = self.break_ends[k - 1] if k else s.start
         return lo, self.break_starts[j] if j < len(self.break_starts) else s.end
 
-    def asides(self, s: Sentence, at: int) -> tuple[tuple[int, int], ...]:
-        """The time clauses set off by commas ("shortly after she became chief executive"), but
-        not the one holding `at`: their verbs and periods are their own subject's."""
+    def aside_at(self, s: Sentence, at: int) -> int:
+        """The index of the time clause set off by commas ("shortly after she became chief
+        executive") that holds `at`, else -1: its verbs and periods are its own subject's."""
         if self.aside_spans is None:
             self.aside_spans = _asides(s)
-        return tuple((a, b) for a, b in self.aside_spans if not a <= at < b)
+            self.aside_starts = [a for a, _ in self.aside_spans]
+        k = bisect.bisect_right(self.aside_starts, at) - 1
+        return k if k >= 0 and at < self.aside_spans[k][1] else -1
+
+    def asides_within(self, lo: int, hi: int, own: int) -> list[tuple[int, int]]:
+        """The asides within [lo, hi) (clipped to it), but the one numbered `own`."""
+        assert self.aside_spans is not None  # aside_at was asked first
+        k = bisect.bisect_right(self.aside_starts, lo) - 1
+        out = []
+        for i in range(max(k, 0), len(self.aside_spans)):
+            a, b = self.aside_spans[i]
+            if a >= hi:
+                break
+            if b > lo and i != own:
+                out.append((max(a, lo), min(b, hi)))
+        return out
 
     def quoted(self, at: int) -> bool:
         """Whether a quotation is open at `at`."""
@@ -252,16 +269,18 @@ _TIME_CLAUSE = regexes.compile(
 )
 
 
-def _asides(s: Sentence) -> tuple[tuple[int, int], ...]:
-    """Every comma segment that is a time clause, as (start, end)."""
+def _asides(s: Sentence) -> list[tuple[int, int]]:
+    """Every comma segment that is a time clause, as (start, end), in order."""
     text = s.doc.text
     commas = [m.start() for m in _COMMA.finditer(text, s.start, s.end)]
+    starts = [p.start for p in s.periods]
     found = []
     for a, b in zip([s.start - 1, *commas], [*commas, s.end], strict=True):
         m = _TIME_CLAUSE.match(text, a + 1, b)
-        if m and not any(p.start <= m.end() < p.end for p in s.periods):
+        k = bisect.bisect_right(starts, m.end()) - 1 if m else -1
+        if m and not (k >= 0 and s.periods[k].start <= m.end() < s.periods[k].end):
             found.append((a + 1, b))
-    return tuple(found)
+    return found
 
 
 _COMMA = regexes.compile(",")
@@ -275,16 +294,14 @@ def _reading(s: Sentence) -> _Reading:
     return r
 
 
-def _history(
-    s: Sentence, r: _Reading, lo: int, hi: int, asides: tuple[tuple[int, int], ...]
-) -> bool:
+def _history(s: Sentence, r: _Reading, lo: int, hi: int, own: int) -> bool:
     """The name's clause tells how the relation came to its name, or the sentence names two
-    frameworks. A time clause aside is not read: in "adopted X in 2021, shortly after Y became
-    chief executive" the becoming is Y's, and 2021 still dates X."""
-    found = r.history.get((lo, hi, asides))
+    frameworks. A time clause aside (but the name's own, `own`) is not read: in "adopted X in
+    2021, shortly after Y became chief executive" the becoming is Y's, and 2021 still dates X."""
+    found = r.history.get((lo, hi, own))
     if found is None:
         low = s.folded
-        cuts = [lo, *(x for a in asides for x in a if lo <= x <= hi), hi]
+        cuts = [lo, *(x for span in r.asides_within(lo, hi, own) for x in span), hi]
         found = any(
             _says(low[a:b], _HISTORY_STEMS, whole=False) or _says(low[a:b], _HISTORY_WORDS, True)
             for a, b in zip(cuts[::2], cuts[1::2], strict=True)
@@ -292,7 +309,7 @@ def _history(
         if not found:
             named = {e.id for m in s.matches for e in m.entries if e.kind in ("term", "variant")}
             found = len(named) > 1
-        r.history[(lo, hi, asides)] = found
+        r.history[(lo, hi, own)] = found
     return found
 
 
