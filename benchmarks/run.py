@@ -200,7 +200,8 @@ def main(argv: list[str] | None = None) -> int:
 
             write_new(-1)
             # warm the corpus cache; and, Python allowed to write bytecode as on a user's
-            # machine, claimcheck keeps its compiled patterns beside it (claimcheck/regexes.py)
+            # machine, claimcheck keeps its compiled patterns beside it
+            # (claimcheck/infra/regexes.py)
             user = {k: v for k, v in os.environ.items() if k != "PYTHONDONTWRITEBYTECODE"}
             timed([*CLAIMCHECK, "check", str(new)], hook_dir, user)
             time.sleep(2.5)  # past the racy window: the corpus is known by its file status

@@ -118,16 +118,16 @@ def run() -> NoReturn:
     for the first time are saved (their atexit hook would not run), and the process ends, as
     mypy's does. The cycle collector is off from the start (see _main), for the imports too:
     collecting while modules load, which make no garbage, was 4 ms of a hook run. The methods
-    dataclasses generates come compiled from claimcheck.classcode's table (120M instructions of
-    a hook run compiled them), and its new ones are saved here too.
+    dataclasses generates come compiled from claimcheck.infra.classcode's table (120M instructions
+    of a hook run compiled them), and its new ones are saved here too.
     """
     gc.disable()
-    from claimcheck import classcode
+    from claimcheck.infra import classcode
 
     classcode.install()  # before the first dataclass is made: the commands' imports
     code = main()
     classcode.save()
-    regexes = sys.modules.get("claimcheck.regexes")
+    regexes = sys.modules.get("claimcheck.infra.regexes")
     if regexes is not None:
         regexes.save()
     for stream in (sys.stdout, sys.stderr):

@@ -12,12 +12,12 @@ import pytest
 
 from claimcheck import rulebook
 from claimcheck.checks.corpus import quantity_key
-from claimcheck.claims import Claim
 from claimcheck.extract import Extractor
 from claimcheck.judge.facts import judge, other_source
+from claimcheck.model.claims import Claim
 from claimcheck.rulebook import Rulebook
 from claimcheck.run.articles import read
-from claimcheck.yamlpos import YamlProblems
+from claimcheck.yamlio.positions import YamlProblems
 
 ROOT = Path(__file__).resolve().parents[1]
 

@@ -12,9 +12,9 @@ from pathlib import Path
 
 import pytest
 
-from claimcheck import caching
 from claimcheck.cli import main
 from claimcheck.extract import Extractor
+from claimcheck.infra import caching
 from claimcheck.run import entries, executor, store
 
 RULES = """\
@@ -508,7 +508,7 @@ def test_joined_hands_on_each_claim_row_decoded_and_a_crafted_one_as_no_claim(
 ) -> None:
     """Rows claimcheck wrote carry a seal that verifies and are decoded as they are; a row
     written by anyone else (no seal, or another key's) is checked against Claim.to_row's shape."""
-    from claimcheck.claims import Claim
+    from claimcheck.model.claims import Claim
 
     good = Claim("term", 3, 9, "a pact", "land", "pact", sentence=(0, 9))
     text = entries.json_text(good.to_row())

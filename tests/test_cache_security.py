@@ -20,8 +20,8 @@ import pytest
 from conftest import REPO_ROOT, claimcheck_process, deadline
 from test_cache import newsroom
 
-from claimcheck import caching
 from claimcheck.cli import main
+from claimcheck.infra import caching
 from claimcheck.rulebook import load, store
 from claimcheck.rulebook.schema import Entity, Fact, Holder, Office, RankFact, Ranking
 from claimcheck.run import store as claim_store

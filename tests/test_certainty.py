@@ -9,9 +9,9 @@ from pathlib import Path
 import pytest
 from fixtures.figure_rules.build import Doc, book, qty, run_doc, year
 
-from claimcheck.claims import Claim
 from claimcheck.cli import main
 from claimcheck.judge import certainty
+from claimcheck.model.claims import Claim
 from claimcheck.rulebook import Rulebook
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -68,7 +68,7 @@ def test_a_reliable_inference_keeps_the_error() -> None:
 
 
 def test_a_title_dated_by_its_own_sentence_infers_nothing() -> None:
-    from claimcheck.dates import PartialDate
+    from claimcheck.model.dates import PartialDate
 
     dated = Claim("title", 0, 5, "PM X", period=year(2013), date=PartialDate(2013, 1, None))
     assert certainty.inferred(dated) == {}

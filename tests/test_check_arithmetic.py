@@ -8,7 +8,7 @@ import pytest
 from fixtures.figure_rules.build import Doc, book, qty, run_doc, year
 
 from claimcheck.checks.arithmetic import written
-from claimcheck.claims import Claim, Quantity
+from claimcheck.model.claims import Claim, Quantity
 from claimcheck.rulebook import Rulebook
 
 

@@ -25,7 +25,7 @@ from conftest import WRONG, Newsroom, article
 from test_html_report import REPO_ROOT, Built, build
 
 from claimcheck.cli import main
-from claimcheck.findings import Finding
+from claimcheck.model.findings import Finding
 from claimcheck.reports import get
 from claimcheck.reports.claimreview import RATINGS, render
 from claimcheck.run.result import Result
@@ -200,7 +200,7 @@ def test_review_fields(built: Built) -> None:
 
 
 def test_every_category_has_a_verdict_on_one_scale() -> None:
-    from claimcheck.findings import CATEGORIES
+    from claimcheck.model.findings import CATEGORIES
 
     assert set(RATINGS) == set(CATEGORIES) - {"document"}
     for verdict, value in RATINGS.values():

@@ -15,7 +15,7 @@ from typing import Any
 
 import pytest
 
-from claimcheck import classcode
+from claimcheck.infra import classcode
 
 pytestmark = pytest.mark.skipif(
     not hasattr(dataclasses, "_create_fn"), reason="another dataclasses than CPython 3.11's"

@@ -15,10 +15,10 @@ import pytest
 from claimcheck import rulebook
 from claimcheck.checks import DocContext
 from claimcheck.checks.people import check_people
-from claimcheck.dates import PartialDate
-from claimcheck.document import Document
 from claimcheck.extract import Extractor
 from claimcheck.extract.titles import title_words
+from claimcheck.model.dates import PartialDate
+from claimcheck.model.document import Document
 
 RULES = """\
 entities:

@@ -9,7 +9,7 @@ import pytest
 from conftest import RIGHT, TEST_RULES, WRONG, Newsroom, article
 
 from claimcheck import checks
-from claimcheck.findings import Finding
+from claimcheck.model.findings import Finding
 
 
 def test_config_is_found_upwards_and_its_paths_are_relative_to_it(

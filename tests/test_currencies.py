@@ -11,9 +11,10 @@ from pathlib import Path
 
 import pytest
 
-from claimcheck import rulebook, units
+from claimcheck import rulebook
 from claimcheck.extract import numbers
-from claimcheck.yamlpos import YamlProblems
+from claimcheck.model import units
+from claimcheck.yamlio.positions import YamlProblems
 
 
 def one(text: str) -> numbers.Number:
@@ -24,9 +25,9 @@ def one(text: str) -> numbers.Number:
 
 def test_the_table_is_what_babel_gives_today() -> None:
     """claimcheck/currency_table.py is the generator's output for the installed babel and the
-    TSV: regenerate with `python -m claimcheck.currency_gen` when this fails."""
+    TSV: regenerate with `python -m claimcheck.model.currency_gen` when this fails."""
     pytest.importorskip("babel")
-    from claimcheck import currency_gen
+    from claimcheck.model import currency_gen
 
     written = currency_gen.TABLE.read_text(encoding="utf-8")
     assert written == currency_gen.source(currency_gen.build())

@@ -11,9 +11,9 @@ from conftest import WRONG, Newsroom, article
 from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
-from claimcheck import paths
-from claimcheck.dates import PartialDate
-from claimcheck.document import Document
+from claimcheck.model import paths
+from claimcheck.model.dates import PartialDate
+from claimcheck.model.document import Document
 from claimcheck.run import articles as documents
 
 

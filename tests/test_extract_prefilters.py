@@ -16,10 +16,10 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from claimcheck import rulebook
-from claimcheck.dates import PartialDate
-from claimcheck.document import Document
 from claimcheck.extract import Extractor, Marks, numbers, periods
-from claimcheck.vocab import fold
+from claimcheck.model.dates import PartialDate
+from claimcheck.model.document import Document
+from claimcheck.rulebook.vocab import fold
 
 # Period and number phrases of every kind, look-alikes ("May" the verb, "often" holding "ten"),
 # and the letters that case-insensitive patterns read as ASCII ones ("ſ" is an "s").
@@ -226,7 +226,7 @@ def test_extractors_skipped_where_their_vocabulary_is_not_named_would_claim_noth
 
 
 def test_fold_keeps_offsets_after_a_letter_whose_lower_case_is_longer() -> None:
-    from claimcheck.vocab import fold
+    from claimcheck.rulebook.vocab import fold
 
     text = "\u0130zmir and the Extensive Strategic Partnership"
     folded = fold(text)
@@ -246,7 +246,7 @@ def test_fold_keeps_offsets_after_a_letter_whose_lower_case_is_longer() -> None:
     ],
 )
 def test_fold_drops_diacritics_one_letter_for_one(text: str, folded: str) -> None:
-    from claimcheck.vocab import fold
+    from claimcheck.rulebook.vocab import fold
 
     assert fold(text) == folded
     assert len(fold(text)) == len(text)
@@ -309,7 +309,7 @@ _VOCAB_PIECES = st.sampled_from(
 
 @pytest.fixture(scope="module")
 def project_vocabulary() -> object:
-    from claimcheck.vocab import vocabulary
+    from claimcheck.rulebook.vocab import vocabulary
 
     return vocabulary(rulebook.load([Path(__file__).parent.parent / "rules"]))
 
@@ -361,7 +361,7 @@ def test_period_anchors_are_every_start_the_anchor_pattern_accepts(
 def test_the_number_pattern_matches_as_its_plain_writing_does(text: str) -> None:
     """The number pattern tests "after no letter" once and groups the currency forms by first
     letter, for speed: it finds what the plain writing of the same alternatives finds."""
-    from claimcheck import units
+    from claimcheck.model import units
 
     plain_prefix = (
         r"(?<![A-Za-z])(?:(?i:"

@@ -13,12 +13,12 @@ from fixtures.figure_rules.build import Doc, book, days, run_corpus, run_doc, ye
 from claimcheck import rulebook
 from claimcheck.checks.arithmetic import base_period
 from claimcheck.checks.corpus import build_groups, window
-from claimcheck.claims import Claim, Quantity
-from claimcheck.dates import Period
 from claimcheck.extract import numbers
-from claimcheck.findings import Finding
+from claimcheck.model.claims import Claim, Quantity
+from claimcheck.model.dates import Period
+from claimcheck.model.findings import Finding
 from claimcheck.rulebook import Rulebook, store
-from claimcheck.yamlpos import YamlProblems
+from claimcheck.yamlio.positions import YamlProblems
 
 
 @pytest.fixture(scope="module")

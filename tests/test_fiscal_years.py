@@ -13,9 +13,9 @@ from pathlib import Path
 import pytest
 
 from claimcheck import rulebook
-from claimcheck.dates import PartialDate, Period, fiscal_year
 from claimcheck.extract import periods
-from claimcheck.yamlpos import YamlProblems
+from claimcheck.model.dates import PartialDate, Period, fiscal_year
+from claimcheck.yamlio.positions import YamlProblems
 
 DOC = PartialDate(2024, 6, 10)
 

@@ -27,14 +27,14 @@ from hypothesis import strategies as st
 
 from claimcheck import checks, reports, rulebook
 from claimcheck.cli import main
-from claimcheck.document import Document
 from claimcheck.extract import Extractor
-from claimcheck.findings import Finding
-from claimcheck.paths import key
+from claimcheck.model.document import Document
+from claimcheck.model.findings import Finding
+from claimcheck.model.paths import key
 from claimcheck.run import articles as documents
 from claimcheck.run import pipeline
 from claimcheck.run.result import Result
-from claimcheck.yamlpos import YamlProblems
+from claimcheck.yamlio.positions import YamlProblems
 
 RULES = REPO_ROOT / "rules"
 SEEDS = REPO_ROOT / "seeds"

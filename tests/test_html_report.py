@@ -21,11 +21,11 @@ import pytest
 
 from claimcheck import __version__, rulebook
 from claimcheck.checks.corpus import build_groups
-from claimcheck.claims import Claim, Quantity
 from claimcheck.cli import main
-from claimcheck.dates import PartialDate, Period
-from claimcheck.document import Document
-from claimcheck.findings import Finding, Related, Severity
+from claimcheck.model.claims import Claim, Quantity
+from claimcheck.model.dates import PartialDate, Period
+from claimcheck.model.document import Document
+from claimcheck.model.findings import Finding, Related, Severity
 from claimcheck.reports import get
 from claimcheck.reports.html import render
 from claimcheck.run.result import Result

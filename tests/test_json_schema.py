@@ -12,9 +12,9 @@ import jsonschema
 import pytest
 from jsonschema import Draft202012Validator
 
-from claimcheck import claims as claim_kinds
 from claimcheck.cli import main
-from claimcheck.findings import CATEGORIES, SEVERITIES, Finding
+from claimcheck.model import claims as claim_kinds
+from claimcheck.model.findings import CATEGORIES, SEVERITIES, Finding
 
 ROOT = Path(__file__).resolve().parents[1]
 SCHEMA = json.loads((ROOT / "docs" / "schema" / "findings.schema.json").read_text("utf-8"))

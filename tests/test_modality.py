@@ -11,12 +11,12 @@ import pytest
 
 from claimcheck import rulebook
 from claimcheck.checks import asserted
-from claimcheck.claims import Claim
 from claimcheck.cli import main
-from claimcheck.dates import PartialDate
-from claimcheck.document import Document
 from claimcheck.extract import DocContext, Extractor, Sentence, modality
-from claimcheck.vocab import fold, longest
+from claimcheck.model.claims import Claim
+from claimcheck.model.dates import PartialDate
+from claimcheck.model.document import Document
+from claimcheck.rulebook.vocab import fold, longest
 
 FIXTURE = Path(__file__).parent / "fixtures" / "rules" / "vn-jp"
 REPO_RULES = Path(__file__).resolve().parent.parent / "rules"

@@ -14,13 +14,13 @@ from hypothesis import strategies as st
 from claimcheck import rulebook
 from claimcheck.checks import DocContext
 from claimcheck.checks.people import check_people
-from claimcheck.claims import Claim
-from claimcheck.dates import PartialDate
-from claimcheck.document import Document
 from claimcheck.extract import Extractor
 from claimcheck.extract import people as people_module
-from claimcheck.namematch import close, distance, romanized
-from claimcheck.vocab import full_names
+from claimcheck.model.claims import Claim
+from claimcheck.model.dates import PartialDate
+from claimcheck.model.document import Document
+from claimcheck.rulebook.namematch import close, distance, romanized
+from claimcheck.rulebook.vocab import full_names
 
 REPO = Path(__file__).resolve().parents[1]
 

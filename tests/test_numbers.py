@@ -11,9 +11,9 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from claimcheck import units
 from claimcheck.extract import numbers
 from claimcheck.extract.numbers import ABOUT, HEDGES, SCALES, Number, find, hedged, interval
+from claimcheck.model import units
 
 
 def only(text: str) -> Number:

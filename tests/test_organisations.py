@@ -11,10 +11,10 @@ from pathlib import Path
 import pytest
 
 from claimcheck import rulebook
-from claimcheck.dates import PartialDate
-from claimcheck.document import Document
 from claimcheck.extract import Extractor
-from claimcheck.yamlpos import YamlProblems
+from claimcheck.model.dates import PartialDate
+from claimcheck.model.document import Document
+from claimcheck.yamlio.positions import YamlProblems
 
 RULES = """\
 entities:

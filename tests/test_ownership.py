@@ -9,8 +9,8 @@ from pathlib import Path
 import pytest
 
 from claimcheck import rulebook
-from claimcheck.claims import Claim
 from claimcheck.extract import Extractor
+from claimcheck.model.claims import Claim
 from claimcheck.run.articles import read
 
 ROOT = Path(__file__).resolve().parents[1]

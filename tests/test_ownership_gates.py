@@ -7,7 +7,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from claimcheck.extract import ownership
-from claimcheck.vocab import fold
+from claimcheck.rulebook.vocab import fold
 
 _PIECES = st.sampled_from(
     [" ", "  ", "\t", "\n", "-", "\u2013", "\u2014", ".", "'", "A", "B", "Q", "a", "z", "1",

@@ -15,11 +15,11 @@ import pytest
 from claimcheck import rulebook
 from claimcheck.checks import RULES, DocContext
 from claimcheck.checks.people import check_people
-from claimcheck.claims import Claim
-from claimcheck.dates import PartialDate
-from claimcheck.document import Document
 from claimcheck.extract import Extractor
-from claimcheck.findings import Finding
+from claimcheck.model.claims import Claim
+from claimcheck.model.dates import PartialDate
+from claimcheck.model.document import Document
+from claimcheck.model.findings import Finding
 
 FIXTURES = Path(__file__).parent / "fixtures" / "people_rules"
 VJ = "vietnam-japan"

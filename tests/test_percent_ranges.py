@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from claimcheck import units
 from claimcheck.extract.numbers import find
+from claimcheck.model import units
 
 
 @pytest.mark.parametrize(
@@ -47,9 +47,9 @@ def test_a_percent_range_is_never_an_amount_nor_a_change_of_one_percent() -> Non
     from pathlib import Path
 
     from claimcheck import rulebook
-    from claimcheck.dates import PartialDate
-    from claimcheck.document import Document
     from claimcheck.extract import Extractor
+    from claimcheck.model.dates import PartialDate
+    from claimcheck.model.document import Document
 
     ex = Extractor(rulebook.load([Path(__file__).parent / "fixtures" / "rules" / "vn-jp"]))
     text = "In 2019, two-way trade grew 22-27 per cent, against 8 to 10 percent before."

@@ -9,10 +9,10 @@ from pathlib import Path
 import pytest
 
 from claimcheck import rulebook
-from claimcheck.dates import PartialDate, Period
-from claimcheck.document import Document
 from claimcheck.extract import Extractor
 from claimcheck.extract.periods import find
+from claimcheck.model.dates import PartialDate, Period
+from claimcheck.model.document import Document
 
 D = dt.date
 Y2017M12 = PartialDate(2017, 12)

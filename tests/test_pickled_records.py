@@ -10,10 +10,10 @@ import pickle
 
 import pytest
 
-from claimcheck.claims import Claim, Quantity
-from claimcheck.dates import PartialDate, Period
-from claimcheck.findings import Finding, Related
-from claimcheck.vocab import Entry
+from claimcheck.model.claims import Claim, Quantity
+from claimcheck.model.dates import PartialDate, Period
+from claimcheck.model.findings import Finding, Related
+from claimcheck.rulebook.vocab import Entry
 
 _DATE = PartialDate(2019, 5, 14)
 _PERIOD = Period(dt.date(2019, 1, 1), dt.date(2019, 12, 31), "cumulative")

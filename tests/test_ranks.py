@@ -8,11 +8,11 @@ from pathlib import Path
 import pytest
 
 from claimcheck import rulebook
-from claimcheck.claims import Claim
-from claimcheck.dates import PartialDate
-from claimcheck.document import Document
 from claimcheck.extract import Extractor
 from claimcheck.extract.ranks import RANK_WORDS
+from claimcheck.model.claims import Claim
+from claimcheck.model.dates import PartialDate
+from claimcheck.model.document import Document
 
 RULES = Path(__file__).parent / "fixtures" / "rules"
 

@@ -19,11 +19,11 @@ import pytest
 from fixtures.figure_rules.build import Doc, book, qty, run_corpus, year
 
 from claimcheck import rulebook
-from claimcheck.claims import Claim
-from claimcheck.dates import PartialDate, Period
-from claimcheck.document import Document
 from claimcheck.extract import Extractor
 from claimcheck.extract.periods import find
+from claimcheck.model.claims import Claim
+from claimcheck.model.dates import PartialDate, Period
+from claimcheck.model.document import Document
 
 FIXTURES = Path(__file__).parent / "fixtures"
 

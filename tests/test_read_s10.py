@@ -15,12 +15,12 @@ from claimcheck import rulebook
 from claimcheck.checks import DocContext
 from claimcheck.checks.arithmetic import check_arithmetic
 from claimcheck.checks.events import check_events
-from claimcheck.claims import Claim
 from claimcheck.cli import main
-from claimcheck.dates import PartialDate
-from claimcheck.document import Document
 from claimcheck.extract import Extractor
-from claimcheck.findings import Finding
+from claimcheck.model.claims import Claim
+from claimcheck.model.dates import PartialDate
+from claimcheck.model.document import Document
+from claimcheck.model.findings import Finding
 
 ROOT = Path(__file__).resolve().parent.parent
 

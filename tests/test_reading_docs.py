@@ -13,10 +13,10 @@ import pytest
 from conftest import REPO_ROOT
 
 from claimcheck import rulebook
-from claimcheck.claims import Claim
-from claimcheck.dates import PartialDate
-from claimcheck.document import Document
 from claimcheck.extract import Extractor
+from claimcheck.model.claims import Claim
+from claimcheck.model.dates import PartialDate
+from claimcheck.model.document import Document
 
 DOCS = REPO_ROOT / "docs" / "rules.md"
 SECTION = "## Which sentences are read"

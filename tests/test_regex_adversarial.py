@@ -22,8 +22,8 @@ import pytest
 from conftest import REPO_ROOT
 
 from claimcheck import checks, rulebook
-from claimcheck.document import Document
 from claimcheck.extract import Extractor
+from claimcheck.model.document import Document
 from claimcheck.run import articles as documents
 
 N = 20_000  # characters of the adversarial run at n (4n: 80,000)

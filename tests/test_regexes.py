@@ -15,7 +15,7 @@ from pathlib import Path
 import pytest
 
 import claimcheck
-from claimcheck import regexes
+from claimcheck.infra import regexes
 
 pytestmark = pytest.mark.skipif(regexes._TAG is None, reason="no SRE code cache off CPython")
 

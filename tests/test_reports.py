@@ -26,10 +26,10 @@ from tabulate import tabulate
 
 import claimcheck
 from claimcheck import checks, reports
-from claimcheck.claims import Claim
 from claimcheck.cli import main
-from claimcheck.document import Document
-from claimcheck.findings import Finding, Related
+from claimcheck.model.claims import Claim
+from claimcheck.model.document import Document
+from claimcheck.model.findings import Finding, Related
 from claimcheck.reports import markdown, sarif, text
 from claimcheck.rulebook import Rulebook
 from claimcheck.run.result import Result

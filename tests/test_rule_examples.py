@@ -15,8 +15,8 @@ from conftest import REPO_ROOT, Newsroom
 from claimcheck import rulebook
 from claimcheck.rulebook import Origin
 from claimcheck.rulebook.schema import Example
-from claimcheck.ruletest import Runner
-from claimcheck.yamlpos import YamlProblems
+from claimcheck.run.ruletest import Runner
+from claimcheck.yamlio.positions import YamlProblems
 
 RULES_DIR = REPO_ROOT / "rules"
 
@@ -238,7 +238,7 @@ def test_unverified_none(newsroom: Newsroom) -> None:
 
 def test_unverified_in_the_project_rules_are_listed() -> None:
     """Every entry of rules/ marked unverified appears once in the listing, at its line."""
-    from claimcheck.ruletest import unverified_entries, unverified_lines
+    from claimcheck.run.ruletest import unverified_entries, unverified_lines
 
     book = _book()
     assert isinstance(book, rulebook.Rulebook), book

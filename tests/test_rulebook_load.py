@@ -9,7 +9,7 @@ import pytest
 from conftest import TEST_RULES, Newsroom
 
 from claimcheck import rulebook
-from claimcheck.yamlpos import YamlProblems
+from claimcheck.yamlio.positions import YamlProblems
 
 
 def problems(folder: Path) -> list[str]:

@@ -13,10 +13,11 @@ from pathlib import Path
 import pytest
 from conftest import REPO_ROOT
 
-from claimcheck import checks, rulebook, yamlpos
-from claimcheck.document import Document
+from claimcheck import checks, rulebook
+from claimcheck.model.document import Document
 from claimcheck.run import filters as suppress
-from claimcheck.yamlpos import YamlProblems
+from claimcheck.yamlio import positions as yamlpos
+from claimcheck.yamlio.positions import YamlProblems
 
 RULE_DIRS = [REPO_ROOT / "rules", *sorted((REPO_ROOT / "examples").glob("*/rules"))]
 ANSWER_KEYS = sorted((REPO_ROOT / "examples").glob("*/answers.yaml"))

@@ -16,11 +16,12 @@ from typing import Any
 import pytest
 from conftest import REPO_ROOT
 
-from claimcheck import checks, rulebook, yamlpos
+from claimcheck import checks, rulebook
 from claimcheck.cli import main
 from claimcheck.rulebook import Origin
 from claimcheck.rulebook.schema import Example
-from claimcheck.ruletest import Runner
+from claimcheck.run.ruletest import Runner
+from claimcheck.yamlio import positions as yamlpos
 
 BEAT = REPO_ROOT / "examples" / "halvora"
 ARTICLES = BEAT / "articles"

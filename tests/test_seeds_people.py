@@ -16,9 +16,9 @@ import pytest
 
 from claimcheck import checks, rulebook
 from claimcheck.checks import RULES, DocContext
-from claimcheck.claims import Claim
 from claimcheck.extract import Extractor
-from claimcheck.findings import Finding
+from claimcheck.model.claims import Claim
+from claimcheck.model.findings import Finding
 from claimcheck.run import articles as documents
 
 ROOT = Path(__file__).resolve().parents[1]

@@ -11,9 +11,9 @@ from pathlib import Path
 import pytest
 from conftest import RIGHT, TEST_RULES, WRONG, article
 
-from claimcheck import models
-from claimcheck.records import conforms
 from claimcheck.run.config import ConfigFile
+from claimcheck.yamlio import validation as models
+from claimcheck.yamlio.records import conforms
 
 PROBE = """\
 import sys

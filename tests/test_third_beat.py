@@ -17,8 +17,9 @@ from typing import Any
 
 from conftest import REPO_ROOT
 
-from claimcheck import rulebook, yamlpos
-from claimcheck.ruletest import Runner
+from claimcheck import rulebook
+from claimcheck.run.ruletest import Runner
+from claimcheck.yamlio import positions as yamlpos
 
 BEAT = REPO_ROOT / "examples" / "tamarack"
 ANSWERS = yamlpos.read(BEAT / "answers.yaml")

@@ -13,12 +13,12 @@ from claimcheck.checks import DocContext
 from claimcheck.checks.events import check_events
 from claimcheck.checks.ranks import check_ranks
 from claimcheck.checks.terms import check_terms
-from claimcheck.claims import Claim
-from claimcheck.dates import PartialDate
-from claimcheck.document import Document
 from claimcheck.extract import Extractor
-from claimcheck.findings import Finding
-from claimcheck.yamlpos import YamlProblems
+from claimcheck.model.claims import Claim
+from claimcheck.model.dates import PartialDate
+from claimcheck.model.document import Document
+from claimcheck.model.findings import Finding
+from claimcheck.yamlio.positions import YamlProblems
 
 RULES = """\
 entities:

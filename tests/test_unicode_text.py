@@ -19,11 +19,12 @@ from conftest import WRONG, Newsroom, article
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from claimcheck import document, rulebook
-from claimcheck.claims import Claim
-from claimcheck.dates import PartialDate
-from claimcheck.document import Document
+from claimcheck import rulebook
 from claimcheck.extract import Extractor, sentences
+from claimcheck.model import document
+from claimcheck.model.claims import Claim
+from claimcheck.model.dates import PartialDate
+from claimcheck.model.document import Document
 from claimcheck.run import articles as documents
 
 ROOT = Path(__file__).resolve().parents[1]

@@ -1,13 +1,13 @@
-"""Value classes (claimcheck.values): read-only to the type checker, compared and hashed by their
-fields at run time, as the frozen dataclasses they stand for."""
+"""Value classes (claimcheck.infra.values): read-only to the type checker, compared and hashed by
+their fields at run time, as the frozen dataclasses they stand for."""
 
 from __future__ import annotations
 
 import pickle
 from pathlib import Path
 
-from claimcheck.claims import Claim, Quantity
-from claimcheck.dates import PartialDate, Period
+from claimcheck.model.claims import Claim, Quantity
+from claimcheck.model.dates import PartialDate, Period
 
 
 def _claim(start: int = 3) -> Claim:
@@ -32,7 +32,7 @@ def test_assigning_a_field_of_a_value_is_a_type_error(tmp_path: Path) -> None:
 
     probe = tmp_path / "probe.py"
     probe.write_text(
-        "from claimcheck.claims import Claim\n"
+        "from claimcheck.model.claims import Claim\n"
         "c = Claim('quantity', 0, 1, 'x')\n"
         "c.start = 5\n"
         "print(c.start + 1)\n"

@@ -14,8 +14,9 @@ from hypothesis import example, given, settings
 from hypothesis import strategies as st
 from ruamel.yaml import YAML
 
-from claimcheck import yamlpos, yamlsimple
 from claimcheck.run import articles as documents
+from claimcheck.yamlio import positions as yamlpos
+from claimcheck.yamlio import subset as yamlsimple
 
 SCALARS = [
     "2008-09-07",

@@ -324,9 +324,9 @@ def inferences(claim: Claim) -> dict[str, str]:
     read from its JSON form."""
     import datetime as dt
 
-    from claimcheck.claims import Claim as Read
-    from claimcheck.dates import PartialDate, Period
     from claimcheck.judge import certainty
+    from claimcheck.model.claims import Claim as Read
+    from claimcheck.model.dates import PartialDate, Period
 
     p, d = claim["period"], claim["date"]
     read = Read(

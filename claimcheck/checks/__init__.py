@@ -20,9 +20,9 @@ from claimcheck.checks.registry import (
     CorpusContext,
     DocContext,
 )
-from claimcheck.claims import Claim
-from claimcheck.document import Document
-from claimcheck.findings import Finding
+from claimcheck.model.claims import Claim
+from claimcheck.model.document import Document
+from claimcheck.model.findings import Finding
 from claimcheck.rulebook import Rulebook
 
 __all__ = [

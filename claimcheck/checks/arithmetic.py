@@ -29,16 +29,16 @@ import re
 from collections.abc import Iterator
 from dataclasses import replace
 
-from claimcheck import regexes
 from claimcheck.checks.registry import DocContext, Rule, engine
-from claimcheck.claims import Claim, Quantity
-from claimcheck.dates import Period
 from claimcheck.extract import numbers
-from claimcheck.findings import Finding
+from claimcheck.infra import regexes
 from claimcheck.judge import amounts
 from claimcheck.judge.facts import judging_facts
 from claimcheck.judge.intervals import claim_interval, fact_interval, fact_text
 from claimcheck.judge.periods import when
+from claimcheck.model.claims import Claim, Quantity
+from claimcheck.model.dates import Period
+from claimcheck.model.findings import Finding
 
 _NUMBER = regexes.compile(r"[-+\u2212]?\d[\d,]*(?:\.\d+)?")
 _WORD = regexes.compile(r"[a-z]+(?:-[a-z]+)?")

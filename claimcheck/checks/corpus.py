@@ -38,20 +38,20 @@ from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 
 from claimcheck.checks.registry import CorpusContext, DocContext, Rule, engine
-from claimcheck.claims import Claim, Quantity
-from claimcheck.dates import Period
-from claimcheck.document import Document
-from claimcheck.findings import Finding, Related, Severity
+from claimcheck.infra.values import value
 from claimcheck.judge import amounts, certainty
 from claimcheck.judge.facts import judge, judging_facts, other_source, subject_matches
 from claimcheck.judge.intervals import claim_interval
 from claimcheck.judge.parts import unjudged_parts
 from claimcheck.judge.periods import NEAR, STOCK, when
 from claimcheck.judge.ranks import MEASURES, judging_rank_facts, place, resolve
-from claimcheck.paths import key as path_key
+from claimcheck.model.claims import Claim, Quantity
+from claimcheck.model.dates import Period
+from claimcheck.model.document import Document
+from claimcheck.model.findings import Finding, Related, Severity
+from claimcheck.model.paths import key as path_key
 from claimcheck.rulebook import Rulebook
 from claimcheck.rulebook.schema import Metric
-from claimcheck.values import value
 
 RELATED_MAX = 5
 _FAR = dt.date.max

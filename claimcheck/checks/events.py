@@ -34,11 +34,11 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Iterator
 
-from claimcheck import regexes
 from claimcheck.checks.registry import DocContext, Rule, engine
-from claimcheck.claims import Claim
-from claimcheck.dates import PartialDate, Period
-from claimcheck.findings import Finding
+from claimcheck.infra import regexes
+from claimcheck.model.claims import Claim
+from claimcheck.model.dates import PartialDate, Period
+from claimcheck.model.findings import Finding
 
 _YEAR = 365.2425
 _ABOVE = {"over", "more than", "at least"}

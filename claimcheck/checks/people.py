@@ -59,12 +59,12 @@ import datetime as dt
 from collections.abc import Iterator, Sequence
 
 from claimcheck.checks.registry import DocContext, Rule, engine
-from claimcheck.claims import Claim
-from claimcheck.dates import PartialDate, Period
-from claimcheck.findings import Finding
+from claimcheck.model.claims import Claim
+from claimcheck.model.dates import PartialDate, Period
+from claimcheck.model.findings import Finding
 from claimcheck.rulebook import Rulebook
 from claimcheck.rulebook.schema import Holder, Office, Person
-from claimcheck.vocab import full_names
+from claimcheck.rulebook.vocab import full_names
 
 _FAR = dt.date.max
 _OPEN_ENDED = {"", "now", "current", "acting", "outgoing"}

@@ -32,14 +32,14 @@ import math
 from collections.abc import Iterator
 
 from claimcheck.checks.registry import DocContext, Rule, engine
-from claimcheck.claims import Claim
-from claimcheck.dates import Period
-from claimcheck.findings import Finding
 from claimcheck.judge import amounts
 from claimcheck.judge.facts import FactIndex, checkable, fact_index, judge, nearest_facts
 from claimcheck.judge.intervals import claim_interval
 from claimcheck.judge.parts import unjudged_parts
 from claimcheck.judge.periods import STOCK, YEAR, when
+from claimcheck.model.claims import Claim
+from claimcheck.model.dates import Period
+from claimcheck.model.findings import Finding
 from claimcheck.rulebook.schema import Fact, Metric
 
 

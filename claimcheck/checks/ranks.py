@@ -15,10 +15,10 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from claimcheck.checks.registry import DocContext, Rule, engine
-from claimcheck.claims import Claim
-from claimcheck.findings import Finding
 from claimcheck.judge.periods import when
 from claimcheck.judge.ranks import judging_rank_facts, place, resolve, unconfirmed_rank_fact
+from claimcheck.model.claims import Claim
+from claimcheck.model.findings import Finding
 from claimcheck.rulebook import Rulebook
 
 

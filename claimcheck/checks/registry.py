@@ -13,12 +13,12 @@ from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
-from claimcheck.claims import Claim
-from claimcheck.document import Document
-from claimcheck.findings import Finding, Related, Severity
+from claimcheck.infra.values import value
 from claimcheck.judge import certainty
+from claimcheck.model.claims import Claim
+from claimcheck.model.document import Document
+from claimcheck.model.findings import Finding, Related, Severity
 from claimcheck.rulebook import Rulebook
-from claimcheck.values import value
 
 
 @value()

@@ -18,9 +18,9 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from claimcheck.checks.registry import DocContext, Rule, engine
-from claimcheck.claims import Claim
-from claimcheck.findings import Finding
 from claimcheck.judge.periods import when
+from claimcheck.model.claims import Claim
+from claimcheck.model.findings import Finding
 from claimcheck.rulebook.schema import Term
 
 

@@ -15,14 +15,14 @@ from __future__ import annotations
 
 from collections.abc import Iterator, Sequence
 
-from claimcheck import units
 from claimcheck.checks.registry import DocContext, Rule, engine
-from claimcheck.claims import Claim
-from claimcheck.findings import Finding
 from claimcheck.judge.amounts import dimension, is_change, scale_word
 from claimcheck.judge.facts import judge
 from claimcheck.judge.parts import unjudged_parts
 from claimcheck.judge.periods import when
+from claimcheck.model import units
+from claimcheck.model.claims import Claim
+from claimcheck.model.findings import Finding
 
 
 @engine(

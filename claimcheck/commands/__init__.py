@@ -10,7 +10,7 @@ import sys
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from claimcheck.errors import JobError, Usage
+from claimcheck.infra.errors import JobError, Usage
 
 if TYPE_CHECKING:
     from claimcheck.run.config import Settings
@@ -78,7 +78,7 @@ def settings(args: argparse.Namespace, rule_ids: bool = False) -> Settings:
     laid over it. Every problem in the file is reported at once, with its position: with
     `rule_ids`, the rule ids it names are checked against the registered checks too."""
     from claimcheck.run import config
-    from claimcheck.yamlpos import YamlProblems
+    from claimcheck.yamlio.positions import YamlProblems
 
     path: Path | None
     if getattr(args, "config", None):

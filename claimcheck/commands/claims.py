@@ -16,8 +16,8 @@ from claimcheck.commands import EXIT_CLEAN, JobError, add_rules_options, setting
 from claimcheck.reports import names
 
 if TYPE_CHECKING:
-    from claimcheck.document import Document
     from claimcheck.extract import Extractor
+    from claimcheck.model.document import Document
     from claimcheck.reports.claims_list import DocClaims
     from claimcheck.rulebook import Rulebook
 
@@ -124,7 +124,7 @@ def _extractor(book: Rulebook) -> Extractor:
 
 
 def _title_spans(book: Rulebook, text: str) -> list[tuple[int, int]]:
-    from claimcheck.vocab import fold
+    from claimcheck.rulebook.vocab import fold
 
     vocab = _extractor(book).vocab
     return [

@@ -75,7 +75,7 @@ def run(args: argparse.Namespace) -> int:
 
 def setup(root: Path) -> list[str]:
     """Write each missing piece into `root`; a line for each piece saying what was done."""
-    from claimcheck.rulebook.docs import worked_example
+    from claimcheck.commands.rules_docs import worked_example
 
     done = [
         _create(root, ".claimcheck.yaml", CONFIG),

@@ -95,7 +95,7 @@ def run(args: argparse.Namespace) -> int:
 
 
 def _test(book: Rulebook, strict: bool, quiet: bool) -> int:
-    from claimcheck import ruletest
+    from claimcheck.run import ruletest
 
     outcomes = ruletest.Runner(book).run_all()
     write("\n".join(ruletest.report(outcomes, quiet)) + "\n")
@@ -107,7 +107,7 @@ def _test(book: Rulebook, strict: bool, quiet: bool) -> int:
 def _unverified(book: Rulebook) -> int:
     import sys
 
-    from claimcheck.ruletest import unverified_lines
+    from claimcheck.run.ruletest import unverified_lines
 
     lines = unverified_lines(book)
     if lines:
@@ -117,7 +117,7 @@ def _unverified(book: Rulebook) -> int:
 
 
 def _docs(args: argparse.Namespace) -> int:
-    from claimcheck.rulebook import docs
+    from claimcheck.commands import rules_docs as docs
 
     write(docs.generate(), args.output)
     return EXIT_CLEAN

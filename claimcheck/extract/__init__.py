@@ -14,13 +14,13 @@ titles, quantities, ranks, terms); and this file, whose Extractor runs them.
 
 from __future__ import annotations
 
-from claimcheck.claims import Claim
-from claimcheck.document import Document
 from claimcheck.extract import sentences
 from claimcheck.extract.context import ENTITY_KINDS, DocContext, Marks, Sentence
 from claimcheck.extract.registry import EXTRACTORS, NEEDS, ExtractorFn, Need, extractor
+from claimcheck.model.claims import Claim
+from claimcheck.model.document import Document
 from claimcheck.rulebook import Rulebook
-from claimcheck.vocab import fold, longest, vocabulary
+from claimcheck.rulebook.vocab import fold, longest, vocabulary
 
 # what the rest of claimcheck reads here: the extractor, and what an extractor is given
 __all__ = [

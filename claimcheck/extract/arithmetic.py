@@ -1,7 +1,7 @@
 """The arithmetic that ties figures of one sentence together: a total and its parts, a change,
 an x-fold increase (the figures themselves are read in quantities.py, which calls this module).
 
-Arithmetic claims (contract in claimcheck/claims.py), with two details of this extractor:
+Arithmetic claims (contract in claimcheck/model/claims.py), with two details of this extractor:
 `period` is the period of the new value or total; when the text states the period compared
 against, attrs carry ("base_start", ISO day) and ("base_end", ISO day); `parts` may be empty
 when the text gives the change but neither figure ("increased 3 folds from 2014"), and then
@@ -24,9 +24,6 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 
-from claimcheck import regexes, units
-from claimcheck.claims import Claim
-from claimcheck.dates import Period
 from claimcheck.extract import ownership
 from claimcheck.extract.borrowed_periods import paragraph_period
 from claimcheck.extract.caseless import plain, search_ending
@@ -34,6 +31,10 @@ from claimcheck.extract.context import DocContext, Sentence
 from claimcheck.extract.mentions import Mention, span_ends, span_starts
 from claimcheck.extract.numbers import Number, searchable, small
 from claimcheck.extract.periods import FoundPeriod, stock_or_flow
+from claimcheck.infra import regexes
+from claimcheck.model import units
+from claimcheck.model.claims import Claim
+from claimcheck.model.dates import Period
 
 # "an increase of 50%", "up 50%", "rose by 12 percent", "a decrease of 3%", "grew 20%"
 _UP = (

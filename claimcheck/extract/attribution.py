@@ -13,9 +13,10 @@ is in the rule files.
 
 from __future__ import annotations
 
-from claimcheck import regexes, units
 from claimcheck.extract import numbers
 from claimcheck.extract.context import Sentence
+from claimcheck.infra import regexes
+from claimcheck.model import units
 
 # Words every attribution holds (lower case); a sentence with none of them is not scanned.
 _GATE = (

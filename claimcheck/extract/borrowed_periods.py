@@ -10,10 +10,10 @@ from __future__ import annotations
 import bisect
 from dataclasses import replace
 
-from claimcheck import regexes
 from claimcheck.extract.context import Sentence
 from claimcheck.extract.periods import FoundPeriod
 from claimcheck.extract.periods import find as find_periods
+from claimcheck.infra import regexes
 
 # "During the reviewed period", "in the period under review": the time of an earlier sentence.
 _ANAPHOR = regexes.compile(

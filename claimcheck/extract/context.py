@@ -11,13 +11,13 @@ from dataclasses import dataclass, field
 from functools import cache, cached_property
 from typing import Any
 
-from claimcheck import regexes
-from claimcheck.dates import PartialDate
-from claimcheck.document import Document
 from claimcheck.extract import numbers as _numbers
 from claimcheck.extract import periods as _periods
+from claimcheck.infra import regexes
+from claimcheck.model.dates import PartialDate
+from claimcheck.model.document import Document
 from claimcheck.rulebook import Rulebook
-from claimcheck.vocab import Match
+from claimcheck.rulebook.vocab import Match
 
 DIGIT = regexes.compile(r"\d")
 

@@ -16,15 +16,15 @@ import re
 from collections.abc import Collection, Iterator
 from dataclasses import dataclass
 
-from claimcheck import regexes
-from claimcheck.claims import Claim
-from claimcheck.dates import PartialDate, Period
 from claimcheck.extract.context import ENTITY_KINDS, DocContext, Sentence
 from claimcheck.extract.mentions import mentions
 from claimcheck.extract.numbers import ordinal, small
 from claimcheck.extract.registry import extractor
+from claimcheck.infra import regexes
+from claimcheck.model.claims import Claim
+from claimcheck.model.dates import PartialDate, Period
 from claimcheck.rulebook import Rulebook
-from claimcheck.vocab import Match
+from claimcheck.rulebook.vocab import Match
 
 _ORD_TENS = dict(
     zip(

@@ -12,12 +12,12 @@ from __future__ import annotations
 
 import bisect
 
-from claimcheck import regexes
 from claimcheck.extract.context import ENTITY_KINDS, DocContext, Sentence
 from claimcheck.extract.periods import FoundPeriod
+from claimcheck.infra import regexes
+from claimcheck.infra.values import value
 from claimcheck.rulebook import Rulebook
-from claimcheck.values import value
-from claimcheck.vocab import Entry, Match
+from claimcheck.rulebook.vocab import Entry, Match
 
 
 @value()

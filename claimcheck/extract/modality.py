@@ -2,8 +2,8 @@
 plans, hopes, conditions or asks it.
 
 A forecast of this year's trade, a target for 2030 or the rank a country "could" reach is no fact
-of the period it names: the check engines judge only asserted claims (claimcheck/claims.py gives
-the attribute). Reported speech of a fact ("he said trade reached ...") stays asserted, and so
+of the period it names: the check engines judge only asserted claims (claimcheck/model/claims.py
+gives the attribute). Reported speech of a fact ("he said trade reached ...") stays asserted, and so
 does a commitment ("agreed to provide", "pledged"): the figure of a deal is a fact of the deal.
 
 The reading is per clause, not per sentence, so that "trade reached X, beating the forecast of
@@ -30,10 +30,10 @@ import bisect
 from dataclasses import replace
 from typing import Any
 
-from claimcheck import regexes
-from claimcheck.claims import Claim
-from claimcheck.dates import Period
 from claimcheck.extract.context import Sentence, automaton
+from claimcheck.infra import regexes
+from claimcheck.model.claims import Claim
+from claimcheck.model.dates import Period
 
 MODALITIES = ("forecast", "target", "plan", "hope", "condition", "question")
 

@@ -14,9 +14,10 @@ import re
 from collections.abc import Sequence
 from decimal import Decimal
 
-from claimcheck import regexes, units
 from claimcheck.extract.caseless import caseless, plain, search_ending
-from claimcheck.values import value
+from claimcheck.infra import regexes
+from claimcheck.infra.values import value
+from claimcheck.model import units
 
 _UNITS = (
     "zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen "

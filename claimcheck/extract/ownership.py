@@ -42,10 +42,10 @@ import functools
 import re
 from typing import Any, Protocol
 
-from claimcheck import regexes
 from claimcheck.extract.context import DocContext, Sentence, automaton
 from claimcheck.extract.mentions import Mention, entities, loose, named_in, named_within, near
 from claimcheck.extract.numbers import Number
+from claimcheck.infra import regexes
 from claimcheck.rulebook import Rulebook
 from claimcheck.rulebook.schema import Metric
 

@@ -17,9 +17,6 @@ import re
 from collections.abc import Callable, Iterable, Iterator
 from typing import Any
 
-from claimcheck import regexes
-from claimcheck.claims import Claim
-from claimcheck.dates import Period
 from claimcheck.extract.caseless import caseless
 from claimcheck.extract.context import Sentence, automaton
 from claimcheck.extract.mentions import matches_of
@@ -32,9 +29,12 @@ from claimcheck.extract.title_claims import (
     holds,
     title_claim,
 )
+from claimcheck.infra import regexes
+from claimcheck.model.claims import Claim
+from claimcheck.model.dates import Period
 from claimcheck.rulebook import Rulebook
 from claimcheck.rulebook.schema import Person
-from claimcheck.vocab import Entry, Match, fold, full_names
+from claimcheck.rulebook.vocab import Entry, Match, fold, full_names
 
 _MODIFIER = regexes.compile(
     r"(?:^|[^a-z])(former|late|ex|then|acting|outgoing|incoming|current|now|the|new|"
@@ -555,7 +555,7 @@ def _romanized_match(book: Rulebook, text: str, start: int, end: int) -> Match |
     if not index:
         return None
     # imported here for start-up time: only where a name is looked up by its romanization
-    from claimcheck.namematch import romanized, words
+    from claimcheck.rulebook.namematch import romanized, words
 
     written = words(text[start:end])
     plain = " ".join(written)
@@ -579,7 +579,7 @@ def _romanized_index(book: Rulebook) -> RomanizedIndex:
     if isinstance(got, tuple):
         return got
     # imported here for start-up time: only where a name is looked up by its romanization
-    from claimcheck.namematch import romanized, words
+    from claimcheck.rulebook.namematch import romanized, words
 
     index: dict[str, dict[str, list[Entry]]] = {}
     doubled: set[str] = set()
@@ -671,7 +671,9 @@ def _close(
     book: Rulebook, written: str, ids: list[str], forms: Callable[[Person], Iterable[str]]
 ) -> dict[str, str]:
     """Person id → the first of the person's `forms` that `written` misspells."""
-    from claimcheck.namematch import close  # only where a name is unknown: not on the hook path
+    from claimcheck.rulebook.namematch import (
+        close,  # only where a name is unknown: not on the hook path
+    )
 
     out: dict[str, str] = {}
     for pid in ids:

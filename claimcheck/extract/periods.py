@@ -21,11 +21,11 @@ import datetime as dt
 import re
 from dataclasses import replace
 
-from claimcheck import regexes
-from claimcheck.dates import PartialDate, Period
 from claimcheck.extract.caseless import caseless, plain, search_ending
 from claimcheck.extract.numbers import ORDINALS, searchable, small
-from claimcheck.values import value
+from claimcheck.infra import regexes
+from claimcheck.infra.values import value
+from claimcheck.model.dates import PartialDate, Period
 
 MONTHS: dict[str, int] = {}
 for _i, _names in enumerate(

@@ -35,9 +35,6 @@ import calendar
 from collections.abc import Iterator
 from dataclasses import replace
 
-from claimcheck import regexes, units
-from claimcheck.claims import Claim, Quantity
-from claimcheck.dates import Period, fiscal_year
 from claimcheck.extract import attribution, modality, ownership
 from claimcheck.extract.arithmetic import (
     Figure,
@@ -64,6 +61,10 @@ from claimcheck.extract.mentions import Mention, in_context, mentions, near, spa
 from claimcheck.extract.numbers import Number
 from claimcheck.extract.periods import MONTHS, FoundPeriod, stated, stock_or_flow
 from claimcheck.extract.registry import extractor
+from claimcheck.infra import regexes
+from claimcheck.model import units
+from claimcheck.model.claims import Claim, Quantity
+from claimcheck.model.dates import Period, fiscal_year
 from claimcheck.rulebook.schema import Metric
 
 _METRIC = frozenset({"metric"})

@@ -30,15 +30,15 @@ import bisect
 import re
 from collections.abc import Iterator
 
-from claimcheck import regexes
-from claimcheck.claims import Claim
-from claimcheck.dates import Period
 from claimcheck.extract import modality
 from claimcheck.extract.context import ENTITY_KINDS, Sentence
 from claimcheck.extract.mentions import Mention, every_starts, governed, loose, mentions, near
 from claimcheck.extract.numbers import ORDINALS
 from claimcheck.extract.periods import stated
 from claimcheck.extract.registry import extractor
+from claimcheck.infra import regexes
+from claimcheck.model.claims import Claim
+from claimcheck.model.dates import Period
 from claimcheck.rulebook.schema import Ranking
 
 _ORD = (

@@ -8,9 +8,9 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable
 from typing import Literal
 
-from claimcheck.claims import Claim
 from claimcheck.extract.context import DocContext, Sentence
-from claimcheck.values import value
+from claimcheck.infra.values import value
+from claimcheck.model.claims import Claim
 
 ExtractorFn = Callable[[Sentence], Iterable[Claim]]
 # Whether a stretch of a document may hold a claim though it names none of the kinds needed.

@@ -10,7 +10,7 @@ backtracking: one scan over the text with a simple pattern.
 
 from __future__ import annotations
 
-from claimcheck import regexes
+from claimcheck.infra import regexes
 
 # Capitals past ASCII that news text writes: Latin (Vietnamese included), Greek, Cyrillic. Built
 # from the Unicode data (about 0.1 ms), since the re module has no class for upper case.

@@ -21,9 +21,6 @@ import re
 from collections.abc import Iterator
 from functools import cache
 
-from claimcheck import regexes
-from claimcheck.claims import Claim
-from claimcheck.dates import Period
 from claimcheck.extract import ownership
 from claimcheck.extract.context import Sentence, automaton
 from claimcheck.extract.events import (
@@ -38,8 +35,11 @@ from claimcheck.extract.mentions import Mention
 from claimcheck.extract.ownership import CLAUSE_END
 from claimcheck.extract.periods import stated
 from claimcheck.extract.registry import extractor
+from claimcheck.infra import regexes
+from claimcheck.model.claims import Claim
+from claimcheck.model.dates import Period
 from claimcheck.rulebook.schema import Term
-from claimcheck.vocab import fold
+from claimcheck.rulebook.vocab import fold
 
 # "... Partnership in 2014", "... Partnership (2014)"; a sentence opening "In 2002, ..." ties its
 # first name to that year (1000 to 2099: "the City Charter (1624)").

@@ -8,12 +8,12 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from claimcheck import regexes
-from claimcheck.claims import Claim
-from claimcheck.dates import PartialDate, Period
 from claimcheck.extract.context import Sentence
 from claimcheck.extract.events import partial, sentence_dates
 from claimcheck.extract.periods import find as find_periods
+from claimcheck.infra import regexes
+from claimcheck.model.claims import Claim
+from claimcheck.model.dates import PartialDate, Period
 from claimcheck.rulebook import Rulebook
 from claimcheck.rulebook.schema import Holder
 

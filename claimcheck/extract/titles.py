@@ -11,9 +11,6 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from claimcheck import regexes
-from claimcheck.claims import Claim
-from claimcheck.dates import Period
 from claimcheck.extract.context import Sentence
 from claimcheck.extract.title_claims import (
     NOT_ADJECTIVE,
@@ -23,8 +20,11 @@ from claimcheck.extract.title_claims import (
     holds,
     title_claim,
 )
+from claimcheck.infra import regexes
+from claimcheck.model.claims import Claim
+from claimcheck.model.dates import Period
 from claimcheck.rulebook import Rulebook
-from claimcheck.vocab import Match, fold
+from claimcheck.rulebook.vocab import Match, fold
 
 # What a title is: a run of capitalised words right before a person's full name, each a word of
 # the English titles below, ending with a head word ("City President", "Deputy Mayor", "Chief

@@ -9,9 +9,9 @@ import math
 from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
-from claimcheck import units
-from claimcheck.claims import Claim
-from claimcheck.dates import Period
+from claimcheck.model import units
+from claimcheck.model.claims import Claim
+from claimcheck.model.dates import Period
 
 if TYPE_CHECKING:
     from claimcheck.rulebook import Rulebook

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
-from claimcheck.claims import Claim
+from claimcheck.model.claims import Claim
 
 PARTS = ("subject", "target", "period")
 # How a part can be inferred, for the reports and docs/checks.md.

@@ -14,14 +14,14 @@ import math
 import re
 from dataclasses import dataclass, field
 
-from claimcheck.claims import Claim
-from claimcheck.dates import Period
+from claimcheck.infra.values import value
 from claimcheck.judge import amounts
 from claimcheck.judge.intervals import claim_interval, fact_interval, fact_text
 from claimcheck.judge.periods import fact_period, judges
+from claimcheck.model.claims import Claim
+from claimcheck.model.dates import Period
 from claimcheck.rulebook import Rulebook
 from claimcheck.rulebook.schema import Fact, Metric, Rate
-from claimcheck.values import value
 
 
 def subject_matches(claim: Claim, subjects: list[str]) -> bool:

@@ -10,11 +10,11 @@ from __future__ import annotations
 import math
 from dataclasses import replace
 
-from claimcheck.claims import Claim
 from claimcheck.extract import numbers
 from claimcheck.judge import amounts
+from claimcheck.model.claims import Claim
+from claimcheck.model.units import PERCENT
 from claimcheck.rulebook.schema import Fact, Metric
-from claimcheck.units import PERCENT
 
 
 def fact_interval(fact: Fact, factor: float = 1.0) -> tuple[float, float]:

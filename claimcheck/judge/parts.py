@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from claimcheck.claims import Claim
+from claimcheck.model.claims import Claim
 
 
 def unjudged_parts(claims: Sequence[Claim]) -> set[tuple[int, int]]:

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-from claimcheck.dates import Period
+from claimcheck.model.dates import Period
 from claimcheck.rulebook.schema import Fact
 
 STOCK = ("point", "cumulative")

@@ -9,9 +9,9 @@ the last day a source confirmed it (`checked`).
 
 from __future__ import annotations
 
-from claimcheck.claims import Claim
-from claimcheck.dates import Period
 from claimcheck.judge.periods import STOCK, fact_period, same_time
+from claimcheck.model.claims import Claim
+from claimcheck.model.dates import Period
 from claimcheck.rulebook import Rulebook
 from claimcheck.rulebook.schema import RankFact, Ranking
 

@@ -21,17 +21,17 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from claimcheck import checks
-from claimcheck.claims import Claim
 from claimcheck.commands import cache_dir
-from claimcheck.document import Document
-from claimcheck.errors import JobError
-from claimcheck.findings import Finding
-from claimcheck.paths import key
+from claimcheck.infra.errors import JobError
+from claimcheck.model.claims import Claim
+from claimcheck.model.document import Document
+from claimcheck.model.findings import Finding
+from claimcheck.model.paths import key
 from claimcheck.rulebook import Rulebook, digest_of
 from claimcheck.run import articles as documents
 from claimcheck.run import config, pipeline
 from claimcheck.run import filters as suppress
-from claimcheck.yamlpos import YamlProblems
+from claimcheck.yamlio.positions import YamlProblems
 
 WALK_EVERY = 30.0  # seconds a corpus walk stands for checks that ask for none
 # `file:line:column: message`, as configuration and rule-file problems are printed

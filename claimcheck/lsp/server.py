@@ -21,8 +21,8 @@ from pygls.uris import from_fs_path, to_fs_path
 from pygls.workspace import ServerTextPosition, ServerTextRange, TextDocument
 
 from claimcheck import __version__
-from claimcheck.findings import Finding
 from claimcheck.lsp.engine import Checker, Outcome, Problem
+from claimcheck.model.findings import Finding
 
 SOURCE = "claimcheck"
 DELAY = 0.3  # seconds of quiet typing before a changed article is checked again

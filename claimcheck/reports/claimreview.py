@@ -31,8 +31,8 @@ import sys
 from typing import Any
 from urllib.parse import urldefrag
 
-from claimcheck.document import Document
-from claimcheck.findings import Finding
+from claimcheck.model.document import Document
+from claimcheck.model.findings import Finding
 from claimcheck.reports.common import one_line, plural, where
 from claimcheck.reports.html.data import Index
 from claimcheck.run.config import Publisher, absolute_url

@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
-    from claimcheck.claims import Claim
+    from claimcheck.model.claims import Claim
 
 
 @dataclass

@@ -10,7 +10,7 @@ import json
 from collections.abc import Iterable, Iterator, Sequence
 from itertools import groupby
 
-from claimcheck.findings import SEVERITIES, Finding, Related, Severity
+from claimcheck.model.findings import SEVERITIES, Finding, Related, Severity
 from claimcheck.run.result import Result
 
 # Human-facing reports (text, markdown) cut a longer message: a 100,000-digit claim quoted in a

@@ -4,7 +4,7 @@ matchers, vim's errorformat and grep read. Nothing else is printed; the exit sta
 
 from __future__ import annotations
 
-from claimcheck.findings import Finding
+from claimcheck.model.findings import Finding
 from claimcheck.reports.common import lines, one_line, ordered
 from claimcheck.run.result import Result
 

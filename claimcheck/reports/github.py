@@ -8,7 +8,7 @@ column after the span, as in every claimcheck report.
 
 from __future__ import annotations
 
-from claimcheck.findings import Finding
+from claimcheck.model.findings import Finding
 from claimcheck.reports.common import fix_phrase, lines, ordered, summary, where
 from claimcheck.run.result import Result
 

@@ -12,7 +12,7 @@ from __future__ import annotations
 import hashlib
 from typing import Any
 
-from claimcheck.findings import Finding
+from claimcheck.model.findings import Finding
 from claimcheck.reports.common import fix_phrase, json_bytes, one_line, ordered, where
 from claimcheck.reports.sarif import Locator, repository_root
 from claimcheck.run.result import Result

@@ -8,7 +8,7 @@ in a last line.
 
 from __future__ import annotations
 
-from claimcheck.findings import Finding
+from claimcheck.model.findings import Finding
 from claimcheck.reports.common import (
     fix_phrase,
     inferred_phrase,

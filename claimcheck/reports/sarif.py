@@ -20,7 +20,7 @@ from typing import Any
 from urllib.parse import quote
 
 from claimcheck import __version__
-from claimcheck.findings import Finding, Related
+from claimcheck.model.findings import Finding, Related
 from claimcheck.reports.common import fix_phrase, json_bytes, ordered
 from claimcheck.run.result import Result
 

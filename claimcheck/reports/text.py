@@ -11,7 +11,7 @@ import re
 import textwrap
 from collections.abc import Iterable, Sequence
 
-from claimcheck.findings import Finding
+from claimcheck.model.findings import Finding
 from claimcheck.reports.common import (
     by_file,
     fix_phrase,

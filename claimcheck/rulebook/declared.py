@@ -7,10 +7,10 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-from claimcheck import units
-from claimcheck.dates import PartialDate, Period, fiscal_year
-from claimcheck.rulebook import Origin, Rulebook
-from claimcheck.yamlpos import Problem
+from claimcheck.model import units
+from claimcheck.model.dates import PartialDate, Period, fiscal_year
+from claimcheck.rulebook.book import Origin, Rulebook
+from claimcheck.yamlio.positions import Problem
 
 
 def fiscal_facts(book: Rulebook) -> list[Problem]:

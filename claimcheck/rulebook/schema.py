@@ -1,10 +1,10 @@
 """The rule-file schema: what a newsroom may write in its YAML, validated strictly.
 
-The entries are value classes (claimcheck.values): that is what checks read, and what the compiled
-rulebook cache holds, so a run served from that cache never imports pydantic. Validation builds
-pydantic models from these classes (claimcheck.models): every model forbids unknown
-keys, because a typo in a rule file ("sorce:") must be an error a person sees, not a fact silently
-dropped. `Spec` descriptions are the documentation: docs/rules.md is generated from them.
+The entries are value classes (claimcheck.infra.values): that is what checks read, and what the
+compiled rulebook cache holds, so a run served from that cache never imports pydantic. Validation
+builds pydantic models from these classes (claimcheck.yamlio.validation): every model forbids
+unknown keys, because a typo in a rule file ("sorce:") must be an error a person sees, not a fact
+silently dropped. `Spec` descriptions are the documentation: docs/rules.md is generated from them.
 """
 
 from __future__ import annotations
@@ -13,9 +13,9 @@ import typing
 from dataclasses import field
 from typing import Annotated, Literal
 
-from claimcheck.dates import PartialDate
-from claimcheck.records import Spec, doc
-from claimcheck.values import value
+from claimcheck.infra.values import value
+from claimcheck.model.dates import PartialDate
+from claimcheck.yamlio.records import Spec, doc
 
 Date = PartialDate  # validated from YYYY, YYYY-MM or YYYY-MM-DD
 Id = Annotated[str, Spec(pattern=r"^[a-z0-9][a-z0-9_.-]*$", description="lower-case id")]

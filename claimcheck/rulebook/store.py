@@ -40,10 +40,9 @@ from dataclasses import fields, is_dataclass
 from pathlib import Path
 from typing import Annotated, Any, Literal
 
-from claimcheck import regexes
-from claimcheck.caching import code_digest, mac_key, make_folder, one_line, same_digest, seal
-from claimcheck.dates import PartialDate
-from claimcheck.records import Spec
+from claimcheck.infra import regexes
+from claimcheck.infra.caching import code_digest, mac_key, make_folder, one_line, same_digest, seal
+from claimcheck.model.dates import PartialDate
 from claimcheck.rulebook import Origin, Rulebook, _cross_check, digest_of, load
 from claimcheck.rulebook.schema import (
     ContextAlias,
@@ -63,6 +62,7 @@ from claimcheck.rulebook.schema import (
     Term,
     Variant,
 )
+from claimcheck.yamlio.records import Spec
 
 KIND = "claimcheck compiled rulebook"
 MAX_BYTES = 64 << 20  # read no more of the file than this: a rulebook is a few hundred kB

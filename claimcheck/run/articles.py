@@ -18,11 +18,12 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from claimcheck import regexes, yamlpos
-from claimcheck.dates import PartialDate
-from claimcheck.document import Document
-from claimcheck.findings import Finding, Severity
-from claimcheck.paths import absolute
+from claimcheck.infra import regexes
+from claimcheck.model.dates import PartialDate
+from claimcheck.model.document import Document
+from claimcheck.model.findings import Finding, Severity
+from claimcheck.model.paths import absolute
+from claimcheck.yamlio import positions as yamlpos
 
 MANIFEST = "claimcheck-manifest.yaml"
 DEFAULT_INCLUDE = ("*.md", "*.markdown", "*.txt")

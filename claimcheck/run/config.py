@@ -17,11 +17,12 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Annotated, Any
 
-from claimcheck import yamlpos, yamlsimple
-from claimcheck.findings import Severity
-from claimcheck.records import conforms, doc
+from claimcheck.infra.values import value
+from claimcheck.model.findings import Severity
 from claimcheck.run.articles import DEFAULT_INCLUDE
-from claimcheck.values import value
+from claimcheck.yamlio import positions as yamlpos
+from claimcheck.yamlio import subset as yamlsimple
+from claimcheck.yamlio.records import conforms, doc
 
 CONFIG_NAME = ".claimcheck.yaml"
 
@@ -152,7 +153,9 @@ def load(
     if conforms(ConfigFile, data):  # the usual case, and a hook's: no validator to import
         cfg = ConfigFile(**data)
     else:
-        from claimcheck import models  # here, for start-up time: pydantic, only when needed
+        from claimcheck.yamlio import (
+            validation as models,  # here, for start-up time: pydantic, only when needed
+        )
 
         if not positioned:  # again, with the positions of its problems
             data, positioned = yamlpos.parse(text, shown) or {}, True

@@ -14,9 +14,9 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-from claimcheck.claims import Claim
-from claimcheck.document import Document
-from claimcheck.findings import SEVERITIES, Finding
+from claimcheck.model.claims import Claim
+from claimcheck.model.document import Document
+from claimcheck.model.findings import SEVERITIES, Finding
 from claimcheck.run import articles
 
 PARTS = ("meta", "findings", "corpus", "rest")

@@ -16,13 +16,13 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
 from claimcheck import checks
-from claimcheck.claims import Claim
-from claimcheck.document import Document
-from claimcheck.findings import Finding
+from claimcheck.model.claims import Claim
+from claimcheck.model.document import Document
+from claimcheck.model.findings import Finding
 from claimcheck.rulebook import Rulebook
+from claimcheck.rulebook.vocab import vocabulary
 from claimcheck.run.options import Options, Statuses
 from claimcheck.run.step import Item, Outcome, Step, Want
-from claimcheck.vocab import vocabulary
 
 # Below this many documents to extract, a pool costs more to start than it saves.
 POOL_MIN_DOCS = 64

@@ -20,11 +20,13 @@ from collections.abc import Collection, Iterable, Sequence
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
-from claimcheck import checks, regexes, yamlpos
-from claimcheck.document import Document
-from claimcheck.errors import JobError
-from claimcheck.findings import Finding
+from claimcheck import checks
+from claimcheck.infra import regexes
+from claimcheck.infra.errors import JobError
+from claimcheck.model.document import Document
+from claimcheck.model.findings import Finding
 from claimcheck.run.config import Settings
+from claimcheck.yamlio import positions as yamlpos
 
 
 def settle(

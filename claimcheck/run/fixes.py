@@ -17,9 +17,9 @@ from itertools import groupby
 from pathlib import Path
 
 from claimcheck.checks import RULES
-from claimcheck.document import Document
-from claimcheck.findings import Finding
-from claimcheck.values import value
+from claimcheck.infra.values import value
+from claimcheck.model.document import Document
+from claimcheck.model.findings import Finding
 
 
 @value()

@@ -8,7 +8,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from claimcheck.values import value
+from claimcheck.infra.values import value
 
 
 @value(slots=False)

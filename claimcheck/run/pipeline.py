@@ -12,16 +12,16 @@ from collections.abc import Mapping, Sequence
 from pathlib import Path
 
 from claimcheck import checks, rulebook
-from claimcheck.claims import Claim
-from claimcheck.document import Document
-from claimcheck.errors import JobError
-from claimcheck.findings import SEVERITY_RANK, Finding
-from claimcheck.paths import key
+from claimcheck.infra.errors import JobError
+from claimcheck.model.claims import Claim
+from claimcheck.model.document import Document
+from claimcheck.model.findings import SEVERITY_RANK, Finding
+from claimcheck.model.paths import key
 from claimcheck.rulebook import store
 from claimcheck.run import articles, config, executor, filters
 from claimcheck.run.options import Options, Statuses
 from claimcheck.run.result import Result
-from claimcheck.yamlpos import YamlProblems
+from claimcheck.yamlio.positions import YamlProblems
 
 
 def load_rules(dirs: Sequence[str], cache_dir: Path | None = None) -> rulebook.Rulebook:

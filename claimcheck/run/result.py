@@ -6,9 +6,9 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
-from claimcheck.claims import Claim
-from claimcheck.document import Document
-from claimcheck.findings import Finding
+from claimcheck.model.claims import Claim
+from claimcheck.model.document import Document
+from claimcheck.model.findings import Finding
 from claimcheck.rulebook import Rulebook
 from claimcheck.run.config import Settings
 

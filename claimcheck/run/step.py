@@ -12,13 +12,13 @@ from pathlib import Path
 from typing import Any
 
 from claimcheck import checks
-from claimcheck.claims import Claim
-from claimcheck.document import Document
 from claimcheck.extract import Extractor
-from claimcheck.findings import Finding
+from claimcheck.infra.values import value
+from claimcheck.model.claims import Claim
+from claimcheck.model.document import Document
+from claimcheck.model.findings import Finding
 from claimcheck.rulebook import Rulebook
 from claimcheck.run import articles, entries
-from claimcheck.values import value
 
 # One file to step through: its path as shown, its bytes when the caller has them, and whether
 # it is an article checked (not only the corpus around the articles checked).

@@ -21,8 +21,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from claimcheck import paths
-from claimcheck.caching import (
+from claimcheck.checks import BoundJoins
+from claimcheck.infra.caching import (
     GITIGNORE,
     code_digest,
     keyed_hasher,
@@ -31,8 +31,8 @@ from claimcheck.caching import (
     one_line,
     same_digest,
 )
-from claimcheck.checks import BoundJoins
-from claimcheck.hashing import hasher
+from claimcheck.infra.hashing import hasher
+from claimcheck.model import paths
 from claimcheck.rulebook import Rulebook
 from claimcheck.rulebook.store import NAME
 from claimcheck.run import articles, entries

@@ -14,23 +14,23 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 
 from claimcheck.checks.corpus import Entry, Group
-from claimcheck.claims import Claim
-from claimcheck.dates import Period
-from claimcheck.document import Document
 from claimcheck.extract.sentences import split as split_sentences
-from claimcheck.findings import SEVERITIES, Finding, Related
+from claimcheck.infra.values import value
 from claimcheck.judge import amounts as U
 from claimcheck.judge.intervals import fact_interval
 from claimcheck.judge.periods import fact_period
 from claimcheck.judge.ranks import place
+from claimcheck.model.claims import Claim
+from claimcheck.model.dates import Period
+from claimcheck.model.document import Document
+from claimcheck.model.findings import SEVERITIES, Finding, Related
 from claimcheck.reports.common import one_line, ordered
 from claimcheck.reports.groups import name as group_name
 from claimcheck.reports.groups import period as group_period
 from claimcheck.reports.groups import subject as group_subject
 from claimcheck.rulebook import RULE_SUFFIXES, Rulebook
+from claimcheck.rulebook.vocab import full_names
 from claimcheck.run.result import Result
-from claimcheck.values import value
-from claimcheck.vocab import full_names
 
 
 def norm(path: str) -> str:

@@ -30,8 +30,8 @@ from collections.abc import Sequence
 from html import escape
 
 from claimcheck import __version__
-from claimcheck.document import Document
-from claimcheck.findings import SEVERITIES, Finding, Related
+from claimcheck.model.document import Document
+from claimcheck.model.findings import SEVERITIES, Finding, Related
 from claimcheck.reports.common import (
     counts,
     fix_phrase,

@@ -66,8 +66,8 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any
 
-from claimcheck.dates import PartialDate, Period
-from claimcheck.values import value
+from claimcheck.infra.values import value
+from claimcheck.model.dates import PartialDate, Period
 
 KINDS = (
     "title",  # a person named with an office ("Prime Minister Shinzo Abe")

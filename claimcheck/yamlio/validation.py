@@ -1,5 +1,5 @@
-"""Pydantic models built from record dataclasses (claimcheck.records): validation of rule files
-and the config (and their documentation), with no pydantic on the path of a run that validates
+"""Pydantic models built from record dataclasses (claimcheck.yamlio.records): validation of rule
+files and the config (and their documentation), with no pydantic on the path of a run that validates
 nothing.
 
 Each model has its dataclass's fields, defaults and `Spec` constraints, forbids unknown keys,
@@ -30,8 +30,8 @@ from pydantic import (
 )
 from pydantic_core import InitErrorDetails
 
-from claimcheck.dates import PartialDate
-from claimcheck.records import Spec
+from claimcheck.model.dates import PartialDate
+from claimcheck.yamlio.records import Spec
 
 CONFIG = ConfigDict(extra="forbid", frozen=True, populate_by_name=True)
 

@@ -15,7 +15,7 @@ from pathlib import Path
 
 import claimcheck
 from claimcheck import __version__
-from claimcheck.hashing import hasher
+from claimcheck.infra.hashing import hasher
 
 try:
     from _blake2 import blake2b

@@ -1,5 +1,6 @@
 """Typed records read from YAML (rule files, the config): plain dataclasses whose fields carry a
-`Spec`; claimcheck.models validates data into them with pydantic, imported only when needed.
+`Spec`; claimcheck.yamlio.validation validates data into them with pydantic, imported only when
+needed.
 """
 
 from __future__ import annotations
@@ -9,7 +10,7 @@ import typing
 from dataclasses import fields
 from typing import Annotated, Any, Literal
 
-from claimcheck.values import value
+from claimcheck.infra.values import value
 
 
 @value(slots=False)

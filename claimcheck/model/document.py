@@ -13,8 +13,8 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
 
-from claimcheck import regexes
-from claimcheck.dates import PartialDate
+from claimcheck.infra import regexes
+from claimcheck.model.dates import PartialDate
 
 # Characters that may not be in NFC or may compose with the one before: all but ASCII, Latin
 # (to U+02FF) and general punctuation (tests/test_unicode_text.py checks the ranges).

@@ -17,7 +17,7 @@ import sys
 from array import array
 from typing import Any
 
-from claimcheck import pycache
+from claimcheck.infra import pycache
 
 try:
     import _sre  # type: ignore[import-not-found]

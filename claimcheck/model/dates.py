@@ -10,8 +10,8 @@ import calendar
 import datetime as dt
 from typing import Any
 
-from claimcheck import regexes
-from claimcheck.values import value
+from claimcheck.infra import regexes
+from claimcheck.infra.values import value
 
 _PARTIAL = regexes.compile(r"^\s*(\d{4})(?:-(\d{1,2})(?:-(\d{1,2}))?)?\s*$")
 _FISCAL_LABEL = regexes.compile(r"(?i:^\s*FY)")

@@ -12,8 +12,9 @@ from collections.abc import Iterable, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from claimcheck import regexes, yamlsimple
-from claimcheck.values import value
+from claimcheck.infra import regexes
+from claimcheck.infra.values import value
+from claimcheck.yamlio import subset as yamlsimple
 
 # pydantic is imported where a model is validated, and ruamel.yaml where YAML is more than the
 # plain kind yamlsimple reads: neither by a hook run that reads only plain front matter and config

@@ -12,13 +12,13 @@ from collections.abc import Iterable, Iterator, Sequence
 from typing import Literal
 
 from claimcheck import checks
-from claimcheck.document import Document
-from claimcheck.findings import Finding
-from claimcheck.paths import key
+from claimcheck.infra.values import value
+from claimcheck.model.document import Document
+from claimcheck.model.findings import Finding
+from claimcheck.model.paths import key
 from claimcheck.rulebook import Origin, Rulebook
 from claimcheck.rulebook.schema import Example, Sourced
 from claimcheck.run import pipeline
-from claimcheck.values import value
 
 Status = Literal["PASS", "FAIL", "PENDING"]
 SHOWN_TEXT = 72  # characters of an example's text shown on its result line

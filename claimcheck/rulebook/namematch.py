@@ -12,8 +12,8 @@ one name, neither a misspelling nor someone else: `romanized` folds them to one 
 
 from __future__ import annotations
 
-from claimcheck import regexes
-from claimcheck.vocab import fold
+from claimcheck.infra import regexes
+from claimcheck.rulebook.vocab import fold
 
 LETTERS_PER_EDIT = 5  # measured on the rulebook's people: see tests/test_namematch.py
 

@@ -6,7 +6,7 @@ import posixpath
 from dataclasses import field
 from typing import Any, Literal
 
-from claimcheck.values import value
+from claimcheck.infra.values import value
 
 Severity = Literal["error", "warning", "info"]
 SEVERITIES: tuple[Severity, ...] = ("error", "warning", "info")

@@ -4,10 +4,10 @@ A dataclass's `__init__`, `__eq__`, `__hash__`, `__repr__` (and order methods) a
 Python source and compiled by `exec` when the class is made: about 2M instructions a class, some
 120M of a 680M hook run for the sixty-odd classes it imports (parsing and compiling, every run).
 The code depends only on that text and the interpreter, so the command line keeps it as bytecode
-is kept (claimcheck.pycache, as regexes.py keeps patterns): in `__pycache__` beside this module,
-named for the interpreter and its optimisation level, with a CRC; not written when Python is told
-not to write bytecode. Any doubt about the file (partial, damaged, foreign) means compiling as
-`exec` does. The table is keyed by the whole source text, so what it serves is what `exec` would
+is kept (claimcheck.infra.pycache, as regexes.py keeps patterns): in `__pycache__` beside this
+module, named for the interpreter and its optimisation level, with a CRC; not written when Python
+is told not to write bytecode. Any doubt about the file (partial, damaged, foreign) means compiling
+as `exec` does. The table is keyed by the whole source text, so what it serves is what `exec` would
 have compiled, whatever version of a class or of Python wrote it.
 
 Only the command line installs it (`install`, from claimcheck.cli.run): a library user's process
@@ -21,7 +21,7 @@ import sys
 from types import CodeType
 from typing import Any
 
-from claimcheck import pycache
+from claimcheck.infra import pycache
 
 _FILE = pycache.path(f"classcode.{sys.implementation.cache_tag}-O{sys.flags.optimize}.marshal")
 _known: dict[str, CodeType] = {}

@@ -1,5 +1,5 @@
-"""Writes claimcheck/currency_table.json: ISO 4217 currencies as news writes them, from babel's
-CLDR data and the English-news forms of currency_english.tsv.
+"""Writes claimcheck/model/currency_table.json: ISO 4217 currencies as news writes them, from
+babel's CLDR data and the English-news forms of currency_english.tsv.
 
 The table: CODES, the codes tender in some territory; WRITTEN, written form (lower case, spaces
 single) → the code it is read as, or "" when it has no default; AMBIGUOUS, such a form → the codes
@@ -11,7 +11,7 @@ computes nothing from it.
 
 babel is a development tool here, never imported by a run: loading its locale data costs more
 than a git hook may spend, and the table it gives changes only with CLDR. Run
-`python -m claimcheck.currency_gen` after editing the TSV or upgrading babel;
+`python -m claimcheck.model.currency_gen` after editing the TSV or upgrading babel;
 tests/test_currencies.py fails while the written table differs from what this makes.
 
 What is read: every code tender in some territory today; the symbols with a currency sign of

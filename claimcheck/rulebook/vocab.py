@@ -12,10 +12,10 @@ import functools
 
 import ahocorasick
 
-from claimcheck import regexes
-from claimcheck.rulebook import Rulebook
+from claimcheck.infra import regexes
+from claimcheck.infra.values import value
+from claimcheck.rulebook.book import Rulebook
 from claimcheck.rulebook.schema import Person
-from claimcheck.values import value
 
 # Each pair replaced on its own: a few C scans, ~30x faster than str.translate on non-ASCII text.
 _FOLD = (
