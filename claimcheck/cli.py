@@ -18,50 +18,10 @@ from importlib import import_module
 from typing import NoReturn
 
 from claimcheck import __version__
-from claimcheck.commands import EXIT_ERROR, JobError, Usage
+from claimcheck.commands import EXAMPLES, EXIT_ERROR, JobError, Parser, Usage
 
 # The one list of subcommands: name → module in claimcheck.commands.
 COMMANDS = ("check", "rules", "cache", "explain", "report", "claims", "init", "lsp")
-
-EXAMPLES = """\
-examples:
-  claimcheck check seeds/                      check every article under seeds/
-  claimcheck check new.md --format json        machine-readable findings
-  claimcheck check articles/ --fail-on warning fail on warnings too
-  claimcheck check . --write-baseline .claimcheck-baseline.json
-                                               accept today's findings in an archive
-  claimcheck rules check rules/                validate rule files (file:line:column)
-
-exit status: 0 clean, 1 findings at the fail level, 2 claimcheck could not do the job
-"""
-
-
-class Parser(argparse.ArgumentParser):
-    """argparse that raises instead of exiting, so main() always returns."""
-
-    def error(self, message: str) -> None:  # type: ignore[override]
-        self.print_usage(sys.stderr)
-        raise Usage(f"{self.prog}: error: {message}")
-
-    def _get_formatter(self) -> argparse.HelpFormatter:
-        # argparse makes a formatter for each option it adds, and a formatter asks shutil for the
-        # terminal's width: importing shutil (with bz2 and lzma) was 2.5 ms of a hook run
-        return self.formatter_class(prog=self.prog, width=_columns() - 2)  # type: ignore[call-arg]
-
-
-def _columns() -> int:
-    """The terminal's width as shutil.get_terminal_size() finds it: $COLUMNS, the terminal
-    on standard output, or 80."""
-    try:
-        columns = int(os.environ.get("COLUMNS", "0"))
-    except ValueError:
-        columns = 0
-    if columns <= 0:
-        try:
-            columns = os.get_terminal_size(sys.__stdout__.fileno()).columns  # type: ignore[union-attr]
-        except (AttributeError, ValueError, OSError):
-            columns = 0
-    return columns or 80
 
 
 def build_parser(only: str | None = None) -> argparse.ArgumentParser:
@@ -122,6 +82,7 @@ def run() -> NoReturn:
     of a hook run compiled them), and its new ones are saved here too.
     """
     gc.disable()
+    # after gc.disable() and before the first dataclass is made (see above)
     from claimcheck.infra import classcode
 
     classcode.install()  # before the first dataclass is made: the commands' imports

@@ -14,7 +14,6 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
-
 from conftest import REPO_ROOT
 
 PACKAGE = REPO_ROOT / "claimcheck"
@@ -31,7 +30,9 @@ LAYERS: tuple[tuple[str, tuple[str, ...]], ...] = (
     ("checks", ("claimcheck.checks",)),
     ("run", ("claimcheck.run",)),
     ("reports", ("claimcheck.reports",)),
-    ("commands", ("claimcheck.commands", "claimcheck.lsp", "claimcheck.cli", "claimcheck.__main__")),
+    ("commands", (
+        "claimcheck.commands", "claimcheck.lsp", "claimcheck.cli", "claimcheck.__main__",
+    )),
 )  # fmt: skip
 TOP = ("claimcheck",)  # the package's face: its version only
 

@@ -197,7 +197,7 @@ def test_help_is_wrapped_as_argparse_wraps_it(
     columns: str,
     argv: list[str],
 ) -> None:
-    """The parser tells its formatters the terminal's width without shutil (cli._columns)."""
+    """The parser tells its formatters the terminal's width without shutil (commands.columns)."""
     monkeypatch.setenv("COLUMNS", columns)
     assert main(argv) == 0
     ours = capsys.readouterr().out

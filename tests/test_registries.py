@@ -36,11 +36,14 @@ from claimcheck.cli import main
 PROBE = """
 import importlib, json, pkgutil
 import claimcheck.checks as checks
+import claimcheck.checks.registry as check_registry
 import claimcheck.extract as extract
+import claimcheck.extract.registry as extract_registry
 
 before = {"rules": sorted(checks.RULES), "extractors": sorted(extract.EXTRACTORS)}
 calls = {"rules": [], "engines": [], "extractors": []}
-register_rule, engine, extractor = checks.register_rule, checks.engine, extract.extractor
+register_rule, engine = check_registry.register_rule, check_registry.engine
+extractor = extract_registry.extractor
 
 def count_rule(rule):
     calls["rules"].append(rule.id)
@@ -54,7 +57,8 @@ def count_extractor(name, *args, **kwargs):
     calls["extractors"].append(name)
     return extractor(name, *args, **kwargs)
 
-checks.register_rule, checks.engine, extract.extractor = count_rule, count_engine, count_extractor
+check_registry.register_rule, check_registry.engine = count_rule, count_engine
+extract_registry.extractor = count_extractor
 
 def registered():
     return {

@@ -11,14 +11,14 @@ from conftest import REPO_ROOT, Newsroom
 from pydantic import BaseModel
 
 from claimcheck import checks, rulebook
-from claimcheck.commands import rules_docs as docs
+from claimcheck.reports import rules_docs as docs
 from claimcheck.rulebook import schema
 from claimcheck.run.config import ConfigFile
 from claimcheck.run.ruletest import Runner
 from claimcheck.yamlio.validation import model as model_of
 
 DOCS = REPO_ROOT / "docs" / "rules.md"
-REGENERATE = "regenerate it: .venv/bin/python -m claimcheck.commands.rules_docs > docs/rules.md"
+REGENERATE = "regenerate it: .venv/bin/python -m claimcheck.reports.rules_docs > docs/rules.md"
 
 
 def _models() -> list[type[BaseModel]]:

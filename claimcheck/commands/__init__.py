@@ -6,6 +6,7 @@ Shared here: the exit codes, the errors that end a command, and reading the sett
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -54,6 +55,7 @@ def add_speed_options(p: argparse.ArgumentParser) -> None:
 
 def cache_dir(s: Settings) -> Path:
     """The claim cache lives beside the config file, else in the working directory."""
+    # only for the commands that ask (start-up time of the others, a hook's above all)
     from claimcheck.run.store import CACHE_DIR
 
     base = Path(s.source).parent if s.source else Path()
@@ -62,6 +64,7 @@ def cache_dir(s: Settings) -> Path:
 
 def speed(args: argparse.Namespace, s: Settings) -> dict[str, Any]:
     """The run Options (claimcheck.run.options) that --jobs and --no-cache set."""
+    # only for the commands that ask (start-up time of the others, a hook's above all)
     from claimcheck.run.executor import default_jobs, want_progress
 
     if args.jobs < 0:
@@ -77,6 +80,8 @@ def settings(args: argparse.Namespace, rule_ids: bool = False) -> Settings:
     """The config file (given, or found from the paths checked upwards) with the command line
     laid over it. Every problem in the file is reported at once, with its position: with
     `rule_ids`, the rule ids it names are checked against the registered checks too."""
+    # only for the commands that ask (start-up time of the others, a hook's above all)
+    # only for the commands that ask (start-up time of the others, a hook's above all)
     from claimcheck.run import config
     from claimcheck.yamlio.positions import YamlProblems
 
@@ -89,6 +94,7 @@ def settings(args: argparse.Namespace, rule_ids: bool = False) -> Settings:
         path = _config_of(getattr(args, "paths", None) or [])
     known = None
     if rule_ids:
+        # only for the commands that ask (start-up time of the others, a hook's above all)
         from claimcheck import checks
 
         checks.load_engines()
@@ -108,6 +114,7 @@ def settings(args: argparse.Namespace, rule_ids: bool = False) -> Settings:
 def _config_of(paths: list[str]) -> Path | None:
     """The one configuration the paths fall under (else the working directory's); JobError
     when they fall under two: one run has one rulebook and one set of settings."""
+    # only for the commands that ask (start-up time of the others, a hook's above all)
     from claimcheck.run import config
 
     found = config.find_for(paths)
@@ -149,3 +156,44 @@ def write(text: str | bytes, output: str | None = None) -> None:
         sys.stdout.flush()
         sys.stdout.buffer.write(text.encode("utf-8", "surrogateescape"))
     sys.stdout.flush()
+
+
+EXAMPLES = """\
+examples:
+  claimcheck check seeds/                      check every article under seeds/
+  claimcheck check new.md --format json        machine-readable findings
+  claimcheck check articles/ --fail-on warning fail on warnings too
+  claimcheck check . --write-baseline .claimcheck-baseline.json
+                                               accept today's findings in an archive
+  claimcheck rules check rules/                validate rule files (file:line:column)
+
+exit status: 0 clean, 1 findings at the fail level, 2 claimcheck could not do the job
+"""
+
+
+class Parser(argparse.ArgumentParser):
+    """argparse that raises instead of exiting, so main() always returns."""
+
+    def error(self, message: str) -> None:  # type: ignore[override]
+        self.print_usage(sys.stderr)
+        raise Usage(f"{self.prog}: error: {message}")
+
+    def _get_formatter(self) -> argparse.HelpFormatter:
+        # argparse makes a formatter for each option it adds, and a formatter asks shutil for the
+        # terminal's width: importing shutil (with bz2 and lzma) was 2.5 ms of a hook run
+        return self.formatter_class(prog=self.prog, width=columns() - 2)  # type: ignore[call-arg]
+
+
+def columns() -> int:
+    """The terminal's width as shutil.get_terminal_size() finds it: $COLUMNS, the terminal
+    on standard output, or 80."""
+    try:
+        columns = int(os.environ.get("COLUMNS", "0"))
+    except ValueError:
+        columns = 0
+    if columns <= 0:
+        try:
+            columns = os.get_terminal_size(sys.__stdout__.fileno()).columns  # type: ignore[union-attr]
+        except (AttributeError, ValueError, OSError):
+            columns = 0
+    return columns or 80

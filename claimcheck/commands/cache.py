@@ -5,11 +5,10 @@ from __future__ import annotations
 import argparse
 from typing import Any
 
-from claimcheck.commands import EXIT_CLEAN, Usage, cache_dir, settings
+from claimcheck.commands import EXIT_CLEAN, Parser, Usage, cache_dir, settings
 
 
 def register(sub: Any) -> argparse.ArgumentParser:
-    from claimcheck.cli import Parser
 
     p: argparse.ArgumentParser = sub.add_parser(
         "cache",
@@ -28,6 +27,7 @@ def register(sub: Any) -> argparse.ArgumentParser:
 def run(args: argparse.Namespace) -> int:
     if args.action is None:
         raise Usage("claimcheck cache: error: name an action (clear)")
+    # when the command runs: the CLI imports every command's module for --help (start-up time)
     from claimcheck.run.store import clear
 
     folder = cache_dir(settings(args))

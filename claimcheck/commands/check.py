@@ -11,6 +11,7 @@ from pathlib import Path
 from typing import Any
 
 from claimcheck.commands import (
+    EXAMPLES,
     EXIT_CLEAN,
     EXIT_FINDINGS,
     JobError,
@@ -25,7 +26,6 @@ from claimcheck.reports import names
 
 
 def register(sub: Any) -> argparse.ArgumentParser:
-    from claimcheck.cli import EXAMPLES
 
     p: argparse.ArgumentParser = sub.add_parser(
         "check",
@@ -116,6 +116,8 @@ def register(sub: Any) -> argparse.ArgumentParser:
 
 
 def run(args: argparse.Namespace) -> int:
+    # when the command runs: the CLI imports every command's module for --help (start-up time)
+    # when the command runs: the CLI imports every command's module for --help (start-up time)
     from claimcheck import reports
     from claimcheck.run import filters as suppress
     from claimcheck.run import pipeline
@@ -154,6 +156,7 @@ def run(args: argparse.Namespace) -> int:
     if texts and args.fix:
         return _fix_stdin(result, s.fail_on, args.exit_zero)
     if args.fix or args.diff:
+        # when the command runs: the CLI imports every command's module for --help (start-up time)
         from claimcheck.run import fixes
 
         diff, n = fixes.apply(result.documents, result.findings, write=args.fix)
@@ -194,6 +197,7 @@ def _stdin(args: argparse.Namespace) -> dict[str, bytes]:
 def _fix_stdin(result: Any, fail_on: str, exit_zero: bool) -> int:
     """With --fix, an editor's buffer comes back fixed on standard output, as ruff does; the
     file on disk is not touched. Exit 1 when findings at the fail level remain."""
+    # when the command runs: the CLI imports every command's module for --help (start-up time)
     from claimcheck.run import fixes, pipeline
 
     (doc,) = result.documents or [None]
@@ -212,6 +216,7 @@ def _fix_stdin(result: Any, fail_on: str, exit_zero: bool) -> int:
 def _rule_filter(args: argparse.Namespace) -> Callable[[str], bool]:
     """Whether a rule id passes --select and --ignore; an unknown id is a usage error with a
     suggestion, never a filter that silently matches nothing."""
+    # when the command runs: the CLI imports every command's module for --help (start-up time)
     from claimcheck import checks
 
     select, ignore = _ids(args.select), _ids(args.ignore)
@@ -233,14 +238,17 @@ def _ids(given: list[str] | None) -> set[str]:
 
 def _report(result: Any, args: argparse.Namespace) -> str | bytes:
     """The report in the asked format; a terminal gets the text table at its width, in colour."""
+    # when the command runs: the CLI imports every command's module for --help (start-up time)
     from claimcheck import reports
 
     if args.statistics:
+        # when the command runs: the CLI imports every command's module for --help (start-up time)
         from claimcheck.reports.common import statistics
 
         return statistics(result, summary_line=not args.quiet)
     if args.format != "text":
         return reports.get(args.format)(result)
+    # when the command runs: the CLI imports every command's module for --help (start-up time)
     from claimcheck.reports import text
 
     tty = not args.output and sys.stdout.isatty()

@@ -42,6 +42,8 @@ def register(sub: Any) -> argparse.ArgumentParser:
 
 
 def run(args: argparse.Namespace) -> int:
+    # when the command runs: the CLI imports every command's module for --help (start-up time)
+    # when the command runs: the CLI imports every command's module for --help (start-up time)
     from claimcheck.run import articles as documents
     from claimcheck.run import pipeline
 
@@ -53,6 +55,7 @@ def run(args: argparse.Namespace) -> int:
     loaded = documents.load(targets)
     reports = [read(doc, book) for doc in loaded.documents]
     problems = [f"{f.path}:{f.line}:{f.column}: {f.message}" for f in loaded.findings]
+    # when the command runs: the CLI imports every command's module for --help (start-up time)
     from claimcheck.reports import renderer
 
     write(renderer(args.format, "claims")(reports, problems, args.unparsed))
@@ -61,6 +64,8 @@ def run(args: argparse.Namespace) -> int:
 
 def read(doc: Document, book: Rulebook) -> DocClaims:
     """Extract one document's claims and measure which candidate sentences gave none."""
+    # when the command runs: the CLI imports every command's module for --help (start-up time)
+    # when the command runs: the CLI imports every command's module for --help (start-up time)
     from claimcheck.extract import numbers, periods, sentences
     from claimcheck.extract.ranks import RANK_WORDS
     from claimcheck.reports.claims_list import DocClaims, Unparsed
@@ -106,6 +111,7 @@ def read(doc: Document, book: Rulebook) -> DocClaims:
 
 
 def _has_digit(text: str, start: int, end: int) -> bool:
+    # when the command runs: the CLI imports every command's module for --help (start-up time)
     from claimcheck.extract.context import DIGIT
 
     return DIGIT.search(text, start, end) is not None
@@ -115,6 +121,7 @@ _CACHE: dict[int, tuple[Rulebook, Extractor]] = {}
 
 
 def _extractor(book: Rulebook) -> Extractor:
+    # when the command runs: the CLI imports every command's module for --help (start-up time)
     from claimcheck.extract import Extractor
 
     got = _CACHE.get(id(book))
@@ -124,6 +131,7 @@ def _extractor(book: Rulebook) -> Extractor:
 
 
 def _title_spans(book: Rulebook, text: str) -> list[tuple[int, int]]:
+    # when the command runs: the CLI imports every command's module for --help (start-up time)
     from claimcheck.rulebook.vocab import fold
 
     vocab = _extractor(book).vocab

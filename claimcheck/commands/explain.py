@@ -8,15 +8,12 @@ own examples, never from a second hand-kept list.
 from __future__ import annotations
 
 import argparse
-import inspect
 from typing import TYPE_CHECKING, Any
 
 from claimcheck.commands import EXIT_CLEAN, JobError, Usage, add_rules_options, settings, write
 
 if TYPE_CHECKING:
-    from claimcheck.rulebook import Rulebook
-
-MAX_EXAMPLES = 3
+    pass
 
 
 def register(sub: Any) -> argparse.ArgumentParser:
@@ -33,7 +30,9 @@ def register(sub: Any) -> argparse.ArgumentParser:
 
 
 def run(args: argparse.Namespace) -> int:
+    # imported when the command runs: the CLI loads every command's module to build its parser
     from claimcheck import checks
+    from claimcheck.reports.rule_help import explain
 
     checks.load_engines()
     if not args.all and not args.rule:
@@ -70,6 +69,7 @@ def run(args: argparse.Namespace) -> int:
 
 def _certainty() -> str:
     """Severity follows certainty: the inference rules and how reliable each measured."""
+    # when the command runs: the CLI imports every command's module for --help (start-up time)
     from claimcheck.judge import certainty as c
 
     rows = "".join(
@@ -103,6 +103,7 @@ _HEDGE_RULES = (  # (rule of numbers.HEDGES, the interval it gives, an example)
 
 def _hedges() -> str:
     """How a written figure and its hedge become an interval: the table of numbers.HEDGES."""
+    # when the command runs: the CLI imports every command's module for --help (start-up time)
     from claimcheck.extract import numbers as n
 
     rows = []
@@ -128,91 +129,10 @@ def _hedges() -> str:
     )
 
 
-def explain(rule_id: str, examples: tuple[list[str], list[str]]) -> str:
-    from claimcheck import checks
-
-    rule = checks.RULES[rule_id]
-    lines = [
-        f"## {rule.id}",
-        "",
-        _sentence(rule.summary),
-        "",
-        f"- category: {rule.category}",
-        f"- default severity: {rule.severity}",
-        f"- engine: {rule.engine or 'document loader'}"
-        + (" (across documents)" if rule.engine in checks.CORPUS_ENGINES else ""),
-        f"- fix: {'applied by `claimcheck check --fix` when certain' if rule.fixable else 'none'}",
-    ]
-    for text in _docs(rule_id):
-        lines += ["", text]
-    triggers, silent = examples
-    if triggers:
-        lines += ["", "Triggers:", ""] + [f"- {t}" for t in triggers[:MAX_EXAMPLES]]
-    if silent:
-        lines += ["", "Stays silent:", ""] + [f"- {t}" for t in silent[:MAX_EXAMPLES]]
-    lines += [
-        "",
-        "Configure or silence it:",
-        "",
-        "```yaml",
-        "# .claimcheck.yaml",
-        f"severity: {{{rule.id}: warning}}   # or error, info",
-        f"disable: [{rule.id}]",
-        "```",
-        "",
-        f"In a Markdown article: `<!-- claimcheck-disable-next-line {rule.id} -->`.",
-        "",
-    ]
-    return "\n".join(lines)
-
-
-def description(rule_id: str) -> str:
-    """The rule's summary, then the first paragraph of its engine's documentation: what a code
-    scanning tool shows above the full help (SARIF `fullDescription`)."""
-    from claimcheck import checks
-
-    first = next((" ".join(d.split("\n\n", 1)[0].split()) for d in _docs(rule_id)), "")
-    return " ".join(p for p in (_sentence(checks.RULES[rule_id].summary), first) if p)
-
-
-def _sentence(summary: str) -> str:
-    return f"{summary[0].upper()}{summary[1:]}."
-
-
-def _docs(rule_id: str) -> list[str]:
-    """The documentation of the rule's engine: its module's, then its own."""
-    from claimcheck import checks
-
-    rule = checks.RULES[rule_id]
-    engine = checks.DOC_ENGINES.get(rule.engine) or checks.CORPUS_ENGINES.get(rule.engine)
-    if not engine:
-        return []
-    texts = (inspect.getdoc(inspect.getmodule(engine)), inspect.getdoc(engine))
-    return [t for t in texts if t]
-
-
 def _examples(args: argparse.Namespace) -> dict[str, tuple[list[str], list[str]]]:
+    # imported when the command runs (see `run`)
+    from claimcheck.reports.rule_help import examples
     from claimcheck.run import pipeline
 
     dirs = settings(args).rules
     return examples(pipeline.load_rules(dirs)) if dirs else {}
-
-
-def examples(book: Rulebook) -> dict[str, tuple[list[str], list[str]]]:
-    """Rule-file examples by rule id: (texts that trigger it, texts that must stay silent).
-
-    A silent example counts against the rules that its own file's other examples trigger: that
-    is the rule it was written to test. (The SARIF report's rule help is `explain` with these.)
-    """
-    out: dict[str, tuple[list[str], list[str]]] = {}
-    by_file: dict[str, set[str]] = {}
-    for example, origin in book.examples:
-        by_file.setdefault(origin.path, set()).update(example.expect)
-    for example, origin in book.examples:
-        shown = f"{example.text} _(dated {example.date}; {origin.path}:{origin.line})_"
-        for rid in example.expect:
-            out.setdefault(rid, ([], []))[0].append(shown)
-        if not example.expect:
-            for rid in sorted(by_file[origin.path]):
-                out.setdefault(rid, ([], []))[1].append(shown)
-    return out

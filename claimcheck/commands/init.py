@@ -75,7 +75,8 @@ def run(args: argparse.Namespace) -> int:
 
 def setup(root: Path) -> list[str]:
     """Write each missing piece into `root`; a line for each piece saying what was done."""
-    from claimcheck.commands.rules_docs import worked_example
+    # when the command runs: the CLI imports every command's module for --help (start-up time)
+    from claimcheck.reports.rules_docs import worked_example
 
     done = [
         _create(root, ".claimcheck.yaml", CONFIG),

@@ -26,6 +26,7 @@ def run(args: argparse.Namespace) -> int:
     import gc
 
     try:
+        # when the command runs: the CLI imports every command's module for --help (start-up time)
         from claimcheck.lsp.server import serve
     except ImportError as exc:
         if exc.name not in ("pygls", "lsprotocol") and not str(exc.name).startswith("pygls."):

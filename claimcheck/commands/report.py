@@ -40,6 +40,8 @@ def register(sub: Any) -> argparse.ArgumentParser:
 def run(args: argparse.Namespace) -> int:
     from dataclasses import replace
 
+    # when the command runs: the CLI imports every command's module for --help (start-up time)
+    # when the command runs: the CLI imports every command's module for --help (start-up time)
     from claimcheck.reports import renderer
     from claimcheck.run import pipeline
     from claimcheck.run.options import Options

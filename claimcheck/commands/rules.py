@@ -5,7 +5,7 @@ from __future__ import annotations
 import argparse
 from typing import TYPE_CHECKING, Any
 
-from claimcheck.commands import EXIT_CLEAN, EXIT_FINDINGS, Usage, settings, write
+from claimcheck.commands import EXIT_CLEAN, EXIT_FINDINGS, Parser, Usage, settings, write
 
 if TYPE_CHECKING:
     from claimcheck.rulebook import Rulebook
@@ -14,7 +14,6 @@ ACTIONS = ("check", "test", "unverified", "docs")
 
 
 def register(sub: Any) -> argparse.ArgumentParser:
-    from claimcheck.cli import Parser
 
     p: argparse.ArgumentParser = sub.add_parser(
         "rules", help="validate and test rule files", description="Work with rule files."
@@ -70,6 +69,7 @@ def run(args: argparse.Namespace) -> int:
         raise Usage(f"claimcheck rules: error: name an action ({', '.join(ACTIONS)})")
     if args.action == "docs":
         return _docs(args)
+    # when the command runs: the CLI imports every command's module for --help (start-up time)
     from claimcheck.run import pipeline
 
     dirs = list(args.dirs) or settings(args).rules
@@ -95,6 +95,7 @@ def run(args: argparse.Namespace) -> int:
 
 
 def _test(book: Rulebook, strict: bool, quiet: bool) -> int:
+    # when the command runs: the CLI imports every command's module for --help (start-up time)
     from claimcheck.run import ruletest
 
     outcomes = ruletest.Runner(book).run_all()
@@ -107,6 +108,7 @@ def _test(book: Rulebook, strict: bool, quiet: bool) -> int:
 def _unverified(book: Rulebook) -> int:
     import sys
 
+    # when the command runs: the CLI imports every command's module for --help (start-up time)
     from claimcheck.run.ruletest import unverified_lines
 
     lines = unverified_lines(book)
@@ -117,7 +119,8 @@ def _unverified(book: Rulebook) -> int:
 
 
 def _docs(args: argparse.Namespace) -> int:
-    from claimcheck.commands import rules_docs as docs
+    # when the command runs: the CLI imports every command's module for --help (start-up time)
+    from claimcheck.reports import rules_docs as docs
 
     write(docs.generate(), args.output)
     return EXIT_CLEAN

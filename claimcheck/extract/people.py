@@ -671,9 +671,8 @@ def _close(
     book: Rulebook, written: str, ids: list[str], forms: Callable[[Person], Iterable[str]]
 ) -> dict[str, str]:
     """Person id → the first of the person's `forms` that `written` misspells."""
-    from claimcheck.rulebook.namematch import (
-        close,  # only where a name is unknown: not on the hook path
-    )
+    # only where a name is unknown: not on the hook path
+    from claimcheck.rulebook.namematch import close
 
     out: dict[str, str] = {}
     for pid in ids:

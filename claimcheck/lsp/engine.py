@@ -22,6 +22,7 @@ from pathlib import Path
 
 from claimcheck import checks
 from claimcheck.commands import cache_dir
+from claimcheck.extract import Extractor
 from claimcheck.infra.errors import JobError
 from claimcheck.model.claims import Claim
 from claimcheck.model.document import Document
@@ -29,8 +30,9 @@ from claimcheck.model.findings import Finding
 from claimcheck.model.paths import key
 from claimcheck.rulebook import Rulebook, digest_of
 from claimcheck.run import articles as documents
-from claimcheck.run import config, pipeline
+from claimcheck.run import config, executor, pipeline
 from claimcheck.run import filters as suppress
+from claimcheck.run.options import Options
 from claimcheck.yamlio.positions import YamlProblems
 
 WALK_EVERY = 30.0  # seconds a corpus walk stands for checks that ask for none
@@ -236,9 +238,6 @@ def _load(corpus: _Corpus, files: list[str], book: Rulebook, cache: Path) -> Non
     """Read `files` into the corpus. Each is loaded as a checked file (read and keyed by its
     bytes), so that a file new to the cache gets its join rows stored for the hook runs that
     read them."""
-    from claimcheck.run import executor
-    from claimcheck.run.options import Options
-
     joins = checks.corpus_joins(book)
     for path in files:
         _forget(corpus, path)
@@ -254,8 +253,6 @@ def _load(corpus: _Corpus, files: list[str], book: Rulebook, cache: Path) -> Non
 
 
 def _extract(doc: Document, book: Rulebook) -> list[Claim]:
-    from claimcheck.extract import Extractor
-
     return Extractor(book).extract(doc)
 
 

@@ -23,6 +23,7 @@ from pygls.workspace import ServerTextPosition, ServerTextRange, TextDocument
 from claimcheck import __version__
 from claimcheck.lsp.engine import Checker, Outcome, Problem
 from claimcheck.model.findings import Finding
+from claimcheck.run.fixes import fixable
 
 SOURCE = "claimcheck"
 DELAY = 0.3  # seconds of quiet typing before a changed article is checked again
@@ -152,8 +153,6 @@ class ClaimServer(LanguageServer):
 
 
 def _fixable(f: Finding) -> bool:
-    from claimcheck.run.fixes import fixable
-
     return bool(fixable([f]))
 
 

@@ -31,6 +31,7 @@ import sys
 from typing import Any
 from urllib.parse import urldefrag
 
+from claimcheck.extract.sentences import split
 from claimcheck.model.document import Document
 from claimcheck.model.findings import Finding
 from claimcheck.reports.common import one_line, plural, where
@@ -143,8 +144,6 @@ def _claim_text(idx: Index, f: Finding) -> str:
     start = doc.offset(f.line, f.column)
     if start is None:
         return one_line(f.anchor) or f.message
-    from claimcheck.extract.sentences import split
-
     a, b = next(((a, b) for a, b in split(doc.text, doc.body_start) if a <= start < b), (0, 0))
     if b <= a:  # in the front matter or between sentences: its line
         return one_line(doc.line_text(f.line)) or f.message

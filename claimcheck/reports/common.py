@@ -10,6 +10,7 @@ import json
 from collections.abc import Iterable, Iterator, Sequence
 from itertools import groupby
 
+from claimcheck.judge.certainty import describe
 from claimcheck.model.findings import SEVERITIES, Finding, Related, Severity
 from claimcheck.run.result import Result
 
@@ -111,8 +112,6 @@ def inferred_phrase(f: Finding) -> str | None:
     """What the finding's claim took from outside its own sentence, for a person."""
     if not f.inferred:
         return None
-    from claimcheck.judge.certainty import describe
-
     return describe(f.inferred)
 
 

@@ -12,6 +12,9 @@ import json
 import math
 from typing import TYPE_CHECKING, Any
 
+from claimcheck.checks.corpus import value_text
+from claimcheck.judge.periods import when
+
 if TYPE_CHECKING:
     from claimcheck.checks.corpus import Entry, Group
     from claimcheck.rulebook import Rulebook
@@ -34,15 +37,11 @@ def subject(group: Group, book: Rulebook) -> str:
 
 
 def period(group: Group) -> str:
-    from claimcheck.judge.periods import when
-
     text = when(group.period)
     return f"{text}, {group.measure}" if group.measure else text
 
 
 def value(group: Group, e: Entry) -> str:
-    from claimcheck.checks.corpus import value_text
-
     return value_text(group, e)
 
 

@@ -19,7 +19,7 @@ from pathlib import Path
 from typing import Any
 from urllib.parse import quote
 
-from claimcheck import __version__
+from claimcheck import __version__, checks
 from claimcheck.model.findings import Finding, Related
 from claimcheck.reports.common import fix_phrase, json_bytes, ordered
 from claimcheck.run.result import Result
@@ -132,11 +132,10 @@ def docs_url() -> str | None:
 
 def _rules(result: Result, findings: list[Finding]) -> list[dict[str, Any]]:
     """Every registered rule with its help, plus any rule a finding names that is not."""
-    from claimcheck import checks
-    from claimcheck.commands import explain
+    from claimcheck.reports import rule_help  # only for SARIF: it reads every engine's docs
 
     checks.load_engines()
-    examples = explain.examples(result.book)
+    examples = rule_help.examples(result.book)
     base = docs_url()
     out = []
     for rule_id in sorted({*checks.RULES, *(f.rule for f in findings)}):
@@ -145,8 +144,8 @@ def _rules(result: Result, findings: list[Finding]) -> list[dict[str, Any]]:
             f = next(f for f in findings if f.rule == rule_id)
             out.append(_rule(rule_id, f.category, f.severity, rule_id, rule_id, rule_id))
             continue
-        text = explain.explain(rule_id, examples.get(rule_id, ([], [])))
-        described = explain.description(rule_id)
+        text = rule_help.explain(rule_id, examples.get(rule_id, ([], [])))
+        described = rule_help.description(rule_id)
         entry = _rule(rule_id, rule.category, rule.severity, rule.summary, described, text)
         if base is not None:
             entry["helpUri"] = f"{base}#{rule_id}"

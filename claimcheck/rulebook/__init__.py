@@ -81,6 +81,7 @@ def load(dirs: Sequence[Path]) -> Rulebook:
         more = _left_out(data, kept)
         left_out = None if left_out is None or more is None else left_out | more
         _merge(book, rf, data, shown, kept)
+    # the currency table: only when rule files are read, not when the stored rulebook serves a hook
     from claimcheck.rulebook.declared import fiscal_facts
 
     problems.extend(fiscal_facts(book))
@@ -102,6 +103,7 @@ def _validate(
 ) -> tuple[RuleFile, Kept, list[Problem]]:
     """The file's entries that validate (with their indices in the file), and every problem: the
     values that could not be read, and what validation says of the rest."""
+    # pydantic: only when a rule file must be validated (start-up time)
     from claimcheck.yamlio import validation as models
 
     built, located = yamlpos.errors(models.model(RuleFile), data, path)
@@ -278,6 +280,7 @@ def _cross_check(book: Rulebook, left_out: set[tuple[str, str]]) -> list[Problem
         for rank in ranking.facts:
             if rank.entity not in book.entities:
                 missing(rank, "entity", rank.entity)
+    # the currency table: only when rule files are read, not when the stored rulebook serves a hook
     from claimcheck.rulebook.declared import currency_problems
 
     problems.extend(currency_problems(book))

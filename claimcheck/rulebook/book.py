@@ -68,6 +68,7 @@ class Rulebook:
         written twice."""
         got = self.derived.get("currencies")
         if not isinstance(got, dict):
+            # the currency table: only for a rulebook that declares currencies (start-up time)
             from claimcheck.model import units
 
             got = {}

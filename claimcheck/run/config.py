@@ -153,6 +153,7 @@ def load(
     if conforms(ConfigFile, data):  # the usual case, and a hook's: no validator to import
         cfg = ConfigFile(**data)
     else:
+        # pydantic: only when the config must be validated (start-up time of a hook run)
         from claimcheck.yamlio import (
             validation as models,  # here, for start-up time: pydantic, only when needed
         )

@@ -12,6 +12,7 @@ from collections.abc import Iterable, Iterator, Sequence
 from typing import Literal
 
 from claimcheck import checks
+from claimcheck.extract import Extractor
 from claimcheck.infra.values import value
 from claimcheck.model.document import Document
 from claimcheck.model.findings import Finding
@@ -72,8 +73,6 @@ class Runner:
     """Runs examples against one rulebook; the extractor is compiled once for all of them."""
 
     def __init__(self, book: Rulebook) -> None:
-        from claimcheck.extract import Extractor
-
         checks.load_engines()
         self.book = book
         self.extractor = Extractor(book)
