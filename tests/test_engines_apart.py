@@ -9,9 +9,10 @@ from pathlib import Path
 
 import pytest
 
-from claimcheck import cache
+import claimcheck
+from claimcheck.infra import caching as cache
 
-PACKAGE = Path(cache.__file__).parent
+PACKAGE = Path(claimcheck.__file__).parent
 ENGINES = sorted(
     p for p in (PACKAGE / "checks").glob("*.py") if p.name not in ("__init__.py", "registry.py")
 )
