@@ -125,7 +125,7 @@ def test_save_keeps_what_another_process_wrote(
 def test_written_at_exit_unless_bytecode_is_not(tmp_path: Path, dont_write: str) -> None:
     target = tmp_path / "regexes.marshal"
     code = (
-        "from claimcheck import regexes\n"
+        "from claimcheck.infra import regexes\n"
         f"regexes._FILE = {str(target)!r}\n"
         "regexes.compile(r'(?P<year>\\d{4})-\\d\\d')\n"
     )
@@ -146,7 +146,8 @@ def test_written_by_the_console_script_that_exits_hard(tmp_path: Path, dont_writ
     argv = ["claimcheck", "check", "--no-cache", "--rules", str(rules), str(article)]
     code = (
         "import sys\n"
-        "from claimcheck import cli, regexes\n"
+        "from claimcheck import cli\n"
+        "from claimcheck.infra import regexes\n"
         f"regexes._FILE = {str(target)!r}\n"
         f"sys.argv = {argv!r}\n"
         "cli.run()\n"
