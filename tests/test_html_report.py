@@ -570,8 +570,13 @@ def test_footer_names_the_rulebook_version_and_digest(built: Built) -> None:
     assert len(book.digest) == 64
     footer = parse(render(built.result)).find("footer")
     assert footer.find("code", "rulebook-digest").text == book.digest
-    assert footer.find("code", "rulebook-version").text == book.digest[:12]
+    assert footer.find_all("code", "rulebook-version") == []  # the config names none
+    assert "rules_version" in footer.text
     assert "1 rule file" in footer.text and __version__ in footer.text
+    named = replace(built.result, settings=replace(built.result.settings, rules_version="v<7>"))
+    page = render(named)
+    assert parse(page).find("footer").find("code", "rulebook-version").text == "v<7>"
+    assert "v&lt;7&gt;" in page  # escaped
 
 
 def test_everything_from_articles_and_rules_is_escaped(built: Built) -> None:

@@ -52,6 +52,13 @@ class ConfigFile:
     )
     disable: Annotated[list[str], doc("rule ids never reported")] = field(default_factory=list)
     baseline: Annotated[str | None, doc("baseline file of known findings")] = None
+    rules_version: Annotated[
+        str | None,
+        doc(
+            "the rulebook's version as the newsroom names it (a release tag, an edition), shown "
+            "beside the rule files' digest in the HTML report's footer"
+        ),
+    ] = None
     # a mapping of text, checked by `_publisher_problems`: a nested record would take every
     # hook run of a newsroom that sets it through the validator (start-up time)
     publisher: Annotated[
@@ -83,6 +90,7 @@ class Settings:
     severity: dict[str, Severity] = field(default_factory=dict)
     disable: list[str] = field(default_factory=list)
     baseline: str | None = None
+    rules_version: str | None = None
     publisher: Publisher | None = None
     source: str | None = None  # the config file read, if any
     # each exclude glob as shown (from here) → as written in the file, for the messages
@@ -192,6 +200,7 @@ def _settings(cfg: ConfigFile, base: Path, shown: str) -> Settings:
         severity=dict(cfg.severity),
         disable=list(cfg.disable),
         baseline=as_shown(base / cfg.baseline) if cfg.baseline else None,
+        rules_version=cfg.rules_version,
         publisher=Publisher(**cfg.publisher) if cfg.publisher else None,
         source=shown,
         exclude_written=exclude,

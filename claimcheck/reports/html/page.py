@@ -171,15 +171,20 @@ def render(result: Result) -> str:
 
 
 def _footer(result: Result) -> str:
-    """Which rules judged: the rulebook's digest (its version: it changes with any rule file's
-    name or bytes) and the claimcheck version that read them."""
+    """Which rules judged: the rulebook's version as the newsroom names it (`rules_version` of
+    the config), the digest of its files (which changes with any rule file's name or bytes) and
+    the claimcheck version that read them."""
     book = result.book
     digest = book.digest or "not computed"
-    short = book.digest[:12] if book.digest else "unknown"
+    named = result.settings.rules_version
+    version = (
+        f'version <code class="rulebook-version">{escape(named)}</code>'
+        if named
+        else "version not named (`rules_version` in .claimcheck.yaml)"
+    )
     return (
-        f'<footer><p>Rulebook version <code class="rulebook-version">{escape(short)}</code> '
-        f"({plural(len(book.files), 'rule file')}; BLAKE2b digest "
-        f'<code class="rulebook-digest">{escape(digest)}</code>), '
+        f"<footer><p>Rulebook {version}, {plural(len(book.files), 'rule file')} with BLAKE2b "
+        f'digest <code class="rulebook-digest">{escape(digest)}</code>; '
         f"checked by claimcheck {escape(__version__)}.</p></footer>"
     )
 
