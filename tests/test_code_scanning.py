@@ -241,6 +241,25 @@ def test_sarif_without_a_checks_url_has_no_help_uri(
     assert rules and not any("helpUri" in r for r in rules)
 
 
+def test_sarif_help_uri_from_the_configs_checks_url(
+    monkeypatch: pytest.MonkeyPatch, newsroom: Newsroom
+) -> None:
+    """A newsroom that publishes docs/checks.md names it in the config; a relative address gives
+    no helpUri rather than a wrong one."""
+    monkeypatch.setattr(sarif, "docs_url", lambda: None)
+    newsroom.write("a.md", article(WRONG))
+    for url, want in (("https://desk.example.org/checks.html", True), ("docs/checks.md", False)):
+        config = (newsroom.root / ".claimcheck.yaml").read_text(encoding="utf-8")
+        kept = "".join(x for x in config.splitlines(True) if not x.startswith("checks_url"))
+        newsroom.write(".claimcheck.yaml", kept + f"checks_url: {url}\n")
+        rules = _sarif(newsroom, "a.md")["runs"][0]["tool"]["driver"]["rules"]
+        uris = {r["id"]: r.get("helpUri") for r in rules}
+        if want:
+            assert uris["term-wrong-variant"] == f"{url}#term-wrong-variant"
+        else:
+            assert not any(uris.values())
+
+
 def test_github_ingestion_check_can_fail(repo: Newsroom) -> None:
     log = _sarif(repo, "news")
     assert github_problems(log, repo.root) == []

@@ -130,13 +130,24 @@ def docs_url() -> str | None:
     return None
 
 
+def _help_base(result: Result) -> str | None:
+    """Where docs/checks.md is published: the config's `checks_url` (a newsroom's own copy),
+    else the installed package's; never a relative or made-up address."""
+    from claimcheck.run.config import absolute_url
+
+    named = result.settings.checks_url
+    if named and absolute_url(named):
+        return named.strip()
+    return docs_url()
+
+
 def _rules(result: Result, findings: list[Finding]) -> list[dict[str, Any]]:
     """Every registered rule with its help, plus any rule a finding names that is not."""
     from claimcheck.reports import rule_help  # only for SARIF: it reads every engine's docs
 
     checks.load_engines()
     examples = rule_help.examples(result.book)
-    base = docs_url()
+    base = _help_base(result)
     out = []
     for rule_id in sorted({*checks.RULES, *(f.rule for f in findings)}):
         rule = checks.RULES.get(rule_id)

@@ -52,6 +52,13 @@ class ConfigFile:
     )
     disable: Annotated[list[str], doc("rule ids never reported")] = field(default_factory=list)
     baseline: Annotated[str | None, doc("baseline file of known findings")] = None
+    checks_url: Annotated[
+        str | None,
+        doc(
+            "where the newsroom publishes docs/checks.md (an absolute http(s) address): each "
+            "SARIF rule's `helpUri` is it with the rule id as fragment"
+        ),
+    ] = None
     rules_version: Annotated[
         str | None,
         doc(
@@ -91,6 +98,7 @@ class Settings:
     disable: list[str] = field(default_factory=list)
     baseline: str | None = None
     rules_version: str | None = None
+    checks_url: str | None = None
     publisher: Publisher | None = None
     source: str | None = None  # the config file read, if any
     # each exclude glob as shown (from here) → as written in the file, for the messages
@@ -201,6 +209,7 @@ def _settings(cfg: ConfigFile, base: Path, shown: str) -> Settings:
         disable=list(cfg.disable),
         baseline=as_shown(base / cfg.baseline) if cfg.baseline else None,
         rules_version=cfg.rules_version,
+        checks_url=cfg.checks_url,
         publisher=Publisher(**cfg.publisher) if cfg.publisher else None,
         source=shown,
         exclude_written=exclude,
