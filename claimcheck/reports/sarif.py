@@ -22,6 +22,7 @@ from urllib.parse import quote
 from claimcheck import __version__, checks
 from claimcheck.model.findings import Finding, Related
 from claimcheck.reports.common import fix_phrase, json_bytes, ordered
+from claimcheck.run.config import absolute_url
 from claimcheck.run.result import Result
 
 SCHEMA = (
@@ -133,7 +134,6 @@ def docs_url() -> str | None:
 def _help_base(result: Result) -> str | None:
     """Where docs/checks.md is published: the config's `checks_url` (a newsroom's own copy),
     else the installed package's; never a relative or made-up address."""
-    from claimcheck.run.config import absolute_url
 
     named = result.settings.checks_url
     if named and absolute_url(named):
