@@ -368,6 +368,9 @@ def test_one_block_per_contradiction_group(built: Built) -> None:
     assert flagged == ("conflict", "news/b.md:6", "US$55 billion")
     assert fact[0] == "rulebook" and re.fullmatch(r".*facts\.yaml:\d+", fact[1])
     assert fact[2] == "source: https://example.org/customs-2020?a=1&b=2 (table <3>)"
+    # the rule entry's own value beside the claims' values: 39.6 billion, within 1%
+    fact_row = trade_fact.find("tbody").find_all("tr")[1]
+    assert fact_row.find_all("td")[4].text == "39.6 billion USD (±1%)"
     assert [r[0] for r in rows(term)] == ["conflict", "rulebook", "rulebook"]
     assert "Value" not in term.find("thead").text and "Value" in trade.find("thead").text
     # the rank block is the corpus engine's group: its claims, b's flagged, and the ones the

@@ -17,7 +17,7 @@ from claimcheck.checks.corpus import Entry, Group
 from claimcheck.extract.sentences import split as split_sentences
 from claimcheck.infra.values import value
 from claimcheck.judge import amounts as U
-from claimcheck.judge.intervals import fact_interval
+from claimcheck.judge.intervals import fact_interval, fact_text
 from claimcheck.judge.periods import fact_period
 from claimcheck.judge.ranks import place
 from claimcheck.model.claims import Claim
@@ -29,6 +29,7 @@ from claimcheck.reports.groups import name as group_name
 from claimcheck.reports.groups import period as group_period
 from claimcheck.reports.groups import subject as group_subject
 from claimcheck.rulebook import RULE_SUFFIXES, Rulebook
+from claimcheck.rulebook.schema import Fact, RankFact
 from claimcheck.rulebook.vocab import full_names
 from claimcheck.run.result import Result
 
@@ -51,6 +52,7 @@ class Index:
     cited: dict[str, dict[int, set[int]]] = field(default_factory=dict)  # path → line → columns
     sections: set[str] = field(default_factory=set)  # articles with findings or cited lines
     rule_files: frozenset[str] = frozenset()
+    _entry_values: dict[tuple[str, int, int], str] | None = None  # see entry_value
 
     def __post_init__(self) -> None:
         r = self.result
@@ -78,6 +80,20 @@ class Index:
         self.sections = {norm(f.path) for f in self.findings} | set(self.cited)
         for i, path in enumerate(sorted(self.sections | set(self.docs)), start=1):
             self.doc_ids[path] = f"doc-{i}"
+
+    def entry_value(self, path: str, line: int, column: int) -> str | None:
+        """The value a rule entry gives, for its row beside the claims it judged: a fact's
+        figure ("1.21 billion CAD"), a rank fact's place ("2nd"); None for other entries."""
+        values: dict[tuple[str, int, int], str] | None = self._entry_values
+        if values is None:
+            values = self._entry_values = {}
+            book = self.result.book
+            for entry in book.noted():
+                origin = book.origin(entry)
+                shown = _entry_value(book, entry)
+                if origin is not None and shown is not None:
+                    values.setdefault((norm(origin.path), origin.line, origin.column), shown)
+        return values.get((norm(path), line, column))
 
     def is_article(self, rel: Related) -> bool:
         """Evidence in another article (or elsewhere in this one), not in a rule file."""
@@ -184,6 +200,14 @@ class Contradiction:
     metric: str | None = None  # a figure's metric: the block links to its timelines
     valued: bool = False  # figures or ranks: a Value column
     first: tuple[str, int, int] = ("", 0, 0)  # the first flagged place, for the order
+
+
+def _entry_value(book: Rulebook, entry: object) -> str | None:
+    if isinstance(entry, Fact) and entry.metric in book.metrics:
+        return fact_text(entry, book.metrics[entry.metric])
+    if isinstance(entry, RankFact):
+        return place(entry.rank)
+    return None
 
 
 @value(slots=False)
@@ -317,8 +341,8 @@ def _place_of(f: Finding) -> tuple[str, int, int]:
 
 
 def _about(c: Claim, book: Rulebook) -> str:
-    """What a claim is about, for a person: the metric's, ranking's, office's or term's name,
-    and who it is about."""
+    """What a claim is about, for a person: the metric's, ranking's, office's, term's or event's
+    name, and who it is about."""
     if c.kind == "quantity" and c.target in book.metrics:
         return book.metrics[c.target].name
     who = _who(c.subject, book)
@@ -330,6 +354,8 @@ def _about(c: Claim, book: Rulebook) -> str:
         return f"{who} as {name}" if who else name
     if c.kind == "term" and c.target in book.terms:
         return book.terms[c.target].name
+    if c.target in book.events:  # an event, or a term's start counted in years
+        return book.events[c.target].name
     what = c.target or f"{c.kind} claims"
     return f"{who}: {what}" if who else what
 

@@ -81,7 +81,7 @@ a { color: #1f5fa8; }
 table { border-collapse: collapse; margin: .4rem 0 1rem; width: 100%; }
 th, td { border: 1px solid #d0d0d0; padding: .25rem .5rem; text-align: left; vertical-align: top;
   overflow-wrap: anywhere; }
-th { background: #f3f3f3; }
+th { background: #f3f3f3; white-space: nowrap; }
 td.num, th.num { text-align: right; font-variant-numeric: tabular-nums; white-space: nowrap; }
 td.nowrap, td.status, td.date { white-space: nowrap; }
 table.counts { width: auto; min-width: 22rem; }
@@ -302,7 +302,10 @@ def _group_row(idx: Index, row: Row, valued: bool) -> str:
         value = escape(claim_value(row.claim, idx.result.book))
     else:
         said = linkify(row.note) if row.note else "—"
-        value = "—"
+        given = (
+            idx.entry_value(row.path, row.line, row.column) if row.status == "rulebook" else None
+        )
+        value = escape(given) if given else "—"
     return (
         f'<tr class="{row.status}"><td class="status">{_STATUS[row.status]}</td>'
         f'<td>{where_html}</td><td class="date">{escape(date)}</td><td>{said}</td>'
