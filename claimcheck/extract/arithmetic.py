@@ -596,10 +596,7 @@ def _same_dimension(a: Claim, b: Claim) -> bool:
 def _percent_between(s: Sentence, lo: int, hi: int) -> bool:
     """Whether a percentage starts in [lo, hi) (the numbers bisected: a long sentence stays
     linear)."""
-    cache = vars(s)
-    starts: list[int] | None = cache.get("_number_starts")
-    if starts is None:
-        starts = cache["_number_starts"] = [m.start for m in s.numbers]
+    starts = span_starts(s, s.numbers)
     k = bisect.bisect_left(starts, lo)
     while k < len(starts) and starts[k] < hi:
         if s.numbers[k].unit == units.PERCENT:

@@ -13,6 +13,7 @@ from __future__ import annotations
 import bisect
 
 from claimcheck.extract.context import ENTITY_KINDS, DocContext, Sentence
+from claimcheck.extract.numbers import Number
 from claimcheck.extract.periods import FoundPeriod
 from claimcheck.infra import regexes
 from claimcheck.infra.values import value
@@ -241,8 +242,9 @@ def span_ends(s: Sentence, spans: list[Mention] | list[FoundPeriod]) -> list[int
     return got
 
 
-def span_starts(s: Sentence, spans: list[Mention] | list[FoundPeriod]) -> list[int]:
-    """The starts of a sentence's mentions or periods, listed once per list (see span_ends)."""
+def span_starts(s: Sentence, spans: list[Mention] | list[FoundPeriod] | list[Number]) -> list[int]:
+    """The starts of a sentence's mentions, periods or numbers, listed once per list (see
+    span_ends)."""
     cache: dict[int, list[int]] = vars(s).setdefault("_span_starts", {})
     got = cache.get(id(spans))
     if got is None:

@@ -522,8 +522,8 @@ def _aside_periods(s: Sentence) -> dict[tuple[int, int], int]:
         held = cache["_aside_periods"] = {}
         text, periods = s.doc.text, s.periods
         if periods and text.count(",", s.start, s.end) >= 2:
-            starts = [p.start for p in periods]
-            numbers = [x.start for x in s.numbers]
+            starts = span_starts(s, periods)
+            numbers = span_starts(s, s.numbers)
             for m in _ASIDE_OPEN.finditer(text, s.start, s.end):
                 close = text.find(",", m.end(), s.end)
                 if close < 0:

@@ -31,8 +31,7 @@ from claimcheck.extract.events import (
     count_time,
     scan_events,
 )
-from claimcheck.extract.mentions import Mention
-from claimcheck.extract.ownership import CLAUSE_END
+from claimcheck.extract.mentions import Mention, span_starts
 from claimcheck.extract.periods import stated
 from claimcheck.extract.registry import extractor
 from claimcheck.infra import regexes
@@ -155,7 +154,7 @@ def _time(s: Sentence, start: int, end: int) -> tuple[Period | None, str | None]
         return None, None
     text, date = s.doc.text, s.doc.date
     r = _reading(s)
-    lo, hi = r.clause(s, start, end)
+    lo, hi = ownership.clause(s, start, end)
     own = r.aside_at(s, start)  # the aside the name is in, if any (-1)
     found = [
         p
@@ -189,18 +188,13 @@ def _datable(s: Sentence) -> bool:
 
 class _Reading:
     """What dating a name reads in its sentence, found once: a sentence with many names stays
-    linear. Clause breaks are ownership's; quotation marks with whether one is open after each."""
+    linear. Clauses are ownership.clause's; quotation marks with whether one is open after
+    each; the time clauses set off by commas."""
 
-    __slots__ = (
-        "aside_spans", "aside_starts", "break_ends", "break_starts", "history", "open_after",
-        "quote_at", "tenses",
-    )  # fmt: skip
+    __slots__ = ("aside_spans", "aside_starts", "history", "open_after", "quote_at", "tenses")
 
     def __init__(self, s: Sentence) -> None:
         text = s.doc.text
-        breaks = list(CLAUSE_END.finditer(text, s.start, s.end))
-        self.break_starts = [b.start() for b in breaks]
-        self.break_ends = [b.end() for b in breaks]
         self.quote_at: list[int] = []
         self.open_after: list[bool] = []
         self.tenses: dict[tuple[int, int], bool] = {}
@@ -215,13 +209,6 @@ class _Reading:
                 curly += 1 if q.group() == "\u201c" else -1
             self.quote_at.append(q.start())
             self.open_after.append(curly > 0 or straight)
-
-    def clause(self, s: Sentence, start: int, end: int) -> tuple[int, int]:
-        """As ownership.clause: from the last break before `start` to the first after `end`."""
-        k = bisect.bisect_right(self.break_ends, start)
-        j = bisect.bisect_left(self.break_starts, end)
-        lo = self.break_ends[k - 1] if k else s.start
-        return lo, self.break_starts[j] if j < len(self.break_starts) else s.end
 
     def aside_at(self, s: Sentence, at: int) -> int:
         """The index of the time clause set off by commas ("shortly after she became chief
@@ -273,7 +260,7 @@ def _asides(s: Sentence) -> list[tuple[int, int]]:
     """Every comma segment that is a time clause, as (start, end), in order."""
     text = s.doc.text
     commas = [m.start() for m in _COMMA.finditer(text, s.start, s.end)]
-    starts = [p.start for p in s.periods]
+    starts = span_starts(s, s.periods)
     found = []
     for a, b in zip([s.start - 1, *commas], [*commas, s.end], strict=True):
         m = _TIME_CLAUSE.match(text, a + 1, b)
