@@ -159,6 +159,22 @@ def claimcheck_process(
     return run_process([sys.executable, "-m", "claimcheck", *argv], cwd, timeout)
 
 
+def sentence_findings(
+    tmp_path: Path, rules_yaml: str, sentence: str, date: str
+) -> list[dict[str, Any]]:
+    """The JSON findings of `claimcheck check` (a fresh process, no cache) on an article of one
+    sentence dated `date`, against one rule file."""
+    rules = tmp_path / "rules"
+    rules.mkdir(exist_ok=True)
+    (rules / "beat.yaml").write_text(rules_yaml, encoding="utf-8")
+    (tmp_path / "a.md").write_text(f"---\ndate: {date}\n---\n{sentence}\n", encoding="utf-8")
+    argv = ["check", "a.md", "--rules", "rules", "--no-cache", "--format", "json"]
+    run = claimcheck_process(argv, tmp_path)
+    assert run.returncode in (0, 1), run.stderr
+    found: list[dict[str, Any]] = json.loads(run.stdout)["findings"]
+    return found
+
+
 class Overtime(BaseException):
     """Raised by `deadline`; a BaseException, so that main()'s last-resort handler lets it out."""
 

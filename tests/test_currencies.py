@@ -4,12 +4,12 @@ read before or after a figure; a form several currencies share resolved by the b
 
 from __future__ import annotations
 
-import json
 import subprocess
 import sys
 from pathlib import Path
 
 import pytest
+from conftest import sentence_findings
 
 from claimcheck import rulebook
 from claimcheck.extract import numbers
@@ -98,7 +98,6 @@ def test_resolve_declaration_then_metric_unit() -> None:
     assert units.is_currency("pesos") and units.dimension("pesos") == "currency"
 
 
-CLAIMCHECK = (sys.executable, "-m", "claimcheck")
 BEAT = """\
 entities:
   - id: larch
@@ -124,29 +123,9 @@ facts:
 
 def check(tmp_path: Path, sentence: str, unit: str = "CAD", extra: str = "") -> list[str]:
     """The rule ids and messages `claimcheck check` gives a one-sentence article."""
-    rules = tmp_path / "rules"
-    rules.mkdir(exist_ok=True)
-    (rules / "beat.yaml").write_text(BEAT.format(unit=unit, extra=extra), encoding="utf-8")
-    article = tmp_path / "a.md"
-    article.write_text(f"---\ndate: 2025-02-01\n---\n{sentence}\n", encoding="utf-8")
-    run = subprocess.run(
-        [
-            *CLAIMCHECK,
-            "check",
-            str(article),
-            "--rules",
-            str(rules),
-            "--no-cache",
-            "--format",
-            "json",
-        ],
-        capture_output=True,
-        text=True,
-        cwd=tmp_path,
-        check=False,
-    )
-    assert run.returncode in (0, 1), run.stderr
-    return [f"{f['rule']}: {f['message']}" for f in json.loads(run.stdout)["findings"]]
+    rules = BEAT.format(unit=unit, extra=extra)
+    found = sentence_findings(tmp_path, rules, sentence, "2025-02-01")
+    return [f"{f['rule']}: {f['message']}" for f in found]
 
 
 DOLLAR_IS_CAD = '\ncurrencies:\n  - written: "$"\n    code: CAD\n'

@@ -5,12 +5,10 @@ the reading stated under "inferred" without lowering an error."""
 from __future__ import annotations
 
 import datetime as dt
-import json
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
+from conftest import sentence_findings
 
 from claimcheck import rulebook
 from claimcheck.extract import periods
@@ -103,7 +101,6 @@ def test_fiscal_year_months(label: Period, start: int, named_for: str, want: Per
     assert fiscal_year(label, start, named_for) == want
 
 
-CLAIMCHECK = (sys.executable, "-m", "claimcheck")
 BEAT = """\
 entities:
   - id: larch
@@ -130,30 +127,8 @@ facts:
 def findings(
     tmp_path: Path, sentence: str, when: str, named_for: str = "end"
 ) -> list[dict[str, object]]:
-    rules = tmp_path / "rules"
-    rules.mkdir(exist_ok=True)
     beat = BEAT.format(when=when, named_for=named_for)
-    (rules / "beat.yaml").write_text(beat, encoding="utf-8")
-    article = tmp_path / "a.md"
-    article.write_text(f"---\ndate: 2024-06-10\n---\n{sentence}\n", encoding="utf-8")
-    run = subprocess.run(
-        [
-            *CLAIMCHECK,
-            "check",
-            str(article),
-            "--rules",
-            str(rules),
-            "--no-cache",
-            "--format",
-            "json",
-        ],
-        capture_output=True,
-        text=True,
-        check=False,
-    )
-    assert run.returncode in (0, 1), run.stderr
-    found: list[dict[str, object]] = json.loads(run.stdout)["findings"]
-    return found
+    return list(sentence_findings(tmp_path, beat, sentence, "2024-06-10"))
 
 
 @pytest.mark.parametrize("when", ["fiscal_year: 2024", "start: 2023-04\n    end: 2024-03"])
